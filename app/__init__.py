@@ -1,0 +1,1 @@
+"""The core of the duty-room client: domain, storage and services. Imports no Qt."""

@@ -1,0 +1,182 @@
+"""Accounts, roles and permission checks: the one place that says who may do what
+(DESIGN.md §2). Passwords are hashed with Argon2id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from app import logs
+from app.db.engine import Database
+from app.db.models import UserAccount, UserRole
+from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed, PermissionDenied, ValidationError
+
+log = logs.get("auth")
+_hasher = PasswordHasher()
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    ROOM_LEADER = "room_leader"
+    SHIFT_LEADER = "shift_leader"
+    CLERK = "clerk"
+    DIRECTOR = "director"
+    UNIT_LIAISON = "unit_liaison"
+    ADMIN = "admin"
+
+
+ROLE_NAMES = {  # shown in the UI and printed on forms
+    Role.OFFICER: "Công chức trực ban / giám sát",
+    Role.ROOM_LEADER: "Lãnh đạo cấp phòng trực ban",
+    Role.SHIFT_LEADER: "Lãnh đạo ca trực",
+    Role.CLERK: "Công chức Phòng Tổng hợp",
+    Role.DIRECTOR: "Tổng cục trưởng / người được ủy quyền",
+    Role.UNIT_LIAISON: "Đầu mối trực ban đơn vị",
+    Role.ADMIN: "Quản trị hệ thống",
+}
+
+
+class Permission(StrEnum):
+    LOG_WRITE = "log.write"
+    LOG_CORRECT = "log.correct"
+    LOG_PRINT = "log.print"
+    LOG_VERIFY = "log.verify"
+    HANDOVER_DRAFT = "handover.draft"
+    HANDOVER_SIGN = "handover.sign"
+    HANDOVER_ACKNOWLEDGE = "handover.acknowledge"
+    SHIFT_FOCUS = "shift.focus"
+    SHIFT_MEMBERS = "shift.members"
+    ROTATION_GENERATE = "rotation.generate"
+    ROTATION_APPROVE = "rotation.approve"
+    NOTICE_SEND = "notice.send"
+    DOCUMENT_NUMBER = "document.number"
+    ADMIN_REFERENCE = "admin.reference"
+    ADMIN_USERS = "admin.users"
+
+
+_ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
+             Permission.NOTICE_SEND}
+GRANTS: dict[Role, frozenset[Permission]] = {
+    Role.OFFICER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT}),
+    Role.ROOM_LEADER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT, Permission.LOG_CORRECT,
+                                             Permission.SHIFT_MEMBERS, Permission.DOCUMENT_NUMBER}),
+    Role.SHIFT_LEADER: frozenset(_ALL_ROOM | {
+        Permission.LOG_CORRECT, Permission.HANDOVER_DRAFT, Permission.HANDOVER_SIGN,
+        Permission.HANDOVER_ACKNOWLEDGE, Permission.SHIFT_FOCUS, Permission.SHIFT_MEMBERS,
+        Permission.DOCUMENT_NUMBER, Permission.ROTATION_APPROVE}),
+    # The clerk of the Office keeps the log and generates the rotation (Đ5.2, Đ7.2d).
+    Role.CLERK: frozenset(_ALL_ROOM | {Permission.LOG_CORRECT, Permission.HANDOVER_DRAFT,
+                                       Permission.ROTATION_GENERATE, Permission.DOCUMENT_NUMBER}),
+    Role.DIRECTOR: frozenset({Permission.LOG_PRINT, Permission.LOG_VERIFY,
+                              Permission.ROTATION_APPROVE}),
+    Role.UNIT_LIAISON: frozenset({Permission.LOG_PRINT}),
+    Role.ADMIN: frozenset({Permission.ADMIN_REFERENCE, Permission.ADMIN_USERS,
+                           Permission.LOG_VERIFY, Permission.ROTATION_GENERATE}),
+}
+
+PERMISSION_TEXT = {
+    Permission.HANDOVER_SIGN: QT_TRANSLATE_NOOP("errors", "sign a handover"),
+    Permission.HANDOVER_ACKNOWLEDGE: QT_TRANSLATE_NOOP("errors", "acknowledge a handover"),
+    Permission.LOG_CORRECT: QT_TRANSLATE_NOOP("errors", "correct a duty-log entry"),
+    Permission.LOG_WRITE: QT_TRANSLATE_NOOP("errors", "write in the duty log"),
+    Permission.ROTATION_APPROVE: QT_TRANSLATE_NOOP("errors", "approve the rotation"),
+    Permission.ROTATION_GENERATE: QT_TRANSLATE_NOOP("errors", "generate the rotation"),
+    Permission.ADMIN_REFERENCE: QT_TRANSLATE_NOOP("errors", "edit reference data"),
+    Permission.ADMIN_USERS: QT_TRANSLATE_NOOP("errors", "manage users"),
+    Permission.SHIFT_FOCUS: QT_TRANSLATE_NOOP("errors", "set the shift's focus"),
+    Permission.SHIFT_MEMBERS: QT_TRANSLATE_NOOP("errors", "assign shift members"),
+}
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """The logged-in user, as every service receives it."""
+
+    id: int
+    username: str
+    full_name: str
+    roles: frozenset[str]
+    desk_id: int | None = None
+    unit_id: int | None = None
+
+    def can(self, permission: Permission) -> bool:
+        return any(permission in GRANTS.get(Role(r), frozenset()) for r in self.roles
+                   if r in Role._value2member_map_)
+
+    def has_role(self, role: Role) -> bool:
+        return role.value in self.roles
+
+
+def require(user: CurrentUser, permission: Permission) -> None:
+    """Raise PermissionDenied unless the user's roles grant `permission`."""
+    if not user.can(permission):
+        log.warning("denied %s to %s", permission, user.username)
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("errors", "{user} is not allowed to {action}."),
+            user=user.full_name, action=PERMISSION_TEXT.get(permission, permission.value))
+
+
+def hash_password(password: str) -> str:
+    if len(password) < 6:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A password needs at least 6 characters."))
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def to_current(account: UserAccount) -> CurrentUser:
+    return CurrentUser(id=account.id, username=account.username, full_name=account.full_name,
+                       roles=account.role_codes, desk_id=account.desk_id, unit_id=account.unit_id)
+
+
+class AccountService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def authenticate(self, username: str, password: str) -> CurrentUser:
+        with self.db.read() as s:
+            account = s.scalar(select(UserAccount).where(UserAccount.username == username.strip()))
+            if account is None or not account.active or not verify_password(
+                    account.password_hash, password):
+                log.info("failed login for %r", username)
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                    "errors", "Wrong user name or password."))
+            log.info("login %s", account.username)
+            return to_current(account)
+
+    def create_user(self, actor: CurrentUser | None, username: str, full_name: str,
+                    password: str, roles: list[str], desk_id: int | None = None,
+                    unit_id: int | None = None, title: str | None = None) -> int:
+        """Create an account (actor None: set-up and import, before any admin exists)."""
+        if actor is not None:
+            require(actor, Permission.ADMIN_USERS)
+        bad = [r for r in roles if r not in Role._value2member_map_]
+        if bad:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown role(s): {roles}"),
+                                  roles=", ".join(bad))
+        with self.db.write() as s:
+            account = UserAccount(username=username, full_name=full_name, title=title,
+                                  password_hash=hash_password(password), desk_id=desk_id,
+                                  unit_id=unit_id, active=True)
+            account.roles = [UserRole(role=r) for r in roles]
+            s.add(account)
+            s.flush()
+            return account.id
+
+    def set_password(self, actor: CurrentUser, user_id: int, password: str) -> None:
+        if actor.id != user_id:
+            require(actor, Permission.ADMIN_USERS)
+        with self.db.write() as s:
+            account = s.get(UserAccount, user_id)
+            if account is None:
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "Unknown user."))
+            account.password_hash = hash_password(password)

@@ -1,0 +1,128 @@
+"""Application bootstrap: builds every core service in one logged place from the
+settings, and opens the shared database (migrating it) or the offline cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app import logs
+from app.auth import AccountService, CurrentUser
+from app.cache import CachedShift, OfflineCache
+from app.clock import SystemClock
+from app.db.engine import Database
+from app.db.models import Desk, OrgUnit, Shift, UserAccount
+from app.db.outbox import Outbox
+from app.dutylog import DutyLog
+from app.errors import DatabaseUnavailable
+from app.handover import (
+    HandoverService,
+    OpenCasesProvider,
+    OpenItemRegistry,
+    OpenNoticesProvider,
+)
+from app.logwriter import LogWriter
+from app.notices import DocumentRegister, Notices
+from app.org import ReferenceData
+from app.roster import OfficeHours, Roster
+from app.settings import Settings
+
+log = logs.get("db")
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    clock: SystemClock
+    db: Database
+    data_dir: Path
+    accounts: AccountService = field(init=False)
+    reference: ReferenceData = field(init=False)
+    roster: Roster = field(init=False)
+    dutylog: DutyLog = field(init=False)
+    open_items: OpenItemRegistry = field(init=False)
+    handover: HandoverService = field(init=False)
+    notices: Notices = field(init=False)
+    documents: DocumentRegister = field(init=False)
+    outbox: Outbox = field(init=False)
+    writer: LogWriter = field(init=False)
+    cache: OfflineCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.accounts = AccountService(self.db)
+        self.reference = ReferenceData(self.db, self.clock)
+        self.roster = Roster(self.db, self.clock, self.settings.shift_start_time())
+        self.dutylog = DutyLog(self.db, self.clock)
+        self.open_items = OpenItemRegistry()
+        self.open_items.register(OpenCasesProvider(self.dutylog))
+        self.open_items.register(OpenNoticesProvider(self.db))
+        self.handover = HandoverService(self.db, self.clock, self.dutylog, self.open_items,
+                                        self.roster.leader_of)
+        self.notices = Notices(self.db, self.clock)
+        self.documents = DocumentRegister(self.db, self.clock, self._desk_code)
+        self.outbox = Outbox(self.data_dir / "outbox.sqlite")
+        self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
+        self.cache = OfflineCache(self.data_dir / "offline-cache.json")
+
+    def _desk_code(self, desk_id: int) -> str:
+        with self.db.read() as s:
+            return s.scalar(select(Desk.code).where(Desk.id == desk_id)) or str(desk_id)
+
+    @classmethod
+    def create(cls, settings: Settings, clock: SystemClock | None = None) -> AppContext:
+        data_dir = settings.resolved_data_dir()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        db = Database(settings.resolved_database_url())
+        return cls(settings=settings, clock=clock or SystemClock(), db=db, data_dir=data_dir)
+
+    def connect(self) -> None:
+        """Migrate the shared database and adopt its clock. Raises DatabaseUnavailable."""
+        self.db.migrate()
+        self.clock.sync(self.db.server_now())
+        log.info("connected to %s (clock offset %s)", self.db.url.render_as_string(),
+                 self.clock.offset)
+
+    def office_hours(self) -> OfficeHours:
+        start, end = self.settings.office_hours()
+        try:
+            holidays = frozenset(self.reference.holidays())
+        except DatabaseUnavailable:
+            holidays = frozenset()
+        return OfficeHours(start, end, tuple(self.settings.office_days), holidays)
+
+    def refresh_cache(self, desk_id: int) -> None:
+        """Keep what an offline start needs: users, desks, today's and tomorrow's shifts."""
+        with self.db.read() as s:
+            users = [{"id": u.id, "username": u.username, "full_name": u.full_name,
+                      "roles": sorted(u.role_codes), "desk_id": u.desk_id, "unit_id": u.unit_id,
+                      "password_hash": u.password_hash, "active": u.active}
+                     for u in s.scalars(select(UserAccount))]
+            desks = [{"id": d.id, "code": d.code, "name": d.name, "kind": d.kind,
+                      "place": d.place, "duty_phone": d.duty_phone, "duty_fax": d.duty_fax}
+                     for d in s.scalars(select(Desk))]
+        shifts: list[CachedShift] = []
+        today = self.roster.current_duty_date()
+        for day in (today, today + timedelta(days=1)):
+            shift = self.roster.ensure_shift(desk_id, day)
+            shifts.append(self.cached_shift(shift))
+        self.cache.save(users, desks, shifts)
+
+    def cached_shift(self, shift: Shift) -> CachedShift:
+        members = [(m.role, u.full_name, m.assignment) for m, u in self.roster.members(shift.id)]
+        unit = ""
+        if shift.duty_unit_id:
+            with self.db.read() as s:
+                unit = s.scalar(select(OrgUnit.name).where(OrgUnit.id == shift.duty_unit_id)) or ""
+        return CachedShift(id=shift.id, desk_id=shift.desk_id, duty_date=shift.duty_date,
+                           starts_at=shift.starts_at, ends_at=shift.ends_at, focus=shift.focus,
+                           members=members, duty_unit=unit)
+
+    def close(self) -> None:
+        self.outbox.close()
+        self.db.dispose()
+
+
+__all__ = ["AppContext", "CurrentUser"]

@@ -1,0 +1,1 @@
+"""Storage: engine, typed models, migrations, change notification, outbox."""

@@ -1,0 +1,192 @@
+"""The demo site: reference data from resources/site/demo, a published rotation,
+a week of shifts with members, and a few dozen believable duty-log entries.
+Seeds a fresh database only; an existing one is left as it is."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app import logs
+from app.auth import CurrentUser, to_current
+from app.clock import FixedClock, to_utc
+from app.context import AppContext
+from app.db.models import Desk, UserAccount
+from app.dutylog import DutyLog, EntryDraft, EntryKind
+from app.handover import HandoverService
+from app.notices import Notices
+from app.org import parse_yaml
+from app.roster import MemberSpec, Roster, week_start_of
+
+log = logs.get("db")
+SITE_FILE = Path(__file__).resolve().parent.parent / "resources" / "site" / "demo" / "site.yaml"
+DEMO_PASSWORD = "demo123"
+
+
+def seed(ctx: AppContext, entries_today: int = 24) -> bool:
+    """Seed the demo site into an empty database. Returns False if it had data."""
+    with ctx.db.read() as s:
+        if s.scalar(select(func.count()).select_from(Desk)):
+            return False
+    ctx.reference.import_site(None, parse_yaml(SITE_FILE))
+    users = _users(ctx)
+    desk = ctx.reference.desk_by_code("HQ")
+    now = ctx.clock.now()
+    today = ctx.roster.current_duty_date()
+
+    for week in (week_start_of(today - timedelta(days=6)), week_start_of(today),
+                 week_start_of(today) + timedelta(days=7)):
+        plan = ctx.roster.generate_rotation(users["tonghop"], desk.id, week)
+        plan = ctx.roster.approve_rotation(users["cuctruong"], plan.id, plan.version)
+        ctx.roster.publish_rotation(users["tonghop"], plan.id, plan.version)
+
+    for back in range(6, -1, -1):
+        day = today - timedelta(days=back)
+        shift = ctx.roster.ensure_shift(desk.id, day)
+        leader = users["truongca" if back % 2 == 0 else "truongca2"]
+        shift = ctx.roster.set_members(users["truongca"], shift.id, shift.version, [
+            MemberSpec(leader.id, "shift_leader"),
+            MemberSpec(users["lanhdaophong"].id, "room_leader"),
+            MemberSpec(users["tonghop"].id, "clerk"),
+            MemberSpec(users["giamsat1"].id, "officer",
+                       "Cửa khẩu đường bộ Lạng Sơn; nhóm camera Hữu Nghị, Tân Thanh; hệ thống VNACCS"),
+            MemberSpec(users["giamsat2"].id, "officer",
+                       "Cảng biển Hải Phòng; nhóm camera Đình Vũ; e-Manifest, seal định vị"),
+        ])
+        if back == 0:
+            ctx.roster.set_focus(leader, shift.id, shift.version,
+                                 "Tập trung giám sát hàng quá cảnh qua cửa khẩu Hữu Nghị và "
+                                 "container luồng đỏ tại cảng Đình Vũ; theo dõi doanh nghiệp "
+                                 "MST 0100233488 theo hồ sơ trọng điểm.")
+        start = shift.starts_at
+        end = min(shift.ends_at, now)
+        if back == 0:
+            _write_day(ctx, desk.id, users, start, end, entries_today, leader)
+        else:
+            _write_day(ctx, desk.id, users, start, end, 6, leader)
+            if back == 1:
+                clock = FixedClock(shift.ends_at - timedelta(minutes=20))
+                dl = DutyLog(ctx.db, clock)
+                hs = HandoverService(ctx.db, clock, dl, ctx.open_items, ctx.roster.leader_of)
+                h = hs.save_draft(leader, shift.id,
+                                  "Ca trực diễn ra bình thường. Đã xử lý 2 vụ việc, "
+                                  "còn 1 vụ việc chờ kết quả của Hải quan cửa khẩu Tân Thanh.")
+                h = hs.sign(leader, h.id, h.version)
+                clock.advance(timedelta(minutes=25))
+                hs.acknowledge(users["truongca"], h.id, h.version)
+    notices = Notices(ctx.db, FixedClock(now - timedelta(hours=1)))
+    n = notices.create(users["giamsat1"], desk.id,
+                       "Camera cổng B cảng Đình Vũ mất tín hiệu", "phone",
+                       unit_id=_unit_id(ctx, "KV3-DV"), contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
+                       body="Đề nghị kiểm tra, khắc phục sự cố camera.",
+                       source_kind="camera_fault", source_ref="DV-CAM-07")
+    notices.mark_sent(users["giamsat1"], n.id, n.version)
+    ctx.refresh_cache(desk.id)
+    log.info("demo site seeded")
+    return True
+
+
+def _unit_id(ctx: AppContext, code: str) -> int | None:
+    return next((u.id for u in ctx.reference.units() if u.code == code), None)
+
+
+def _users(ctx: AppContext) -> dict[str, CurrentUser]:
+    with ctx.db.read() as s:
+        return {u.username: to_current(u) for u in s.scalars(select(UserAccount))}
+
+
+_WORK = [
+    ("Kiểm tra tình trạng hoạt động của hệ thống camera tại các cửa khẩu đường bộ Lạng Sơn",
+     "Cửa khẩu quốc tế Hữu Nghị, Tân Thanh, ga Đồng Đăng"),
+    ("Giám sát trực tuyến hàng hóa qua khu vực giám sát cảng Đình Vũ", "Cảng Đình Vũ, Hải Phòng"),
+    ("Kiểm tra ngẫu nhiên tờ khai luồng xanh trên hệ thống VNACCS", "12 tờ khai nhập khẩu"),
+    ("Rà soát danh sách container tồn đọng quá 90 ngày tại cảng Hải Phòng", "Cảng Hải Phòng"),
+    ("Đôn đốc báo cáo ngày của các Chi cục Hải quan khu vực", "20 Chi cục"),
+    ("Kiểm tra góc quay, độ phóng của camera theo dữ liệu bản đồ camera", "Nhóm camera cảng biển"),
+]
+_INCIDENTS = [
+    dict(content="Phát hiện xe container biển kiểm soát 15C-123.45 rời khu vực giám sát khi "
+                 "tờ khai chưa thông quan",
+         place="Cổng B cảng Đình Vũ", declaration_no="104339917920", container_no="CSQU3054383",
+         vehicle_plate="15C-123.45",
+         directive=("Đề nghị Hải quan cửa khẩu cảng Đình Vũ dừng phương tiện, kiểm tra hàng hóa",
+                    "phone", "Hải quan cửa khẩu cảng Đình Vũ"),
+         result=("Đã dừng phương tiện tại trạm cân; hàng hóa đúng khai báo, tờ khai đã được "
+                 "thông quan lúc kiểm tra", "Hải quan cửa khẩu cảng Đình Vũ")),
+    dict(content="Hình ảnh soi chiếu container MSKU1234565 có dấu hiệu hàng hóa không phù hợp "
+                 "khai báo",
+         place="Cửa khẩu quốc tế Hữu Nghị", declaration_no="108557295010",
+         container_no="MSKU1234565", vehicle_plate="12C-045.67",
+         directive=("Đề nghị phối hợp kiểm tra thực tế hàng hóa (điện fax khẩn)", "fax",
+                    "Hải quan cửa khẩu quốc tế Hữu Nghị"),
+         result=None),
+]
+
+
+def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], start: datetime,
+               end: datetime, count: int, leader: CurrentUser) -> None:
+    span = max(end - start, timedelta(minutes=30))
+    times = [start + span * (i + 0.5) / (count + 1) for i in range(count)]
+    officers = [users["giamsat1"], users["giamsat2"], users["tonghop"]]
+    inc_i = 0
+    i = 0
+    while i < len(times):
+        t = times[i]
+        dl = DutyLog(ctx.db, FixedClock(t))
+        author = officers[i % len(officers)]
+        slot = i % 8
+        if slot == 3 and inc_i < len(_INCIDENTS) and i + 2 < len(times):
+            inc = _INCIDENTS[inc_i]
+            inc_i += 1
+            case_ref = str(uuid.uuid4())
+            dl.append(author, desk_id, EntryDraft(
+                kind=EntryKind.INCIDENT, content=inc["content"], place=inc["place"],
+                declaration_no=inc["declaration_no"], container_no=inc["container_no"],
+                vehicle_plate=inc["vehicle_plate"], occurred_at=t - timedelta(minutes=7),
+                received_at=t - timedelta(minutes=3), case_ref=case_ref, entry_time=t))
+            d_content, channel, unit = inc["directive"]
+            t2 = times[i + 1]
+            DutyLog(ctx.db, FixedClock(t2)).append(users["lanhdaophong"], desk_id, EntryDraft(
+                kind=EntryKind.DIRECTIVE, content=d_content + f" (ý kiến của {leader.full_name})",
+                channel=channel, unit_name=unit, case_ref=case_ref, entry_time=t2))
+            if inc["result"]:
+                t3 = times[i + 2]
+                r_content, r_unit = inc["result"]
+                DutyLog(ctx.db, FixedClock(t3)).append(author, desk_id, EntryDraft(
+                    kind=EntryKind.RESULT, content=r_content, unit_name=r_unit,
+                    reported_at=t3 - timedelta(minutes=2), case_ref=case_ref, entry_time=t3))
+                i += 3
+            else:
+                i += 2
+            continue
+        if slot == 6:
+            dl.append(author, desk_id, EntryDraft(
+                kind=EntryKind.SYSTEM_FAULT,
+                content="Mất kết nối camera cổng B cảng Đình Vũ (DV-CAM-07) từ 10 phút; "
+                        "đã thông báo Đội Giám sát cảng Đình Vũ", place="Cảng Đình Vũ",
+                entry_time=t))
+        elif slot == 7:
+            e = dl.append(author, desk_id, EntryDraft(
+                kind=EntryKind.NOTE, content="Đường truyền tới Chi cục khu vực VII chập chờn",
+                entry_time=t))
+            DutyLog(ctx.db, FixedClock(t + timedelta(minutes=4))).append(
+                users["tonghop"], desk_id, EntryDraft(
+                    kind=EntryKind.NOTE, corrects_id=e.id,
+                    content="Đường truyền tới Chi cục Hải quan khu vực VII chập chờn từ 14:05, "
+                            "đã báo bộ phận kỹ thuật",
+                    correction_reason="Bổ sung thời gian và đơn vị đã báo"))
+        else:
+            work, scope = _WORK[(i + start.day) % len(_WORK)]
+            dl.append(author, desk_id, EntryDraft(kind=EntryKind.WORK, content=work, scope=scope,
+                                                  entry_time=t))
+        i += 1
+
+
+def demo_login_hint() -> str:
+    return f"truongca / giamsat1 / tonghop / admin, mật khẩu {DEMO_PASSWORD}"
+
+
+__all__ = ["seed", "to_utc", "Roster"]

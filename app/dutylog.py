@@ -1,0 +1,420 @@
+"""The duty log (Appendix I): typed entries, append-only with corrections, cases
+that group one matter into one printed row, a per-desk hash chain, verification
+and diacritic-insensitive search."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import and_, func, select, text
+from sqlalchemy.orm import Session
+
+from app import logs
+from app.auth import CurrentUser, Permission, require
+from app.clock import Clock
+from app.db.changes import record_change
+from app.db.engine import Database
+from app.db.models import Handover, LogCase, LogChainHead, LogEntry, Shift, UserAccount
+from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from app.text import fold, nfc, tokens
+
+log = logs.get("dutylog")
+GENESIS = "0" * 64
+
+
+class EntryKind(StrEnum):
+    WORK = "work"
+    INCIDENT = "incident"
+    DIRECTIVE = "directive"
+    RESULT = "result"
+    SYSTEM_FAULT = "system_fault"
+    HANDOVER = "handover"
+    NOTE = "note"
+
+
+KIND_NAMES = {
+    EntryKind.WORK: "Công việc",
+    EntryKind.INCIDENT: "Vụ việc phát sinh",
+    EntryKind.DIRECTIVE: "Chỉ đạo",
+    EntryKind.RESULT: "Kết quả thực hiện",
+    EntryKind.SYSTEM_FAULT: "Sự cố hệ thống",
+    EntryKind.HANDOVER: "Bàn giao ca",
+    EntryKind.NOTE: "Ghi chú",
+}
+
+CHANNELS = ("phone", "fax", "document", "email")
+CHANNEL_NAMES = {"phone": "Điện thoại", "fax": "Fax", "document": "Văn bản", "email": "E-mail"}
+
+# Entries of these kinds belong to a case; an incident opens one.
+CASE_KINDS = {EntryKind.INCIDENT, EntryKind.DIRECTIVE, EntryKind.RESULT}
+
+
+@dataclass
+class EntryDraft:
+    """What an officer writes. `client_id` is generated on the console so a
+    replay from the outbox is recognised (exactly once)."""
+
+    kind: str
+    content: str
+    scope: str | None = None
+    occurred_at: datetime | None = None
+    received_at: datetime | None = None
+    place: str | None = None
+    declaration_no: str | None = None
+    container_no: str | None = None
+    vehicle_plate: str | None = None
+    channel: str | None = None
+    unit_name: str | None = None
+    reported_at: datetime | None = None
+    note: str | None = None
+    entry_time: datetime | None = None       # default: the server's time of the write
+    case_ref: str | None = None              # client id of the case this entry joins/opens
+    case_title: str | None = None
+    corrects_id: int | None = None
+    correction_reason: str | None = None
+    client_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    local_time: datetime | None = None       # the console's clock when written offline
+    offline: bool = False
+
+    def to_json(self) -> str:
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = v.isoformat() if isinstance(v, datetime) else v
+        return json.dumps(out, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str) -> EntryDraft:
+        data = json.loads(raw)
+        for f in fields(cls):
+            if f.type.startswith("datetime") and data.get(f.name):
+                data[f.name] = datetime.fromisoformat(data[f.name])
+        return cls(**data)
+
+    def validate(self) -> None:
+        if self.kind not in EntryKind._value2member_map_:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown entry kind '{kind}'."),
+                                  kind=self.kind)
+        if not nfc(self.content).strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The entry needs a content."))
+        if self.channel and self.channel not in CHANNELS:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "Unknown channel '{channel}' (phone, fax, document, e-mail)."),
+                channel=self.channel)
+        if self.kind == EntryKind.DIRECTIVE and not self.channel:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "A directive needs its channel (phone, fax, document, e-mail)."))
+        if self.corrects_id is not None and not (self.correction_reason or "").strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A correction needs a reason."))
+        if self.kind in (EntryKind.DIRECTIVE, EntryKind.RESULT) and not self.case_ref \
+                and self.corrects_id is None:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "A directive or result must belong to an incident (case)."))
+
+
+# Every column of log_entry except the hash itself is covered by the hash;
+# search_text is derived and checked by recomputation.
+HASHED_COLUMNS = (
+    "id", "desk_id", "seq", "client_id", "shift_id", "kind", "case_id", "corrects_id",
+    "correction_reason", "entry_time", "content", "scope", "occurred_at", "received_at",
+    "place", "declaration_no", "container_no", "vehicle_plate", "channel", "unit_name",
+    "reported_at", "note", "author_id", "recorded_at", "local_time", "offline", "prev_hash",
+)
+TEXT_COLUMNS = ("content", "scope", "place", "declaration_no", "container_no", "vehicle_plate",
+                "unit_name", "note", "correction_reason")
+
+
+def _canon(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    if isinstance(value, bool):
+        return bool(value)
+    return value
+
+
+def entry_hash(values: dict[str, object]) -> str:
+    payload = json.dumps({c: _canon(values.get(c)) for c in HASHED_COLUMNS},
+                         ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def search_text_of(values: dict[str, object]) -> str:
+    parts = [str(values.get(c) or "") for c in TEXT_COLUMNS]
+    return fold(" ".join(p for p in parts if p))
+
+
+def _row_values(e: LogEntry) -> dict[str, object]:
+    return {c: getattr(e, c) for c in HASHED_COLUMNS} | {"hash": e.hash}
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    broken_id: int | None = None
+    reason: str = ""
+
+
+class DutyLog:
+    """Writes and reads a desk's duty log."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    # -- writing ---------------------------------------------------------------
+    def append(self, user: CurrentUser, desk_id: int, draft: EntryDraft) -> LogEntry:
+        """Append an entry (or a correction) at the end of the desk's chain.
+        Idempotent on draft.client_id."""
+        require(user, Permission.LOG_CORRECT if draft.corrects_id else Permission.LOG_WRITE)
+        draft.validate()
+        with self.db.write() as s:
+            existing = s.scalar(select(LogEntry).where(LogEntry.client_id == draft.client_id))
+            if existing is not None:
+                log.info("entry %s already written (replay)", draft.client_id)
+                return existing
+            head = self._lock_head(s, desk_id)
+            now = self.clock.now()
+            entry_time = draft.entry_time or (draft.local_time if draft.offline else None) or now
+            kind = draft.kind
+            case_id = None
+            if draft.corrects_id is not None:
+                original = s.get(LogEntry, draft.corrects_id)
+                if original is None or original.desk_id != desk_id:
+                    raise NotFound(QT_TRANSLATE_NOOP(
+                        "errors", "The entry to correct does not exist in this desk's log."))
+                kind = original.kind
+                case_id = original.case_id
+                entry_time = draft.entry_time or original.entry_time
+            elif draft.case_ref:
+                case_id = self._case_for(s, user, desk_id, draft, now)
+            shift_id = s.scalar(select(Shift.id).where(
+                Shift.desk_id == desk_id, Shift.starts_at <= entry_time,
+                Shift.ends_at > entry_time))
+            entry = LogEntry(
+                desk_id=desk_id, seq=head.seq + 1, client_id=draft.client_id, shift_id=shift_id,
+                kind=kind, case_id=case_id, corrects_id=draft.corrects_id,
+                correction_reason=_clean(draft.correction_reason), entry_time=entry_time,
+                content=nfc(draft.content).strip(), scope=_clean(draft.scope),
+                occurred_at=draft.occurred_at, received_at=draft.received_at,
+                place=_clean(draft.place), declaration_no=_clean(draft.declaration_no),
+                container_no=_clean(draft.container_no), vehicle_plate=_clean(draft.vehicle_plate),
+                channel=draft.channel or None, unit_name=_clean(draft.unit_name),
+                reported_at=draft.reported_at, note=_clean(draft.note), author_id=user.id,
+                recorded_at=now, local_time=draft.local_time if draft.offline else None,
+                offline=bool(draft.offline), prev_hash=head.hash)
+            s.add(entry)
+            s.flush()  # assigns the id, which the hash covers
+            values = _row_values(entry)
+            entry.search_text = search_text_of(values)
+            entry.hash = entry_hash(values)
+            head.seq, head.hash = entry.seq, entry.hash
+            s.flush()
+            record_change(s, self.clock, desk_id, "dutylog", entry.id)
+            return entry
+
+    def _lock_head(self, s: Session, desk_id: int) -> LogChainHead:
+        stmt = select(LogChainHead).where(LogChainHead.desk_id == desk_id)
+        if self.db.is_postgres:
+            stmt = stmt.with_for_update()
+        head = s.scalar(stmt)
+        if head is None:
+            if self.db.is_postgres:
+                s.execute(text("INSERT INTO log_chain_head (desk_id, seq, hash) "
+                               "VALUES (:d, 0, :h) ON CONFLICT DO NOTHING"),
+                          {"d": desk_id, "h": GENESIS})
+                head = s.scalar(stmt)
+            else:
+                head = LogChainHead(desk_id=desk_id, seq=0, hash=GENESIS)
+                s.add(head)
+                s.flush()
+        assert head is not None
+        return head
+
+    def _case_for(self, s: Session, user: CurrentUser, desk_id: int, draft: EntryDraft,
+                  now: datetime) -> int:
+        case = s.scalar(select(LogCase).where(LogCase.client_id == draft.case_ref))
+        if case is None:
+            if draft.kind != EntryKind.INCIDENT:
+                raise NotFound(QT_TRANSLATE_NOOP(
+                    "errors", "The incident this entry refers to does not exist."))
+            case = LogCase(desk_id=desk_id, client_id=draft.case_ref, created_by=user.id,
+                           created_at=now, title=(draft.case_title or nfc(draft.content))[:300])
+            s.add(case)
+            s.flush()
+        elif case.desk_id != desk_id:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "The incident belongs to another desk's log."))
+        return case.id
+
+    # -- reading ---------------------------------------------------------------
+    def get(self, entry_id: int) -> LogEntry | None:
+        with self.db.read() as s:
+            return s.get(LogEntry, entry_id)
+
+    def entries(self, desk_id: int, shift_id: int | None = None, kind: str | None = None,
+                unit: str | None = None, since: datetime | None = None,
+                until: datetime | None = None, query: str | None = None,
+                after_seq: int | None = None, limit: int = 500,
+                newest_first: bool = False) -> list[LogEntry]:
+        """Entries with the editor's filters; `query` is diacritic-insensitive."""
+        with self.db.read() as s:
+            stmt = select(LogEntry).where(LogEntry.desk_id == desk_id)
+            if shift_id is not None:
+                stmt = stmt.where(LogEntry.shift_id == shift_id)
+            if kind:
+                stmt = stmt.where(LogEntry.kind == kind)
+            if unit:
+                stmt = stmt.where(func.lower(LogEntry.unit_name).contains(unit.lower()))
+            if since is not None:
+                stmt = stmt.where(LogEntry.entry_time >= since)
+            if until is not None:
+                stmt = stmt.where(LogEntry.entry_time < until)
+            if after_seq is not None:
+                stmt = stmt.where(LogEntry.seq > after_seq)
+            if query and tokens(query):
+                stmt = stmt.where(self._match(query))
+            order = LogEntry.seq.desc() if newest_first else LogEntry.seq
+            return list(s.scalars(stmt.order_by(order).limit(limit)))
+
+    def search(self, desk_id: int, query: str, limit: int = 50,
+               before_seq: int | None = None) -> list[LogEntry]:
+        """Full-text search, newest first, one page."""
+        words = tokens(query)
+        if not words:
+            return []
+        with self.db.read() as s:
+            stmt = select(LogEntry).where(LogEntry.desk_id == desk_id, self._match(query))
+            if before_seq is not None:
+                stmt = stmt.where(LogEntry.seq < before_seq)
+            return list(s.scalars(stmt.order_by(LogEntry.seq.desc()).limit(limit)))
+
+    def _match(self, query: str):  # type: ignore[no-untyped-def]
+        words = tokens(query)
+        if self.db.is_postgres:
+            tsq = " & ".join(words[:-1] + [words[-1] + ":*"])
+            return text("to_tsvector('simple', log_entry.search_text) @@ "
+                        "to_tsquery('simple', :tsq)").bindparams(tsq=tsq)
+        fts = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        return LogEntry.id.in_(text(
+            "SELECT rowid FROM log_entry_fts WHERE log_entry_fts MATCH :fts").bindparams(
+                fts=fts.strip()))
+
+    def corrections_of(self, desk_id: int, entry_ids: list[int]) -> dict[int, list[LogEntry]]:
+        with self.db.read() as s:
+            rows = s.scalars(select(LogEntry).where(LogEntry.desk_id == desk_id,
+                                                    LogEntry.corrects_id.in_(entry_ids))
+                             .order_by(LogEntry.seq)).all()
+        out: dict[int, list[LogEntry]] = {}
+        for r in rows:
+            out.setdefault(r.corrects_id, []).append(r)  # type: ignore[arg-type]
+        return out
+
+    def cases(self, desk_id: int, ids: list[int]) -> dict[int, LogCase]:
+        if not ids:
+            return {}
+        with self.db.read() as s:
+            return {c.id: c for c in s.scalars(select(LogCase).where(LogCase.id.in_(ids)))}
+
+    def open_cases(self, desk_id: int, limit: int = 200) -> list[LogCase]:
+        """Cases that have no result entry yet (an open item of the handover)."""
+        with self.db.read() as s:
+            has_result = select(LogEntry.case_id).where(
+                LogEntry.desk_id == desk_id, LogEntry.kind == EntryKind.RESULT,
+                LogEntry.case_id.is_not(None))
+            return list(s.scalars(select(LogCase).where(
+                LogCase.desk_id == desk_id, LogCase.id.not_in(has_result))
+                .order_by(LogCase.id.desc()).limit(limit)))
+
+    def author_names(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        with self.db.read() as s:
+            return dict(s.execute(select(UserAccount.id, UserAccount.full_name)
+                                  .where(UserAccount.id.in_(ids))).all())
+
+    def head(self, desk_id: int) -> tuple[int, str]:
+        with self.db.read() as s:
+            h = s.get(LogChainHead, desk_id)
+            return (h.seq, h.hash) if h else (0, GENESIS)
+
+    # -- verification ------------------------------------------------------------
+    def verify(self, desk_id: int, batch: int = 5000) -> VerifyResult:
+        """Walk the chain; report the first broken link. Then check the chain
+        head and the heads signed at handover against what is stored."""
+        prev_hash, expected_seq, checked = GENESIS, 1, 0
+        last_id: int | None = None
+        with self.db.read() as s:
+            after = 0
+            while True:
+                rows = s.scalars(select(LogEntry).where(
+                    LogEntry.desk_id == desk_id, LogEntry.seq > after)
+                    .order_by(LogEntry.seq).limit(batch)).all()
+                if not rows:
+                    break
+                for e in rows:
+                    values = _row_values(e)
+                    if e.seq != expected_seq:
+                        return VerifyResult(False, checked, expected_seq, None,
+                                            f"entry #{expected_seq} is missing")
+                    if e.prev_hash != prev_hash:
+                        return VerifyResult(False, checked, e.seq, e.id,
+                                            "does not link to the previous entry")
+                    if entry_hash(values) != e.hash:
+                        return VerifyResult(False, checked, e.seq, e.id,
+                                            "its content does not match its hash")
+                    if search_text_of(values) != e.search_text:
+                        return VerifyResult(False, checked, e.seq, e.id,
+                                            "its search text was altered")
+                    prev_hash, expected_seq, checked, last_id = e.hash, e.seq + 1, checked + 1, e.id
+                after = rows[-1].seq
+                s.expunge_all()
+            last_seq = expected_seq - 1
+            head = s.get(LogChainHead, desk_id)
+            if head is not None and (head.seq != last_seq or head.hash != prev_hash):
+                return VerifyResult(False, checked, last_seq + 1 if head.seq > last_seq else
+                                    head.seq, last_id,
+                                    f"the chain head says #{head.seq} but the log ends at "
+                                    f"#{last_seq}: entries were removed or replaced")
+            signed = s.execute(select(Handover.chain_seq, Handover.chain_hash, Handover.id).where(
+                Handover.desk_id == desk_id, Handover.chain_seq.is_not(None))
+                .order_by(Handover.chain_seq.desc())).all()
+            for chain_seq, chain_hash, handover_id in signed:
+                if chain_seq == 0:
+                    continue
+                if chain_seq > last_seq:
+                    return VerifyResult(False, checked, last_seq + 1, None,
+                                        f"handover #{handover_id} signed the log up to "
+                                        f"#{chain_seq}, but it ends at #{last_seq}: "
+                                        "newest entries were deleted")
+                at = s.scalar(select(LogEntry.hash).where(LogEntry.desk_id == desk_id,
+                                                          LogEntry.seq == chain_seq))
+                if at != chain_hash:
+                    return VerifyResult(False, checked, chain_seq, None,
+                                        f"entry #{chain_seq} differs from the one signed at "
+                                        f"handover #{handover_id}")
+        return VerifyResult(True, checked)
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = nfc(value).strip()
+    return value or None
+
+
+def entries_after(db: Database, desk_id: int, seq: int) -> list[LogEntry]:
+    """For the change feed: the entries a console has not seen yet."""
+    with db.read() as s:
+        return list(s.scalars(select(LogEntry).where(
+            and_(LogEntry.desk_id == desk_id, LogEntry.seq > seq)).order_by(LogEntry.seq)))
+
+
+__all__ = ["DutyLog", "EntryDraft", "EntryKind", "VerifyResult", "KIND_NAMES", "CHANNELS",
+           "CHANNEL_NAMES", "entries_after"]

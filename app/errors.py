@@ -1,0 +1,72 @@
+"""Domain exceptions. Each carries a user message (English source text, translated
+by the UI through Qt's translation system in one place: widgets/messages.py)."""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
+    """Marks a core message for translation without importing Qt."""
+    return text
+
+
+class DomainError(Exception):
+    """An error the user can act on. `text` is the untranslated message, `args_`
+    the values substituted into it with str.format."""
+
+    context = "errors"
+
+    def __init__(self, text: str, **values: object) -> None:
+        self.text = text
+        self.values = values
+        super().__init__(self.message())
+
+    def message(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+        template = translate(self.context, self.text) if translate else self.text
+        try:
+            return template.format(**self.values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class SettingsError(DomainError):
+    """The settings file or an override is invalid."""
+
+
+class PermissionDenied(DomainError):
+    """The user's roles do not allow the action."""
+
+
+class AuthenticationFailed(DomainError):
+    """Wrong user name or password, or a disabled account."""
+
+
+class ConflictError(DomainError):
+    """Another console changed the record first (optimistic locking)."""
+
+
+class NotFound(DomainError):
+    """A record that should exist does not."""
+
+
+class ValidationError(DomainError):
+    """Input that breaks a rule of the domain."""
+
+
+class FrozenError(DomainError):
+    """The record is frozen (a handover once acknowledged)."""
+
+
+class DatabaseUnavailable(DomainError):
+    """The shared database cannot be reached."""
+
+
+class ImportFileError(DomainError):
+    """A reference-data file is malformed. `problems` lists (file, line, message)."""
+
+    def __init__(self, problems: list[tuple[str, int, str]]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"{f}:{ln}: {msg}" for f, ln, msg in problems)
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "The import file has errors; nothing was imported:\n{lines}"),
+            lines=lines,
+        )

@@ -1,0 +1,229 @@
+"""The handover between shifts (Đ5.5, Đ6.6, Đ14.2a): summary plus open items,
+signed by the outgoing shift leader with the log's chain head, acknowledged by
+the incoming one, then frozen. Open items come from a registry that later
+features add providers to."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import select, update
+
+from app import logs
+from app.auth import CurrentUser, Permission, Role, require
+from app.clock import Clock, fmt_local
+from app.db.changes import record_change
+from app.db.engine import Database
+from app.db.models import Handover, LogChainHead, Notice, Shift
+from app.dutylog import DutyLog, EntryDraft, EntryKind
+from app.errors import QT_TRANSLATE_NOOP, ConflictError, FrozenError, NotFound, PermissionDenied
+
+log = logs.get("handover")
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """Something the next shift must follow up."""
+
+    source: str        # "incident", "notice", later "camera_outage", "ptz_position"…
+    ref: str
+    title: str
+    detail: str = ""
+    since: str = ""
+
+
+class OpenItemProvider(Protocol):
+    source: str
+
+    def open_items(self, desk_id: int, shift: Shift) -> list[OpenItem]: ...
+
+
+class OpenItemRegistry:
+    """Providers contribute open items; the handover lists them all."""
+
+    def __init__(self) -> None:
+        self._providers: list[OpenItemProvider] = []
+
+    def register(self, provider: OpenItemProvider) -> None:
+        self._providers.append(provider)
+
+    def collect(self, desk_id: int, shift: Shift) -> list[OpenItem]:
+        items: list[OpenItem] = []
+        for p in self._providers:
+            try:
+                items.extend(p.open_items(desk_id, shift))
+            except Exception:  # noqa: BLE001 - one broken provider must not stop a handover
+                log.exception("open-item provider %s failed", p.source)
+                items.append(OpenItem(p.source, "-", f"(không lấy được danh sách: {p.source})"))
+        return items
+
+
+class OpenCasesProvider:
+    """Incidents that have no result yet."""
+
+    source = "incident"
+
+    def __init__(self, dutylog: DutyLog) -> None:
+        self.dutylog = dutylog
+
+    def open_items(self, desk_id: int, shift: Shift) -> list[OpenItem]:
+        return [OpenItem("incident", str(c.id), c.title, since=fmt_local(c.created_at))
+                for c in self.dutylog.open_cases(desk_id)]
+
+
+class OpenNoticesProvider:
+    """Notices sent to units and not yet acknowledged."""
+
+    source = "notice"
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def open_items(self, desk_id: int, shift: Shift) -> list[OpenItem]:
+        with self.db.read() as s:
+            rows = s.scalars(select(Notice).where(
+                Notice.desk_id == desk_id, Notice.status.in_(("draft", "sent")))
+                .order_by(Notice.id)).all()
+        return [OpenItem("notice", str(n.id), n.subject, detail=n.contact or "",
+                         since=fmt_local(n.sent_at or n.created_at)) for n in rows]
+
+
+def handover_signature(h: Handover) -> str:
+    payload = json.dumps({
+        "desk_id": h.desk_id, "shift_id": h.shift_id, "summary": h.summary,
+        "open_items": h.open_items, "chain_seq": h.chain_seq, "chain_hash": h.chain_hash,
+        "signed_by": h.signed_by,
+        "signed_at": h.signed_at.isoformat() if h.signed_at else None,
+    }, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class HandoverService:
+    def __init__(self, db: Database, clock: Clock, dutylog: DutyLog,
+                 registry: OpenItemRegistry, leader_of: Callable[[int], int | None]) -> None:
+        self.db = db
+        self.clock = clock
+        self.dutylog = dutylog
+        self.registry = registry
+        self.leader_of = leader_of
+
+    def for_shift(self, shift_id: int) -> Handover | None:
+        with self.db.read() as s:
+            return s.scalar(select(Handover).where(Handover.shift_id == shift_id))
+
+    def get(self, handover_id: int) -> Handover:
+        with self.db.read() as s:
+            h = s.get(Handover, handover_id)
+        if h is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "The handover report does not exist."))
+        return h
+
+    def collect_open_items(self, desk_id: int, shift_id: int) -> list[OpenItem]:
+        with self.db.read() as s:
+            shift = s.get(Shift, shift_id)
+        if shift is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "The shift does not exist."))
+        return self.registry.collect(desk_id, shift)
+
+    def save_draft(self, actor: CurrentUser, shift_id: int, summary: str,
+                   version: int | None = None) -> Handover:
+        """Create or edit the draft report of a shift; open items are refreshed."""
+        require(actor, Permission.HANDOVER_DRAFT)
+        with self.db.read() as s:
+            shift = s.get(Shift, shift_id)
+        if shift is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "The shift does not exist."))
+        items = json.dumps([asdict(i) for i in self.registry.collect(shift.desk_id, shift)],
+                           ensure_ascii=False)
+        with self.db.write() as s:
+            h = s.scalar(select(Handover).where(Handover.shift_id == shift_id))
+            if h is None:
+                h = Handover(desk_id=shift.desk_id, shift_id=shift_id, summary=summary.strip(),
+                             open_items=items, status="draft", created_by=actor.id,
+                             created_at=self.clock.now())
+                s.add(h)
+            else:
+                self._check_editable(h, version)
+                h.summary, h.open_items = summary.strip(), items
+            s.flush()
+            record_change(s, self.clock, shift.desk_id, "handover", h.id)
+            return h
+
+    def sign(self, actor: CurrentUser, handover_id: int, version: int) -> Handover:
+        """The outgoing shift leader signs: the chain head is fixed into the report."""
+        require(actor, Permission.HANDOVER_SIGN)
+        h = self.get(handover_id)
+        leader = self.leader_of(h.shift_id)
+        if leader is not None and leader != actor.id and not actor.has_role(Role.ADMIN):
+            raise PermissionDenied(QT_TRANSLATE_NOOP(
+                "errors", "Only the leader of this shift can sign its handover."))
+        with self.db.write() as s:
+            h = s.get(Handover, handover_id)
+            assert h is not None
+            self._check_editable(h, version)
+            head = s.get(LogChainHead, h.desk_id)
+            h.chain_seq, h.chain_hash = (head.seq, head.hash) if head else (0, "0" * 64)
+            h.status, h.signed_by, h.signed_at = "signed", actor.id, self.clock.now()
+            h.signature = handover_signature(h)
+            s.flush()
+            record_change(s, self.clock, h.desk_id, "handover", h.id)
+        self.dutylog.append(actor, h.desk_id, EntryDraft(
+            kind=EntryKind.HANDOVER,
+            content=f"Lãnh đạo ca trực ký biên bản bàn giao ca; nhật ký đến mục "
+                    f"#{h.chain_seq}, mã băm {h.chain_hash[:16]}…"))
+        return h
+
+    def acknowledge(self, actor: CurrentUser, handover_id: int, version: int) -> Handover:
+        """The incoming shift leader acknowledges; the report is frozen."""
+        require(actor, Permission.HANDOVER_ACKNOWLEDGE)
+        with self.db.write() as s:
+            h = s.get(Handover, handover_id)
+            if h is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "The handover report does not exist."))
+            if h.status != "signed":
+                raise FrozenError(QT_TRANSLATE_NOOP(
+                    "errors", "Only a signed handover report can be acknowledged."))
+            if h.signed_by == actor.id:
+                raise PermissionDenied(QT_TRANSLATE_NOOP(
+                    "errors", "The incoming shift leader must be someone else than the signer."))
+            now = self.clock.now()
+            # Conditional update: two consoles acknowledging at once, one wins.
+            done = s.execute(update(Handover).where(
+                Handover.id == handover_id, Handover.status == "signed",
+                Handover.version == version).values(
+                status="acknowledged", acknowledged_by=actor.id, acknowledged_at=now,
+                version=version + 1))
+            if done.rowcount != 1:
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "{what} was changed on another console in the meantime. "
+                              "Reload it; your changes were kept in the form."),
+                    what="Biên bản bàn giao")
+            record_change(s, self.clock, h.desk_id, "handover", h.id)
+        return self.get(handover_id)
+
+    def verify_signature(self, h: Handover) -> bool:
+        return h.signature is not None and handover_signature(h) == h.signature
+
+    @staticmethod
+    def _check_editable(h: Handover, version: int | None) -> None:
+        if h.status != "draft":
+            raise FrozenError(QT_TRANSLATE_NOOP(
+                "errors", "The handover report is signed and can no longer change."))
+        if version is not None and h.version != version:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "errors", "{what} was changed on another console in the meantime. "
+                          "Reload it; your changes were kept in the form."),
+                what="Biên bản bàn giao")
+
+
+def open_items_of(h: Handover) -> list[OpenItem]:
+    return [OpenItem(**d) for d in json.loads(h.open_items or "[]")]
+
+
+__all__ = ["HandoverService", "OpenItem", "OpenItemRegistry", "OpenItemProvider",
+           "OpenCasesProvider", "OpenNoticesProvider", "open_items_of", "datetime"]

@@ -1,0 +1,35 @@
+"""One named logger per subsystem, and the logging set-up of the process."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+SUBSYSTEMS = ("db", "db.notify", "db.outbox", "auth", "dutylog", "roster", "handover",
+              "org", "forms", "ui", "tasks", "settings")
+
+
+def get(subsystem: str) -> logging.Logger:
+    """The logger of one subsystem, e.g. get("db")."""
+    return logging.getLogger(f"customs.{subsystem}")
+
+
+def configure(log_dir: Path | None, level: int = logging.INFO) -> None:
+    """Log to stderr (warnings) and to a rotating file in the data folder."""
+    root = logging.getLogger("customs")
+    root.setLevel(level)
+    if any(getattr(h, "_customs", False) for h in root.handlers):
+        return
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)
+    stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    stderr._customs = True  # type: ignore[attr-defined]
+    root.addHandler(stderr)
+    if log_dir is not None:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        fh = logging.handlers.RotatingFileHandler(
+            log_dir / "client.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+        fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        fh._customs = True  # type: ignore[attr-defined]
+        root.addHandler(fh)

@@ -1,0 +1,306 @@
+"""Reference data: organisation units as a tree, duty desks, users and holidays.
+Imported from YAML or CSV files (all or nothing, errors with file and line) and
+edited by an admin."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+
+from app import logs
+from app.auth import CurrentUser, Permission, Role, hash_password, require
+from app.clock import Clock
+from app.db.changes import record_change
+from app.db.engine import Database
+from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
+from app.errors import QT_TRANSLATE_NOOP, ConflictError, ImportFileError, NotFound
+
+log = logs.get("org")
+
+UNIT_KINDS = ("hq", "hq_department", "regional_branch", "sub_department", "team", "office")
+UNIT_KIND_NAMES = {"hq": "Cơ quan Cục", "hq_department": "Đơn vị nghiệp vụ",
+                   "regional_branch": "Chi cục Hải quan khu vực", "sub_department": "Hải quan cửa khẩu",
+                   "team": "Đội", "office": "Văn phòng"}
+DESK_KINDS = ("hq", "regional")
+GENESIS = "0" * 64
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Keeps the line of every mapping, so errors can name it."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass
+class SiteData:
+    """A parsed reference-data set, validated, ready to write."""
+
+    units: list[dict[str, Any]]
+    desks: list[dict[str, Any]]
+    users: list[dict[str, Any]]
+    holidays: list[dict[str, Any]]
+
+
+def parse_yaml(path: Path) -> SiteData:
+    name = path.name
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFileError([(name, 0, str(exc))]) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ImportFileError([(name, (mark.line + 1) if mark else 0,
+                                str(getattr(exc, "problem", exc)))]) from exc
+    if not isinstance(raw, dict):
+        raise ImportFileError([(name, 1, "the file must hold a mapping with units, desks, users")])
+    units: list[dict] = []
+
+    def walk(items: Any, parent: str | None) -> None:
+        for item in items or []:
+            if not isinstance(item, dict):
+                units.append({"__line__": 0, "__bad__": True})
+                continue
+            children = item.pop("children", None)
+            if parent and "parent" not in item:
+                item["parent"] = parent
+            units.append(item)
+            walk(children, item.get("code"))
+
+    walk(raw.get("units"), None)
+    data = SiteData(units=units, desks=list(raw.get("desks") or []),
+                    users=list(raw.get("users") or []), holidays=list(raw.get("holidays") or []))
+    validate(data, name)
+    return data
+
+
+def parse_units_csv(path: Path) -> SiteData:
+    """units.csv: code,name,short_name,kind,parent,phone,fax,email,rotation_order."""
+    name = path.name
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFileError([(name, 0, str(exc))]) from exc
+    reader = csv.DictReader(io.StringIO(content))
+    required = {"code", "name", "kind"}
+    missing = required - set(reader.fieldnames or [])
+    if missing:
+        raise ImportFileError([(name, 1, f"missing column(s): {', '.join(sorted(missing))}")])
+    units = []
+    for row in reader:
+        item: dict[str, Any] = {k: (v.strip() if isinstance(v, str) else v)
+                                for k, v in row.items() if k and v not in (None, "")}
+        item["__line__"] = reader.line_num
+        if "rotation_order" in item:
+            try:
+                item["rotation_order"] = int(item["rotation_order"])
+            except ValueError:
+                item["rotation_order"] = item["rotation_order"]
+        units.append(item)
+    data = SiteData(units=units, desks=[], users=[], holidays=[])
+    validate(data, name)
+    return data
+
+
+def validate(data: SiteData, filename: str, known_units: set[str] | None = None) -> None:
+    problems: list[tuple[str, int, str]] = []
+    codes: set[str] = set()
+
+    def bad(item: dict, msg: str) -> None:
+        problems.append((filename, int(item.get("__line__", 0)), msg))
+
+    for u in data.units:
+        if u.get("__bad__"):
+            bad(u, "a unit must be a mapping")
+            continue
+        code = str(u.get("code") or "").strip()
+        if not code:
+            bad(u, "unit without code")
+        elif code in codes:
+            bad(u, f"duplicate unit code {code}")
+        codes.add(code)
+        if not str(u.get("name") or "").strip():
+            bad(u, f"unit {code}: name is required")
+        if u.get("kind") not in UNIT_KINDS:
+            bad(u, f"unit {code}: kind must be one of {', '.join(UNIT_KINDS)}")
+        ro = u.get("rotation_order")
+        if ro is not None and (not isinstance(ro, int) or not 1 <= ro <= 7):
+            bad(u, f"unit {code}: rotation_order must be 1 to 7")
+    all_units = codes | (known_units or set())
+    for u in data.units:
+        if u.get("parent") and u["parent"] not in all_units:
+            bad(u, f"unit {u.get('code')}: unknown parent {u['parent']}")
+    desk_codes: set[str] = set()
+    for d in data.desks:
+        if not isinstance(d, dict) or not d.get("code"):
+            bad(d if isinstance(d, dict) else {}, "desk without code")
+            continue
+        if d["code"] in desk_codes:
+            bad(d, f"duplicate desk code {d['code']}")
+        desk_codes.add(d["code"])
+        if d.get("kind") not in DESK_KINDS:
+            bad(d, f"desk {d['code']}: kind must be hq or regional")
+        if d.get("unit") not in all_units:
+            bad(d, f"desk {d['code']}: unknown unit {d.get('unit')}")
+        if not d.get("name"):
+            bad(d, f"desk {d['code']}: name is required")
+    names: set[str] = set()
+    for user in data.users:
+        if not isinstance(user, dict) or not user.get("username"):
+            bad(user if isinstance(user, dict) else {}, "user without username")
+            continue
+        un = user["username"]
+        if un in names:
+            bad(user, f"duplicate user {un}")
+        names.add(un)
+        if not user.get("full_name"):
+            bad(user, f"user {un}: full_name is required")
+        roles = user.get("roles") or []
+        if not roles or any(r not in Role._value2member_map_ for r in roles):
+            bad(user, f"user {un}: roles must be some of {', '.join(r.value for r in Role)}")
+        if user.get("desk") and user["desk"] not in desk_codes:
+            bad(user, f"user {un}: unknown desk {user['desk']}")
+        if user.get("unit") and user["unit"] not in all_units:
+            bad(user, f"user {un}: unknown unit {user['unit']}")
+        if not user.get("password") or len(str(user["password"])) < 6:
+            bad(user, f"user {un}: a password of at least 6 characters is required")
+    for h in data.holidays:
+        if not isinstance(h, dict) or not isinstance(h.get("day"), date):
+            bad(h if isinstance(h, dict) else {}, "holiday needs a day (YYYY-MM-DD)")
+    if problems:
+        raise ImportFileError(problems)
+
+
+class ReferenceData:
+    """Reads and edits units, desks, users and holidays."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def import_site(self, actor: CurrentUser | None, data: SiteData) -> dict[str, int]:
+        """Write a validated site in one transaction: units and desks are
+        upserted by code, users by username. Nothing is written on error."""
+        if actor is not None:
+            require(actor, Permission.ADMIN_REFERENCE)
+        counts = {"units": 0, "desks": 0, "users": 0, "holidays": 0}
+        with self.db.write() as s:
+            by_code = {u.code: u for u in s.scalars(select(OrgUnit))}
+            for item in data.units:
+                unit = by_code.get(item["code"]) or OrgUnit(code=item["code"])
+                unit.name = item["name"]
+                unit.short_name = item.get("short_name")
+                unit.kind = item["kind"]
+                unit.phone, unit.fax = _s(item.get("phone")), _s(item.get("fax"))
+                unit.email, unit.address = item.get("email"), item.get("address")
+                unit.rotation_order = item.get("rotation_order")
+                unit.active = True
+                s.add(unit)
+                by_code[unit.code] = unit
+                counts["units"] += 1
+            s.flush()
+            for item in data.units:
+                if item.get("parent"):
+                    by_code[item["code"]].parent_id = by_code[item["parent"]].id
+            desks = {d.code: d for d in s.scalars(select(Desk))}
+            for item in data.desks:
+                desk = desks.get(item["code"]) or Desk(code=item["code"])
+                desk.name, desk.kind = item["name"], item["kind"]
+                desk.unit_id = by_code[item["unit"]].id
+                desk.place = item.get("place") or "Hà Nội"
+                desk.duty_phone, desk.duty_fax = _s(item.get("phone")), _s(item.get("fax"))
+                desk.email = item.get("email")
+                s.add(desk)
+                s.flush()
+                desks[desk.code] = desk
+                if s.get(LogChainHead, desk.id) is None:
+                    s.add(LogChainHead(desk_id=desk.id, seq=0, hash=GENESIS))
+                counts["desks"] += 1
+            users = {u.username: u for u in s.scalars(select(UserAccount))}
+            for item in data.users:
+                account = users.get(item["username"]) or UserAccount(username=item["username"])
+                account.full_name = item["full_name"]
+                account.title = item.get("title")
+                account.phone = _s(item.get("phone"))
+                if not account.password_hash or item.get("reset_password"):
+                    account.password_hash = hash_password(str(item["password"]))
+                account.desk_id = desks[item["desk"]].id if item.get("desk") else None
+                account.unit_id = by_code[item["unit"]].id if item.get("unit") else None
+                account.active = True
+                account.roles = [UserRole(role=r) for r in dict.fromkeys(item["roles"])]
+                s.add(account)
+                counts["users"] += 1
+            for item in data.holidays:
+                s.merge(Holiday(day=item["day"], name=item.get("name", "")))
+                counts["holidays"] += 1
+            s.flush()
+            record_change(s, self.clock, None, "org")
+        log.info("imported %s", counts)
+        return counts
+
+    def units(self) -> list[OrgUnit]:
+        with self.db.read() as s:
+            return list(s.scalars(select(OrgUnit).order_by(OrgUnit.parent_id.nulls_first(),
+                                                           OrgUnit.rotation_order, OrgUnit.code)))
+
+    def rotation_units(self) -> list[OrgUnit]:
+        with self.db.read() as s:
+            return list(s.scalars(select(OrgUnit).where(OrgUnit.rotation_order.is_not(None))
+                                  .order_by(OrgUnit.rotation_order)))
+
+    def desks(self) -> list[Desk]:
+        with self.db.read() as s:
+            return list(s.scalars(select(Desk).order_by(Desk.kind, Desk.code)))
+
+    def desk_by_code(self, code: str) -> Desk:
+        with self.db.read() as s:
+            desk = s.scalar(select(Desk).where(Desk.code == code))
+        if desk is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "Unknown duty desk '{code}'."), code=code)
+        return desk
+
+    def users(self) -> list[UserAccount]:
+        with self.db.read() as s:
+            return list(s.scalars(select(UserAccount).order_by(UserAccount.full_name)))
+
+    def holidays(self) -> set[date]:
+        with self.db.read() as s:
+            return set(s.scalars(select(Holiday.day)))
+
+    def update_unit(self, actor: CurrentUser, unit_id: int, version: int,
+                    **changes: Any) -> OrgUnit:
+        """Edit a unit; `version` is the one the editor read (optimistic locking)."""
+        require(actor, Permission.ADMIN_REFERENCE)
+        allowed = {"name", "short_name", "phone", "fax", "email", "address", "active"}
+        with self.db.write() as s:
+            unit = s.get(OrgUnit, unit_id)
+            if unit is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "The unit no longer exists."))
+            if unit.version != version:
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "{what} was changed on another console in the meantime. "
+                              "Reload it; your changes were kept in the form."),
+                    what=unit.name)
+            for key, value in changes.items():
+                if key in allowed:
+                    setattr(unit, key, value)
+            s.flush()
+            record_change(s, self.clock, None, "org", unit.id)
+            return unit
+
+
+def _s(value: Any) -> str | None:
+    return None if value is None else str(value)

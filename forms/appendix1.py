@@ -1,0 +1,118 @@
+"""Appendix I of Decision 888/QĐ-TCHQ: the duty log ("NHẬT KÝ TRỰC BAN") of one shift,
+printed on A4 landscape with the appendix's eight columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from forms.model import DutyLogPrintout, LogRow
+from forms.pdf import (
+    PageSetup,
+    SignatureBlock,
+    build_pdf,
+    cell_paragraphs,
+    clean,
+    grid_table,
+    markup,
+    members_block,
+    national_header,
+    para,
+    rich,
+    signature_blocks,
+    styles,
+    title,
+    write_pdf,
+)
+
+TITLE = "NHẬT KÝ TRỰC BAN"
+COLUMNS = (
+    "STT",
+    "Ngày",
+    "Thành phần trực ban",
+    "Nội dung thực hiện",
+    "Vụ việc phát sinh",
+    "Nội dung chỉ đạo",
+    "Kết quả thực hiện",
+    "Ghi chú",
+)
+# Relative widths: the four narrative columns get the room.
+_WEIGHTS = (26, 54, 96, 124, 124, 124, 124, 70)
+EMPTY_LOG = "Không có nội dung ghi nhật ký trong ca."
+
+
+def render_duty_log(printout: DutyLogPrintout, target: Path | str | BinaryIO) -> None:
+    """Print the duty log of one shift as a PDF to a path or a binary stream."""
+    setup = PageSetup.landscape(
+        title=f"{TITLE} – {clean(printout.shift_label)}",
+        subject="Phụ lục I – Quyết định 888/QĐ-TCHQ",
+        author=printout.printed_by,
+        footer_note=f"Nhật ký trực ban – {clean(printout.shift_label)}",
+    )
+    write_pdf(build_pdf(_story(printout, setup), setup), target)
+
+
+def _story(p: DutyLogPrintout, setup: PageSetup) -> list[Flowable]:
+    st = styles()
+    width = setup.content_width
+    story: list[Flowable] = [
+        *national_header(p.agency, p.desk_name, p.place, p.printed_on, width),
+        title(TITLE),
+    ]
+    if clean(p.shift_label).strip():
+        story.append(para(p.shift_label, st.subtitle))
+    if clean(p.duty_unit).strip():
+        story.append(rich(f"Đơn vị trực: <b>{markup(p.duty_unit)}</b>",
+                          ParagraphStyle("duty_unit", parent=st.subtitle)))
+    story.append(Spacer(1, 4))
+    story.extend(members_block(p.members, style=_members_style()))
+    story.append(Spacer(1, 6))
+    story.append(_table(p.rows, width))
+    story.append(Spacer(1, 6))
+    story.append(KeepTogether([
+        rich(f"Mã băm cuối chuỗi nhật ký: <b>#{p.chain_seq}</b> {markup(p.chain_hash)}",
+             st.hash),
+        para(f"In bởi {clean(p.printed_by)} lúc {clean(p.printed_at)}", st.small_italic),
+        Spacer(1, 8),
+        signature_blocks(
+            [SignatureBlock("CÔNG CHỨC GHI NHẬT KÝ", name=p.recorder_name),
+             SignatureBlock("LÃNH ĐẠO CA TRỰC", name=p.leader_name)],
+            width * 0.8,
+        ),
+    ]))
+    return story
+
+
+def _members_style() -> ParagraphStyle:
+    return ParagraphStyle("log_members", parent=styles().body, fontSize=10, leading=12.5)
+
+
+def _table(rows: list[LogRow], width: float) -> Flowable:
+    st = styles()
+    scale = width / sum(_WEIGHTS)
+    col_widths = [w * scale for w in _WEIGHTS]
+    if not rows:
+        placeholder = ParagraphStyle("empty_log", parent=st.cell_italic, alignment=1)
+        return grid_table(
+            COLUMNS,
+            [[para(EMPTY_LOG, placeholder), "", "", "", "", "", "", ""]],
+            col_widths,
+            extra_style=[("SPAN", (0, 1), (-1, 1))],
+        )
+    data = [
+        [
+            para(f"{row.stt:02d}", st.cell_centre),
+            para(row.when, st.cell_centre),
+            cell_paragraphs(row.members),
+            cell_paragraphs(row.work),
+            cell_paragraphs(row.incident),
+            cell_paragraphs(row.directive),
+            cell_paragraphs(row.result),
+            cell_paragraphs(row.note),
+        ]
+        for row in rows
+    ]
+    return grid_table(COLUMNS, data, col_widths)

@@ -1,0 +1,594 @@
+"""Page machinery shared by every printed form (Appendices I–V of Decision 888/QĐ-TCHQ).
+
+Owns: the embedded DejaVu fonts, the paragraph styles, the text clean-up every
+string goes through before reportlab sees it (NFC normalisation, markup
+escaping), the two-column national header of Vietnamese administrative
+documents, signature blocks, the bordered table used by the forms, the
+"Trang x/y" footer, and building a story into PDF bytes or a file.
+
+A new form (a fax, a proposal, a report) is a module that builds a list of
+flowables with these helpers and hands it to `build_pdf`:
+
+    story = [*national_header(agency, desk, place, day, setup.content_width),
+             title("ĐIỆN FAX"), para("…"), signature_blocks([...], setup.content_width)]
+    write_pdf(build_pdf(story, setup), target)
+
+Imports no Qt and nothing from the application: the core fills the print model
+(`forms.model`) and the renderers only lay it out.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from forms.model import Para
+
+_log = logging.getLogger("customs.forms")
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+
+# Registered font names. DejaVu is used because it carries every Vietnamese
+# precomposed letter (ư ơ ă â đ ê ô with all five tone marks) and may be embedded.
+SERIF = "DejaVuSerif"
+SERIF_BOLD = "DejaVuSerif-Bold"
+SERIF_ITALIC = "DejaVuSerif-Italic"
+SERIF_BOLD_ITALIC = "DejaVuSerif-BoldItalic"
+CONDENSED = "DejaVuSerifCondensed"
+CONDENSED_BOLD = "DejaVuSerifCondensed-Bold"
+CONDENSED_ITALIC = "DejaVuSerifCondensed-Italic"
+
+# Registered name → file in FONT_DIR. The condensed family has no bold italic
+# face shipped; its bold italic falls back to the condensed bold.
+FONT_FILES: dict[str, str] = {
+    SERIF: "DejaVuSerif.ttf",
+    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
+    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "DejaVuSerif-BoldItalic.ttf",
+    CONDENSED: "DejaVuSerifCondensed.ttf",
+    CONDENSED_BOLD: "DejaVuSerifCondensed-Bold.ttf",
+    CONDENSED_ITALIC: "DejaVuSerifCondensed-Italic.ttf",
+}
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập – Tự do – Hạnh phúc"
+SIGN_HINT = "(Ký, ghi rõ họ tên)"
+
+GREY = colors.Color(0.42, 0.42, 0.42)
+
+_register_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the shipped TTFs with reportlab (once per process, thread-safe)."""
+    global _registered
+    with _register_lock:
+        if _registered:
+            return
+        for name, filename in FONT_FILES.items():
+            path = FONT_DIR / filename
+            if not path.is_file():
+                raise FileNotFoundError(f"font file missing: {path}")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFontFamily(
+            SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
+        )
+        pdfmetrics.registerFontFamily(
+            CONDENSED,
+            normal=CONDENSED,
+            bold=CONDENSED_BOLD,
+            italic=CONDENSED_ITALIC,
+            boldItalic=CONDENSED_BOLD,
+        )
+        _registered = True
+
+
+# --- text -----------------------------------------------------------------------------
+
+# C0/C1 control characters other than tab and line breaks: reportlab would print
+# them as missing-glyph boxes or choke on them in markup.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029")
+
+
+def nfc(text: str | None) -> str:
+    """The NFC form of `text` ("" for None). Text typed with a combining-mark
+    keyboard (NFD) would otherwise print the marks as separate, misplaced glyphs."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def clean(text: str | None) -> str:
+    """NFC, unified line breaks, no control characters, tabs as spaces."""
+    text = _NEWLINES.sub("\n", nfc(text))
+    return _CONTROL.sub("", text).replace("\t", "    ")
+
+
+def markup(text: str | None) -> str:
+    """`text` made safe for Paragraph markup: cleaned, `& < >` escaped, line breaks kept."""
+    return escape(clean(text)).replace("\n", "<br/>")
+
+
+def place_and_date(place: str, day: date) -> str:
+    """ "Hà Nội, ngày 05 tháng 02 năm 2026" — day below 10 and months 1 and 2 take a
+    leading zero (Decree 30/2020/NĐ-CP, Appendix I, on the date of a document)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{clean(place)}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+# --- styles ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormStyles:
+    """The paragraph styles of the forms. Body text is in DejaVu Serif; table
+    cells and the hash line in the condensed face so wide tables stay readable."""
+
+    body: ParagraphStyle
+    body_bold: ParagraphStyle
+    body_italic: ParagraphStyle
+    section: ParagraphStyle  # "I. Tóm tắt …"
+    title: ParagraphStyle  # "NHẬT KÝ TRỰC BAN"
+    subtitle: ParagraphStyle  # shift label under the title
+    header_agency: ParagraphStyle
+    header_desk: ParagraphStyle
+    header_nation: ParagraphStyle
+    header_motto: ParagraphStyle
+    place_date: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_italic: ParagraphStyle
+    cell_struck: ParagraphStyle
+    cell_header: ParagraphStyle
+    cell_centre: ParagraphStyle
+    small: ParagraphStyle
+    small_italic: ParagraphStyle
+    hash: ParagraphStyle
+    signature_title: ParagraphStyle
+    signature_hint: ParagraphStyle
+    signature_name: ParagraphStyle
+    signature_note: ParagraphStyle
+    footer_font: str = SERIF_ITALIC
+    footer_size: float = 7.5
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base = {
+        "fontName": SERIF,
+        "fontSize": 11,
+        "leading": 14,
+        "alignment": TA_LEFT,
+        "splitLongWords": 1,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+@lru_cache(maxsize=1)
+def styles() -> FormStyles:
+    """The shared styles (registers the fonts on first use). Do not mutate them;
+    derive a new one with `ParagraphStyle(name, parent=styles().body, …)`."""
+    register_fonts()
+    cell = dict(fontName=CONDENSED, fontSize=8.5, leading=10.5, spaceAfter=2)
+    return FormStyles(
+        body=_style("body", alignment=TA_JUSTIFY, spaceAfter=3),
+        body_bold=_style("body_bold", fontName=SERIF_BOLD, spaceAfter=3),
+        body_italic=_style("body_italic", fontName=SERIF_ITALIC, spaceAfter=3),
+        section=_style("section", fontName=SERIF_BOLD, spaceBefore=8, spaceAfter=4,
+                       keepWithNext=1),
+        title=_style("title", fontName=SERIF_BOLD, fontSize=14, leading=18, alignment=TA_CENTER,
+                     spaceBefore=10, spaceAfter=3, keepWithNext=1),
+        subtitle=_style("subtitle", fontName=SERIF_ITALIC, fontSize=10.5, leading=13.5,
+                        alignment=TA_CENTER, spaceAfter=2, keepWithNext=1),
+        header_agency=_style("header_agency", fontSize=11, leading=13.5, alignment=TA_CENTER),
+        header_desk=_style("header_desk", fontName=SERIF_BOLD, fontSize=11, leading=13.5,
+                           alignment=TA_CENTER),
+        header_nation=_style("header_nation", fontName=SERIF_BOLD, fontSize=11, leading=13.5,
+                             alignment=TA_CENTER),
+        header_motto=_style("header_motto", fontName=SERIF_BOLD, fontSize=12, leading=14.5,
+                            alignment=TA_CENTER),
+        place_date=_style("place_date", fontName=SERIF_ITALIC, fontSize=11, leading=13.5,
+                          alignment=TA_CENTER),
+        cell=_style("cell", **cell),
+        cell_bold=_style("cell_bold", **{**cell, "fontName": CONDENSED_BOLD}),
+        cell_italic=_style("cell_italic", **{**cell, "fontName": CONDENSED_ITALIC}),
+        cell_struck=_style("cell_struck", **{**cell, "textColor": GREY}),
+        cell_header=_style("cell_header", **{**cell, "fontName": CONDENSED_BOLD,
+                                            "alignment": TA_CENTER, "spaceAfter": 0}),
+        cell_centre=_style("cell_centre", **{**cell, "alignment": TA_CENTER}),
+        small=_style("small", fontSize=8.5, leading=11),
+        small_italic=_style("small_italic", fontName=SERIF_ITALIC, fontSize=8.5, leading=11),
+        hash=_style("hash", fontName=CONDENSED, fontSize=7.5, leading=10),
+        signature_title=_style("signature_title", fontName=SERIF_BOLD, fontSize=11,
+                               leading=13.5, alignment=TA_CENTER),
+        signature_hint=_style("signature_hint", fontName=SERIF_ITALIC, fontSize=10,
+                              leading=12.5, alignment=TA_CENTER),
+        signature_name=_style("signature_name", fontName=SERIF_BOLD, fontSize=11,
+                              leading=13.5, alignment=TA_CENTER),
+        signature_note=_style("signature_note", fontName=SERIF_ITALIC, fontSize=8.5,
+                              leading=11, alignment=TA_CENTER),
+    )
+
+
+def para(text: str | None, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of plain `text` (cleaned and escaped; line breaks kept)."""
+    return Paragraph(markup(text), style)
+
+
+def rich(markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of markup the caller built from `markup()`-escaped parts."""
+    return Paragraph(markup_text, style)
+
+
+def cell_paragraphs(paras: Iterable[Para], empty: str = "") -> list[Flowable]:
+    """The flowables of one table cell. "struck" paragraphs (the superseded text of a
+    corrected entry) stay legible but grey and struck through."""
+    st = styles()
+    out: list[Flowable] = []
+    for p in paras:
+        if p.style == "struck":
+            out.append(Paragraph(f"<strike>{markup(p.text)}</strike>", st.cell_struck))
+        elif p.style == "bold":
+            out.append(para(p.text, st.cell_bold))
+        elif p.style == "italic":
+            out.append(para(p.text, st.cell_italic))
+        else:
+            if p.style != "normal":
+                _log.warning("unknown paragraph style %r printed as normal", p.style)
+            out.append(para(p.text, st.cell))
+    if not out and empty:
+        out.append(para(empty, st.cell))
+    return out
+
+
+# --- flowables ------------------------------------------------------------------------
+
+
+class CentredRule(Flowable):
+    """A horizontal rule of a fixed length, centred in the available width
+    (the short lines under the desk name and under the motto)."""
+
+    def __init__(self, length: float, thickness: float = 0.6, space: float = 2.0) -> None:
+        super().__init__()
+        self.length = length
+        self.thickness = thickness
+        self.space = space
+        self._avail = length
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._avail = availWidth
+        return availWidth, self.thickness + 2 * self.space
+
+    def draw(self) -> None:
+        length = min(self.length, self._avail)
+        x = (self._avail - length) / 2
+        y = self.space + self.thickness / 2
+        self.canv.saveState()
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(x, y, x + length, y)
+        self.canv.restoreState()
+
+
+def national_header(
+    agency: str, desk_name: str, place: str, day: date, width: float
+) -> list[Flowable]:
+    """The header of a Vietnamese administrative document: on the left the parent
+    agency (upper case) and the issuing desk (bold, short rule under it); on the
+    right the national title and motto (bold, rule under the motto), and under
+    them the italic "Place, ngày … tháng … năm …"."""
+    st = styles()
+    nation_w = pdfmetrics.stringWidth(NATION, st.header_nation.fontName,
+                                      st.header_nation.fontSize)
+    motto_w = pdfmetrics.stringWidth(MOTTO, st.header_motto.fontName, st.header_motto.fontSize)
+    right_w = min(max(nation_w, motto_w) + 10, width * 0.62)
+    left_w = width - right_w
+    desk = clean(desk_name).upper()
+    desk_w = pdfmetrics.stringWidth(desk, st.header_desk.fontName, st.header_desk.fontSize)
+    left: list[Flowable] = []
+    if clean(agency).strip():
+        left.append(para(clean(agency).upper(), st.header_agency))
+    left.append(para(desk, st.header_desk))
+    left.append(CentredRule(max(min(desk_w, left_w - 8) * 0.45, 40)))
+    right: list[Flowable] = [
+        para(NATION, st.header_nation),
+        para(MOTTO, st.header_motto),
+        CentredRule(motto_w),
+    ]
+    table = Table(
+        [[left, right], ["", para(place_and_date(place, day), st.place_date)]],
+        colWidths=[left_w, right_w],
+        hAlign="CENTER",
+    )
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 6),
+    ]))
+    return [table]
+
+
+def title(text: str) -> Paragraph:
+    """The bold centred title of a form ("NHẬT KÝ TRỰC BAN")."""
+    return para(text, styles().title)
+
+
+def members_block(members: Sequence[tuple[str, str]], heading: str = "Thành phần ca trực:",
+                  style: ParagraphStyle | None = None) -> list[Flowable]:
+    """ "Thành phần ca trực:" then one line per member, "– Role: Name" (name bold)."""
+    st = styles()
+    style = style or st.body
+    lead = ParagraphStyle("members_line", parent=style, leftIndent=14, spaceAfter=0,
+                          alignment=TA_LEFT)
+    out: list[Flowable] = [para(heading, ParagraphStyle("members_heading", parent=st.body_bold,
+                                                        fontSize=style.fontSize,
+                                                        leading=style.leading, spaceAfter=1,
+                                                        keepWithNext=1))]
+    if not members:
+        out.append(para("(chưa phân công)", ParagraphStyle("members_none", parent=lead,
+                                                           fontName=SERIF_ITALIC)))
+    for role, name in members:
+        out.append(rich(f"– {markup(role)}: <b>{markup(name)}</b>", lead))
+    return out
+
+
+@dataclass
+class SignatureBlock:
+    """One signature column: the signer's capacity (bold, upper case), the hint to
+    sign, room for the signature, then the name and any notes (time signed…)."""
+
+    capacity: str
+    name: str = ""
+    hint: str = SIGN_HINT
+    notes: list[str] = field(default_factory=list)
+
+
+def signature_blocks(blocks: Sequence[SignatureBlock], width: float,
+                     sign_space: float = 62) -> Table:
+    """The signature blocks side by side, never split over two pages."""
+    st = styles()
+    row: list[list[Flowable]] = []
+    for block in blocks:
+        cell: list[Flowable] = [para(clean(block.capacity).upper(), st.signature_title)]
+        if block.hint:
+            cell.append(para(block.hint, st.signature_hint))
+        cell.append(Spacer(1, sign_space))
+        if block.name:
+            cell.append(para(block.name, st.signature_name))
+        cell.extend(para(n, st.signature_note) for n in block.notes if n)
+        row.append(cell)
+    n = max(len(blocks), 1)
+    table = Table([row], colWidths=[width / n] * n, hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Flowable | list[Flowable] | str]],
+    col_widths: Sequence[float],
+    *,
+    extra_style: Sequence[tuple[Any, ...]] = (),
+    min_split_height: float = 24,
+) -> Table:
+    """A bordered table with a bold header row repeated on every page. Rows split
+    between pages, and a row taller than a page splits inside itself (cells must
+    then hold Paragraphs or lists of flowables, which reportlab can cut)."""
+    st = styles()
+    data: list[list[Any]] = [[para(h, st.cell_header) for h in header]]
+    data.extend([list(r) for r in rows])
+    table = Table(
+        data,
+        colWidths=list(col_widths),
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=min_split_height,
+        hAlign="CENTER",
+    )
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *extra_style,
+    ]))
+    return table
+
+
+# --- pages and building ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """Paper, margins (points) and document information of one printed form."""
+
+    size: tuple[float, float] = A4
+    left: float = 30 * mm  # Decree 30/2020: 30–35 mm left, 15–20 mm right, 20–25 mm top/bottom
+    right: float = 15 * mm
+    top: float = 20 * mm
+    bottom: float = 20 * mm
+    title: str = ""
+    subject: str = ""
+    author: str = ""
+    footer_note: str = ""  # printed small on the left of every page's footer
+
+    @classmethod
+    def portrait(cls, **kw: Any) -> PageSetup:
+        return cls(size=A4, **kw)
+
+    @classmethod
+    def landscape(cls, **kw: Any) -> PageSetup:
+        margins = dict(left=20 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm)
+        margins.update(kw)
+        return cls(size=landscape(A4), **margins)
+
+    @property
+    def content_width(self) -> float:
+        return self.size[0] - self.left - self.right
+
+    @property
+    def content_height(self) -> float:
+        return self.size[1] - self.top - self.bottom
+
+
+class _NumberedCanvas(Canvas):
+    """Holds every page until the end so the footer can say "Trang x/y"."""
+
+    def __init__(self, *args: Any, setup: PageSetup, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._setup = setup
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        st = styles()
+        setup = self._setup
+        y = setup.bottom / 2
+        self.saveState()
+        self.setFont(st.footer_font, st.footer_size)
+        self.setFillColor(colors.black)
+        page_label = f"Trang {number}/{total}"
+        self.drawRightString(setup.size[0] - setup.right, y, page_label)
+        note = clean(setup.footer_note).replace("\n", " ")
+        if note:
+            room = setup.content_width - pdfmetrics.stringWidth(
+                page_label, st.footer_font, st.footer_size) - 24
+            while note and pdfmetrics.stringWidth(note, st.footer_font, st.footer_size) > room:
+                note = note[:-2] + "…"
+            self.drawString(setup.left, y, note)
+        self.restoreState()
+
+
+def build_pdf(story: list[Flowable], setup: PageSetup) -> bytes:
+    """Lay out `story` on pages of `setup` and return the PDF bytes. The story is
+    consumed (reportlab splits its flowables); build a new one for each call."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=setup.size,
+        leftMargin=setup.left,
+        rightMargin=setup.right,
+        topMargin=setup.top,
+        bottomMargin=setup.bottom,
+        title=clean(setup.title),
+        subject=clean(setup.subject),
+        author=clean(setup.author),
+        creator="customs-dutyroom",
+        # The page preamble otherwise selects Helvetica, which would be the one
+        # font of the file that is not embedded.
+        initialFontName=SERIF,
+        lang="vi",
+    )
+    frame = Frame(setup.left, setup.bottom, setup.content_width, setup.content_height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame], pagesize=setup.size)])
+    doc.build(story, canvasmaker=partial(_NumberedCanvas, setup=setup))
+    return buffer.getvalue()
+
+
+def write_pdf(data: bytes, target: Path | str | BinaryIO) -> None:
+    """Write finished PDF bytes to a path or a binary stream. The bytes are built
+    in memory first, so a failed render never leaves half a file behind."""
+    if isinstance(target, str | Path):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)
+
+
+T = TypeVar("T")
+
+
+def render_to_bytes(render: Callable[[T, BinaryIO], None], printout: T) -> bytes:
+    """Run a form renderer (`render_duty_log`, `render_handover`, …) into memory."""
+    buffer = io.BytesIO()
+    render(printout, buffer)
+    return buffer.getvalue()
+
+
+__all__ = [
+    "CONDENSED",
+    "CONDENSED_BOLD",
+    "CONDENSED_ITALIC",
+    "FONT_DIR",
+    "FONT_FILES",
+    "MOTTO",
+    "NATION",
+    "SERIF",
+    "SERIF_BOLD",
+    "SERIF_BOLD_ITALIC",
+    "SERIF_ITALIC",
+    "SIGN_HINT",
+    "CentredRule",
+    "FormStyles",
+    "PageSetup",
+    "SignatureBlock",
+    "build_pdf",
+    "cell_paragraphs",
+    "clean",
+    "grid_table",
+    "markup",
+    "members_block",
+    "national_header",
+    "nfc",
+    "para",
+    "place_and_date",
+    "register_fonts",
+    "render_to_bytes",
+    "rich",
+    "signature_blocks",
+    "styles",
+    "title",
+    "write_pdf",
+]

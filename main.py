@@ -1,0 +1,56 @@
+"""Entry point of the duty-room client.
+
+  python main.py --demo                      the demo site (SQLite, seeded)
+  python main.py --db URL                    any SQLAlchemy URL (SQLite file or PostgreSQL)
+  python main.py --demo --screenshot F [--view main|log]
+  python main.py [--demo|--db URL] --print-log current|YYYY-MM-DD --pdf FILE
+  python main.py [--demo|--db URL] --verify-log
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="main.py", description="Trực ban, giám sát trực tuyến hải quan")
+    p.add_argument("--demo", action="store_true", help="run on the demo site (SQLite, seeded)")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
+    p.add_argument("--desk", metavar="CODE", help="duty desk code (default from settings)")
+    p.add_argument("--user", metavar="NAME", help="log in as this user (demo and checks)")
+    p.add_argument("--screenshot", metavar="FILE", help="render a view after start-up to PNG, exit")
+    p.add_argument("--view", choices=("main", "log"), default="main")
+    p.add_argument("--print-log", metavar="DAY", help="'current' or YYYY-MM-DD")
+    p.add_argument("--pdf", metavar="FILE", help="output of --print-log")
+    p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")
+    p.add_argument("--lang", choices=("vi", "en"), help="interface language")
+    args = p.parse_args(argv)
+    if args.print_log and not args.pdf:
+        p.error("--print-log needs --pdf FILE")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from app import cli  # noqa: PLC0415 - keep --help fast
+
+    try:
+        ctx_settings = cli.load_settings(args)
+    except cli.CliError as exc:
+        print(exc, file=sys.stderr)  # noqa: T201
+        return 2
+    if args.verify_log or args.print_log:
+        return cli.run_batch(args, ctx_settings)
+    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from widgets.application import run_gui  # noqa: PLC0415
+
+    return run_gui(args, ctx_settings)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.exit(main())

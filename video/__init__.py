@@ -1,0 +1,1 @@
+"""Video: stream decoding, PTZ, snapshots, camera map (camera-wall work)."""

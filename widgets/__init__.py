@@ -1,0 +1,1 @@
+"""Every Qt window, panel and dialog of the client."""
