@@ -175,11 +175,14 @@ class DutyLog:
         require(user, Permission.LOG_CORRECT if draft.corrects_id else Permission.LOG_WRITE)
         draft.validate()
         with self.db.write() as s:
+            # Look for the client id only once the desk's chain head is locked: on
+            # PostgreSQL a concurrent append of the same draft (two replays at once)
+            # has then committed, and this statement's fresh snapshot sees its row.
+            head = self._lock_head(s, desk_id)
             existing = s.scalar(select(LogEntry).where(LogEntry.client_id == draft.client_id))
             if existing is not None:
                 log.info("entry %s already written (replay)", draft.client_id)
                 return existing
-            head = self._lock_head(s, desk_id)
             now = self.clock.now()
             entry_time = draft.entry_time or (draft.local_time if draft.offline else None) or now
             kind = draft.kind

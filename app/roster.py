@@ -42,6 +42,11 @@ def shift_bounds(duty_date: date, shift_start: time) -> tuple[datetime, datetime
     return start, end
 
 
+# A Monday; chosen so that every week of ISO year 2026 keeps the order the
+# ISO-week formula gave it.
+_ROTATION_EPOCH = date(2025, 12, 22)
+
+
 def week_start_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -135,9 +140,14 @@ class Roster:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A shift has one shift leader."))
         with self.db.write() as s:
             shift = self._for_update(s, shift_id, version)
+            flag_modified(shift, "focus")  # an UPDATE, so the version moves on
+            s.flush()  # the version-checked UPDATE first: a concurrent editor conflicts here
+            # Delete the old rows before inserting the new ones: the flush inserts
+            # before it deletes, and (shift, user, role) is unique.
+            shift.members.clear()
+            s.flush()
             shift.members = [ShiftMember(user_id=m.user_id, role=m.role,
                                          assignment=m.assignment) for m in members]
-            flag_modified(shift, "focus")  # an UPDATE, so the version moves on
             s.flush()
             record_change(s, self.clock, shift.desk_id, "shift", shift.id)
             return shift
@@ -187,7 +197,9 @@ class Roster:
             if plan is not None and plan.status != "draft":
                 raise FrozenError(QT_TRANSLATE_NOOP(
                     "errors", "The rotation of this week is already approved."))
-            shift_by = week_start.isocalendar().week % 7
+            # Weeks counted from a fixed Monday, not the ISO week number, which
+            # jumps back to 1 at new year (53 % 7 = 4 -> 1): the shift stays one a week.
+            shift_by = (week_start - _ROTATION_EPOCH).days // 7 % 7
             order = units[shift_by:] + units[:shift_by]
             if plan is None:
                 plan = RotationPlan(desk_id=desk_id, week_start=week_start, status="draft",

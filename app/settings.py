@@ -126,7 +126,12 @@ def load(path: Path | None = None, apply_env: bool = True) -> Settings:
         if not isinstance(raw, dict):
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "The settings file {path} must hold a JSON object."), path=str(path))
-        if raw.get("schema_version", 1) > SCHEMA_VERSION:
+        version = raw.get("schema_version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "Setting {name} has the wrong type ({value!r})."),
+                name="schema_version", value=version)
+        if version > SCHEMA_VERSION:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "The settings file {path} is from a newer version of the client."),
                 path=str(path))
@@ -144,11 +149,19 @@ def load(path: Path | None = None, apply_env: bool = True) -> Settings:
     for name, f in known.items():
         value = getattr(settings, name)
         expected = f.type if isinstance(f.type, str) else ""
-        if value is not None and expected.startswith(("int", "str", "float")):
+        if value is None:
+            ok = "None" in expected      # null only where the setting is optional
+        elif expected.startswith(("int", "str", "float")):
             py = {"int": int, "str": str, "float": (int, float)}[expected.split(" ")[0]]
-            if not isinstance(value, py) or isinstance(value, bool):
-                raise SettingsError(QT_TRANSLATE_NOOP(
-                    "errors", "Setting {name} has the wrong type ({value!r})."), name=name, value=value)
+            ok = isinstance(value, py) and not isinstance(value, bool)
+        elif expected.startswith("list[int]"):
+            ok = isinstance(value, list) and all(
+                isinstance(v, int) and not isinstance(v, bool) for v in value)
+        else:
+            ok = True
+        if not ok:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "Setting {name} has the wrong type ({value!r})."), name=name, value=value)
     if apply_env:
         if os.environ.get(ENV_DB_URL):
             settings.database_url = os.environ[ENV_DB_URL]

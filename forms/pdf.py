@@ -229,7 +229,7 @@ def styles() -> FormStyles:
         cell_centre=_style("cell_centre", **{**cell, "alignment": TA_CENTER}),
         small=_style("small", fontSize=8.5, leading=11),
         small_italic=_style("small_italic", fontName=SERIF_ITALIC, fontSize=8.5, leading=11),
-        hash=_style("hash", fontName=CONDENSED, fontSize=7.5, leading=10),
+        hash=_style("hash", fontName=CONDENSED, fontSize=8.5, leading=11),
         signature_title=_style("signature_title", fontName=SERIF_BOLD, fontSize=11,
                                leading=13.5, alignment=TA_CENTER),
         signature_hint=_style("signature_hint", fontName=SERIF_ITALIC, fontSize=10,
@@ -272,6 +272,11 @@ def cell_paragraphs(paras: Iterable[Para], empty: str = "") -> list[Flowable]:
     return out
 
 
+# Plain-string cells (the empty ones included) are drawn in the table's cell font,
+# which defaults to Helvetica: a font that would not be embedded.
+_EMBEDDED_CELL_FONT = [("FONTNAME", (0, 0), (-1, -1), SERIF)]
+
+
 # --- flowables ------------------------------------------------------------------------
 
 
@@ -312,30 +317,35 @@ def national_header(
                                       st.header_nation.fontSize)
     motto_w = pdfmetrics.stringWidth(MOTTO, st.header_motto.fontName, st.header_motto.fontSize)
     right_w = min(max(nation_w, motto_w) + 10, width * 0.62)
-    left_w = width - right_w
+    # On a wide (landscape) page the agency block keeps to the left instead of
+    # centring itself in all the room the national title leaves.
+    left_w = min(width - right_w, max(right_w, width * 0.4))
+    gap_w = width - right_w - left_w
     desk = clean(desk_name).upper()
     desk_w = pdfmetrics.stringWidth(desk, st.header_desk.fontName, st.header_desk.fontSize)
     left: list[Flowable] = []
     if clean(agency).strip():
         left.append(para(clean(agency).upper(), st.header_agency))
     left.append(para(desk, st.header_desk))
-    left.append(CentredRule(max(min(desk_w, left_w - 8) * 0.45, 40)))
+    left.append(CentredRule(max(min(desk_w, left_w - 16) * 0.45, 40)))
     right: list[Flowable] = [
         para(NATION, st.header_nation),
         para(MOTTO, st.header_motto),
         CentredRule(motto_w),
     ]
     table = Table(
-        [[left, right], ["", para(place_and_date(place, day), st.place_date)]],
-        colWidths=[left_w, right_w],
+        [[left, "", right], ["", "", para(place_and_date(place, day), st.place_date)]],
+        colWidths=[left_w, gap_w, right_w],
         hAlign="CENTER",
     )
     table.setStyle(TableStyle([
+        *_EMBEDDED_CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 8),  # keeps a wrapped agency name off the title
         ("TOPPADDING", (0, 1), (-1, 1), 6),
     ]))
     return [table]
@@ -393,6 +403,7 @@ def signature_blocks(blocks: Sequence[SignatureBlock], width: float,
     n = max(len(blocks), 1)
     table = Table([row], colWidths=[width / n] * n, hAlign="CENTER")
     table.setStyle(TableStyle([
+        *_EMBEDDED_CELL_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -406,11 +417,16 @@ def grid_table(
     col_widths: Sequence[float],
     *,
     extra_style: Sequence[tuple[Any, ...]] = (),
-    min_split_height: float = 24,
+    min_split_height: float = 36,
 ) -> Table:
-    """A bordered table with a bold header row repeated on every page. Rows split
-    between pages, and a row taller than a page splits inside itself (cells must
-    then hold Paragraphs or lists of flowables, which reportlab can cut)."""
+    """A bordered table with a bold header row repeated on every page.
+
+    The row that reaches the foot of a page is cut inside itself (cells hold
+    Paragraphs or lists of flowables, which reportlab can cut), so a row taller
+    than a page prints and the page is filled. Splitting between rows first
+    would place the rest of the table, header and all, in the space left on the
+    same page. Where less than `min_split_height` is left, the row moves whole
+    to the next page."""
     st = styles()
     data: list[list[Any]] = [[para(h, st.cell_header) for h in header]]
     data.extend([list(r) for r in rows])
@@ -418,11 +434,12 @@ def grid_table(
         data,
         colWidths=list(col_widths),
         repeatRows=1,
-        splitByRow=1,
+        splitByRow=0,
         splitInRow=min_split_height,
         hAlign="CENTER",
     )
     table.setStyle(TableStyle([
+        *_EMBEDDED_CELL_FONT,
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),

@@ -1,0 +1,260 @@
+"""Start-up of the GUI, in one logged place: the Qt application, translations,
+theme, connecting to the shared database (or starting offline from the cache)
+off the GUI thread, login, the main window, and the --screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import logs
+from app.auth import CurrentUser
+from app.cache import CachedShift
+from app.context import AppContext
+from app.errors import DatabaseUnavailable, DomainError
+from app.roster import OfficeHours
+from app.settings import Settings
+from widgets import theme
+from widgets.labels import db_state_label
+from widgets.messages import install_excepthook, message_of
+from widgets.qt_tasks import QtTaskRunner
+from widgets.session import ConsoleSession, DeskInfo
+
+log = logs.get("ui")
+I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+DEMO_USER = "truongca"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Vietnamese by default (our .qm and Qt's own), English as the second language."""
+    out = []
+    if language == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        ours = QTranslator(app)
+        if ours.load(str(I18N / "dutyroom_vi.qm")):
+            app.installTranslator(ours)
+            out.append(ours)
+        else:
+            log.warning("Vietnamese translation not found in %s (run .ci/setup)", I18N)
+        qt = QTranslator(app)
+        if qt.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            out.append(qt)
+    return out
+
+
+@dataclass
+class Connected:
+    online: bool
+    desk: DeskInfo | None
+    shift: CachedShift | None
+    office_hours: OfficeHours | None
+    error: str = ""
+
+
+class Startup(QObject):
+    """Connects, logs in and opens the main window; `ready(MainWindow)`."""
+
+    ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, settings: Settings) -> None:
+        super().__init__()
+        self.app = app
+        self.args = args
+        self.settings = settings
+        self.ctx = AppContext.create(settings)
+        self.runner = QtTaskRunner()
+        self.session = ConsoleSession(self.ctx, self.runner)
+        self.window = None
+        self.login = None
+        self.connected: Connected | None = None
+        self.t0 = time.perf_counter()
+
+    def start(self) -> None:
+        ctx, args, code = self.ctx, self.args, self.settings.desk_code
+
+        def work() -> Connected:
+            try:
+                ctx.connect()
+                if args.demo:
+                    from app import demo  # noqa: PLC0415
+
+                    demo.seed(ctx)
+                desk = ctx.reference.desk_by_code(code)
+                info = DeskInfo(desk.id, desk.code, desk.name, desk.place)
+                shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))
+                try:
+                    ctx.refresh_cache(desk.id)
+                except DomainError:
+                    log.exception("cannot refresh the offline cache")
+                return Connected(True, info, shift, ctx.office_hours())
+            except DatabaseUnavailable as exc:
+                cached = ctx.cache.desk(code)
+                info = DeskInfo(cached["id"], cached["code"], cached["name"],
+                                cached["place"]) if cached else None
+                shift = ctx.cache.shift(info.id, ctx.clock.now()) if info else None
+                start, end = ctx.settings.office_hours()
+                hours = OfficeHours(start, end, tuple(ctx.settings.office_days), frozenset())
+                return Connected(False, info, shift, hours, exc.message())
+
+        self.runner.submit(work, self._connected, self._connect_failed)
+        if not self._auto_user():
+            self._show_login()
+
+    def _auto_user(self) -> str | None:
+        if self.args.user and self.args.demo:
+            return self.args.user
+        if self.args.screenshot and self.args.demo:
+            return DEMO_USER
+        return None
+
+    def _show_login(self) -> None:
+        from widgets.login import LoginDialog  # noqa: PLC0415
+
+        self.login = LoginDialog(self.ctx, self.runner, self.settings.desk_code,
+                                 db_state_label("connecting"))
+        if self.args.user:
+            self.login.username.setText(self.args.user)
+            self.login.password.setFocus()
+        self.login.authenticated.connect(self._logged_in)
+        self.login.rejected.connect(lambda: self.failed.emit(""))
+        self.login.show()
+
+    def _connected(self, c: Connected) -> None:
+        self.connected = c
+        log.info("start: database %s after %.2f s", "online" if c.online else "offline",
+                 time.perf_counter() - self.t0)
+        if c.desk is None:
+            self.failed.emit(self.tr("The duty desk '{code}' is unknown and the database is "
+                                     "unreachable: {error}").format(code=self.settings.desk_code,
+                                                                    error=c.error))
+            return
+        if self.login is not None:
+            self.login.set_online(c.online, db_state_label("online" if c.online else "offline")
+                                  + (f"\n{c.error}" if c.error else ""))
+        auto = self._auto_user()
+        if auto:
+            self._auto_login(auto)
+        elif self.login is not None and getattr(self, "_pending_user", None):
+            self._open(*self._pending_user)
+
+    def _connect_failed(self, exc: BaseException) -> None:
+        self.failed.emit(message_of(exc))
+
+    def _auto_login(self, username: str) -> None:
+        """Demo and screenshot mode: log in as a demo account without the dialog."""
+        ctx, online = self.ctx, bool(self.connected and self.connected.online)
+
+        def work() -> CurrentUser:
+            from app.auth import to_current  # noqa: PLC0415
+            from app.db.models import UserAccount  # noqa: PLC0415
+            from sqlalchemy import select  # noqa: PLC0415
+
+            with ctx.db.read() as s:
+                account = s.scalar(select(UserAccount).where(UserAccount.username == username))
+            if account is None:
+                raise DomainError("Unknown user {name}", name=username)
+            return to_current(account)
+
+        if not online:
+            self.failed.emit(self.tr("The demo database cannot be opened."))
+            return
+        self.runner.submit(work, lambda u: self._open(u, True), self._connect_failed)
+
+    def _logged_in(self, user: CurrentUser, online: bool) -> None:
+        if self.connected is None:
+            self._pending_user = (user, online)
+            return
+        self._open(user, online and self.connected.online)
+
+    def _open(self, user: CurrentUser, online: bool) -> None:
+        from widgets.main_window import MainWindow  # noqa: PLC0415
+
+        c = self.connected
+        assert c is not None and c.desk is not None
+        self.session.office_hours = c.office_hours
+        self.session.begin(user, c.desk, c.shift, online)
+        self.window = MainWindow(self.session)
+        self.window.logoutRequested.connect(self._logout)
+        self.window.restore_layout()
+        self.window.show()
+        self.window.dutylog.reload()
+        self.window.roster_panel.start()
+        if hasattr(self.window, "admin_panel"):
+            self.window.admin_panel.load()
+        log.info("main window after %.2f s", time.perf_counter() - self.t0)
+        self.ready.emit(self.window)
+
+    def _logout(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.session.stop()
+        self.session.user = None
+        self._show_login()
+
+    def shutdown(self) -> None:
+        self.session.stop()
+        self.runner.shutdown()
+        self.ctx.close()
+
+
+def run_gui(args: argparse.Namespace, settings: Settings) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("customs-dutyroom")
+    app.setOrganizationName("customs")
+    install_excepthook()
+    install_translators(app, settings.language)
+    theme.apply(app)
+    startup = Startup(app, args, settings)
+    exit_code = {"value": 0}
+
+    def failed(text: str) -> None:
+        if text:
+            exit_code["value"] = 1
+            if args.screenshot:
+                print(text, file=sys.stderr)  # noqa: T201
+            else:
+                QMessageBox.critical(None, app.translate("Startup", "Cannot start"), text)
+        app.quit()
+
+    startup.failed.connect(failed)
+    if args.screenshot:
+        target = Path(args.screenshot)
+
+        def shoot(window) -> None:  # type: ignore[no-untyped-def]
+            def grab() -> None:
+                widget = window.dutylog if args.view == "log" else window
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not widget.grab().save(str(target)):
+                    print(f"cannot write {target}", file=sys.stderr)  # noqa: T201
+                    exit_code["value"] = 1
+                app.quit()
+
+            if args.view == "log":
+                window.dutylog.resize(1500, 900)
+            fired = {"done": False}
+
+            def once(*_a: object) -> None:
+                if not fired["done"]:
+                    fired["done"] = True
+                    QTimer.singleShot(300, grab)
+
+            window.dutylog.loaded.connect(once)
+            QTimer.singleShot(8000, once)
+
+        startup.ready.connect(shoot)
+    QTimer.singleShot(0, startup.start)
+    app.exec()
+    if startup.window is not None:
+        startup.window.save_layout() if not args.screenshot else None
+    startup.shutdown()
+    return exit_code["value"]

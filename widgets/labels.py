@@ -1,0 +1,87 @@
+"""User-visible names of the core's codes (entry kinds, channels, shift roles,
+database states), translated through Qt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+_KINDS = {
+    "work": QT_TRANSLATE_NOOP("labels", "Work done"),
+    "incident": QT_TRANSLATE_NOOP("labels", "Incident"),
+    "directive": QT_TRANSLATE_NOOP("labels", "Directive"),
+    "result": QT_TRANSLATE_NOOP("labels", "Result"),
+    "system_fault": QT_TRANSLATE_NOOP("labels", "System fault"),
+    "handover": QT_TRANSLATE_NOOP("labels", "Handover"),
+    "note": QT_TRANSLATE_NOOP("labels", "Note"),
+}
+_CHANNELS = {
+    "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
+    "fax": QT_TRANSLATE_NOOP("labels", "Fax"),
+    "document": QT_TRANSLATE_NOOP("labels", "Document"),
+    "email": QT_TRANSLATE_NOOP("labels", "E-mail"),
+}
+_SHIFT_ROLES = {
+    "shift_leader": QT_TRANSLATE_NOOP("labels", "Shift leader"),
+    "room_leader": QT_TRANSLATE_NOOP("labels", "Room-level leader"),
+    "clerk": QT_TRANSLATE_NOOP("labels", "Clerk (General Affairs)"),
+    "officer": QT_TRANSLATE_NOOP("labels", "Surveillance officer"),
+}
+_ROLES = _SHIFT_ROLES | {
+    "director": QT_TRANSLATE_NOOP("labels", "Director"),
+    "unit_liaison": QT_TRANSLATE_NOOP("labels", "Unit liaison"),
+    "admin": QT_TRANSLATE_NOOP("labels", "Administrator"),
+}
+_DB_STATES = {
+    "online": QT_TRANSLATE_NOOP("labels", "Database: online"),
+    "offline": QT_TRANSLATE_NOOP("labels", "Database: OFFLINE (entries kept on this console)"),
+    "reconnecting": QT_TRANSLATE_NOOP("labels", "Database: reconnecting…"),
+    "connecting": QT_TRANSLATE_NOOP("labels", "Database: connecting…"),
+}
+_HANDOVER = {
+    "draft": QT_TRANSLATE_NOOP("labels", "Draft"),
+    "signed": QT_TRANSLATE_NOOP("labels", "Signed by the outgoing leader"),
+    "acknowledged": QT_TRANSLATE_NOOP("labels", "Acknowledged (frozen)"),
+}
+_ROTATION = {
+    "draft": QT_TRANSLATE_NOOP("labels", "Draft"),
+    "approved": QT_TRANSLATE_NOOP("labels", "Approved"),
+    "published": QT_TRANSLATE_NOOP("labels", "Published"),
+}
+
+KINDS = tuple(_KINDS)
+CHANNELS = tuple(_CHANNELS)
+SHIFT_ROLES = tuple(_SHIFT_ROLES)
+
+
+def _tr(table: dict[str, str], code: str | None) -> str:
+    if not code:
+        return ""
+    return QCoreApplication.translate("labels", table[code]) if code in table else code
+
+
+def kind_label(code: str) -> str:
+    return _tr(_KINDS, code)
+
+
+def channel_label(code: str | None) -> str:
+    return _tr(_CHANNELS, code)
+
+
+def shift_role_label(code: str) -> str:
+    return _tr(_SHIFT_ROLES, code)
+
+
+def role_label(code: str) -> str:
+    return _tr(_ROLES, code)
+
+
+def db_state_label(code: str) -> str:
+    return _tr(_DB_STATES, code)
+
+
+def handover_status_label(code: str) -> str:
+    return _tr(_HANDOVER, code)
+
+
+def rotation_status_label(code: str) -> str:
+    return _tr(_ROTATION, code)

@@ -1,0 +1,330 @@
+"""The main window of a console: the duty log in the centre, the shift, roster and
+administration as dockable panels whose layout and monitor are saved per
+workstation, menus with keyboard shortcuts, the status bar (user, desk, shift,
+office hours, database state, outbox) and the screen lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from app.auth import Permission
+from app.cache import CachedShift
+from app.clock import to_local
+from app.settings import config_dir
+from widgets.dutylog.panel import DutyLogPanel
+from widgets.labels import db_state_label, role_label
+from widgets.messages import show_error
+from widgets.session import ConsoleSession
+from widgets.shift_panel import ShiftPanel
+
+STATE_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    locked = Signal(bool)
+    logoutRequested = Signal()
+
+    def __init__(self, session: ConsoleSession) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.setWindowTitle(self.tr("Duty room – online surveillance"))
+        self.dutylog = DutyLogPanel(session)
+        self.setCentralWidget(self.dutylog)
+        self.shift_panel = ShiftPanel(session)
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("shift", self.tr("Shift"), self.shift_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._lazy_docks()
+        self._build_status_bar()
+        self._build_menus()
+        self._lock_overlay: QWidget | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        minutes = session.ctx.settings.lock_after_minutes
+        if minutes:
+            self._idle.setInterval(minutes * 60_000)
+            self._idle.timeout.connect(self.lock)
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+            self._idle.start()
+        session.dbStateChanged.connect(self._show_db_state)
+        session.shiftChanged.connect(self._show_shift)
+        session.outboxChanged.connect(self._show_outbox)
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._show_office_hours)
+        self._clock.start()
+        self.resize(1600, 960)
+
+    # -- layout ----------------------------------------------------------------------
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _lazy_docks(self) -> None:
+        from widgets.roster_panel import RosterPanel  # noqa: PLC0415
+
+        self.roster_panel = RosterPanel(self.session)
+        roster = self._dock("roster", self.tr("Roster"), self.roster_panel,
+                            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.docks["shift"], roster)
+        self.docks["shift"].raise_()
+        user = self.session.user
+        if user is not None and (user.can(Permission.ADMIN_REFERENCE)
+                                 or user.can(Permission.ADMIN_USERS)):
+            from widgets.admin_panel import AdminPanel  # noqa: PLC0415
+
+            self.admin_panel = AdminPanel(self.session)
+            admin = self._dock("admin", self.tr("Reference data"), self.admin_panel,
+                               Qt.DockWidgetArea.RightDockWidgetArea)
+            admin.hide()
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        self.desk_label = QLabel()
+        self.shift_label = QLabel()
+        self.shift_label.setObjectName("statusShift")
+        self.hours_label = QLabel()
+        self.db_label = QLabel()
+        self.db_label.setObjectName("stateOnline")
+        self.outbox_label = QLabel()
+        for w in (self.user_label, self.desk_label, self.shift_label, self.hours_label):
+            sb.addWidget(w)
+        sb.addPermanentWidget(self.outbox_label)
+        sb.addPermanentWidget(self.db_label)
+        s = self.session
+        if s.user is not None:
+            roles = ", ".join(role_label(r) for r in sorted(s.user.roles))
+            self.user_label.setText(f"{s.user.full_name} ({roles})")
+        if s.desk is not None:
+            self.desk_label.setText(s.desk.name)
+        self._show_shift(s.shift)
+        self._show_db_state(s.db_state)
+        self._show_office_hours()
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        system = mb.addMenu(self.tr("&System"))
+        self._action(system, self.tr("&Lock screen"), "Ctrl+L", self.lock)
+        self._action(system, self.tr("Log &out"), "Ctrl+Shift+Q", self.logoutRequested.emit)
+        system.addSeparator()
+        self._action(system, self.tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
+        log = mb.addMenu(self.tr("&Duty log"))
+        self._action(log, self.tr("&New entry"), "Ctrl+N", self.dutylog.new_entry)
+        self._action(log, self.tr("&Correct selected entry"), "Ctrl+E",
+                     self.dutylog.correct_selected)
+        self._action(log, self.tr("&Search"), QKeySequence.StandardKey.Find,
+                     lambda: (self.dutylog.search.setFocus(), self.dutylog.search.selectAll()))
+        self._action(log, self.tr("&Reload"), "F5", self.dutylog.reload)
+        log.addSeparator()
+        self._action(log, self.tr("&Print the shift's log…"), QKeySequence.StandardKey.Print,
+                     self.print_log)
+        self._action(log, self.tr("&Verify integrity"), "Ctrl+Shift+V", self.verify_log)
+        shift = mb.addMenu(self.tr("S&hift"))
+        self._action(shift, self.tr("&Handover…"), "Ctrl+H", self.open_handover)
+        view = mb.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        helpm = mb.addMenu(self.tr("&Help"))
+        self._action(helpm, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        act = QAction(text, self)
+        act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        self.addAction(act)
+        return act
+
+    # -- status ---------------------------------------------------------------------------
+    def _show_shift(self, shift: CachedShift | None) -> None:
+        if shift is None:
+            self.shift_label.setText(self.tr("No shift"))
+            return
+        start, end = to_local(shift.starts_at), to_local(shift.ends_at)
+        self.shift_label.setText(self.tr("Shift {start} → {end}").format(
+            start=f"{start:%H:%M %d/%m}", end=f"{end:%H:%M %d/%m}"))
+        self.shift_panel.show_shift(shift)
+
+    def _show_db_state(self, state: str) -> None:
+        self.db_label.setText(db_state_label(state))
+        self.db_label.setObjectName({"online": "stateOnline", "offline": "stateOffline"}
+                                    .get(state, "stateReconnecting"))
+        self.db_label.style().unpolish(self.db_label)
+        self.db_label.style().polish(self.db_label)
+
+    def _show_outbox(self, pending: int, failed: int) -> None:
+        parts = []
+        if pending:
+            parts.append(self.tr("{n} entries waiting to be written").format(n=pending))
+        if failed:
+            parts.append(self.tr("{n} entries refused").format(n=failed))
+        self.outbox_label.setText(" · ".join(parts))
+
+    def _show_office_hours(self) -> None:
+        hours = self.session.office_hours
+        if hours is None:
+            return
+        office = hours.is_office_time(self.session.ctx.clock.now())
+        self.hours_label.setText(self.tr("Office hours") if office else
+                                 self.tr("OUT OF OFFICE HOURS – report to the shift leader by phone"))
+        self.hours_label.setObjectName("" if office else "outOfHours")
+        self.hours_label.style().unpolish(self.hours_label)
+        self.hours_label.style().polish(self.hours_label)
+
+    # -- actions ----------------------------------------------------------------------------
+    def open_handover(self) -> None:
+        from widgets.handover_dialog import HandoverDialog  # noqa: PLC0415
+
+        dlg = HandoverDialog(self.session, self)
+        dlg.changed.connect(lambda _h: self.shift_panel.reload_open_items())
+        dlg.load()
+        dlg.open()
+        self._handover = dlg
+
+    def print_log(self) -> None:
+        s = self.session
+        if s.desk is None or s.shift is None:
+            return
+        ctx, desk_code, shift_id = s.ctx, s.desk.code, s.shift.id
+        name = s.user.full_name if s.user else ""
+        self.statusBar().showMessage(self.tr("Preparing the duty log for printing…"))
+
+        def work() -> bytes:
+            from forms.dutylog_source import duty_log_pdf  # noqa: PLC0415
+
+            desk = ctx.reference.desk_by_code(desk_code)
+            return duty_log_pdf(ctx, desk, ctx.roster.shift(shift_id), name)
+
+        def done(pdf: bytes) -> None:
+            from widgets.print_preview import PdfPrintPreview  # noqa: PLC0415
+
+            self.statusBar().clearMessage()
+            self._preview = PdfPrintPreview(pdf, self)
+            self._preview.open()
+
+        s.runner.submit(work, done, lambda e: show_error(self, e))
+
+    def verify_log(self) -> None:
+        s = self.session
+        if s.desk is None:
+            return
+        ctx, desk_id = s.ctx, s.desk.id
+        self.statusBar().showMessage(self.tr("Verifying the duty log's hash chain…"))
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            self.statusBar().clearMessage()
+            if result.ok:
+                QMessageBox.information(self, self.tr("Duty log intact"), self.tr(
+                    "All {n} entries are intact and linked.").format(n=result.checked))
+            else:
+                QMessageBox.critical(self, self.tr("Duty log ALTERED"), self.tr(
+                    "The chain breaks at entry #{seq}: {reason}").format(
+                    seq=result.broken_seq, reason=result.reason))
+
+        s.runner.submit(lambda: ctx.dutylog.verify(desk_id), done, lambda e: show_error(self, e))
+
+    def _shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+            "Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form\n"
+            "Ctrl+E correct the selected entry · Ctrl+F search · F5 reload\n"
+            "Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity\n"
+            "Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit"))
+
+    # -- screen lock ----------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                            QEvent.Type.MouseMove) and self._lock_overlay is None:
+            self._idle.start()
+        return False
+
+    def lock(self) -> None:
+        if self._lock_overlay is not None or self.session.user is None:
+            return
+        from widgets.login import LoginDialog  # noqa: PLC0415
+
+        overlay = QLabel(self.tr("Screen locked – {name}").format(name=self.session.user.full_name),
+                         self)
+        overlay.setObjectName("lockOverlay")
+        overlay.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        overlay.setStyleSheet("background: #0d1117; color: #8b949e; font-size: 22px;")
+        overlay.setGeometry(self.rect())
+        overlay.show()
+        overlay.raise_()
+        self._lock_overlay = overlay
+        self.menuBar().setEnabled(False)
+        dlg = LoginDialog(self.session.ctx, self.session.runner,
+                          self.session.desk.name if self.session.desk else "", "", self,
+                          locked_user=self.session.user)
+        dlg.set_online(self.session.online, db_state_label(self.session.db_state))
+        dlg.accepted.connect(self.unlock)
+        dlg.rejected.connect(self.logoutRequested.emit)
+        self._lock_dialog = dlg
+        dlg.open()
+        self.locked.emit(True)
+
+    def unlock(self) -> None:
+        if self._lock_overlay is not None:
+            self._lock_overlay.deleteLater()
+            self._lock_overlay = None
+        self.menuBar().setEnabled(True)
+        self._idle.start()
+        self.locked.emit(False)
+
+    @property
+    def is_locked(self) -> bool:
+        return self._lock_overlay is not None
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        super().resizeEvent(event)
+        if self._lock_overlay is not None:
+            self._lock_overlay.setGeometry(self.rect())
+
+    # -- per-workstation layout ---------------------------------------------------------------------
+    @staticmethod
+    def layout_store() -> QSettings:
+        return QSettings(str(config_dir() / "workstation.ini"), QSettings.Format.IniFormat)
+
+    def restore_layout(self) -> None:
+        store = self.layout_store()
+        screen_name = store.value("main/screen", "")
+        geometry = store.value("main/geometry")
+        state = store.value("main/state")
+        if screen_name:
+            for screen in QApplication.screens():
+                if screen.name() == screen_name:
+                    self.setScreen(screen)
+                    self.move(screen.availableGeometry().topLeft())
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+
+    def save_layout(self) -> None:
+        store = self.layout_store()
+        store.setValue("main/geometry", self.saveGeometry())
+        store.setValue("main/state", self.saveState(STATE_VERSION))
+        store.setValue("main/screen", self.screen().name() if self.screen() else "")
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_layout()
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        super().closeEvent(event)

@@ -1,0 +1,54 @@
+"""The one place where errors become messages for the user: domain errors are
+translated and shown in a dialog; anything unexpected is logged with its
+traceback and reported without closing the window."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import logs
+from app.errors import ConflictError, DatabaseUnavailable, DomainError, PermissionDenied
+
+log = logs.get("ui")
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def message_of(exc: BaseException) -> str:
+    if isinstance(exc, DomainError):
+        return exc.message(translate)
+    return translate("errors", "Unexpected error: {error}").format(error=exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    if not isinstance(exc, DomainError):
+        log.error("unexpected error", exc_info=exc)
+    if title is None:
+        if isinstance(exc, ConflictError):
+            title = translate("errors", "Changed on another console")
+        elif isinstance(exc, PermissionDenied):
+            title = translate("errors", "Not allowed")
+        elif isinstance(exc, DatabaseUnavailable):
+            title = translate("errors", "Database unreachable")
+        else:
+            title = translate("errors", "Cannot do that")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message_of(exc),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    box.open()
+
+
+def install_excepthook() -> None:
+    """Uncaught exceptions in slots are logged, never silently lost."""
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        log.critical("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook

@@ -1,0 +1,128 @@
+"""The current shift at a glance: duty date and department, members and their
+assignments, the shift leader's focus, office hours, and the open items that
+will go into the handover."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth import Permission
+from app.cache import CachedShift
+from app.clock import to_local
+from widgets.labels import shift_role_label
+from widgets.messages import show_error
+from widgets.session import ConsoleSession
+
+
+class ShiftPanel(QWidget):
+    refreshed = Signal()
+
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shiftPanel")
+        self.session = session
+        self.title = QLabel()
+        self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+        self.unit = QLabel()
+        self.unit.setWordWrap(True)
+        self.members = QListWidget()
+        self.members.setObjectName("shiftMembers")
+        self.focus = QLabel()
+        self.focus.setWordWrap(True)
+        self.focus.setObjectName("shiftFocus")
+        self.set_focus = QPushButton(self.tr("Set the shift's focus…"))
+        self.set_focus.clicked.connect(self._edit_focus)
+        self.open_items = QListWidget()
+        self.open_items.setObjectName("openItems")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.period)
+        layout.addWidget(self.unit)
+        layout.addWidget(QLabel(self.tr("<b>Members</b>")))
+        layout.addWidget(self.members, 2)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("<b>Focus of the shift</b>")))
+        head.addStretch()
+        head.addWidget(self.set_focus)
+        layout.addLayout(head)
+        layout.addWidget(self.focus)
+        layout.addWidget(QLabel(self.tr("<b>Open items for the handover</b>")))
+        layout.addWidget(self.open_items, 2)
+        session.shiftChanged.connect(self.show_shift)
+        session.changed.connect(self._on_changes)
+
+    def show_shift(self, shift: CachedShift | None = None) -> None:
+        shift = shift or self.session.shift
+        user = self.session.user
+        self.set_focus.setVisible(bool(user and user.can(Permission.SHIFT_FOCUS)))
+        if shift is None:
+            self.title.setText(self.tr("No shift"))
+            return
+        start, end = to_local(shift.starts_at), to_local(shift.ends_at)
+        self.title.setText(self.tr("Shift of {date}").format(date=f"{shift.duty_date:%d/%m/%Y}"))
+        self.period.setText(self.tr("From {start} to {end}").format(
+            start=f"{start:%H:%M %d/%m}", end=f"{end:%H:%M %d/%m/%Y}"))
+        self.unit.setText(self.tr("Department on duty: {unit}").format(
+            unit=shift.duty_unit or self.tr("(rotation not published)")))
+        self.members.clear()
+        for role, name, assignment in shift.members:
+            item = QListWidgetItem(f"{shift_role_label(role)}: {name}"
+                                   + (f"\n    {assignment}" if assignment else ""))
+            self.members.addItem(item)
+        if not shift.members:
+            self.members.addItem(self.tr("No members assigned yet."))
+        self.focus.setText(shift.focus or self.tr("(not set)"))
+        self.reload_open_items()
+
+    def reload_open_items(self) -> None:
+        s = self.session
+        if s.desk is None or s.shift is None or not s.online:
+            return
+        ctx, desk_id, shift_id = s.ctx, s.desk.id, s.shift.id
+        s.runner.submit(lambda: ctx.handover.collect_open_items(desk_id, shift_id),
+                        self._show_items, lambda _e: None)
+
+    def _show_items(self, items) -> None:  # type: ignore[no-untyped-def]
+        self.open_items.clear()
+        for i in items:
+            self.open_items.addItem(f"[{i.source}] {i.title}" + (f" — {i.since}" if i.since else ""))
+        if not items:
+            self.open_items.addItem(self.tr("Nothing open."))
+        self.refreshed.emit()
+
+    def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
+        if any(c.topic in ("dutylog", "notice", "handover") for c in changes):
+            self.reload_open_items()
+
+    def _edit_focus(self) -> None:
+        s = self.session
+        if s.shift is None or s.user is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Focus of the shift"),
+                                                 self.tr("What the shift watches closely:"),
+                                                 s.shift.focus)
+        if not ok:
+            return
+        ctx, user, shift_id = s.ctx, s.user, s.shift.id
+
+        def work() -> None:
+            shift = ctx.roster.shift(shift_id)
+            ctx.roster.set_focus(user, shift_id, shift.version, text)
+
+        s.runner.submit(work, lambda _r: s.refresh_shift(), lambda e: show_error(self, e))
+
+
+
