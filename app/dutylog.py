@@ -270,7 +270,13 @@ class DutyLog:
         with self.db.read() as s:
             stmt = select(LogEntry).where(LogEntry.desk_id == desk_id)
             if shift_id is not None:
-                stmt = stmt.where(LogEntry.shift_id == shift_id)
+                # By the shift's time span: an entry written before its shift row
+                # existed (offline, imported) still belongs to it.
+                shift = s.get(Shift, shift_id)
+                if shift is None:
+                    return []
+                stmt = stmt.where(LogEntry.entry_time >= shift.starts_at,
+                                  LogEntry.entry_time < shift.ends_at)
             if kind:
                 stmt = stmt.where(LogEntry.kind == kind)
             if unit:

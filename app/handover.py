@@ -185,6 +185,12 @@ class HandoverService:
             h = s.get(Handover, handover_id)
             if h is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The handover report does not exist."))
+            if h.status == "acknowledged":
+                # Another leader was first: the same answer as losing the race below.
+                raise ConflictError(QT_TRANSLATE_NOOP(
+                    "errors", "{what} was changed on another console in the meantime. "
+                              "Reload it; your changes were kept in the form."),
+                    what="Biên bản bàn giao")
             if h.status != "signed":
                 raise FrozenError(QT_TRANSLATE_NOOP(
                     "errors", "Only a signed handover report can be acknowledged."))

@@ -143,6 +143,17 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
     for u in data.units:
         if u.get("parent") and u["parent"] not in all_units:
             bad(u, f"unit {u.get('code')}: unknown parent {u['parent']}")
+    # A unit that is its own ancestor would fall out of the tree (or loop a walk).
+    parent_of = {u.get("code"): u.get("parent") for u in data.units if not u.get("__bad__")}
+    for u in data.units:
+        code = u.get("code")
+        if u.get("__bad__") or not code:
+            continue
+        p, steps = u.get("parent"), 0
+        while p and p != code and steps <= len(parent_of):
+            p, steps = parent_of.get(p), steps + 1
+        if p and p == code:
+            bad(u, f"unit {code}: its parent chain leads back to itself")
     desk_codes: set[str] = set()
     for d in data.desks:
         if not isinstance(d, dict) or not d.get("code"):

@@ -37,6 +37,12 @@ class ThreadTaskRunner:
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
                serial: bool = False) -> cf.Future:
+        if self._closed.is_set():
+            # Closing down: late callbacks (a change arriving as the window closes)
+            # have nowhere to go.
+            future: cf.Future = cf.Future()
+            future.cancel()
+            return future
         pool = self._serial if serial else self._pool
         future = pool.submit(fn)
 

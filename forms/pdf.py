@@ -248,7 +248,7 @@ def para(text: str | None, style: ParagraphStyle) -> Paragraph:
 
 def rich(markup_text: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of markup the caller built from `markup()`-escaped parts."""
-    return Paragraph(markup_text, style)
+    return Paragraph(nfc(markup_text), style)
 
 
 def cell_paragraphs(paras: Iterable[Para], empty: str = "") -> list[Flowable]:
@@ -411,6 +411,29 @@ def signature_blocks(blocks: Sequence[SignatureBlock], width: float,
     return table
 
 
+class _GridTable(Table):
+    """A Table whose preferred minimum piece of a cut row (`splitInRow`, in points)
+    never makes a row unprintable: reportlab refuses a cut that leaves less than
+    the minimum on either side, and a lone row slightly taller than a page would
+    then raise LayoutError. With room for the minimum on this page, the row is
+    cut at any height."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        preferred = self.splitInRow
+        if parts or preferred <= 1 or availHeight < preferred:
+            return parts
+        self.splitInRow = 1
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = preferred
+        for part in parts:
+            if isinstance(part, Table):
+                part.splitInRow = preferred
+        return parts
+
+
 def grid_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Flowable | list[Flowable] | str]],
@@ -430,7 +453,7 @@ def grid_table(
     st = styles()
     data: list[list[Any]] = [[para(h, st.cell_header) for h in header]]
     data.extend([list(r) for r in rows])
-    table = Table(
+    table = _GridTable(
         data,
         colWidths=list(col_widths),
         repeatRows=1,
@@ -521,7 +544,8 @@ class _NumberedCanvas(Canvas):
         if note:
             room = setup.content_width - pdfmetrics.stringWidth(
                 page_label, st.footer_font, st.footer_size) - 24
-            while note and pdfmetrics.stringWidth(note, st.footer_font, st.footer_size) > room:
+            while len(note) > 1 and pdfmetrics.stringWidth(
+                    note, st.footer_font, st.footer_size) > room:
                 note = note[:-2] + "…"
             self.drawString(setup.left, y, note)
         self.restoreState()

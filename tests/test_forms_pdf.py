@@ -224,6 +224,22 @@ def test_a_row_longer_than_a_page_splits_and_the_header_repeats(tmp_path):
     assert "Trang 1/" in pages[0]
 
 
+def test_a_row_with_every_cell_longer_than_a_page_prints(tmp_path):
+    # Once made reportlab refuse the last cut (a tail shorter than the preferred
+    # minimum piece) and raise LayoutError.
+    long = "Nội dung rất dài " * 400
+    rows = [LogRow(1, "27/11/2026\n09:15", [Para(long)], [Para(long, "bold")],
+                   [Para(long, "struck")], [Para("X" * 3000)], [Para(long)],
+                   [Para(long, "italic"), Para("tiếp theo")])]
+    printout = duty_log(rows)
+    printout.members, printout.agency, printout.chain_hash = [], "", ""
+    printout.desk_name = "Trực ban Chi cục Hải quan cửa khẩu cảng Hải Phòng khu vực III"
+    data = render_to_bytes(render_duty_log, printout)
+    pages = page_texts(data, tmp_path, "-raw")
+    assert len(pages) > 5
+    assert "tiếp theo" in " ".join(pages)
+
+
 def test_many_rows_fill_pages_without_repeating_the_header_mid_page(tmp_path):
     rows = []
     for stt in range(1, 41):
@@ -284,6 +300,19 @@ def test_handover_without_open_items_says_so(tmp_path):
     text = " ".join(page_texts(data, tmp_path, "-layout"))
     assert "chuyển ca sau Không có." in text
     assert "Từ lúc" not in text
+
+
+def test_long_handover_spans_pages(tmp_path):
+    items = [OpenItemLine("notice", f"Thông báo số {i:02d} " + "nội dung " * 40,
+                          "chi tiết " * 60, "27/11/2026") for i in range(1, 31)]
+    data = render_to_bytes(render_handover, handover(open_items=items))
+    pages = page_texts(data, tmp_path, "-layout")
+    assert len(pages) > 1
+    with_items = [p for p in pages if "Thông báo số" in p]
+    assert len(with_items) > 1
+    assert all(p.count("Từ lúc") == 1 for p in with_items)  # the header row repeats
+    raw = " ".join(page_texts(data, tmp_path, "-raw"))
+    assert "Thông báo số 30" in raw and "LÃNH ĐẠO CA TRỰC TIẾP NHẬN" in raw
 
 
 def test_draft_handover_prints_without_signer(tmp_path):

@@ -181,7 +181,7 @@ class Startup(QObject):
         assert c is not None and c.desk is not None
         self.session.office_hours = c.office_hours
         self.session.begin(user, c.desk, c.shift, online)
-        self.window = MainWindow(self.session)
+        self.window = MainWindow(self.session, persist_layout=not self.args.screenshot)
         self.window.logoutRequested.connect(self._logout)
         self.window.restore_layout()
         self.window.show()
@@ -255,6 +255,6 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
     QTimer.singleShot(0, startup.start)
     app.exec()
     if startup.window is not None:
-        startup.window.save_layout() if not args.screenshot else None
+        startup.window.save_layout()
     startup.shutdown()
     return exit_code["value"]

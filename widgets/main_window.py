@@ -33,10 +33,11 @@ class MainWindow(QMainWindow):
     locked = Signal(bool)
     logoutRequested = Signal()
 
-    def __init__(self, session: ConsoleSession) -> None:
+    def __init__(self, session: ConsoleSession, persist_layout: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
+        self.persist_layout = persist_layout
         self.setWindowTitle(self.tr("Duty room – online surveillance"))
         self.dutylog = DutyLogPanel(session)
         self.setCentralWidget(self.dutylog)
@@ -303,6 +304,8 @@ class MainWindow(QMainWindow):
         return QSettings(str(config_dir() / "workstation.ini"), QSettings.Format.IniFormat)
 
     def restore_layout(self) -> None:
+        if not self.persist_layout:
+            return
         store = self.layout_store()
         screen_name = store.value("main/screen", "")
         geometry = store.value("main/geometry")
@@ -318,6 +321,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state, STATE_VERSION)
 
     def save_layout(self) -> None:
+        if not self.persist_layout:
+            return
         store = self.layout_store()
         store.setValue("main/geometry", self.saveGeometry())
         store.setValue("main/state", self.saveState(STATE_VERSION))

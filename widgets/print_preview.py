@@ -133,13 +133,18 @@ class PdfPrintPreview(QPrintPreviewDialog):
     """Qt's print preview dialog for one PDF: the officer picks the printer, sets
     up the page, previews and prints. Deletes itself when closed.
 
-        PdfPrintPreview(pdf_bytes, self, title="Nhật ký trực ban").open()
+        PdfPrintPreview(pdf_bytes, self, title="Nhật ký trực ban").open()  # or .exec()
+
+    Give it a parent (or keep a reference) when opening it non-modally. The
+    pages are rasterised on the GUI thread when Qt asks for them (Qt's preview
+    and print jobs paint synchronously); build the PDF itself on the task runner.
     """
 
     def __init__(self, pdf: bytes | str | Path, parent: QWidget | None = None, *,
                  title: str = "", printer: QPrinter | None = None) -> None:
-        self._printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        super().__init__(self._printer, parent)
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        super().__init__(printer, parent)
+        self._printer = printer  # the dialog only points at it: keep it alive
         self._pdf = _pdf_bytes(pdf)
         prepare_printer(self._printer, self._pdf, doc_name=title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -153,7 +158,7 @@ class PdfPrintPreview(QPrintPreviewDialog):
 
     def _on_paint_requested(self, printer: QPrinter) -> None:
         pages = print_pdf_to(printer, self._pdf, max_dpi=_max_dpi_for(printer))
-        _log.info("painted %d page(s) of %r", pages, self.windowTitle())
+        _log.debug("painted %d page(s) of %r", pages, self.windowTitle())
 
 
 def _max_dpi_for(printer: QPrinter) -> int:

@@ -8,6 +8,7 @@ import os
 import selectors
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,9 +35,12 @@ class Child:
         env = dict(os.environ)
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["PYTHONUNBUFFERED"] = "1"
+        # stderr goes to a file: a chatty child can never block on a full pipe.
+        self._err = tempfile.TemporaryFile()
+        self._err_text = ""
         self.proc = subprocess.Popen(
             [sys.executable, "-m", module, *args], cwd=ROOT, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._err)
         self.lines: list[str] = []
         self._buf = b""
         self._eof = False
@@ -79,16 +83,15 @@ class Child:
         """Close stdin (the child's signal to stop), collect the rest of its output
         and its exit code; kill it if it does not end in time."""
         try:
-            out, err = self.proc.communicate(timeout=timeout)
+            out, _ = self.proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-            out, err = self.proc.communicate()
+            self.kill()
             raise AssertionError(f"child did not stop within {timeout:.0f} s; stderr: "
-                                 f"{err.decode('utf-8', 'replace')[-2000:]}") from None
+                                 f"{self.stderr()[-2000:]}") from None
         rest = self._buf + out
         self._buf = b""
         self.lines.extend(line.decode("utf-8").rstrip("\r") for line in rest.split(b"\n") if line)
-        return self.proc.returncode, "\n".join(self.lines), err.decode("utf-8", "replace")
+        return self.proc.returncode, "\n".join(self.lines), self.stderr()
 
     def kill(self) -> None:
         """Last resort for a failing test: never leave the child behind."""
@@ -98,9 +101,15 @@ class Child:
             self.proc.communicate(timeout=10)
         except (subprocess.TimeoutExpired, ValueError, OSError):
             pass
+        self.stderr()
+
+    def stderr(self) -> str:
+        if not self._err.closed:
+            self._err.seek(0)
+            self._err_text = self._err.read().decode("utf-8", "replace")
+            if self.proc.returncode is not None:
+                self._err.close()  # the child is gone: nothing more will come
+        return self._err_text
 
     def _stderr_tail(self) -> str:
-        if self.proc.poll() is None:
-            return "(still running)"
-        assert self.proc.stderr is not None
-        return self.proc.stderr.read().decode("utf-8", "replace")[-2000:]
+        return self.stderr()[-2000:]

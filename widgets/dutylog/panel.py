@@ -66,7 +66,9 @@ class DutyLogPanel(QWidget):
         self.until.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.until.setCalendarPopup(True)
         self.until.setDateTime(QDateTime(local_now + timedelta(hours=1)))
+        self.unit.setMinimumWidth(120)
         self.search = QLineEdit()
+        self.search.setMinimumWidth(220)
         self.search.setPlaceholderText(self.tr("Search (no diacritics needed)… Ctrl+F"))
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
@@ -95,7 +97,7 @@ class DutyLogPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         h = self.table.horizontalHeader()
-        for col, width in enumerate((44, 112, 105, 400, 170, 160, 130, 150)):
+        for col, width in enumerate((44, 122, 105, 400, 170, 160, 130, 150)):
             self.table.setColumnWidth(col, width)
         h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
@@ -146,7 +148,8 @@ class DutyLogPanel(QWidget):
         self.form.start_correction(row)
 
     def selected_row(self) -> EntryRow | None:
-        idx = self.table.currentIndex()
+        selected = self.table.selectionModel().selectedRows()
+        idx = selected[0] if selected else self.table.currentIndex()
         if not idx.isValid():
             return None
         return self.model.row_at(self.proxy.mapToSource(idx).row())
