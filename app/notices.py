@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.auth import CurrentUser, Permission, require
-from app.clock import Clock
+from app.clock import Clock, to_local
 from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import DocumentCounter, DocumentNumber, Notice
@@ -96,10 +96,11 @@ class DocumentRegister:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown document type '{t}'."),
                                   t=doc_type)
         now = self.clock.now()
+        year = to_local(now).year  # local year: 1 Jan before 07:00 is still 31 Dec in UTC
         for _attempt in range(5):
             try:
                 with self.db.write() as s:
-                    key = {"desk_id": desk_id, "year": now.year, "doc_type": doc_type}
+                    key = {"desk_id": desk_id, "year": year, "doc_type": doc_type}
                     bumped = s.execute(update(DocumentCounter).filter_by(**key).values(
                         last_number=DocumentCounter.last_number + 1))
                     if bumped.rowcount == 0:
@@ -108,7 +109,7 @@ class DocumentRegister:
                     number = s.scalar(select(DocumentCounter.last_number).filter_by(**key))
                     assert number is not None
                     label = f"{number}/{DOC_TYPES[doc_type]}-{self.desk_code_of(desk_id)}"
-                    doc = DocumentNumber(desk_id=desk_id, year=now.year, doc_type=doc_type,
+                    doc = DocumentNumber(desk_id=desk_id, year=year, doc_type=doc_type,
                                          number=number, label=label, subject=subject,
                                          issued_by=actor.id, issued_at=now)
                     s.add(doc)

@@ -133,9 +133,12 @@ def _leak_guard() -> Iterator[None]:
     try:
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+        from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+
         app = QApplication.instance()
         if app is not None:
             app.processEvents()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             windows = [f"{type(w).__name__}({w.windowTitle()!r})"
                        for w in QApplication.topLevelWidgets() if w.isVisible()]
             for w in QApplication.topLevelWidgets():

@@ -331,5 +331,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
+        for dock in self.docks.values():  # floating docks are windows of their own
+            if dock.isFloating():
+                dock.hide()
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         super().closeEvent(event)

@@ -1,0 +1,113 @@
+"""The main window: status bar, screen lock, handover dialog rights, layout saved
+per workstation, and starting offline from the console's cache."""
+
+from __future__ import annotations
+
+import argparse
+
+from PySide6.QtWidgets import QApplication
+
+from app.settings import Settings
+from tests.gui_helpers import console, type_text
+from widgets.application import Startup
+from widgets.handover_dialog import HandoverDialog
+from widgets.main_window import MainWindow
+
+
+def _window(qtbot, session) -> MainWindow:  # type: ignore[no-untyped-def]
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_status_bar_shows_user_desk_shift_and_database(qtbot, ctx, users):
+    with console(ctx, users["truongca"]) as session:
+        w = _window(qtbot, session)
+        assert users["truongca"].full_name in w.user_label.text()
+        assert w.desk_label.text() == "Trực ban Cục Hải quan"
+        assert "08:00" in w.shift_label.text()
+        assert w.db_label.objectName() == "stateOnline"
+        session.set_state("reconnecting")
+        assert w.db_label.objectName() == "stateReconnecting"
+        # 09:00 on a Friday: office hours.
+        assert w.hours_label.objectName() != "outOfHours"
+
+
+def test_screen_lock_needs_the_same_users_password(qtbot, ctx, users):
+    with console(ctx, users["giamsat1"]) as session:
+        w = _window(qtbot, session)
+        w.lock()
+        assert w.is_locked and not w.menuBar().isEnabled()
+        dlg = w._lock_dialog
+        type_text(dlg.password, "wrong-password")
+        dlg.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: dlg.error.text() not in ("", dlg.tr("Checking…")), timeout=10_000)
+        assert w.is_locked
+        dlg.password.clear()
+        type_text(dlg.password, "demo123")
+        with qtbot.waitSignal(w.locked, timeout=10_000) as blocker:
+            dlg.buttons.accepted.emit()
+        assert blocker.args == [False] and not w.is_locked
+
+
+def test_officer_cannot_sign_but_the_shift_leader_can(qtbot, ctx, users, desk):
+    shift = ctx.roster.current_shift(desk.id)
+    ctx.roster.set_members(users["truongca"], shift.id, shift.version, [])
+    with console(ctx, users["giamsat1"]) as session:
+        dlg = HandoverDialog(session)
+        qtbot.addWidget(dlg)
+        dlg.load()
+        qtbot.waitUntil(lambda: dlg.shift_id is not None, timeout=10_000)
+        assert not dlg.sign.isEnabled() and dlg.save.isEnabled()
+    with console(ctx, users["truongca"]) as session:
+        dlg = HandoverDialog(session)
+        qtbot.addWidget(dlg)
+        dlg.load()
+        qtbot.waitUntil(lambda: dlg.shift_id is not None, timeout=10_000)
+        assert dlg.sign.isEnabled()
+        dlg.summary.setPlainText("Ca trực bình thường, không có vụ việc tồn đọng.")
+        with qtbot.waitSignal(dlg.changed, timeout=10_000):
+            dlg.sign.click()
+        qtbot.waitUntil(lambda: dlg.handover is not None and dlg.handover.status == "signed",
+                        timeout=10_000)
+        assert dlg.summary.isReadOnly() and not dlg.sign.isEnabled()
+        assert ctx.handover.for_shift(shift.id).chain_hash
+
+
+def test_layout_is_saved_and_restored_per_workstation(qtbot, ctx, users):
+    with console(ctx, users["truongca"]) as session:
+        w = _window(qtbot, session)
+        w.docks["roster"].setFloating(True)
+        w.docks["shift"].hide()
+        w.save_layout()
+        w.close()
+        w2 = _window(qtbot, session)
+        w2.restore_layout()
+        assert w2.docks["roster"].isFloating()
+        assert not w2.docks["shift"].isVisible()
+        w2.close()
+
+
+def test_console_starts_offline_from_its_cache(qtbot, ctx, users, desk, tmp_path):
+    ctx.refresh_cache(desk.id)  # a previous online start kept the cache
+    settings = Settings(data_dir=str(ctx.data_dir),
+                        database_url="postgresql+psycopg://postgres@127.0.0.1:1/gone")
+    args = argparse.Namespace(demo=False, user="giamsat1", screenshot=None, view="main")
+    startup = Startup(QApplication.instance(), args, settings)
+    try:
+        startup.start()
+        qtbot.waitUntil(lambda: startup.connected is not None, timeout=20_000)
+        assert startup.connected.online is False
+        assert startup.connected.shift is not None
+        login = startup.login
+        type_text(login.password, "demo123")
+        with qtbot.waitSignal(startup.ready, timeout=10_000):
+            login.buttons.accepted.emit()
+        w = startup.window
+        assert w.db_label.objectName() == "stateOffline"
+        assert users["giamsat1"].full_name in w.user_label.text()
+        w.close()
+        w.deleteLater()
+    finally:
+        startup.shutdown()
