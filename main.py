@@ -41,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         ctx_settings = cli.load_settings(args)
     except cli.CliError as exc:
         print(exc, file=sys.stderr)  # noqa: T201
+        if not (args.verify_log or args.print_log or args.screenshot):
+            from widgets.application import show_startup_error  # noqa: PLC0415
+
+            show_startup_error(str(exc))
         return 2
     if args.verify_log or args.print_log:
         return cli.run_batch(args, ctx_settings)

@@ -111,3 +111,22 @@ def test_console_starts_offline_from_its_cache(qtbot, ctx, users, desk, tmp_path
         w.deleteLater()
     finally:
         startup.shutdown()
+
+
+def test_notice_sent_by_fax_gets_a_document_number(qtbot, ctx, users, desk):
+    n = ctx.notices.create(users["giamsat1"], desk.id, "Camera cổng B mất tín hiệu", "fax",
+                           contact="Đội Giám sát cảng Đình Vũ")
+    from widgets.notices_panel import NoticesPanel  # noqa: PLC0415
+
+    with console(ctx, users["lanhdaophong"]) as session:
+        panel = NoticesPanel(session)
+        qtbot.addWidget(panel)
+        panel.load()
+        qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
+        panel.table.selectRow(0)
+        panel.table.setCurrentCell(0, 0)
+        panel.send_b.click()
+        qtbot.waitUntil(lambda: panel.notices and panel.notices[0].status == "sent", timeout=10_000)
+        sent = ctx.notices.for_desk(desk.id)[0]
+        assert sent.id == n.id and sent.document_no == "1/FAX-TB-HQ"
+        assert panel.table.item(0, 0).text() == "1/FAX-TB-HQ"

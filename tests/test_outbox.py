@@ -5,10 +5,12 @@ intact. The database sits behind a TCP proxy the tests cut and restore."""
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +21,6 @@ from app.context import AppContext
 from app.db.engine import Database
 from app.db.models import LogEntry
 from app.dutylog import EntryDraft
-from app.logwriter import WriteOutcome
 from app.org import ReferenceData
 from app.settings import Settings
 from tests.conftest import T0
@@ -27,6 +28,7 @@ from tests.helpers.pg import PgServer
 from tests.helpers.proxy import TcpProxy
 from tests.helpers.subproc import wait_until
 
+T = TypeVar("T")
 CONNECT_TIMEOUT_S = 2.0
 NO_HANG_S = 30.0        # generous: a cut network must fail a write, not hang it
 PROPAGATION_S = 30.0
@@ -128,7 +130,7 @@ def hq(site: Site) -> int:
     return ReferenceData(site.direct, site.clock).desk_by_code("HQ").id  # type: ignore[arg-type]
 
 
-def _promptly(call: Callable[[], WriteOutcome]) -> WriteOutcome:
+def _promptly(call: Callable[[], T]) -> T:
     """Run the window-level call on a worker thread; it must come back (no hang)."""
     box: dict[str, object] = {}
 
@@ -202,7 +204,8 @@ def test_entries_written_while_cut_are_queued_and_replayed_once(site, console, o
     assert site.rows(hq) == []
 
     # Still cut: a replay writes nothing and keeps everything.
-    assert _promptly(lambda: console.writer.replay()) == (0, 3)  # type: ignore[arg-type,return-value]
+    still_cut = _promptly(console.writer.replay)
+    assert still_cut == (0, 3)
 
     site.proxy.restore()
     site.clock.advance(timedelta(minutes=5))
@@ -304,3 +307,22 @@ def test_sqlite_submit_writes_directly(ctx, users, desk):
     assert ctx.writer.replay() == (0, 0)
     assert [e.client_id for e in ctx.dutylog.entries(desk.id)] == [outcome.client_id]
     assert ctx.dutylog.verify(desk.id).ok
+
+
+# -- a silent network ------------------------------------------------------------------------
+def test_a_server_that_never_answers_does_not_hang_the_console(site, officer, hq, tmp_path):
+    """The TCP handshake succeeds but nothing ever answers (a half-dead link or a
+    stuck server): the connect timeout, not the operating system, ends the wait."""
+    with socket.create_server(("127.0.0.1", 0), backlog=16) as silent:
+        url = make_url(site.proxied_url).set(port=silent.getsockname()[1])
+        data_dir = tmp_path / "silent-console"
+        db = Database(url.render_as_string(hide_password=False), connect_timeout=CONNECT_TIMEOUT_S)
+        ctx = AppContext(settings=Settings(data_dir=str(data_dir)),
+                         clock=site.clock, db=db, data_dir=data_dir)  # type: ignore[arg-type]
+        try:
+            outcome = _promptly(lambda: ctx.writer.submit(officer, hq, _draft(1)))
+            assert outcome.entry is None and outcome.error
+            item = ctx.outbox.get(outcome.client_id)
+            assert item is not None and item.state == "pending" and item.draft.offline
+        finally:
+            ctx.close()

@@ -187,6 +187,7 @@ class Startup(QObject):
         self.window.show()
         self.window.dutylog.reload()
         self.window.roster_panel.start()
+        self.window.notices_panel.load()
         if hasattr(self.window, "admin_panel"):
             self.window.admin_panel.load()
         log.info("main window after %.2f s", time.perf_counter() - self.t0)
@@ -205,6 +206,14 @@ class Startup(QObject):
         self.session.stop()
         self.runner.shutdown()
         self.ctx.close()
+
+
+def show_startup_error(text: str) -> None:
+    """A start-up problem (invalid settings) as a dialog, for an operator who
+    started the client from a desktop icon and sees no terminal."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    theme.apply(app)  # type: ignore[arg-type]
+    QMessageBox.critical(None, "Trực ban – giám sát trực tuyến", text)
 
 
 def run_gui(args: argparse.Namespace, settings: Settings) -> int:

@@ -84,6 +84,12 @@ class MainWindow(QMainWindow):
         roster = self._dock("roster", self.tr("Roster"), self.roster_panel,
                             Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.docks["shift"], roster)
+        from widgets.notices_panel import NoticesPanel  # noqa: PLC0415
+
+        self.notices_panel = NoticesPanel(self.session)
+        notices = self._dock("notices", self.tr("Notices to units"), self.notices_panel,
+                             Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(roster, notices)
         self.docks["shift"].raise_()
         user = self.session.user
         if user is not None and (user.can(Permission.ADMIN_REFERENCE)

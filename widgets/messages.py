@@ -23,7 +23,7 @@ def translate(context: str, text: str) -> str:
 def message_of(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
         return exc.message(translate)
-    return translate("errors", "Unexpected error: {error}").format(error=exc)
+    return QCoreApplication.translate("errors", "Unexpected error: {error}").format(error=exc)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
@@ -31,13 +31,13 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         log.error("unexpected error", exc_info=exc)
     if title is None:
         if isinstance(exc, ConflictError):
-            title = translate("errors", "Changed on another console")
+            title = QCoreApplication.translate("errors", "Changed on another console")
         elif isinstance(exc, PermissionDenied):
-            title = translate("errors", "Not allowed")
+            title = QCoreApplication.translate("errors", "Not allowed")
         elif isinstance(exc, DatabaseUnavailable):
-            title = translate("errors", "Database unreachable")
+            title = QCoreApplication.translate("errors", "Database unreachable")
         else:
-            title = translate("errors", "Cannot do that")
+            title = QCoreApplication.translate("errors", "Cannot do that")
     box = QMessageBox(QMessageBox.Icon.Warning, title, message_of(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")

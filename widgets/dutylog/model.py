@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.clock import fmt_local
@@ -61,7 +68,16 @@ class EntryRow:
                    failed=p.last_error if p.state == "failed" else None)
 
 
-COLUMNS = ("No.", "Time", "Kind", "Content", "Place / related", "Unit", "Written by", "Status")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("DutyLogModel", "No."),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Time"),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Kind"),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Content"),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Place / related"),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Unit"),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Written by"),
+    QT_TRANSLATE_NOOP("DutyLogModel", "Status"),
+)
 _KIND_COLOURS = {EntryKind.INCIDENT: "#f85149", EntryKind.DIRECTIVE: "#58a6ff",
                  EntryKind.RESULT: "#3fb950", EntryKind.SYSTEM_FAULT: "#d29922",
                  EntryKind.HANDOVER: "#a371f7"}
@@ -81,7 +97,7 @@ class DutyLogModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # type: ignore[no-untyped-def] # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
+            return QCoreApplication.translate("DutyLogModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):  # type: ignore[no-untyped-def]
