@@ -158,7 +158,21 @@ class VerifyResult:
     checked: int
     broken_seq: int | None = None
     broken_id: int | None = None
-    reason: str = ""
+    template: str = ""                 # untranslated, marked with QT_TRANSLATE_NOOP
+    values: tuple[tuple[str, object], ...] = ()
+
+    def reason_text(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+        text = translate("errors", self.template) if translate else self.template
+        return text.format(**dict(self.values))
+
+    @property
+    def reason(self) -> str:
+        return self.reason_text()
+
+
+def _broken(checked: int, seq: int | None, entry_id: int | None, template: str,
+            **values: object) -> VerifyResult:
+    return VerifyResult(False, checked, seq, entry_id, template, tuple(values.items()))
 
 
 class DutyLog:
@@ -370,27 +384,28 @@ class DutyLog:
                 for e in rows:
                     values = _row_values(e)
                     if e.seq != expected_seq:
-                        return VerifyResult(False, checked, expected_seq, None,
-                                            f"entry #{expected_seq} is missing")
+                        return _broken(checked, expected_seq, None, QT_TRANSLATE_NOOP(
+                            "errors", "entry #{seq} is missing"), seq=expected_seq)
                     if e.prev_hash != prev_hash:
-                        return VerifyResult(False, checked, e.seq, e.id,
-                                            "does not link to the previous entry")
+                        return _broken(checked, e.seq, e.id, QT_TRANSLATE_NOOP(
+                            "errors", "it does not link to the previous entry"))
                     if entry_hash(values) != e.hash:
-                        return VerifyResult(False, checked, e.seq, e.id,
-                                            "its content does not match its hash")
+                        return _broken(checked, e.seq, e.id, QT_TRANSLATE_NOOP(
+                            "errors", "its content does not match its hash"))
                     if search_text_of(values) != e.search_text:
-                        return VerifyResult(False, checked, e.seq, e.id,
-                                            "its search text was altered")
+                        return _broken(checked, e.seq, e.id, QT_TRANSLATE_NOOP(
+                            "errors", "its search text was altered"))
                     prev_hash, expected_seq, checked, last_id = e.hash, e.seq + 1, checked + 1, e.id
                 after = rows[-1].seq
                 s.expunge_all()
             last_seq = expected_seq - 1
             head = s.get(LogChainHead, desk_id)
             if head is not None and (head.seq != last_seq or head.hash != prev_hash):
-                return VerifyResult(False, checked, last_seq + 1 if head.seq > last_seq else
-                                    head.seq, last_id,
-                                    f"the chain head says #{head.seq} but the log ends at "
-                                    f"#{last_seq}: entries were removed or replaced")
+                return _broken(checked, last_seq + 1 if head.seq > last_seq else head.seq,
+                               last_id, QT_TRANSLATE_NOOP(
+                                   "errors", "the chain head says #{head} but the log ends at "
+                                             "#{last}: entries were removed or replaced"),
+                               head=head.seq, last=last_seq)
             signed = s.execute(select(Handover.chain_seq, Handover.chain_hash, Handover.id).where(
                 Handover.desk_id == desk_id, Handover.chain_seq.is_not(None))
                 .order_by(Handover.chain_seq.desc())).all()
@@ -398,16 +413,16 @@ class DutyLog:
                 if chain_seq == 0:
                     continue
                 if chain_seq > last_seq:
-                    return VerifyResult(False, checked, last_seq + 1, None,
-                                        f"handover #{handover_id} signed the log up to "
-                                        f"#{chain_seq}, but it ends at #{last_seq}: "
-                                        "newest entries were deleted")
+                    return _broken(checked, last_seq + 1, None, QT_TRANSLATE_NOOP(
+                        "errors", "handover #{handover} signed the log up to #{signed}, but it "
+                                  "ends at #{last}: newest entries were deleted"),
+                        handover=handover_id, signed=chain_seq, last=last_seq)
                 at = s.scalar(select(LogEntry.hash).where(LogEntry.desk_id == desk_id,
                                                           LogEntry.seq == chain_seq))
                 if at != chain_hash:
-                    return VerifyResult(False, checked, chain_seq, None,
-                                        f"entry #{chain_seq} differs from the one signed at "
-                                        f"handover #{handover_id}")
+                    return _broken(checked, chain_seq, None, QT_TRANSLATE_NOOP(
+                        "errors", "entry #{seq} differs from the one signed at handover "
+                                  "#{handover}"), seq=chain_seq, handover=handover_id)
         return VerifyResult(True, checked)
 
 

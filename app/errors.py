@@ -20,10 +20,18 @@ class DomainError(Exception):
         self.values = values
         super().__init__(self.message())
 
+    # Values that are themselves marked texts (names of records, actions, states).
+    translated_values = ("what", "action", "status", "target")
+
     def message(self, translate=None) -> str:  # type: ignore[no-untyped-def]
         template = translate(self.context, self.text) if translate else self.text
+        values = dict(self.values)
+        if translate:
+            for key in self.translated_values:
+                if isinstance(values.get(key), str):
+                    values[key] = translate(self.context, values[key])
         try:
-            return template.format(**self.values)
+            return template.format(**values)
         except (KeyError, IndexError, ValueError):
             return template
 
@@ -70,3 +78,23 @@ class ImportFileError(DomainError):
             QT_TRANSLATE_NOOP("errors", "The import file has errors; nothing was imported:\n{lines}"),
             lines=lines,
         )
+
+
+CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+    "errors", "{what} was changed on another console in the meantime. "
+              "Reload it; your changes were kept in the form.")
+
+# Names of records in conflict messages.
+RECORD_NAMES = (
+    QT_TRANSLATE_NOOP("errors", "The record"),
+    QT_TRANSLATE_NOOP("errors", "The shift"),
+    QT_TRANSLATE_NOOP("errors", "The rotation"),
+    QT_TRANSLATE_NOOP("errors", "The handover report"),
+    QT_TRANSLATE_NOOP("errors", "The notice"),
+    QT_TRANSLATE_NOOP("errors", "The document register"),
+)
+
+
+def conflict(what: str) -> ConflictError:
+    """Another console changed `what` first (optimistic locking)."""
+    return ConflictError(CONFLICT_TEXT, what=what)

@@ -21,7 +21,7 @@ from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import Handover, LogChainHead, Notice, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
-from app.errors import QT_TRANSLATE_NOOP, ConflictError, FrozenError, NotFound, PermissionDenied
+from app.errors import QT_TRANSLATE_NOOP, FrozenError, NotFound, PermissionDenied, conflict
 
 log = logs.get("handover")
 
@@ -187,10 +187,7 @@ class HandoverService:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The handover report does not exist."))
             if h.status == "acknowledged":
                 # Another leader was first: the same answer as losing the race below.
-                raise ConflictError(QT_TRANSLATE_NOOP(
-                    "errors", "{what} was changed on another console in the meantime. "
-                              "Reload it; your changes were kept in the form."),
-                    what="Biên bản bàn giao")
+                raise conflict("The handover report")
             if h.status != "signed":
                 raise FrozenError(QT_TRANSLATE_NOOP(
                     "errors", "Only a signed handover report can be acknowledged."))
@@ -205,10 +202,7 @@ class HandoverService:
                 status="acknowledged", acknowledged_by=actor.id, acknowledged_at=now,
                 version=version + 1))
             if done.rowcount != 1:
-                raise ConflictError(QT_TRANSLATE_NOOP(
-                    "errors", "{what} was changed on another console in the meantime. "
-                              "Reload it; your changes were kept in the form."),
-                    what="Biên bản bàn giao")
+                raise conflict("The handover report")
             record_change(s, self.clock, h.desk_id, "handover", h.id)
         return self.get(handover_id)
 
@@ -221,10 +215,7 @@ class HandoverService:
             raise FrozenError(QT_TRANSLATE_NOOP(
                 "errors", "The handover report is signed and can no longer change."))
         if version is not None and h.version != version:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "{what} was changed on another console in the meantime. "
-                          "Reload it; your changes were kept in the form."),
-                what="Biên bản bàn giao")
+            raise conflict("The handover report")
 
 
 def open_items_of(h: Handover) -> list[OpenItem]:

@@ -13,7 +13,7 @@ from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import DocumentCounter, DocumentNumber, Notice
 from app.dutylog import CHANNELS
-from app.errors import QT_TRANSLATE_NOOP, ConflictError, NotFound, ValidationError
+from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
 
 log = logs.get("db")
 
@@ -66,9 +66,7 @@ class Notices:
             if done.rowcount != 1:
                 if s.get(Notice, notice_id) is None:
                     raise NotFound(QT_TRANSLATE_NOOP("errors", "The notice does not exist."))
-                raise ConflictError(QT_TRANSLATE_NOOP(
-                    "errors", "{what} was changed on another console in the meantime. "
-                              "Reload it; your changes were kept in the form."), what="Thông báo")
+                raise conflict("The notice")
             n = s.get(Notice, notice_id)
             assert n is not None
             s.refresh(n)
@@ -118,6 +116,4 @@ class DocumentRegister:
                     return doc
             except IntegrityError:
                 log.info("document counter race, retrying")
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "errors", "{what} was changed on another console in the meantime. "
-                      "Reload it; your changes were kept in the form."), what="Sổ văn bản")
+        raise conflict("The document register")

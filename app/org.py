@@ -20,7 +20,7 @@ from app.clock import Clock
 from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
-from app.errors import QT_TRANSLATE_NOOP, ConflictError, ImportFileError, NotFound
+from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, conflict
 
 log = logs.get("org")
 
@@ -301,10 +301,7 @@ class ReferenceData:
             if unit is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The unit no longer exists."))
             if unit.version != version:
-                raise ConflictError(QT_TRANSLATE_NOOP(
-                    "errors", "{what} was changed on another console in the meantime. "
-                              "Reload it; your changes were kept in the form."),
-                    what=unit.name)
+                raise conflict(unit.name)
             for key, value in changes.items():
                 if key in allowed:
                     setattr(unit, key, value)

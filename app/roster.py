@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import flag_modified
 
 from app import logs
@@ -16,10 +17,15 @@ from app.clock import Clock, to_local, to_utc
 from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import OrgUnit, RotationDay, RotationPlan, Shift, ShiftMember, UserAccount
-from app.errors import QT_TRANSLATE_NOOP, ConflictError, FrozenError, NotFound, ValidationError
+from app.errors import QT_TRANSLATE_NOOP, FrozenError, NotFound, ValidationError, conflict
 
 log = logs.get("roster")
 
+ROTATION_STATES = {
+    "draft": QT_TRANSLATE_NOOP("errors", "a draft"),
+    "approved": QT_TRANSLATE_NOOP("errors", "approved"),
+    "published": QT_TRANSLATE_NOOP("errors", "published"),
+}
 SHIFT_ROLES = ("shift_leader", "room_leader", "clerk", "officer")
 SHIFT_ROLE_NAMES = {
     "shift_leader": "Lãnh đạo ca trực",
@@ -92,20 +98,28 @@ class Roster:
             if shift is not None:
                 return shift
         start, end = shift_bounds(duty_date, self.shift_start)
-        with self.db.write() as s:
-            shift = s.scalar(select(Shift).where(Shift.desk_id == desk_id,
-                                                 Shift.duty_date == duty_date))
-            if shift is not None:
+        try:
+            with self.db.write() as s:
+                shift = s.scalar(select(Shift).where(Shift.desk_id == desk_id,
+                                                     Shift.duty_date == duty_date))
+                if shift is not None:
+                    return shift
+                unit_id = s.scalar(select(RotationDay.unit_id).join(RotationPlan).where(
+                    RotationPlan.desk_id == desk_id, RotationPlan.status == "published",
+                    RotationDay.day == duty_date))
+                shift = Shift(desk_id=desk_id, duty_date=duty_date, starts_at=start,
+                              ends_at=end, duty_unit_id=unit_id, focus="")
+                s.add(shift)
+                s.flush()
+                record_change(s, self.clock, desk_id, "shift", shift.id)
                 return shift
-            unit_id = s.scalar(select(RotationDay.unit_id).join(RotationPlan).where(
-                RotationPlan.desk_id == desk_id, RotationPlan.status == "published",
-                RotationDay.day == duty_date))
-            shift = Shift(desk_id=desk_id, duty_date=duty_date, starts_at=start, ends_at=end,
-                          duty_unit_id=unit_id, focus="")
-            s.add(shift)
-            s.flush()
-            record_change(s, self.clock, desk_id, "shift", shift.id)
-            return shift
+        except IntegrityError:
+            # Another console created it at the same moment (PostgreSQL, READ
+            # COMMITTED): both found none, theirs committed first. Take theirs.
+            existing = self.shift_on(desk_id, duty_date)
+            if existing is None:
+                raise
+            return existing
 
     def current_shift(self, desk_id: int) -> Shift:
         return self.ensure_shift(desk_id, self.current_duty_date())
@@ -168,9 +182,7 @@ class Roster:
         if shift is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "The shift does not exist."))
         if shift.version != version:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "{what} was changed on another console in the meantime. "
-                          "Reload it; your changes were kept in the form."), what="Ca trực")
+            raise conflict("The shift")
         return shift
 
     def leader_of(self, shift_id: int) -> int | None:
@@ -226,13 +238,11 @@ class Roster:
             if plan is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The rotation does not exist."))
             if plan.version != version:
-                raise ConflictError(QT_TRANSLATE_NOOP(
-                    "errors", "{what} was changed on another console in the meantime. "
-                              "Reload it; your changes were kept in the form."), what="Lịch trực")
+                raise conflict("The rotation")
             if plan.status != src:
                 raise FrozenError(QT_TRANSLATE_NOOP(
                     "errors", "The rotation is {status}; it cannot become {target}."),
-                    status=plan.status, target=dst)
+                    status=ROTATION_STATES[plan.status], target=ROTATION_STATES[dst])
             plan.status = dst
             now = self.clock.now()
             if dst == "approved":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, text
 
 from app.clock import to_utc
 from app.context import AppContext
@@ -92,6 +92,37 @@ def test_current_shift_is_created_once(ctx, desk):
     nxt = ctx.roster.current_shift(desk.id)
     assert nxt.id != first.id and nxt.duty_date == date(2026, 11, 28)
     assert ctx.roster.shift_on(desk.id, date(2026, 11, 27)).id == first.id
+
+
+RACE_DAY = date(2026, 12, 1)
+
+
+def test_ensure_shift_takes_the_shift_another_console_just_created(ctx, desk):
+    """Two consoles at 08:00 both find no shift and both insert it (PostgreSQL,
+    READ COMMITTED). Before the fix in Roster.ensure_shift the loser got a raw
+    IntegrityError."""
+    if not ctx.db.is_postgres:
+        pytest.skip("SQLite write transactions are serialised (BEGIN IMMEDIATE): no race")
+    start, end = shift_bounds(RACE_DAY, ctx.roster.shift_start)
+    other = {}
+
+    def competitor(mapper, connection, target):  # noqa: ARG001
+        # Just before our INSERT, another console commits the same shift.
+        if other:
+            return
+        with ctx.db.engine.connect() as c, c.begin():
+            other["id"] = c.execute(text(
+                "INSERT INTO shift (desk_id, duty_date, starts_at, ends_at, focus, version) "
+                "VALUES (:d, :day, :s, :e, '', 1) RETURNING id"),
+                {"d": desk.id, "day": RACE_DAY, "s": start, "e": end}).scalar_one()
+
+    event.listen(Shift, "before_insert", competitor)
+    try:
+        shift = ctx.roster.ensure_shift(desk.id, RACE_DAY)
+    finally:
+        event.remove(Shift, "before_insert", competitor)
+    assert other["id"] == shift.id
+    assert ctx.roster.shift_on(desk.id, RACE_DAY).id == shift.id
 
 
 def test_desks_have_their_own_shifts(ctx, desk):

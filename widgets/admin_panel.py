@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.org import UNIT_KIND_NAMES, parse_units_csv, parse_yaml
-from widgets.labels import role_label
+from app.org import parse_units_csv, parse_yaml
+from widgets.labels import role_label, unit_kind_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
 
@@ -86,7 +86,7 @@ class AdminPanel(QWidget):
                 if u.parent_id and parent is None:
                     rest.append(u)
                     continue
-                item = QTreeWidgetItem([u.name, UNIT_KIND_NAMES.get(u.kind, u.kind),
+                item = QTreeWidgetItem([u.name, unit_kind_label(u.kind),
                                         u.phone or "", u.fax or ""])
                 item.setData(0, 256, u)
                 (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))

@@ -17,7 +17,7 @@ from app import logs
 from app.auth import CurrentUser
 from app.cache import CachedShift
 from app.context import AppContext
-from app.errors import DatabaseUnavailable, DomainError
+from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, DomainError
 from app.roster import OfficeHours
 from app.settings import Settings
 from widgets import theme
@@ -36,12 +36,13 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     out = []
     if language == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        ours = QTranslator(app)
-        if ours.load(str(I18N / "dutyroom_vi.qm")):
-            app.installTranslator(ours)
-            out.append(ours)
-        else:
-            log.warning("Vietnamese translation not found in %s (run .ci/setup)", I18N)
+        for name in ("dutyroom_vi", "qt_extra_vi"):
+            ours = QTranslator(app)
+            if ours.load(str(I18N / f"{name}.qm")):
+                app.installTranslator(ours)
+                out.append(ours)
+            else:
+                log.warning("translation %s not found in %s (run .ci/setup)", name, I18N)
         qt = QTranslator(app)
         if qt.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
@@ -102,7 +103,7 @@ class Startup(QObject):
                 shift = ctx.cache.shift(info.id, ctx.clock.now()) if info else None
                 start, end = ctx.settings.office_hours()
                 hours = OfficeHours(start, end, tuple(ctx.settings.office_days), frozenset())
-                return Connected(False, info, shift, hours, exc.message())
+                return Connected(False, info, shift, hours, message_of(exc))
 
         self.runner.submit(work, self._connected, self._connect_failed)
         if not self._auto_user():
@@ -160,7 +161,8 @@ class Startup(QObject):
             with ctx.db.read() as s:
                 account = s.scalar(select(UserAccount).where(UserAccount.username == username))
             if account is None:
-                raise DomainError("Unknown user {name}", name=username)
+                raise DomainError(QT_TRANSLATE_NOOP("errors", "Unknown user {name}"),
+                                  name=username)
             return to_current(account)
 
         if not online:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.auth import Permission
 from app.clock import fmt_local
 from app.handover import open_items_of
-from widgets.labels import handover_status_label
+from widgets.labels import handover_status_label, source_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
 
@@ -114,7 +114,7 @@ class HandoverDialog(QDialog):
         self.summary.setReadOnly(status != "draft")
         self.items.setRowCount(len(items))
         for r, i in enumerate(items):
-            for c, v in enumerate((i.source, i.title, i.detail, i.since)):
+            for c, v in enumerate((source_label(i.source), i.title, i.detail, i.since)):
                 self.items.setItem(r, c, QTableWidgetItem(v))
         lines = []
         if h and h.chain_hash:

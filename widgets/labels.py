@@ -42,6 +42,30 @@ _HANDOVER = {
     "signed": QT_TRANSLATE_NOOP("labels", "Signed by the outgoing leader"),
     "acknowledged": QT_TRANSLATE_NOOP("labels", "Acknowledged (frozen)"),
 }
+_SOURCES = {
+    "incident": QT_TRANSLATE_NOOP("labels", "Incident"),
+    "notice": QT_TRANSLATE_NOOP("labels", "Notice"),
+    "camera_outage": QT_TRANSLATE_NOOP("labels", "Camera outage"),
+    "ptz_position": QT_TRANSLATE_NOOP("labels", "Camera out of position"),
+    "focus_case": QT_TRANSLATE_NOOP("labels", "Focused surveillance"),
+}
+_UNIT_KINDS = {
+    "hq": QT_TRANSLATE_NOOP("labels", "Headquarters"),
+    "hq_department": QT_TRANSLATE_NOOP("labels", "HQ department"),
+    "regional_branch": QT_TRANSLATE_NOOP("labels", "Regional branch"),
+    "sub_department": QT_TRANSLATE_NOOP("labels", "Sub-department (border gate)"),
+    "team": QT_TRANSLATE_NOOP("labels", "Team / division"),
+    "office": QT_TRANSLATE_NOOP("labels", "Office"),
+}
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("labels", "Monday"),
+    QT_TRANSLATE_NOOP("labels", "Tuesday"),
+    QT_TRANSLATE_NOOP("labels", "Wednesday"),
+    QT_TRANSLATE_NOOP("labels", "Thursday"),
+    QT_TRANSLATE_NOOP("labels", "Friday"),
+    QT_TRANSLATE_NOOP("labels", "Saturday"),
+    QT_TRANSLATE_NOOP("labels", "Sunday"),
+)
 _ROTATION = {
     "draft": QT_TRANSLATE_NOOP("labels", "Draft"),
     "approved": QT_TRANSLATE_NOOP("labels", "Approved"),
@@ -85,3 +109,16 @@ def handover_status_label(code: str) -> str:
 
 def rotation_status_label(code: str) -> str:
     return _tr(_ROTATION, code)
+
+
+def source_label(code: str) -> str:
+    """Who contributed an open item of the handover."""
+    return _tr(_SOURCES, code)
+
+
+def unit_kind_label(code: str) -> str:
+    return _tr(_UNIT_KINDS, code)
+
+
+def weekday_label(index: int) -> str:
+    return QCoreApplication.translate("labels", WEEKDAYS[index])

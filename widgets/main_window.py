@@ -22,7 +22,7 @@ from app.clock import to_local
 from app.settings import config_dir
 from widgets.dutylog.panel import DutyLogPanel
 from widgets.labels import db_state_label, role_label
-from widgets.messages import show_error
+from widgets.messages import show_error, translate
 from widgets.session import ConsoleSession
 from widgets.shift_panel import ShiftPanel
 
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.critical(self, self.tr("Duty log ALTERED"), self.tr(
                     "The chain breaks at entry #{seq}: {reason}").format(
-                    seq=result.broken_seq, reason=result.reason))
+                    seq=result.broken_seq, reason=result.reason_text(translate)))
 
         s.runner.submit(lambda: ctx.dutylog.verify(desk_id), done, lambda e: show_error(self, e))
 

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.roster import MemberSpec, week_start_of
-from widgets.labels import SHIFT_ROLES, rotation_status_label, shift_role_label
+from widgets.labels import SHIFT_ROLES, rotation_status_label, shift_role_label, weekday_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
 
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 
 class RosterPanel(QWidget):
@@ -136,7 +135,7 @@ class RosterPanel(QWidget):
         days = {d.day: units.get(d.unit_id, "") for d in plan.days} if plan else {}
         for i in range(7):
             day = self.week + timedelta(days=i)
-            self.days.setItem(i, 0, QTableWidgetItem(f"{WEEKDAYS[i]} {day:%d/%m}"))
+            self.days.setItem(i, 0, QTableWidgetItem(f"{weekday_label(i)} {day:%d/%m}"))
             self.days.setItem(i, 1, QTableWidgetItem(days.get(day, "—")))
         status = plan.status if plan else None
         self.status.setText(rotation_status_label(status) if status else self.tr("No rotation"))

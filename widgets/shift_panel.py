@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.auth import Permission
 from app.cache import CachedShift
 from app.clock import to_local
-from widgets.labels import shift_role_label
+from widgets.labels import shift_role_label, source_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
 
@@ -98,7 +98,7 @@ class ShiftPanel(QWidget):
     def _show_items(self, items) -> None:  # type: ignore[no-untyped-def]
         self.open_items.clear()
         for i in items:
-            self.open_items.addItem(f"[{i.source}] {i.title}" + (f" — {i.since}" if i.since else ""))
+            self.open_items.addItem(f"[{source_label(i.source)}] {i.title}" + (f" — {i.since}" if i.since else ""))
         if not items:
             self.open_items.addItem(self.tr("Nothing open."))
         self.refreshed.emit()

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import logs
-from app.errors import QT_TRANSLATE_NOOP, ConflictError, DatabaseUnavailable
+from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, conflict
 
 log = logs.get("db")
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -72,10 +72,7 @@ class Database:
         try:
             yield
         except StaleDataError as exc:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "errors", "{what} was changed on another console in the meantime. "
-                          "Reload it; your changes were kept in the form."),
-                what="The record") from exc
+            raise conflict("The record") from exc
         except OperationalError as exc:
             if _is_connection_error(exc):
                 raise DatabaseUnavailable(QT_TRANSLATE_NOOP(

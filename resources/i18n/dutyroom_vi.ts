@@ -6,85 +6,85 @@
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
         <location filename="../../widgets/admin_panel.py" line="49"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
         <location filename="../../widgets/admin_panel.py" line="50"/>
         <source>Fax</source>
-        <translation type="unfinished"></translation>
+        <translation>Fax</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="42"/>
         <source>Save unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu đơn vị</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="44"/>
         <source>Import file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập từ tệp…</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="46"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài khoản</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="46"/>
         <location filename="../../widgets/admin_panel.py" line="48"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="46"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="51"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư điện tử</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="57"/>
         <source>&lt;b&gt;Organisation units&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Danh mục đơn vị&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="61"/>
         <source>&lt;b&gt;Users&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="124"/>
         <source>Import reference data</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="125"/>
         <source>Site files (*.yaml *.yml *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="137"/>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="138"/>
         <source>Imported {units} units, {desks} desks, {users} users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
 </context>
 <context>
@@ -92,67 +92,67 @@
     <message>
         <location filename="../../widgets/dutylog/model.py" line="72"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>STT</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="73"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="74"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="75"/>
         <source>Content</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="76"/>
         <source>Place / related</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa điểm / liên quan</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="77"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="78"/>
         <source>Written by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người ghi</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="79"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="147"/>
         <source>Refused: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị từ chối: {reason}</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="149"/>
         <source>Waiting for the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chờ ghi vào cơ sở dữ liệu</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="151"/>
         <source>Written offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi khi mất kết nối</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="153"/>
         <source>Correction: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đính chính: {reason}</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="155"/>
         <source>Corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đính chính</translation>
     </message>
 </context>
 <context>
@@ -160,43 +160,43 @@
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="50"/>
         <source>This shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca trực hiện tại</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="51"/>
         <source>Whole log (search)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn bộ nhật ký (tìm kiếm)</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="53"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các loại</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="57"/>
         <source>Unit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị…</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="59"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="72"/>
         <source>Search (no diacritics needed)… Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm (không cần dấu)… Ctrl+F</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="146"/>
         <source>Select a saved entry to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="212"/>
         <location filename="../../widgets/dutylog/panel.py" line="270"/>
         <source>{n} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} mục</translation>
     </message>
 </context>
 <context>
@@ -205,132 +205,132 @@
         <location filename="../../widgets/dutylog/form.py" line="44"/>
         <location filename="../../widgets/dutylog/form.py" line="172"/>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục nhật ký mới</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="52"/>
         <source>What was done, seen, directed or reported…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung đã thực hiện, phát hiện, chỉ đạo hoặc được báo cáo…</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="56"/>
         <source>Scope: areas, gates, systems checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Phạm vi kiểm tra, giám sát: khu vực, cổng, hệ thống</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="61"/>
         <source>12-digit declaration number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tờ khai (12 chữ số)</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="70"/>
         <source>Receiving or reporting unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị tiếp nhận thực hiện hoặc đơn vị báo cáo</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="75"/>
         <source>Why the entry is corrected (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do đính chính (bắt buộc)</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="79"/>
         <source>Save entry (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu vào nhật ký (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="81"/>
         <source>Clear (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa trắng (Esc)</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="93"/>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="94"/>
         <source>&amp;Time</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thời gian</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="95"/>
         <source>Incident (case)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ việc phát sinh</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="96"/>
         <source>C&amp;ontent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nội dung</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="97"/>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Phạm vi</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="98"/>
         <source>Occurred at</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian phát sinh</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="99"/>
         <source>Received at</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian tiếp nhận</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="100"/>
         <source>&amp;Place / area</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa điểm/địa &amp;bàn</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="101"/>
         <source>Declaration</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tờ khai</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="102"/>
         <source>Container</source>
-        <translation type="unfinished"></translation>
+        <translation>Số container</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="103"/>
         <source>Vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>Phương tiện</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="104"/>
         <source>C&amp;hannel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hình thức</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="105"/>
         <source>&amp;Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn &amp;vị</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="106"/>
         <source>Reported at</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian báo cáo</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="107"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi chú</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="108"/>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý &amp;do</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="143"/>
         <source>— choose the incident —</source>
-        <translation type="unfinished"></translation>
+        <translation>— chọn vụ việc phát sinh —</translation>
     </message>
     <message>
         <location filename="../../widgets/dutylog/form.py" line="158"/>
         <source>Correct entry no. {seq}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đính chính mục số {seq}</translation>
     </message>
 </context>
 <context>
@@ -338,92 +338,92 @@
     <message>
         <location filename="../../widgets/handover_dialog.py" line="39"/>
         <source>Shift handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Bàn giao ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="41"/>
         <source>This shift (hand over)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca hiện tại (bàn giao ca)</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="42"/>
         <source>Previous shift (take over)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca trước (tiếp nhận ca)</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="46"/>
         <source>Summary of the shift: what happened, what was done, what the next shift must know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tóm tắt ca trực: diễn biến, nội dung đã thực hiện, những việc ca sau cần nắm.</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="49"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="49"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="50"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi tiết</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="50"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ lúc</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="56"/>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu dự thảo</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="57"/>
         <source>Sign handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Ký bàn giao ca</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="59"/>
         <source>Acknowledge (take over)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp nhận ca</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="61"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>In…</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="62"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="74"/>
         <source>&lt;b&gt;I. Summary&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;I. Tóm tắt ca trực&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="76"/>
         <source>&lt;b&gt;II. Open items carried over&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;II. Việc đang theo dõi chuyển sang ca sau&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="121"/>
         <source>Log signed up to entry #{seq}, hash {hash}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhật ký đã được ký xác nhận đến mục số {seq}, mã băm {hash}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="124"/>
         <source>Signed by {name} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Người ký bàn giao: {name}, lúc {time}</translation>
     </message>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="127"/>
         <source>Acknowledged by {name} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Người tiếp nhận ca: {name}, lúc {time}</translation>
     </message>
 </context>
 <context>
@@ -431,53 +431,53 @@
     <message>
         <location filename="../../widgets/login.py" line="36"/>
         <source>Screen locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Màn hình đã khóa</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="36"/>
         <location filename="../../widgets/login.py" line="61"/>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng nhập</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="38"/>
         <source>Duty room – online surveillance</source>
-        <translation type="unfinished"></translation>
+        <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="56"/>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="57"/>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="61"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở khóa</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="63"/>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng xuất</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="83"/>
         <source>Enter your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="86"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kiểm tra…</translation>
     </message>
     <message>
         <location filename="../../widgets/login.py" line="101"/>
         <source>Only {name} can unlock this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ {name} mới được mở khóa máy trạm này.</translation>
     </message>
 </context>
 <context>
@@ -485,172 +485,172 @@
     <message>
         <location filename="../../widgets/main_window.py" line="41"/>
         <source>Duty room – online surveillance</source>
-        <translation type="unfinished"></translation>
+        <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="46"/>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="84"/>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch trực</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="90"/>
         <source>Notices to units</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="100"/>
         <source>Reference data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="131"/>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hệ thống</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="132"/>
         <source>&amp;Lock screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="133"/>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="135"/>
         <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thoát</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="136"/>
         <source>&amp;Duty log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="137"/>
         <source>&amp;New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="138"/>
         <source>&amp;Correct selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="140"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="142"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Tải &amp;lại</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="144"/>
         <source>&amp;Print the shift&apos;s log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="146"/>
         <source>&amp;Verify integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="147"/>
         <source>S&amp;hift</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="148"/>
         <source>&amp;Handover…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="149"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="152"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="153"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phím tắt</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="166"/>
         <source>No shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="169"/>
         <source>Shift {start} → {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="183"/>
         <source>{n} entries waiting to be written</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="185"/>
         <source>{n} entries refused</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="193"/>
         <source>Office hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong giờ hành chính</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="194"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="215"/>
         <source>Preparing the duty log for printing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="237"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="242"/>
         <source>Duty log intact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="243"/>
         <source>All {n} entries are intact and linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="245"/>
         <source>Duty log ALTERED</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="246"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="252"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím tắt</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="253"/>
@@ -658,100 +658,219 @@
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
 Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N mục nhật ký mới · Ctrl+Enter lưu vào nhật ký · Esc xóa trắng biểu mẫu
+Ctrl+E đính chính mục đang chọn · Ctrl+F tìm kiếm · F5 tải lại
+Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹn
+Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="270"/>
         <source>Screen locked – {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Màn hình đã khóa – {name}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="40"/>
+        <source>New notice to a unit</source>
+        <translation>Thông báo mới đến đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="53"/>
+        <source>&amp;Unit</source>
+        <translation>Đơn &amp;vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="54"/>
+        <source>&amp;Contact</source>
+        <translation>&amp;Người liên hệ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="55"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="56"/>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="57"/>
+        <source>&amp;Content</source>
+        <translation>Nội &amp;dung</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="70"/>
+        <source>A notice needs a subject.</source>
+        <translation>Thông báo phải có trích yếu.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="30"/>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="31"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="32"/>
+        <source>Acknowledged</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="33"/>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <source>Unit / contact</source>
+        <translation>Đơn vị / liên hệ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <source>Sent / acknowledged</source>
+        <translation>Thời gian gửi / tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="90"/>
+        <source>New notice…</source>
+        <translation>Thông báo mới…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="91"/>
+        <source>Mark sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="92"/>
+        <source>Record acknowledgement…</source>
+        <translation>Đơn vị đã nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="171"/>
+        <source>Acknowledgement</source>
+        <translation>Xác nhận tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notices_panel.py" line="172"/>
+        <source>Who acknowledged it at the unit?</source>
+        <translation>Người tiếp nhận tại đơn vị:</translation>
     </message>
 </context>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="38"/>
+        <location filename="../../widgets/roster_panel.py" line="37"/>
         <source>Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="39"/>
+        <location filename="../../widgets/roster_panel.py" line="38"/>
         <source>Next week</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần sau</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="45"/>
+        <location filename="../../widgets/roster_panel.py" line="44"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="45"/>
+        <location filename="../../widgets/roster_panel.py" line="44"/>
         <source>Department on duty</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị trực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_panel.py" line="47"/>
+        <source>Generate</source>
+        <translation>Lập lịch</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_panel.py" line="48"/>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_panel.py" line="49"/>
-        <source>Approve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster_panel.py" line="50"/>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Công bố</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="62"/>
+        <location filename="../../widgets/roster_panel.py" line="61"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_panel.py" line="62"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
+        <source>Assignment (areas, cameras, systems)</source>
+        <translation>Nhiệm vụ (khu vực, camera, hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="63"/>
-        <source>Assignment (areas, cameras, systems)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../widgets/roster_panel.py" line="70"/>
+        <source>Assignment</source>
+        <translation>Nhiệm vụ</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_panel.py" line="71"/>
-        <source>Assignment</source>
-        <translation type="unfinished"></translation>
+        <source>Add</source>
+        <translation>Thêm</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_panel.py" line="72"/>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
+        <source>Remove</source>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_panel.py" line="73"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster_panel.py" line="74"/>
         <source>Save members</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="87"/>
+        <location filename="../../widgets/roster_panel.py" line="86"/>
         <source>&lt;b&gt;Members of the current shift&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Thành phần ca trực hiện tại&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="134"/>
+        <location filename="../../widgets/roster_panel.py" line="133"/>
         <source>Week {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="142"/>
+        <location filename="../../widgets/roster_panel.py" line="141"/>
         <source>No rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lập lịch trực luân phiên</translation>
     </message>
 </context>
 <context>
@@ -759,90 +878,90 @@ Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit</source>
     <message>
         <location filename="../../widgets/shift_panel.py" line="46"/>
         <source>Set the shift&apos;s focus…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác định trọng tâm…</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="54"/>
         <source>&lt;b&gt;Members&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Thành phần ca trực&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="57"/>
         <source>&lt;b&gt;Focus of the shift&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nội dung trọng tâm của ca trực&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="62"/>
         <source>&lt;b&gt;Open items for the handover&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Việc đang theo dõi (bàn giao ca)&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="72"/>
         <source>No shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="75"/>
         <source>Shift of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca trực ngày {date}</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="76"/>
         <source>From {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ {start} đến {end}</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="78"/>
         <source>Department on duty: {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị trực: {unit}</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="79"/>
         <source>(rotation not published)</source>
-        <translation type="unfinished"></translation>
+        <translation>(lịch trực luân phiên chưa công bố)</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="86"/>
         <source>No members assigned yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa phân công thành phần ca trực.</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="87"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(chưa xác định)</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="103"/>
         <source>Nothing open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="114"/>
         <source>Focus of the shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/shift_panel.py" line="115"/>
         <source>What the shift watches closely:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="135"/>
+        <location filename="../../widgets/application.py" line="136"/>
         <source>The duty desk &apos;{code}&apos; is unknown and the database is unreachable: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="167"/>
+        <location filename="../../widgets/application.py" line="169"/>
         <source>The demo database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="235"/>
+        <location filename="../../widgets/application.py" line="237"/>
         <source>Cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Không khởi động được chương trình</translation>
     </message>
 </context>
 <context>
@@ -850,333 +969,411 @@ Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit</source>
     <message>
         <location filename="../../app/auth.py" line="82"/>
         <source>sign a handover</source>
-        <translation type="unfinished"></translation>
+        <translation>ký bàn giao ca</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="83"/>
         <source>acknowledge a handover</source>
-        <translation type="unfinished"></translation>
+        <translation>tiếp nhận ca</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="84"/>
         <source>correct a duty-log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="85"/>
         <source>write in the duty log</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="86"/>
         <source>approve the rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="87"/>
         <source>generate the rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="88"/>
         <source>edit reference data</source>
-        <translation type="unfinished"></translation>
+        <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="89"/>
         <source>manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="90"/>
         <source>set the shift&apos;s focus</source>
-        <translation type="unfinished"></translation>
+        <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="91"/>
         <source>assign shift members</source>
-        <translation type="unfinished"></translation>
+        <translation>phân công thành phần ca trực</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="119"/>
         <source>{user} is not allowed to {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} không có quyền {action}.</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="125"/>
         <source>A password needs at least 6 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="151"/>
         <location filename="../../app/cache.py" line="70"/>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="164"/>
         <source>Unknown role(s): {roles}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="181"/>
         <source>Unknown user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="75"/>
-        <location filename="../../app/handover.py" line="190"/>
-        <location filename="../../app/handover.py" line="208"/>
-        <location filename="../../app/handover.py" line="224"/>
-        <location filename="../../app/notices.py" line="69"/>
-        <location filename="../../app/notices.py" line="121"/>
-        <location filename="../../app/org.py" line="304"/>
-        <location filename="../../app/roster.py" line="171"/>
-        <location filename="../../app/roster.py" line="229"/>
+        <location filename="../../app/errors.py" line="83"/>
         <source>{what} was changed on another console in the meantime. Reload it; your changes were kept in the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} vừa được thay đổi trên máy trạm khác. Hãy tải lại; nội dung đã nhập vẫn được giữ trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="81"/>
+        <location filename="../../app/errors.py" line="89"/>
+        <source>The record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="90"/>
+        <source>The shift</source>
+        <translation>Ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="91"/>
+        <source>The rotation</source>
+        <translation>Lịch trực luân phiên</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="92"/>
+        <source>The handover report</source>
+        <translation>Biên bản bàn giao ca</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="93"/>
+        <source>The notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="94"/>
+        <source>The document register</source>
+        <translation>Sổ đăng ký văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/engine.py" line="78"/>
         <source>The database is unreachable: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không kết nối được cơ sở dữ liệu: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="87"/>
+        <location filename="../../app/db/engine.py" line="84"/>
         <source>The connection to the database was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="101"/>
         <source>Unknown entry kind &apos;{kind}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="104"/>
         <source>The entry needs a content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="106"/>
         <location filename="../../app/notices.py" line="33"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="110"/>
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="113"/>
         <source>A correction needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="116"/>
         <source>A directive or result must belong to an incident (case).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="193"/>
+        <location filename="../../app/dutylog.py" line="207"/>
         <source>The entry to correct does not exist in this desk&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="248"/>
+        <location filename="../../app/dutylog.py" line="262"/>
         <source>The incident this entry refers to does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="255"/>
+        <location filename="../../app/dutylog.py" line="269"/>
         <source>The incident belongs to another desk&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="70"/>
+        <location filename="../../app/dutylog.py" line="387"/>
+        <source>entry #{seq} is missing</source>
+        <translation>thiếu mục số {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../app/dutylog.py" line="390"/>
+        <source>it does not link to the previous entry</source>
+        <translation>mục này không nối với mục liền trước</translation>
+    </message>
+    <message>
+        <location filename="../../app/dutylog.py" line="393"/>
+        <source>its content does not match its hash</source>
+        <translation>nội dung không khớp với mã băm</translation>
+    </message>
+    <message>
+        <location filename="../../app/dutylog.py" line="396"/>
+        <source>its search text was altered</source>
+        <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
+    </message>
+    <message>
+        <location filename="../../app/dutylog.py" line="405"/>
+        <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
+        <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../app/dutylog.py" line="416"/>
+        <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
+        <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
+    </message>
+    <message>
+        <location filename="../../app/dutylog.py" line="423"/>
+        <source>entry #{seq} differs from the one signed at handover #{handover}</source>
+        <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
+    </message>
+    <message>
+        <location filename="../../app/errors.py" line="78"/>
         <source>The import file has errors; nothing was imported:
 {lines}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp dữ liệu có lỗi nên chưa nhập dữ liệu nào; hãy sửa các lỗi sau rồi nhập lại:
+{lines}</translation>
     </message>
     <message>
         <location filename="../../app/handover.py" line="123"/>
         <location filename="../../app/handover.py" line="187"/>
         <source>The handover report does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
     <message>
         <location filename="../../app/handover.py" line="130"/>
         <location filename="../../app/handover.py" line="140"/>
-        <location filename="../../app/roster.py" line="117"/>
-        <location filename="../../app/roster.py" line="169"/>
+        <location filename="../../app/roster.py" line="131"/>
+        <location filename="../../app/roster.py" line="183"/>
         <source>The shift does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca trực không tồn tại.</translation>
     </message>
     <message>
         <location filename="../../app/handover.py" line="163"/>
         <source>Only the leader of this shift can sign its handover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
+    </message>
+    <message>
+        <location filename="../../app/handover.py" line="192"/>
+        <source>Only a signed handover report can be acknowledged.</source>
+        <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
         <location filename="../../app/handover.py" line="195"/>
-        <source>Only a signed handover report can be acknowledged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/handover.py" line="198"/>
         <source>The incoming shift leader must be someone else than the signer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="221"/>
+        <location filename="../../app/handover.py" line="215"/>
         <source>The handover report is signed and can no longer change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="37"/>
         <source>A notice needs a subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông báo phải có trích yếu.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="68"/>
         <source>The notice does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông báo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="96"/>
+        <location filename="../../app/notices.py" line="94"/>
         <source>Unknown document type &apos;{t}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="283"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="302"/>
         <source>The unit no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="137"/>
+        <location filename="../../app/roster.py" line="25"/>
+        <source>a draft</source>
+        <translation>bản dự thảo</translation>
+    </message>
+    <message>
+        <location filename="../../app/roster.py" line="26"/>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/roster.py" line="27"/>
+        <source>published</source>
+        <translation>đã công bố</translation>
+    </message>
+    <message>
+        <location filename="../../app/roster.py" line="151"/>
         <source>Unknown shift role &apos;{role}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò trong ca trực “{role}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="140"/>
+        <location filename="../../app/roster.py" line="154"/>
         <source>A shift has one shift leader.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi ca trực chỉ có một lãnh đạo ca trực.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="187"/>
+        <location filename="../../app/roster.py" line="199"/>
         <source>A rotation week starts on Monday.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuần của lịch trực luân phiên phải bắt đầu từ thứ Hai.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="192"/>
+        <location filename="../../app/roster.py" line="204"/>
         <source>The rotation needs the 7 professional departments; {count} are marked in the reference data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch trực luân phiên cần đủ 07 Cục nghiệp vụ; dữ liệu danh mục đang đánh dấu {count} đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="198"/>
+        <location filename="../../app/roster.py" line="210"/>
         <source>The rotation of this week is already approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch trực luân phiên của tuần này đã được phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="227"/>
+        <location filename="../../app/roster.py" line="239"/>
         <source>The rotation does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch trực luân phiên không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="233"/>
+        <location filename="../../app/roster.py" line="243"/>
         <source>The rotation is {status}; it cannot become {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="65"/>
         <source>Office hours end ({end}) must be after they start ({start}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="69"/>
         <source>Unknown language &apos;{value}&apos; (expected vi or en).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="72"/>
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
-        <translation type="unfinished"></translation>
+        <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="75"/>
         <source>The database URL &apos;{value}&apos; is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="80"/>
         <source>lock_after_minutes cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="87"/>
         <source>Setting {name} must be a time HH:MM, not &apos;{value}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="123"/>
         <source>Cannot read the settings file {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="127"/>
         <source>The settings file {path} must hold a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="131"/>
         <location filename="../../app/settings.py" line="163"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="135"/>
         <source>The settings file {path} is from a newer version of the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="142"/>
         <source>Unknown setting(s) in {path}: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="147"/>
         <source>Invalid settings file {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
     <message>
         <location filename="../../widgets/messages.py" line="26"/>
         <source>Unexpected error: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi ngoài dự kiến: {error}</translation>
     </message>
     <message>
         <location filename="../../widgets/messages.py" line="34"/>
         <source>Changed on another console</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thay đổi trên máy trạm khác</translation>
     </message>
     <message>
         <location filename="../../widgets/messages.py" line="36"/>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có quyền</translation>
     </message>
     <message>
         <location filename="../../widgets/messages.py" line="38"/>
         <source>Database unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Không kết nối được cơ sở dữ liệu</translation>
     </message>
     <message>
         <location filename="../../widgets/messages.py" line="40"/>
         <source>Cannot do that</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/application.py" line="164"/>
+        <source>Unknown user {name}</source>
+        <translation>Không có người dùng {name}</translation>
     </message>
 </context>
 <context>
@@ -1184,138 +1381,224 @@ Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit</source>
     <message>
         <location filename="../../widgets/labels.py" line="9"/>
         <source>Work done</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung thực hiện</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="10"/>
+        <location filename="../../widgets/labels.py" line="46"/>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Vụ việc phát sinh</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="11"/>
         <source>Directive</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung chỉ đạo</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="12"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả thực hiện</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="13"/>
         <source>System fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Sự cố hệ thống</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="14"/>
         <source>Handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Bàn giao ca</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="15"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="18"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="19"/>
         <source>Fax</source>
-        <translation type="unfinished"></translation>
+        <translation>Fax</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="20"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="21"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư điện tử</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="24"/>
         <source>Shift leader</source>
-        <translation type="unfinished"></translation>
+        <translation>Lãnh đạo ca trực</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="25"/>
         <source>Room-level leader</source>
-        <translation type="unfinished"></translation>
+        <translation>Lãnh đạo cấp phòng trực ban</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="26"/>
         <source>Clerk (General Affairs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Công chức Phòng Tổng hợp</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="27"/>
         <source>Surveillance officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Công chức giám sát trực tuyến</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="30"/>
         <source>Director</source>
-        <translation type="unfinished"></translation>
+        <translation>Lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="31"/>
         <source>Unit liaison</source>
-        <translation type="unfinished"></translation>
+        <translation>Đầu mối trực ban đơn vị</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="32"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Quản trị hệ thống</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="35"/>
         <source>Database: online</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu: đã kết nối</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="36"/>
         <source>Database: OFFLINE (entries kept on this console)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu: MẤT KẾT NỐI (lưu tạm trên máy trạm)</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="37"/>
         <source>Database: reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu: đang kết nối lại…</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="38"/>
         <source>Database: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu: đang kết nối…</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="41"/>
-        <location filename="../../widgets/labels.py" line="46"/>
+        <location filename="../../widgets/labels.py" line="70"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự thảo</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="42"/>
         <source>Signed by the outgoing leader</source>
-        <translation type="unfinished"></translation>
+        <translation>Lãnh đạo ca bàn giao đã ký</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="43"/>
         <source>Acknowledged (frozen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã tiếp nhận ca (đã khóa)</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="47"/>
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="48"/>
+        <source>Camera outage</source>
+        <translation>Camera mất tín hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="49"/>
+        <source>Camera out of position</source>
+        <translation>Camera lệch vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="50"/>
+        <source>Focused surveillance</source>
+        <translation>Giám sát trọng điểm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="53"/>
+        <source>Headquarters</source>
+        <translation>Cơ quan Cục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="54"/>
+        <source>HQ department</source>
+        <translation>Đơn vị nghiệp vụ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="55"/>
+        <source>Regional branch</source>
+        <translation>Chi cục Hải quan khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="56"/>
+        <source>Sub-department (border gate)</source>
+        <translation>Hải quan cửa khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="57"/>
+        <source>Team / division</source>
+        <translation>Đội / Phòng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="58"/>
+        <source>Office</source>
+        <translation>Văn phòng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="61"/>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="62"/>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="63"/>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="64"/>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="65"/>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="66"/>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="67"/>
+        <source>Sunday</source>
+        <translation>Chủ Nhật</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="71"/>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="72"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã công bố</translation>
     </message>
 </context>
 </TS>
