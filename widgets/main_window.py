@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self._show_office_hours)
         self._clock.start()
         self.resize(1600, 960)
+        self.resizeDocks([self.docks["shift"]], [330], Qt.Orientation.Horizontal)
 
     # -- layout ----------------------------------------------------------------------
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

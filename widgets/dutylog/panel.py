@@ -97,7 +97,7 @@ class DutyLogPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         h = self.table.horizontalHeader()
-        for col, width in enumerate((44, 122, 132, 400, 170, 160, 130, 150)):
+        for col, width in enumerate((40, 118, 132, 400, 150, 150, 120, 130)):
             self.table.setColumnWidth(col, width)
         h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
