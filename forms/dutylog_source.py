@@ -133,8 +133,9 @@ def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -
                                work=merged["work"], incident=merged["incident"],
                                directive=merged["directive"], result=merged["result"],
                                note=merged["note"]))
-    members = [(SHIFT_ROLE_NAMES.get(m.role, m.role), u.full_name)
-               for m, u in ctx.roster.members(shift.id)]
+    shift_members = ctx.roster.members(shift.id)
+    members = [(SHIFT_ROLE_NAMES.get(m.role, m.role), u.full_name) for m, u in shift_members]
+    by_role = {m.role: u.full_name for m, u in shift_members}
     last = max(entries, key=lambda e: e.seq) if entries else None
     seq, chain_hash = (last.seq, last.hash or "") if last else ctx.dutylog.head(desk.id)
     duty_unit = ""
@@ -146,7 +147,8 @@ def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -
         agency=_agency(ctx, desk), desk_name="TRỰC BAN", place=desk.place,
         printed_on=to_local(now).date(), shift_label=shift_label(shift), members=members,
         rows=out_rows, chain_seq=seq, chain_hash=chain_hash, printed_by=printed_by,
-        printed_at=fmt_local(now), duty_unit=duty_unit)
+        printed_at=fmt_local(now), duty_unit=duty_unit,
+        recorder_name=by_role.get("clerk", ""), leader_name=by_role.get("shift_leader", ""))
 
 
 def duty_log_pdf(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -> bytes:
