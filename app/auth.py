@@ -13,7 +13,13 @@ from sqlalchemy import select
 from app import logs
 from app.db.engine import Database
 from app.db.models import UserAccount, UserRole
-from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed, PermissionDenied, ValidationError
+from app.errors import (
+    QT_TRANSLATE_NOOP,
+    AuthenticationFailed,
+    PermissionDenied,
+    ValidationError,
+    conflict,
+)
 
 log = logs.get("auth")
 _hasher = PasswordHasher()
@@ -171,6 +177,28 @@ class AccountService:
             s.add(account)
             s.flush()
             return account.id
+
+    def update_user(self, actor: CurrentUser, user_id: int, version: int, *, full_name: str,
+                    roles: list[str], active: bool, desk_id: int | None,
+                    title: str | None = None) -> None:
+        """Edit an account as the admin read it (optimistic locking)."""
+        require(actor, Permission.ADMIN_USERS)
+        bad = [r for r in roles if r not in Role._value2member_map_]
+        if bad or not roles:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown role(s): {roles}"),
+                                  roles=", ".join(bad) or "-")
+        if not full_name.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A user needs a full name."))
+        with self.db.write() as s:
+            account = s.get(UserAccount, user_id)
+            if account is None:
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "Unknown user."))
+            if account.version != version:
+                raise conflict(account.full_name)
+            account.full_name, account.title = full_name.strip(), title
+            account.active, account.desk_id = active, desk_id
+            account.roles = [UserRole(role=r) for r in dict.fromkeys(roles)]
+            s.flush()
 
     def set_password(self, actor: CurrentUser, user_id: int, password: str) -> None:
         if actor.id != user_id:

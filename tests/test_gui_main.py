@@ -130,3 +130,24 @@ def test_notice_sent_by_fax_gets_a_document_number(qtbot, ctx, users, desk):
         sent = ctx.notices.for_desk(desk.id)[0]
         assert sent.id == n.id and sent.document_no == "1/FAX-TB-HQ"
         assert panel.table.item(0, 0).text() == "1/FAX-TB-HQ"
+
+
+def test_admin_creates_and_edits_a_user(qtbot, ctx, users):
+    from widgets.admin_panel import AdminPanel  # noqa: PLC0415
+
+    with console(ctx, users["admin"]) as session:
+        panel = AdminPanel(session)
+        qtbot.addWidget(panel)
+        panel.load()
+        qtbot.waitUntil(lambda: panel.users.topLevelItemCount() == len(users), timeout=10_000)
+        panel._user_dialog(None)
+        dlg = panel._dialog
+        type_text(dlg.username, "giamsat3")
+        type_text(dlg.full_name, "Trịnh Văn Bình")
+        type_text(dlg.password, "matkhau1")
+        dlg.roles["officer"].setChecked(True)
+        dlg.desk.setCurrentIndex(1)
+        dlg._accept()
+        qtbot.waitUntil(lambda: panel.users.topLevelItemCount() == len(users) + 1, timeout=10_000)
+        assert ctx.accounts.authenticate("giamsat3", "matkhau1").roles == frozenset({"officer"})
+        qtbot.waitUntil(lambda: dlg.isHidden(), timeout=5_000)

@@ -43,7 +43,10 @@ class AdminPanel(QWidget):
         self.save.setEnabled(False)
         self.import_btn = QPushButton(self.tr("Import file…"))
         self.users = QTreeWidget()
+        self.users.setObjectName("userList")
         self.users.setHeaderLabels([self.tr("User"), self.tr("Name"), self.tr("Roles")])
+        self.new_user = QPushButton(self.tr("New user…"))
+        self.edit_user = QPushButton(self.tr("Edit user…"))
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Phone"), self.phone)
@@ -60,6 +63,14 @@ class AdminPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("<b>Users</b>")))
         layout.addWidget(self.users, 2)
+        user_buttons = QHBoxLayout()
+        user_buttons.addStretch()
+        user_buttons.addWidget(self.new_user)
+        user_buttons.addWidget(self.edit_user)
+        layout.addLayout(user_buttons)
+        self.new_user.clicked.connect(lambda: self._user_dialog(None))
+        self.edit_user.clicked.connect(self._edit_current_user)
+        self.users.itemDoubleClicked.connect(lambda *_a: self._edit_current_user())
         self.tree.currentItemChanged.connect(self._select)
         self.save.clicked.connect(self._save)
         self.import_btn.clicked.connect(self._import)
@@ -70,11 +81,13 @@ class AdminPanel(QWidget):
         if not s.online:
             return
         ctx = s.ctx
-        s.runner.submit(lambda: (ctx.reference.units(), ctx.reference.users()), self._show,
+        s.runner.submit(lambda: (ctx.reference.units(), ctx.reference.users(),
+                                 ctx.reference.desks()), self._show,
                         lambda e: show_error(self, e))
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
-        units, users = result
+        units, users, self.desks = result
+        self.accounts = users
         selected = self.unit.id if self.unit else None
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
@@ -99,8 +112,10 @@ class AdminPanel(QWidget):
         self.tree.expandAll()
         self.users.clear()
         for u in users:
-            self.users.addTopLevelItem(QTreeWidgetItem(
-                [u.username, u.full_name, ", ".join(role_label(r) for r in sorted(u.role_codes))]))
+            item = QTreeWidgetItem([u.username, u.full_name,
+                                    ", ".join(role_label(r) for r in sorted(u.role_codes))])
+            item.setData(0, 256, u)
+            self.users.addTopLevelItem(item)
 
     def _select(self, item: QTreeWidgetItem | None, _prev=None) -> None:  # type: ignore[no-untyped-def]
         self.unit = item.data(0, 256) if item else None
@@ -139,3 +154,36 @@ class AdminPanel(QWidget):
             self.load()
 
         s.runner.submit(work, done, lambda e: show_error(self, e), serial=True)
+
+    def _edit_current_user(self) -> None:
+        item = self.users.currentItem()
+        if item is not None:
+            self._user_dialog(item.data(0, 256))
+
+    def _user_dialog(self, account) -> None:  # type: ignore[no-untyped-def]
+        from widgets.user_dialog import UserDialog  # noqa: PLC0415
+
+        dlg = UserDialog(getattr(self, "desks", []), account, self)
+        dlg.accepted.connect(lambda: self._save_user(dlg))
+        self._dialog = dlg
+        dlg.open()
+
+    def _save_user(self, dlg) -> None:  # type: ignore[no-untyped-def]
+        s, a = self.session, dlg.account
+        ctx, user = s.ctx, s.user
+        values = dict(full_name=dlg.full_name.text().strip(), roles=dlg.selected_roles(),
+                      desk_id=dlg.desk.currentData(), title=dlg.title.text().strip() or None)
+        password, active, username = dlg.password.text(), dlg.active.isChecked(), \
+            dlg.username.text().strip()
+
+        def work() -> None:
+            if a is None:
+                ctx.accounts.create_user(user, username, values["full_name"], password,
+                                         values["roles"], desk_id=values["desk_id"],
+                                         title=values["title"])
+                return
+            ctx.accounts.update_user(user, a.id, a.version, active=active, **values)
+            if password:
+                ctx.accounts.set_password(user, a.id, password)
+
+        s.runner.submit(work, lambda _r: self.load(), lambda e: show_error(self, e), serial=True)

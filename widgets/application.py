@@ -154,9 +154,10 @@ class Startup(QObject):
         ctx, online = self.ctx, bool(self.connected and self.connected.online)
 
         def work() -> CurrentUser:
+            from sqlalchemy import select  # noqa: PLC0415
+
             from app.auth import to_current  # noqa: PLC0415
             from app.db.models import UserAccount  # noqa: PLC0415
-            from sqlalchemy import select  # noqa: PLC0415
 
             with ctx.db.read() as s:
                 account = s.scalar(select(UserAccount).where(UserAccount.username == username))

@@ -3,7 +3,7 @@ database states), translated through Qt."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _KINDS = {
     "work": QT_TRANSLATE_NOOP("labels", "Work done"),

@@ -25,7 +25,6 @@ from widgets.messages import show_error
 from widgets.session import ConsoleSession
 
 
-
 class RosterPanel(QWidget):
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -59,13 +59,12 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one transaction, committed on success."""
-        with self._translate_errors():
-            with self.engine.connect() as conn:
-                if self.dialect == "sqlite":
-                    conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-                with Session(bind=conn, expire_on_commit=False) as session, conn.begin():
-                    yield session
-                    session.flush()
+        with self._translate_errors(), self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with Session(bind=conn, expire_on_commit=False) as session, conn.begin():
+                yield session
+                session.flush()
 
     @contextlib.contextmanager
     def _translate_errors(self) -> Iterator[None]:

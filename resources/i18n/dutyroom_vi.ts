@@ -15,13 +15,13 @@
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="52"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="50"/>
+        <location filename="../../widgets/admin_panel.py" line="53"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
@@ -36,53 +36,63 @@
         <translation>Nhập từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="46"/>
+        <location filename="../../widgets/admin_panel.py" line="47"/>
         <source>User</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="46"/>
-        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <location filename="../../widgets/admin_panel.py" line="47"/>
+        <location filename="../../widgets/admin_panel.py" line="51"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="46"/>
+        <location filename="../../widgets/admin_panel.py" line="47"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="51"/>
+        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <source>New user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <source>Edit user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/admin_panel.py" line="54"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="57"/>
+        <location filename="../../widgets/admin_panel.py" line="60"/>
         <source>&lt;b&gt;Organisation units&lt;/b&gt;</source>
         <translation>&lt;b&gt;Danh mục đơn vị&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="61"/>
+        <location filename="../../widgets/admin_panel.py" line="64"/>
         <source>&lt;b&gt;Users&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="124"/>
+        <location filename="../../widgets/admin_panel.py" line="139"/>
         <source>Import reference data</source>
         <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="125"/>
+        <location filename="../../widgets/admin_panel.py" line="140"/>
         <source>Site files (*.yaml *.yml *.csv)</source>
         <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="137"/>
+        <location filename="../../widgets/admin_panel.py" line="152"/>
         <source>Imported</source>
         <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="138"/>
+        <location filename="../../widgets/admin_panel.py" line="153"/>
         <source>Imported {units} units, {desks} desks, {users} users.</source>
         <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
@@ -493,167 +503,167 @@
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="84"/>
+        <location filename="../../widgets/main_window.py" line="85"/>
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="90"/>
+        <location filename="../../widgets/main_window.py" line="91"/>
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="100"/>
+        <location filename="../../widgets/main_window.py" line="101"/>
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="131"/>
+        <location filename="../../widgets/main_window.py" line="132"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132"/>
+        <location filename="../../widgets/main_window.py" line="133"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="133"/>
+        <location filename="../../widgets/main_window.py" line="134"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="135"/>
+        <location filename="../../widgets/main_window.py" line="136"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="136"/>
+        <location filename="../../widgets/main_window.py" line="137"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="137"/>
+        <location filename="../../widgets/main_window.py" line="138"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="138"/>
+        <location filename="../../widgets/main_window.py" line="139"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="140"/>
+        <location filename="../../widgets/main_window.py" line="141"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="142"/>
+        <location filename="../../widgets/main_window.py" line="143"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="144"/>
+        <location filename="../../widgets/main_window.py" line="145"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="146"/>
+        <location filename="../../widgets/main_window.py" line="147"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="147"/>
+        <location filename="../../widgets/main_window.py" line="148"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="148"/>
+        <location filename="../../widgets/main_window.py" line="149"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="153"/>
+        <location filename="../../widgets/main_window.py" line="154"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="167"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="184"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="186"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="193"/>
+        <location filename="../../widgets/main_window.py" line="194"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="195"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="215"/>
+        <location filename="../../widgets/main_window.py" line="216"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -664,7 +674,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="271"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -788,87 +798,87 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="37"/>
+        <location filename="../../widgets/roster_panel.py" line="36"/>
         <source>Previous week</source>
         <translation>Tuần trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="38"/>
+        <location filename="../../widgets/roster_panel.py" line="37"/>
         <source>Next week</source>
         <translation>Tuần sau</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="44"/>
+        <location filename="../../widgets/roster_panel.py" line="43"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="44"/>
+        <location filename="../../widgets/roster_panel.py" line="43"/>
         <source>Department on duty</source>
         <translation>Đơn vị trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="47"/>
+        <location filename="../../widgets/roster_panel.py" line="46"/>
         <source>Generate</source>
         <translation>Lập lịch</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="48"/>
+        <location filename="../../widgets/roster_panel.py" line="47"/>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="49"/>
+        <location filename="../../widgets/roster_panel.py" line="48"/>
         <source>Publish</source>
         <translation>Công bố</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <location filename="../../widgets/roster_panel.py" line="60"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <location filename="../../widgets/roster_panel.py" line="60"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="62"/>
+        <location filename="../../widgets/roster_panel.py" line="61"/>
         <source>Assignment (areas, cameras, systems)</source>
         <translation>Nhiệm vụ (khu vực, camera, hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="70"/>
+        <location filename="../../widgets/roster_panel.py" line="69"/>
         <source>Assignment</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="71"/>
+        <location filename="../../widgets/roster_panel.py" line="70"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="72"/>
+        <location filename="../../widgets/roster_panel.py" line="71"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="73"/>
+        <location filename="../../widgets/roster_panel.py" line="72"/>
         <source>Save members</source>
         <translation>Lưu thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="86"/>
+        <location filename="../../widgets/roster_panel.py" line="85"/>
         <source>&lt;b&gt;Members of the current shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực hiện tại&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="133"/>
+        <location filename="../../widgets/roster_panel.py" line="132"/>
         <source>Week {start} – {end}</source>
         <translation>Tuần {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="141"/>
+        <location filename="../../widgets/roster_panel.py" line="140"/>
         <source>No rotation</source>
         <translation>Chưa lập lịch trực luân phiên</translation>
     </message>
@@ -876,72 +886,72 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="46"/>
+        <location filename="../../widgets/shift_panel.py" line="47"/>
         <source>Set the shift&apos;s focus…</source>
         <translation>Xác định trọng tâm…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="54"/>
+        <location filename="../../widgets/shift_panel.py" line="56"/>
         <source>&lt;b&gt;Members&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="57"/>
+        <location filename="../../widgets/shift_panel.py" line="59"/>
         <source>&lt;b&gt;Focus of the shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nội dung trọng tâm của ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="62"/>
+        <location filename="../../widgets/shift_panel.py" line="64"/>
         <source>&lt;b&gt;Open items for the handover&lt;/b&gt;</source>
         <translation>&lt;b&gt;Việc đang theo dõi (bàn giao ca)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="72"/>
+        <location filename="../../widgets/shift_panel.py" line="74"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="75"/>
+        <location filename="../../widgets/shift_panel.py" line="77"/>
         <source>Shift of {date}</source>
         <translation>Ca trực ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="76"/>
+        <location filename="../../widgets/shift_panel.py" line="78"/>
         <source>From {start} to {end}</source>
         <translation>Từ {start} đến {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="78"/>
+        <location filename="../../widgets/shift_panel.py" line="80"/>
         <source>Department on duty: {unit}</source>
         <translation>Đơn vị trực: {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="79"/>
+        <location filename="../../widgets/shift_panel.py" line="81"/>
         <source>(rotation not published)</source>
         <translation>(lịch trực luân phiên chưa công bố)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="86"/>
+        <location filename="../../widgets/shift_panel.py" line="88"/>
         <source>No members assigned yet.</source>
         <translation>Chưa phân công thành phần ca trực.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="87"/>
+        <location filename="../../widgets/shift_panel.py" line="89"/>
         <source>(not set)</source>
         <translation>(chưa xác định)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="103"/>
+        <location filename="../../widgets/shift_panel.py" line="105"/>
         <source>Nothing open.</source>
         <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="114"/>
+        <location filename="../../widgets/shift_panel.py" line="116"/>
         <source>Focus of the shift</source>
         <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="115"/>
+        <location filename="../../widgets/shift_panel.py" line="117"/>
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
@@ -954,12 +964,12 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="169"/>
+        <location filename="../../widgets/application.py" line="170"/>
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="237"/>
+        <location filename="../../widgets/application.py" line="238"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -967,78 +977,85 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="82"/>
+        <location filename="../../app/auth.py" line="88"/>
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="83"/>
+        <location filename="../../app/auth.py" line="89"/>
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="84"/>
+        <location filename="../../app/auth.py" line="90"/>
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="85"/>
+        <location filename="../../app/auth.py" line="91"/>
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="86"/>
+        <location filename="../../app/auth.py" line="92"/>
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="87"/>
+        <location filename="../../app/auth.py" line="93"/>
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="88"/>
+        <location filename="../../app/auth.py" line="94"/>
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="89"/>
+        <location filename="../../app/auth.py" line="95"/>
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="90"/>
+        <location filename="../../app/auth.py" line="96"/>
         <source>set the shift&apos;s focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="91"/>
+        <location filename="../../app/auth.py" line="97"/>
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="119"/>
+        <location filename="../../app/auth.py" line="125"/>
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="125"/>
+        <location filename="../../app/auth.py" line="131"/>
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="151"/>
+        <location filename="../../app/auth.py" line="157"/>
         <location filename="../../app/cache.py" line="70"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="164"/>
+        <location filename="../../app/auth.py" line="170"/>
+        <location filename="../../app/auth.py" line="188"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="181"/>
+        <location filename="../../app/auth.py" line="191"/>
+        <source>A user needs a full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/auth.py" line="195"/>
+        <location filename="../../app/auth.py" line="209"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
@@ -1078,12 +1095,12 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="78"/>
+        <location filename="../../app/db/engine.py" line="77"/>
         <source>The database is unreachable: {reason}</source>
         <translation>Không kết nối được cơ sở dữ liệu: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="84"/>
+        <location filename="../../app/db/engine.py" line="83"/>
         <source>The connection to the database was lost.</source>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
@@ -1371,7 +1388,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="164"/>
+        <location filename="../../widgets/application.py" line="165"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>

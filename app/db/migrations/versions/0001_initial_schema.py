@@ -7,9 +7,8 @@ Create Date: 2026-11-27
 The first tables, and full-text search over the folded duty-log text:
 FTS5 on SQLite, a GIN tsvector index on PostgreSQL.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
