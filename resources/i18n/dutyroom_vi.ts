@@ -54,12 +54,12 @@
     <message>
         <location filename="../../widgets/admin_panel.py" line="48"/>
         <source>New user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm người dùng…</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="49"/>
         <source>Edit user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa người dùng…</translation>
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="54"/>
@@ -975,6 +975,84 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="29"/>
+        <source>Edit user</source>
+        <translation>Sửa người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="29"/>
+        <source>New user</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="35"/>
+        <source>(none)</source>
+        <translation>(không)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="40"/>
+        <source>Account active</source>
+        <translation>Tài khoản đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="44"/>
+        <source>Leave empty to keep the password</source>
+        <translation>Để trống nếu giữ nguyên mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="45"/>
+        <source>At least 6 characters</source>
+        <translation>Ít nhất 6 ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="57"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="58"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="59"/>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="60"/>
+        <source>Desk</source>
+        <translation>Trực ban</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="61"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="69"/>
+        <source>&lt;b&gt;Roles&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Vai trò&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="79"/>
+        <source>User name and full name are required.</source>
+        <translation>Cần nhập tên đăng nhập và họ tên.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="81"/>
+        <source>Choose at least one role.</source>
+        <translation>Chọn ít nhất một vai trò.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/user_dialog.py" line="83"/>
+        <source>A password needs at least 6 characters.</source>
+        <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../app/auth.py" line="88"/>
@@ -1051,7 +1129,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     <message>
         <location filename="../../app/auth.py" line="191"/>
         <source>A user needs a full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="195"/>
