@@ -166,9 +166,13 @@ class AccountService:
         if actor is not None:
             require(actor, Permission.ADMIN_USERS)
         bad = [r for r in roles if r not in Role._value2member_map_]
-        if bad:
+        if bad or not roles:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown role(s): {roles}"),
-                                  roles=", ".join(bad))
+                                  roles=", ".join(bad) or "-")
+        with self.db.read() as s:
+            if s.scalar(select(UserAccount.id).where(UserAccount.username == username)):
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "The user name {name} is already taken."), name=username)
         with self.db.write() as s:
             account = UserAccount(username=username, full_name=full_name, title=title,
                                   password_hash=hash_password(password), desk_id=desk_id,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from app import logs
@@ -25,6 +25,8 @@ from app.text import fold, nfc, tokens
 
 log = logs.get("dutylog")
 GENESIS = "0" * 64
+# SQLite's FTS5 index of search_text (migration 0001); its rowid is log_entry.id.
+_FTS = table("log_entry_fts", column("rowid"))
 
 
 class EntryKind(StrEnum):
@@ -283,28 +285,49 @@ class DutyLog:
         """Entries with the editor's filters; `query` is diacritic-insensitive."""
         with self.db.read() as s:
             stmt = select(LogEntry).where(LogEntry.desk_id == desk_id)
+            window: list = []
             if shift_id is not None:
                 # By the shift's time span: an entry written before its shift row
                 # existed (offline, imported) still belongs to it.
                 shift = s.get(Shift, shift_id)
                 if shift is None:
                     return []
-                stmt = stmt.where(LogEntry.entry_time >= shift.starts_at,
-                                  LogEntry.entry_time < shift.ends_at)
+                window += [LogEntry.entry_time >= shift.starts_at,
+                           LogEntry.entry_time < shift.ends_at]
+            if since is not None:
+                window.append(LogEntry.entry_time >= since)
+            if until is not None:
+                window.append(LogEntry.entry_time < until)
+            stmt = stmt.where(*window)
             if kind:
                 stmt = stmt.where(LogEntry.kind == kind)
             if unit:
                 stmt = stmt.where(func.lower(LogEntry.unit_name).contains(unit.lower()))
-            if since is not None:
-                stmt = stmt.where(LogEntry.entry_time >= since)
-            if until is not None:
-                stmt = stmt.where(LogEntry.entry_time < until)
             if after_seq is not None:
                 stmt = stmt.where(LogEntry.seq > after_seq)
-            if query and tokens(query):
-                stmt = stmt.where(self._match(query))
-            order = LogEntry.seq.desc() if newest_first else LogEntry.seq
-            return list(s.scalars(stmt.order_by(order).limit(limit)))
+            words = tokens(query) if query else []
+            if words and not self.db.is_postgres:
+                # Walk the FTS5 index in rowid order (= seq order within a desk, see
+                # _fts_ordered), narrowed to the id range the other filters allow.
+                lo = hi = None
+                if after_seq is not None:
+                    lo = s.scalar(select(LogEntry.id).where(
+                        LogEntry.desk_id == desk_id, LogEntry.seq > after_seq)
+                        .order_by(LogEntry.seq).limit(1))
+                    if lo is None:
+                        return []
+                if shift_id is not None or since is not None:
+                    first, last = s.execute(select(func.min(LogEntry.id), func.max(LogEntry.id))
+                                            .where(LogEntry.desk_id == desk_id, *window)).one()
+                    if first is None:
+                        return []
+                    lo, hi = max(lo or first, first), last + 1
+                stmt = _fts_ordered(stmt, words, newest_first, lo, hi)
+            else:
+                if words:
+                    stmt = stmt.where(self._match(query or ""))
+                stmt = stmt.order_by(LogEntry.seq.desc() if newest_first else LogEntry.seq)
+            return list(s.scalars(stmt.limit(limit)))
 
     def search(self, desk_id: int, query: str, limit: int = 50,
                before_seq: int | None = None) -> list[LogEntry]:
@@ -313,10 +336,22 @@ class DutyLog:
         if not words:
             return []
         with self.db.read() as s:
-            stmt = select(LogEntry).where(LogEntry.desk_id == desk_id, self._match(query))
+            stmt = select(LogEntry).where(LogEntry.desk_id == desk_id)
             if before_seq is not None:
                 stmt = stmt.where(LogEntry.seq < before_seq)
-            return list(s.scalars(stmt.order_by(LogEntry.seq.desc()).limit(limit)))
+            if self.db.is_postgres:
+                # The planner picks per query: the GIN bitmap and a top-N sort for
+                # rarer terms, a backward scan of (desk_id, seq) for common ones.
+                stmt = stmt.where(self._match(query)).order_by(LogEntry.seq.desc())
+            else:
+                hi = None
+                if before_seq is not None:
+                    # The next page starts below the id of the entry at before_seq.
+                    hi = s.scalar(select(LogEntry.id).where(
+                        LogEntry.desk_id == desk_id, LogEntry.seq >= before_seq)
+                        .order_by(LogEntry.seq).limit(1))
+                stmt = _fts_ordered(stmt, words, True, None, hi)
+            return list(s.scalars(stmt.limit(limit)))
 
     def _match(self, query: str):  # type: ignore[no-untyped-def]
         words = tokens(query)
@@ -324,10 +359,9 @@ class DutyLog:
             tsq = " & ".join(words[:-1] + [words[-1] + ":*"])
             return text("to_tsvector('simple', log_entry.search_text) @@ "
                         "to_tsquery('simple', :tsq)").bindparams(tsq=tsq)
-        fts = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
         return LogEntry.id.in_(text(
             "SELECT rowid FROM log_entry_fts WHERE log_entry_fts MATCH :fts").bindparams(
-                fts=fts.strip()))
+                fts=_fts_query(words)))
 
     def corrections_of(self, desk_id: int, entry_ids: list[int]) -> dict[int, list[LogEntry]]:
         with self.db.read() as s:
@@ -431,6 +465,28 @@ def _clean(value: str | None) -> str | None:
         return None
     value = nfc(value).strip()
     return value or None
+
+
+def _fts_query(words: list[str]) -> str:
+    """FTS5 query: every word, the last one as a prefix (search as you type)."""
+    return (" ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*').strip()
+
+
+def _fts_ordered(stmt, words: list[str], newest_first: bool, lo: int | None,  # type: ignore[no-untyped-def]
+                 hi: int | None):
+    """SQLite: join the FTS5 table and order by its rowid, so FTS5 hands out its
+    matches already sorted (newest first: backwards) and the LIMIT stops the walk
+    early, instead of collecting every match and sorting. Within one desk the id
+    order is the seq order: both are given while the desk's chain is locked
+    (BEGIN IMMEDIATE), and entries are never renumbered. `lo <= id < hi` narrows
+    the walk to the ids the other filters can match."""
+    stmt = stmt.join(_FTS, _FTS.c.rowid == LogEntry.id).where(
+        text("log_entry_fts MATCH :fts").bindparams(fts=_fts_query(words)))
+    if lo is not None:
+        stmt = stmt.where(_FTS.c.rowid >= lo)
+    if hi is not None:
+        stmt = stmt.where(_FTS.c.rowid < hi)
+    return stmt.order_by(_FTS.c.rowid.desc() if newest_first else _FTS.c.rowid)
 
 
 def entries_after(db: Database, desk_id: int, seq: int) -> list[LogEntry]:

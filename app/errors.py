@@ -69,15 +69,31 @@ class DatabaseUnavailable(DomainError):
 
 
 class ImportFileError(DomainError):
-    """A reference-data file is malformed. `problems` lists (file, line, message)."""
+    """A reference-data file is malformed. `problems` lists (file, line, message);
+    a problem may carry a marked template and its values, translated on display."""
 
-    def __init__(self, problems: list[tuple[str, int, str]]) -> None:
-        self.problems = problems
-        lines = "\n".join(f"{f}:{ln}: {msg}" for f, ln, msg in problems)
+    def __init__(self, problems: list[tuple]) -> None:  # type: ignore[type-arg]
+        self._templates = [(p[0], p[1], p[2], p[3] if len(p) > 3 else {}) for p in problems]
+        self.problems = [(f, ln, _fmt(t, v)) for f, ln, t, v in self._templates]
+        lines = "\n".join(f"{f}:{ln}: {msg}" for f, ln, msg in self.problems)
         super().__init__(
             QT_TRANSLATE_NOOP("errors", "The import file has errors; nothing was imported:\n{lines}"),
             lines=lines,
         )
+
+    def message(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+        if translate is None:
+            return super().message()
+        lines = "\n".join(f"{f}:{ln}: {_fmt(translate(self.context, t), v)}"
+                          for f, ln, t, v in self._templates)
+        return translate(self.context, self.text).format(lines=lines)
+
+
+def _fmt(template: str, values: dict) -> str:  # type: ignore[type-arg]
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 CONFLICT_TEXT = QT_TRANSLATE_NOOP(

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.auth import CurrentUser, Permission, Role, require
@@ -140,26 +141,33 @@ class HandoverService:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "The shift does not exist."))
         items = json.dumps([asdict(i) for i in self.registry.collect(shift.desk_id, shift)],
                            ensure_ascii=False)
-        with self.db.write() as s:
-            h = s.scalar(select(Handover).where(Handover.shift_id == shift_id))
-            if h is None:
-                h = Handover(desk_id=shift.desk_id, shift_id=shift_id, summary=summary.strip(),
-                             open_items=items, status="draft", created_by=actor.id,
-                             created_at=self.clock.now())
-                s.add(h)
-            else:
-                self._check_editable(h, version)
-                h.summary, h.open_items = summary.strip(), items
-            s.flush()
-            record_change(s, self.clock, shift.desk_id, "handover", h.id)
-            return h
+        try:
+            with self.db.write() as s:
+                h = s.scalar(select(Handover).where(Handover.shift_id == shift_id))
+                if h is None:
+                    h = Handover(desk_id=shift.desk_id, shift_id=shift_id,
+                                 summary=summary.strip(), open_items=items, status="draft",
+                                 created_by=actor.id, created_at=self.clock.now())
+                    s.add(h)
+                else:
+                    self._check_editable(h, version)
+                    if version is None:  # another console started the report meanwhile
+                        raise conflict("The handover report")
+                    h.summary, h.open_items = summary.strip(), items
+                s.flush()
+                record_change(s, self.clock, shift.desk_id, "handover", h.id)
+                return h
+        except IntegrityError as exc:  # two first saves at the same moment
+            raise conflict("The handover report") from exc
 
     def sign(self, actor: CurrentUser, handover_id: int, version: int) -> Handover:
         """The outgoing shift leader signs: the chain head is fixed into the report."""
         require(actor, Permission.HANDOVER_SIGN)
         h = self.get(handover_id)
         leader = self.leader_of(h.shift_id)
-        if leader is not None and leader != actor.id and not actor.has_role(Role.ADMIN):
+        if not actor.has_role(Role.ADMIN) and (
+                (leader is not None and leader != actor.id)
+                or (leader is None and actor.desk_id != h.desk_id)):
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "Only the leader of this shift can sign its handover."))
         with self.db.write() as s:

@@ -66,7 +66,8 @@ def parse_yaml(path: Path) -> SiteData:
         raise ImportFileError([(name, (mark.line + 1) if mark else 0,
                                 str(getattr(exc, "problem", exc)))]) from exc
     if not isinstance(raw, dict):
-        raise ImportFileError([(name, 1, "the file must hold a mapping with units, desks, users")])
+        raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP(
+            "errors", "the file must hold a mapping with units, desks, users"))])
     units: list[dict] = []
 
     def walk(items: Any, parent: str | None) -> None:
@@ -98,7 +99,8 @@ def parse_units_csv(path: Path) -> SiteData:
     required = {"code", "name", "kind"}
     missing = required - set(reader.fieldnames or [])
     if missing:
-        raise ImportFileError([(name, 1, f"missing column(s): {', '.join(sorted(missing))}")])
+        raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP("errors", "missing column(s): {columns}"),
+                                {"columns": ", ".join(sorted(missing))})])
     units = []
     for row in reader:
         item: dict[str, Any] = {k: (v.strip() if isinstance(v, str) else v)
@@ -119,30 +121,30 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
     problems: list[tuple[str, int, str]] = []
     codes: set[str] = set()
 
-    def bad(item: dict, msg: str) -> None:
-        problems.append((filename, int(item.get("__line__", 0)), msg))
+    def bad(item: dict, template: str, **values: object) -> None:
+        problems.append((filename, int(item.get("__line__", 0)), template, values))
 
     for u in data.units:
         if u.get("__bad__"):
-            bad(u, "a unit must be a mapping")
+            bad(u, QT_TRANSLATE_NOOP("errors", "a unit must be a mapping"))
             continue
         code = str(u.get("code") or "").strip()
         if not code:
-            bad(u, "unit without code")
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit without code"))
         elif code in codes:
-            bad(u, f"duplicate unit code {code}")
+            bad(u, QT_TRANSLATE_NOOP("errors", "duplicate unit code {code}"), code=code)
         codes.add(code)
         if not str(u.get("name") or "").strip():
-            bad(u, f"unit {code}: name is required")
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: name is required"), code=code)
         if u.get("kind") not in UNIT_KINDS:
-            bad(u, f"unit {code}: kind must be one of {', '.join(UNIT_KINDS)}")
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: kind must be one of {kinds}"), code=code, kinds=', '.join(UNIT_KINDS))
         ro = u.get("rotation_order")
         if ro is not None and (not isinstance(ro, int) or not 1 <= ro <= 7):
-            bad(u, f"unit {code}: rotation_order must be 1 to 7")
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: rotation_order must be 1 to 7"), code=code)
     all_units = codes | (known_units or set())
     for u in data.units:
         if u.get("parent") and u["parent"] not in all_units:
-            bad(u, f"unit {u.get('code')}: unknown parent {u['parent']}")
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: unknown parent {parent}"), code=u.get('code'), parent=u['parent'])
     # A unit that is its own ancestor would fall out of the tree (or loop a walk).
     parent_of = {u.get("code"): u.get("parent") for u in data.units if not u.get("__bad__")}
     for u in data.units:
@@ -153,44 +155,44 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
         while p and p != code and steps <= len(parent_of):
             p, steps = parent_of.get(p), steps + 1
         if p and p == code:
-            bad(u, f"unit {code}: its parent chain leads back to itself")
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: its parent chain leads back to itself"), code=code)
     desk_codes: set[str] = set()
     for d in data.desks:
         if not isinstance(d, dict) or not d.get("code"):
-            bad(d if isinstance(d, dict) else {}, "desk without code")
+            bad(d if isinstance(d, dict) else {}, QT_TRANSLATE_NOOP("errors", "desk without code"))
             continue
         if d["code"] in desk_codes:
-            bad(d, f"duplicate desk code {d['code']}")
+            bad(d, QT_TRANSLATE_NOOP("errors", "duplicate desk code {code}"), code=d['code'])
         desk_codes.add(d["code"])
         if d.get("kind") not in DESK_KINDS:
-            bad(d, f"desk {d['code']}: kind must be hq or regional")
+            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: kind must be hq or regional"), code=d['code'])
         if d.get("unit") not in all_units:
-            bad(d, f"desk {d['code']}: unknown unit {d.get('unit')}")
+            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: unknown unit {unit}"), code=d['code'], unit=d.get('unit'))
         if not d.get("name"):
-            bad(d, f"desk {d['code']}: name is required")
+            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: name is required"), code=d['code'])
     names: set[str] = set()
     for user in data.users:
         if not isinstance(user, dict) or not user.get("username"):
-            bad(user if isinstance(user, dict) else {}, "user without username")
+            bad(user if isinstance(user, dict) else {}, QT_TRANSLATE_NOOP("errors", "user without username"))
             continue
         un = user["username"]
         if un in names:
-            bad(user, f"duplicate user {un}")
+            bad(user, QT_TRANSLATE_NOOP("errors", "duplicate user {user}"), user=un)
         names.add(un)
         if not user.get("full_name"):
-            bad(user, f"user {un}: full_name is required")
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: full_name is required"), user=un)
         roles = user.get("roles") or []
         if not roles or any(r not in Role._value2member_map_ for r in roles):
-            bad(user, f"user {un}: roles must be some of {', '.join(r.value for r in Role)}")
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: roles must be some of {roles}"), user=un, roles=', '.join(r.value for r in Role))
         if user.get("desk") and user["desk"] not in desk_codes:
-            bad(user, f"user {un}: unknown desk {user['desk']}")
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown desk {desk}"), user=un, desk=user['desk'])
         if user.get("unit") and user["unit"] not in all_units:
-            bad(user, f"user {un}: unknown unit {user['unit']}")
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown unit {unit}"), user=un, unit=user['unit'])
         if not user.get("password") or len(str(user["password"])) < 6:
-            bad(user, f"user {un}: a password of at least 6 characters is required")
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: a password of at least 6 characters is required"), user=un)
     for h in data.holidays:
         if not isinstance(h, dict) or not isinstance(h.get("day"), date):
-            bad(h if isinstance(h, dict) else {}, "holiday needs a day (YYYY-MM-DD)")
+            bad(h if isinstance(h, dict) else {}, QT_TRANSLATE_NOOP("errors", "holiday needs a day (YYYY-MM-DD)"))
     if problems:
         raise ImportFileError(problems)
 

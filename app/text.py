@@ -18,7 +18,9 @@ def fold(text: str | None) -> str:
     """Lower-case, strip every diacritic, map đ/Đ to d."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    # Ð (U+00D0) stands in for Đ in text converted from older Vietnamese encodings.
+    text = text.replace("đ", "d").replace("Đ", "D").replace("Ð", "D").replace("ð", "d")
+    decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACE.sub(" ", stripped.lower()).strip()
 

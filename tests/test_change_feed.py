@@ -70,6 +70,21 @@ def test_feed_sees_a_change_written_by_another_write(ctx, users, desk):
     assert seen.states[0] == "online"
 
 
+def test_stop_ends_the_feed_while_it_waits_for_the_doorbell(ctx):
+    """Logging out stops the feed from the GUI thread: it must end while waiting,
+    not at the next safety poll (an hour away here)."""
+    seen = Collector()
+    feed = ChangeFeed(ctx.db, seen.on_changes, seen.on_state, safety_poll_s=3600)
+    feed.start()
+    thread = feed._thread
+    assert thread is not None
+    try:
+        wait_until(lambda: seen.has_state("online"), PROPAGATION_S, what="the feed online")
+    finally:
+        feed.stop()  # joins the thread, giving up after 10 s
+    assert not thread.is_alive(), "stop() returned with the feed still waiting"
+
+
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
 def test_feed_in_another_process_survives_a_killed_listen_connection(ctx, users, desk, db_url,
                                                                      pg_server):

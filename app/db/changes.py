@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from app.db.models import ChangeEvent
 log = logs.get("db.notify")
 CHANNEL = "customs_changes"
 _ORDER_LOCK = 8882  # advisory lock: change_event rows commit in seq order
+_WAIT_SLICE_S = 0.25  # longest wait for a doorbell before looking at the stop flag
 
 
 @dataclass(frozen=True)
@@ -147,14 +149,22 @@ class ChangeFeed:
         # Listening before catching up: nothing committed in between is missed.
         self._catch_up()
         self._set_state("online")
+        checked = time.monotonic()
         while not self._stop.is_set():
             rang = False
-            for _n in self._conn.notifies(timeout=self.safety_poll_s, stop_after=1):
+            # notifies() holds the connection and cannot be interrupted (a cancel
+            # request does not wake an idle wait): wait in short slices so that
+            # stop() returns promptly, and poll for safety every safety_poll_s.
+            for _n in self._conn.notifies(timeout=min(self.safety_poll_s, _WAIT_SLICE_S),
+                                          stop_after=1):
                 rang = True
             if self._stop.is_set():
                 return
             if not rang:
+                if time.monotonic() - checked < self.safety_poll_s:
+                    continue
                 self._conn.execute("SELECT 1")  # notice a dead connection
+            checked = time.monotonic()
             self._catch_up()
 
     def _close(self) -> None:

@@ -1122,53 +1122,58 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="170"/>
-        <location filename="../../app/auth.py" line="188"/>
+        <location filename="../../app/auth.py" line="192"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="191"/>
+        <location filename="../../app/auth.py" line="174"/>
+        <source>The user name {name} is already taken.</source>
+        <translation>Tên đăng nhập {name} đã có người dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth.py" line="195"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="195"/>
-        <location filename="../../app/auth.py" line="209"/>
+        <location filename="../../app/auth.py" line="199"/>
+        <location filename="../../app/auth.py" line="213"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="83"/>
+        <location filename="../../app/errors.py" line="99"/>
         <source>{what} was changed on another console in the meantime. Reload it; your changes were kept in the form.</source>
         <translation>{what} vừa được thay đổi trên máy trạm khác. Hãy tải lại; nội dung đã nhập vẫn được giữ trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="89"/>
+        <location filename="../../app/errors.py" line="105"/>
         <source>The record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="90"/>
+        <location filename="../../app/errors.py" line="106"/>
         <source>The shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="91"/>
+        <location filename="../../app/errors.py" line="107"/>
         <source>The rotation</source>
         <translation>Lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="92"/>
+        <location filename="../../app/errors.py" line="108"/>
         <source>The handover report</source>
         <translation>Biên bản bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="93"/>
+        <location filename="../../app/errors.py" line="109"/>
         <source>The notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="94"/>
+        <location filename="../../app/errors.py" line="110"/>
         <source>The document register</source>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
@@ -1183,124 +1188,124 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="101"/>
+        <location filename="../../app/dutylog.py" line="103"/>
         <source>Unknown entry kind &apos;{kind}&apos;.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="104"/>
+        <location filename="../../app/dutylog.py" line="106"/>
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="106"/>
+        <location filename="../../app/dutylog.py" line="108"/>
         <location filename="../../app/notices.py" line="33"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="110"/>
+        <location filename="../../app/dutylog.py" line="112"/>
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="113"/>
+        <location filename="../../app/dutylog.py" line="115"/>
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="116"/>
+        <location filename="../../app/dutylog.py" line="118"/>
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="207"/>
+        <location filename="../../app/dutylog.py" line="209"/>
         <source>The entry to correct does not exist in this desk&apos;s log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="262"/>
+        <location filename="../../app/dutylog.py" line="264"/>
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="269"/>
+        <location filename="../../app/dutylog.py" line="271"/>
         <source>The incident belongs to another desk&apos;s log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="387"/>
+        <location filename="../../app/dutylog.py" line="421"/>
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="390"/>
+        <location filename="../../app/dutylog.py" line="424"/>
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="393"/>
+        <location filename="../../app/dutylog.py" line="427"/>
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="396"/>
+        <location filename="../../app/dutylog.py" line="430"/>
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="405"/>
+        <location filename="../../app/dutylog.py" line="439"/>
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="416"/>
+        <location filename="../../app/dutylog.py" line="450"/>
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="423"/>
+        <location filename="../../app/dutylog.py" line="457"/>
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="78"/>
+        <location filename="../../app/errors.py" line="80"/>
         <source>The import file has errors; nothing was imported:
 {lines}</source>
         <translation>Tệp dữ liệu có lỗi nên chưa nhập dữ liệu nào; hãy sửa các lỗi sau rồi nhập lại:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="123"/>
-        <location filename="../../app/handover.py" line="187"/>
+        <location filename="../../app/handover.py" line="124"/>
+        <location filename="../../app/handover.py" line="195"/>
         <source>The handover report does not exist.</source>
         <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="130"/>
-        <location filename="../../app/handover.py" line="140"/>
+        <location filename="../../app/handover.py" line="131"/>
+        <location filename="../../app/handover.py" line="141"/>
         <location filename="../../app/roster.py" line="131"/>
         <location filename="../../app/roster.py" line="183"/>
         <source>The shift does not exist.</source>
         <translation>Ca trực không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="163"/>
+        <location filename="../../app/handover.py" line="171"/>
         <source>Only the leader of this shift can sign its handover.</source>
         <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="192"/>
+        <location filename="../../app/handover.py" line="200"/>
         <source>Only a signed handover report can be acknowledged.</source>
         <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="195"/>
+        <location filename="../../app/handover.py" line="203"/>
         <source>The incoming shift leader must be someone else than the signer.</source>
         <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="215"/>
+        <location filename="../../app/handover.py" line="223"/>
         <source>The handover report is signed and can no longer change.</source>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
@@ -1320,12 +1325,127 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="283"/>
+        <location filename="../../app/org.py" line="69"/>
+        <source>the file must hold a mapping with units, desks, users</source>
+        <translation>tệp phải chứa bảng gồm units, desks, users</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="102"/>
+        <source>missing column(s): {columns}</source>
+        <translation>thiếu cột: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="129"/>
+        <source>a unit must be a mapping</source>
+        <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="133"/>
+        <source>unit without code</source>
+        <translation>có đơn vị thiếu mã</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="135"/>
+        <source>duplicate unit code {code}</source>
+        <translation>mã đơn vị {code} bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="138"/>
+        <source>unit {code}: name is required</source>
+        <translation>đơn vị {code}: thiếu tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="140"/>
+        <source>unit {code}: kind must be one of {kinds}</source>
+        <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="143"/>
+        <source>unit {code}: rotation_order must be 1 to 7</source>
+        <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="147"/>
+        <source>unit {code}: unknown parent {parent}</source>
+        <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="158"/>
+        <source>unit {code}: its parent chain leads back to itself</source>
+        <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="162"/>
+        <source>desk without code</source>
+        <translation>có trực ban thiếu mã</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="165"/>
+        <source>duplicate desk code {code}</source>
+        <translation>mã trực ban {code} bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="168"/>
+        <source>desk {code}: kind must be hq or regional</source>
+        <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="170"/>
+        <source>desk {code}: unknown unit {unit}</source>
+        <translation>trực ban {code}: không có đơn vị {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="172"/>
+        <source>desk {code}: name is required</source>
+        <translation>trực ban {code}: thiếu tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="176"/>
+        <source>user without username</source>
+        <translation>có người dùng thiếu tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="180"/>
+        <source>duplicate user {user}</source>
+        <translation>người dùng {user} bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="183"/>
+        <source>user {user}: full_name is required</source>
+        <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="186"/>
+        <source>user {user}: roles must be some of {roles}</source>
+        <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="188"/>
+        <source>user {user}: unknown desk {desk}</source>
+        <translation>người dùng {user}: không có trực ban {desk}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="190"/>
+        <source>user {user}: unknown unit {unit}</source>
+        <translation>người dùng {user}: không có đơn vị {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="192"/>
+        <source>user {user}: a password of at least 6 characters is required</source>
+        <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="195"/>
+        <source>holiday needs a day (YYYY-MM-DD)</source>
+        <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="285"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="302"/>
+        <location filename="../../app/org.py" line="304"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
     </message>
