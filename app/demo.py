@@ -72,8 +72,11 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
                 dl = DutyLog(ctx.db, clock)
                 hs = HandoverService(ctx.db, clock, dl, ctx.open_items, ctx.roster.leader_of)
                 h = hs.save_draft(leader, shift.id,
-                                  "Ca trực diễn ra bình thường. Đã xử lý 2 vụ việc, "
-                                  "còn 1 vụ việc chờ kết quả của Hải quan cửa khẩu Tân Thanh.")
+                                  "Ca trực diễn ra bình thường. Đã xử lý 1 vụ việc (xe "
+                                  "container rời khu vực giám sát cổng B cảng Đình Vũ khi "
+                                  "tờ khai chưa thông quan); Hải quan cửa khẩu cảng Đình Vũ "
+                                  "đã báo cáo kết quả. Hệ thống camera cảng Đình Vũ có lúc "
+                                  "mất tín hiệu, đã thông báo đơn vị quản lý.")
                 h = hs.sign(leader, h.id, h.version)
                 clock.advance(timedelta(minutes=25))
                 hs.acknowledge(users["truongca"], h.id, h.version)

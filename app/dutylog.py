@@ -172,7 +172,7 @@ class VerifyResult:
         return self.reason_text()
 
 
-def _broken(checked: int, seq: int | None, entry_id: int | None, template: str,
+def _broken(checked: int, seq: int | None, entry_id: int | None, template: str, /,
             **values: object) -> VerifyResult:
     return VerifyResult(False, checked, seq, entry_id, template, tuple(values.items()))
 

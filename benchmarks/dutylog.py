@@ -31,7 +31,8 @@ import threading
 import time
 import traceback
 import uuid
-from datetime import datetime, time as dtime, timedelta
+from datetime import time as dtime
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg
@@ -41,7 +42,7 @@ from sqlalchemy.engine import make_url
 from app.auth import CurrentUser, to_current
 from app.clock import SystemClock
 from app.db.engine import Database
-from app.db.models import Desk, LogCase, LogChainHead, LogEntry, Shift, UserAccount
+from app.db.models import Desk, LogChainHead, LogEntry, Shift, UserAccount
 from app.demo import SITE_FILE
 from app.dutylog import DutyLog, EntryDraft, EntryKind, entry_hash, search_text_of
 from app.org import ReferenceData, parse_yaml
@@ -67,6 +68,7 @@ class Target:
     def __init__(self, db_arg: str | None, keep: bool, existing: str | None) -> None:
         self.keep = keep or existing is not None
         self.tmpdir: str | None = None
+        self.created_file: Path | None = None
         self.pg_admin: str | None = None
         self.pg_name: str | None = None
         self.fresh = existing is None
@@ -77,6 +79,7 @@ class Target:
                 path = Path(make_url(db_arg).database or "")
                 if path.exists():
                     raise SystemExit(f"{path} exists: give a new file, or none for a temp file")
+                self.created_file = path
             else:
                 self.tmpdir = tempfile.mkdtemp(prefix="bench-dutylog-")
                 path = Path(self.tmpdir) / "bench.sqlite"
@@ -111,6 +114,10 @@ class Target:
             return
         if self.tmpdir:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
+        if self.created_file:
+            for f in (self.created_file, Path(f"{self.created_file}-wal"),
+                      Path(f"{self.created_file}-shm")):
+                f.unlink(missing_ok=True)
         if self.pg_name and self.pg_admin:
             with psycopg.connect(self.pg_admin, autocommit=True) as c:
                 c.execute(f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
@@ -495,7 +502,6 @@ def main(argv: list[str] | None = None) -> int:
 
     target = Target(args.db, args.keep, args.use_existing)
     db = Database(target.url)
-    child_err = None
     try:
         say(f"duty-log benchmark on {target.backend}: {make_url(target.url).render_as_string()}")
         t0 = time.perf_counter()
@@ -541,7 +547,8 @@ def main(argv: list[str] | None = None) -> int:
             if totals and totals.bands[band] != total:
                 say(f"  !! {band}: generated {totals.bands[band]} but the index finds {total}")
 
-        say("measurements (HQ desk):")
+        load0 = os.getloadavg()[0]
+        say(f"measurements (HQ desk; load average {load0:.2f} on {os.cpu_count()} CPUs):")
         s_res = measure_search(dl, hq.id, args.reps, counts)
         o_res = measure_open_shift(db, dl, hq.id, args.reps)
         a_res = measure_append(dl, user, hq.id, args.appends)
@@ -569,27 +576,24 @@ def main(argv: list[str] | None = None) -> int:
             "propagation_lost": prop["lost"],
             "generate_s": r(gen["generate_s"], 1) if gen["generate_s"] is not None else None,
             "db_size_mb": round(size_after / 2**20, 1),
+            "loadavg": round(max(load0, os.getloadavg()[0]), 2),
         }
         misses = [k for k, t in (("search_ms_p95", TARGETS["search"]),
                                  ("append_ms_p95", TARGETS["append"]),
                                  ("open_shift_ms", TARGETS["open_shift"]),
                                  ("propagation_ms_p95", TARGETS["propagation"]))
                   if out[k] is None or out[k] > t]
+        say(f"load average at the end {os.getloadavg()[0]:.2f}")
         say(f"targets: {'all met' if not misses else 'MISSED ' + ', '.join(misses)}")
         db.dispose()
         emit_json(out)
         return 0
-    except BaseException as exc:
-        child_err = exc
-        raise
     finally:
         db.dispose()
         try:
             target.drop()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - say so, keep the original error
             say(f"could not drop the benchmark database: {exc}")
-            if child_err is None:
-                raise
 
 
 if __name__ == "__main__":

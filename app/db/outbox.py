@@ -86,7 +86,7 @@ class Outbox:
         with self._lock:
             rows = self._conn.execute(
                 "SELECT client_id, desk_id, user_json, draft_json, state, attempts, last_error,"
-                f" entry_id FROM outbox WHERE {where} ORDER BY created_at, rowid", params).fetchall()
+                f" entry_id FROM outbox WHERE {where} ORDER BY rowid", params).fetchall()
         out = []
         for cid, desk_id, user_json, draft_json, state, attempts, err, entry_id in rows:
             u = json.loads(user_json)

@@ -12,7 +12,6 @@ an index-only range scan (~20 ms). Plain B-tree: same on SQLite and PostgreSQL.
 """
 from alembic import op
 
-
 revision = '0002'
 down_revision = '0001'
 branch_labels = None
