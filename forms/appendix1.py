@@ -19,12 +19,11 @@ from forms.pdf import (
     grid_table,
     markup,
     members_block,
-    national_header,
     para,
     rich,
+    shift_document_head,
     signature_blocks,
     styles,
-    title,
     write_pdf,
 )
 
@@ -58,15 +57,7 @@ def render_duty_log(printout: DutyLogPrintout, target: Path | str | BinaryIO) ->
 def _story(p: DutyLogPrintout, setup: PageSetup) -> list[Flowable]:
     st = styles()
     width = setup.content_width
-    story: list[Flowable] = [
-        *national_header(p.agency, p.desk_name, p.place, p.printed_on, width),
-        title(TITLE),
-    ]
-    if clean(p.shift_label).strip():
-        story.append(para(p.shift_label, st.subtitle))
-    if clean(p.duty_unit).strip():
-        story.append(rich(f"Đơn vị trực: <b>{markup(p.duty_unit)}</b>",
-                          ParagraphStyle("duty_unit", parent=st.subtitle)))
+    story = shift_document_head(p, TITLE, width)
     story.append(Spacer(1, 4))
     story.extend(members_block(p.members, style=_members_style()))
     story.append(Spacer(1, 6))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from forms.model import HandoverPrintout, OpenItemLine
@@ -19,12 +18,11 @@ from forms.pdf import (
     grid_table,
     markup,
     members_block,
-    national_header,
     para,
     rich,
+    shift_document_head,
     signature_blocks,
     styles,
-    title,
     write_pdf,
 )
 
@@ -63,15 +61,7 @@ def render_handover(printout: HandoverPrintout, target: Path | str | BinaryIO) -
 def _story(p: HandoverPrintout, setup: PageSetup) -> list[Flowable]:
     st = styles()
     width = setup.content_width
-    story: list[Flowable] = [
-        *national_header(p.agency, p.desk_name, p.place, p.printed_on, width),
-        title(TITLE),
-    ]
-    if clean(p.shift_label).strip():
-        story.append(para(p.shift_label, st.subtitle))
-    if clean(p.duty_unit).strip():
-        story.append(rich(f"Đơn vị trực: <b>{markup(p.duty_unit)}</b>",
-                          ParagraphStyle("duty_unit", parent=st.subtitle)))
+    story = shift_document_head(p, TITLE, width)
     story.append(Spacer(1, 8))
     story.extend(members_block(p.members))
 

@@ -356,6 +356,23 @@ def title(text: str) -> Paragraph:
     return para(text, styles().title)
 
 
+def shift_document_head(p: Any, title_text: str, width: float) -> list[Flowable]:
+    """The opening of a shift's document (duty log, handover report): national
+    header, title, shift period and the department on duty. `p` has agency,
+    desk_name, place, printed_on, shift_label and duty_unit."""
+    st = styles()
+    story: list[Flowable] = [
+        *national_header(p.agency, p.desk_name, p.place, p.printed_on, width),
+        title(title_text),
+    ]
+    if clean(p.shift_label).strip():
+        story.append(para(p.shift_label, st.subtitle))
+    if clean(p.duty_unit).strip():
+        story.append(rich(f"Đơn vị trực: <b>{markup(p.duty_unit)}</b>",
+                          ParagraphStyle("duty_unit", parent=st.subtitle)))
+    return story
+
+
 def members_block(members: Sequence[tuple[str, str]], heading: str = "Thành phần ca trực:",
                   style: ParagraphStyle | None = None) -> list[Flowable]:
     """ "Thành phần ca trực:" then one line per member, "– Role: Name" (name bold)."""
