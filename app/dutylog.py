@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import and_, column, func, select, table, text
+from sqlalchemy import Select, and_, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from app import logs
@@ -472,8 +472,8 @@ def _fts_query(words: list[str]) -> str:
     return (" ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*').strip()
 
 
-def _fts_ordered(stmt, words: list[str], newest_first: bool, lo: int | None,  # type: ignore[no-untyped-def]
-                 hi: int | None):
+def _fts_ordered(stmt: Select, words: list[str], newest_first: bool, lo: int | None,
+                 hi: int | None) -> Select:
     """SQLite: join the FTS5 table and order by its rowid, so FTS5 hands out its
     matches already sorted (newest first: backwards) and the LIMIT stops the walk
     early, instead of collecting every match and sorting. Within one desk the id

@@ -203,6 +203,7 @@ class LogEntry(Base):
         UniqueConstraint("desk_id", "seq", name="uq_log_entry_desk_seq"),
         Index("ix_log_entry_shift", "shift_id", "seq"),
         Index("ix_log_entry_desk_time", "desk_id", "entry_time"),
+        Index("ix_log_entry_desk_kind_case", "desk_id", "kind", "case_id"),  # open cases
     )
 
 
