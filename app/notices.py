@@ -17,6 +17,13 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
 
 log = logs.get("db")
 
+NOTICE_STATES = {
+    "draft": QT_TRANSLATE_NOOP("errors", "not sent yet"),
+    "sent": QT_TRANSLATE_NOOP("errors", "sent"),
+    "acknowledged": QT_TRANSLATE_NOOP("errors", "acknowledged"),
+    "closed": QT_TRANSLATE_NOOP("errors", "closed"),
+}
+
 DOC_TYPES = {"fax": "FAX-TB", "letter": "CV-TB", "proposal": "TTr-TB", "report": "BC-TB"}
 
 
@@ -64,8 +71,13 @@ class Notices:
                 Notice.id == notice_id, Notice.version == version,
                 Notice.status.in_(from_status)).values(version=version + 1, **values))
             if done.rowcount != 1:
-                if s.get(Notice, notice_id) is None:
+                current = s.get(Notice, notice_id)
+                if current is None:
                     raise NotFound(QT_TRANSLATE_NOOP("errors", "The notice does not exist."))
+                if current.version == version:  # not changed elsewhere: a wrong step
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "errors", "This step does not apply to a notice that is {status}."),
+                        status=NOTICE_STATES.get(current.status, current.status))
                 raise conflict("The notice")
             n = s.get(Notice, notice_id)
             assert n is not None

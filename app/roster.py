@@ -152,6 +152,9 @@ class Roster:
                                       role=m.role)
         if sum(m.role == "shift_leader" for m in members) > 1:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A shift has one shift leader."))
+        if len({(m.user_id, m.role) for m in members}) != len(members):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "The same person is listed twice in the same role."))
         with self.db.write() as s:
             shift = self._for_update(s, shift_id, version)
             flag_modified(shift, "focus")  # an UPDATE, so the version moves on
@@ -219,6 +222,8 @@ class Roster:
                 s.add(plan)
             plan.days = [RotationDay(day=week_start + timedelta(days=i), unit_id=u.id)
                          for i, u in enumerate(order)]
+            if plan.id is not None:
+                flag_modified(plan, "status")  # new days: an approval of the old ones is stale
             s.flush()
             record_change(s, self.clock, desk_id, "rotation", plan.id)
             return plan

@@ -59,12 +59,15 @@ def test_stale_version_conflicts_and_writes_nothing(ctx, users, desk):
 def test_transitions_follow_the_order(ctx, users, desk):
     officer = users["giamsat1"]
     n = ctx.notices.create(officer, desk.id, "Cân xe lệch số", "email")
-    with pytest.raises(ConflictError):  # a draft cannot be acknowledged
+    with pytest.raises(ValidationError) as err:  # a draft cannot be acknowledged: wrong step
         ctx.notices.acknowledge(officer, n.id, n.version, by_contact="x")
+    assert "not sent yet" in err.value.message()
     assert _notice(ctx, n.id).status == "draft"
     sent = ctx.notices.mark_sent(officer, n.id, n.version)
-    with pytest.raises(ConflictError):  # sending twice
+    with pytest.raises(ValidationError):  # sending twice
         ctx.notices.mark_sent(officer, n.id, sent.version)
+    with pytest.raises(ConflictError):  # acting on what another console already changed
+        ctx.notices.acknowledge(officer, n.id, n.version, by_contact="x")
     with pytest.raises(NotFound):
         ctx.notices.mark_sent(officer, 999999, 1)
 

@@ -345,3 +345,20 @@ def test_office_hours_follow_the_settings():
     assert hours.is_office_time(to_utc(datetime(2026, 11, 28, 9, 0)))      # Saturday now works
     assert hours.is_office_time(to_utc(datetime(2026, 11, 27, 16, 45)))
     assert not hours.is_office_time(to_utc(datetime(2026, 11, 27, 7, 45)))
+
+
+def test_regenerating_a_draft_makes_an_earlier_approval_stale(ctx, users, desk):
+    from app.errors import ConflictError  # noqa: PLC0415
+
+    week = date(2026, 11, 23)
+    plan = ctx.roster.generate_rotation(users["tonghop"], desk.id, week)
+    ctx.roster.generate_rotation(users["tonghop"], desk.id, week)
+    with pytest.raises(ConflictError):
+        ctx.roster.approve_rotation(users["cuctruong"], plan.id, plan.version)
+
+
+def test_the_same_person_twice_in_one_role_is_refused(ctx, users, desk):
+    shift = ctx.roster.current_shift(desk.id)
+    twice = [MemberSpec(users["giamsat1"].id, "officer"), MemberSpec(users["giamsat1"].id, "officer")]
+    with pytest.raises(ValidationError):
+        ctx.roster.set_members(users["truongca"], shift.id, shift.version, twice)

@@ -1199,7 +1199,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
         <location filename="../../app/dutylog.py" line="108"/>
-        <location filename="../../app/notices.py" line="33"/>
+        <location filename="../../app/notices.py" line="40"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
@@ -1285,7 +1285,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <location filename="../../app/handover.py" line="131"/>
         <location filename="../../app/handover.py" line="141"/>
         <location filename="../../app/roster.py" line="131"/>
-        <location filename="../../app/roster.py" line="183"/>
+        <location filename="../../app/roster.py" line="186"/>
         <source>The shift does not exist.</source>
         <translation>Ca trực không tồn tại.</translation>
     </message>
@@ -1310,17 +1310,42 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="37"/>
+        <location filename="../../app/notices.py" line="21"/>
+        <source>not sent yet</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices.py" line="22"/>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices.py" line="23"/>
+        <source>acknowledged</source>
+        <translation>đã được xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices.py" line="24"/>
+        <source>closed</source>
+        <translation>đã đóng</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices.py" line="44"/>
         <source>A notice needs a subject.</source>
         <translation>Thông báo phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="68"/>
+        <location filename="../../app/notices.py" line="76"/>
         <source>The notice does not exist.</source>
         <translation>Thông báo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="94"/>
+        <location filename="../../app/notices.py" line="78"/>
+        <source>This step does not apply to a notice that is {status}.</source>
+        <translation>Không thực hiện được bước này với thông báo {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notices.py" line="106"/>
         <source>Unknown document type &apos;{t}&apos;.</source>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
@@ -1475,27 +1500,32 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Mỗi ca trực chỉ có một lãnh đạo ca trực.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="199"/>
+        <location filename="../../app/roster.py" line="156"/>
+        <source>The same person is listed twice in the same role.</source>
+        <translation>Một người được xếp hai lần vào cùng một vai trò.</translation>
+    </message>
+    <message>
+        <location filename="../../app/roster.py" line="202"/>
         <source>A rotation week starts on Monday.</source>
         <translation>Tuần của lịch trực luân phiên phải bắt đầu từ thứ Hai.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="204"/>
+        <location filename="../../app/roster.py" line="207"/>
         <source>The rotation needs the 7 professional departments; {count} are marked in the reference data.</source>
         <translation>Lịch trực luân phiên cần đủ 07 Cục nghiệp vụ; dữ liệu danh mục đang đánh dấu {count} đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="210"/>
+        <location filename="../../app/roster.py" line="213"/>
         <source>The rotation of this week is already approved.</source>
         <translation>Lịch trực luân phiên của tuần này đã được phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="239"/>
+        <location filename="../../app/roster.py" line="244"/>
         <source>The rotation does not exist.</source>
         <translation>Lịch trực luân phiên không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="243"/>
+        <location filename="../../app/roster.py" line="248"/>
         <source>The rotation is {status}; it cannot become {target}.</source>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
