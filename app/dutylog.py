@@ -25,6 +25,7 @@ from app.text import fold, nfc, tokens
 
 log = logs.get("dutylog")
 GENESIS = "0" * 64
+RECENT_WINDOW = 2000  # entries searched first on PostgreSQL
 # SQLite's FTS5 index of search_text (migration 0001); its rowid is log_entry.id.
 _FTS = table("log_entry_fts", column("rowid"))
 
@@ -343,6 +344,15 @@ class DutyLog:
                 # The planner picks per query: the GIN bitmap and a top-N sort for
                 # rarer terms, a backward scan of (desk_id, seq) for common ones.
                 stmt = stmt.where(self._match(query)).order_by(LogEntry.seq.desc())
+                # Words that always occur together fool its estimates (it takes them
+                # as independent): look in the newest entries first. If they fill a
+                # page, that page is the answer; otherwise search everything.
+                top = before_seq if before_seq is not None else (s.scalar(
+                    select(LogChainHead.seq).where(LogChainHead.desk_id == desk_id)) or 0) + 1
+                recent = list(s.scalars(stmt.where(LogEntry.seq >= top - RECENT_WINDOW)
+                                        .limit(limit)))
+                if len(recent) == limit:
+                    return recent
             else:
                 hi = None
                 if before_seq is not None:

@@ -198,3 +198,18 @@ def test_entries_filters(ctx, users, desk):
     assert [e.content for e in ctx.dutylog.entries(desk.id, kind="incident")] == ["Vụ B"]
     assert [e.content for e in ctx.dutylog.entries(desk.id, unit="tân thanh")] == ["Chỉ đạo C"]
     assert [e.content for e in ctx.dutylog.entries(desk.id, query="viec")] == ["Việc A"]
+
+
+@pytest.mark.parametrize("window", [1, 3, 100])
+def test_search_gives_the_same_page_whatever_the_recent_window(ctx, users, desk, monkeypatch,
+                                                               window):
+    import app.dutylog  # noqa: PLC0415
+
+    monkeypatch.setattr(app.dutylog, "RECENT_WINDOW", window)
+    for i in range(8):
+        content = f"Seal định vị container số {i}" if i % 3 == 0 else f"Kiểm tra trạm cân {i}"
+        ctx.dutylog.append(users["giamsat1"], desk.id, EntryDraft(kind="work", content=content))
+    page = ctx.dutylog.search(desk.id, "seal dinh vi", limit=2)
+    assert [e.content[-1] for e in page] == ["6", "3"]
+    rest = ctx.dutylog.search(desk.id, "seal dinh vi", limit=2, before_seq=page[-1].seq)
+    assert [e.content[-1] for e in rest] == ["0"]
