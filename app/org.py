@@ -137,14 +137,17 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
         if not str(u.get("name") or "").strip():
             bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: name is required"), code=code)
         if u.get("kind") not in UNIT_KINDS:
-            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: kind must be one of {kinds}"), code=code, kinds=', '.join(UNIT_KINDS))
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: kind must be one of {kinds}"),
+                code=code, kinds=', '.join(UNIT_KINDS))
         ro = u.get("rotation_order")
         if ro is not None and (not isinstance(ro, int) or not 1 <= ro <= 7):
-            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: rotation_order must be 1 to 7"), code=code)
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: rotation_order must be 1 to 7"),
+                code=code)
     all_units = codes | (known_units or set())
     for u in data.units:
         if u.get("parent") and u["parent"] not in all_units:
-            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: unknown parent {parent}"), code=u.get('code'), parent=u['parent'])
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: unknown parent {parent}"),
+                code=u.get('code'), parent=u['parent'])
     # A unit that is its own ancestor would fall out of the tree (or loop a walk).
     parent_of = {u.get("code"): u.get("parent") for u in data.units if not u.get("__bad__")}
     for u in data.units:
@@ -155,7 +158,8 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
         while p and p != code and steps <= len(parent_of):
             p, steps = parent_of.get(p), steps + 1
         if p and p == code:
-            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: its parent chain leads back to itself"), code=code)
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: its parent chain leads back to itself"),
+                code=code)
     desk_codes: set[str] = set()
     for d in data.desks:
         if not isinstance(d, dict) or not d.get("code"):
@@ -165,15 +169,18 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
             bad(d, QT_TRANSLATE_NOOP("errors", "duplicate desk code {code}"), code=d['code'])
         desk_codes.add(d["code"])
         if d.get("kind") not in DESK_KINDS:
-            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: kind must be hq or regional"), code=d['code'])
+            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: kind must be hq or regional"),
+                code=d['code'])
         if d.get("unit") not in all_units:
-            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: unknown unit {unit}"), code=d['code'], unit=d.get('unit'))
+            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: unknown unit {unit}"),
+                code=d['code'], unit=d.get('unit'))
         if not d.get("name"):
             bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: name is required"), code=d['code'])
     names: set[str] = set()
     for user in data.users:
         if not isinstance(user, dict) or not user.get("username"):
-            bad(user if isinstance(user, dict) else {}, QT_TRANSLATE_NOOP("errors", "user without username"))
+            bad(user if isinstance(user, dict) else {}, QT_TRANSLATE_NOOP(
+                "errors", "user without username"))
             continue
         un = user["username"]
         if un in names:
@@ -183,16 +190,21 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
             bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: full_name is required"), user=un)
         roles = user.get("roles") or []
         if not roles or any(r not in Role._value2member_map_ for r in roles):
-            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: roles must be some of {roles}"), user=un, roles=', '.join(r.value for r in Role))
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: roles must be some of {roles}"),
+                user=un, roles=', '.join(r.value for r in Role))
         if user.get("desk") and user["desk"] not in desk_codes:
-            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown desk {desk}"), user=un, desk=user['desk'])
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown desk {desk}"),
+                user=un, desk=user['desk'])
         if user.get("unit") and user["unit"] not in all_units:
-            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown unit {unit}"), user=un, unit=user['unit'])
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown unit {unit}"),
+                user=un, unit=user['unit'])
         if not user.get("password") or len(str(user["password"])) < 6:
-            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: a password of at least 6 characters is required"), user=un)
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: a password of at least 6 characters is required"),
+                user=un)
     for h in data.holidays:
         if not isinstance(h, dict) or not isinstance(h.get("day"), date):
-            bad(h if isinstance(h, dict) else {}, QT_TRANSLATE_NOOP("errors", "holiday needs a day (YYYY-MM-DD)"))
+            bad(h if isinstance(h, dict) else {}, QT_TRANSLATE_NOOP(
+                "errors", "holiday needs a day (YYYY-MM-DD)"))
     if problems:
         raise ImportFileError(problems)
 
