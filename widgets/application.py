@@ -124,6 +124,10 @@ class Startup(QObject):
         if self.args.user:
             self.login.username.setText(self.args.user)
             self.login.password.setFocus()
+        if self.args.demo:
+            self.login.hint.setText(self.tr(
+                "Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), "
+                "admin — password demo123"))
         self.login.authenticated.connect(self._logged_in)
         self.login.rejected.connect(lambda: self.failed.emit(""))
         self.login.show()
