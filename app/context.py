@@ -29,6 +29,7 @@ from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
+from app.workflow.service import IncidentService, RequestService, WorkflowOpenItems
 
 log = logs.get("db")
 
@@ -49,6 +50,8 @@ class AppContext:
     documents: DocumentRegister = field(init=False)
     outbox: Outbox = field(init=False)
     writer: LogWriter = field(init=False)
+    incidents: IncidentService = field(init=False)
+    requests: RequestService = field(init=False)
     cache: OfflineCache = field(init=False)
 
     def __post_init__(self) -> None:
@@ -62,6 +65,9 @@ class AppContext:
         self.handover = HandoverService(self.db, self.clock, self.dutylog, self.open_items,
                                         self.roster.leader_of)
         self.notices = Notices(self.db, self.clock)
+        self.incidents = IncidentService(self.db, self.clock, self.dutylog)
+        self.requests = RequestService(self.db, self.clock, self.dutylog, ack_minutes=30)
+        self.open_items.register(WorkflowOpenItems(self.incidents, self.requests))
         self.documents = DocumentRegister(self.db, self.clock, self._desk_code)
         self.outbox = Outbox(self.data_dir / "outbox.sqlite")
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)

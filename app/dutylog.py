@@ -19,7 +19,7 @@ from app.auth import CurrentUser, Permission, require
 from app.clock import Clock
 from app.db.changes import record_change
 from app.db.engine import Database
-from app.db.models import Handover, LogCase, LogChainHead, LogEntry, Shift, UserAccount
+from app.db.models import Handover, Incident, LogCase, LogChainHead, LogEntry, Shift, UserAccount
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.text import fold, nfc, tokens
 
@@ -192,52 +192,66 @@ class DutyLog:
         require(user, Permission.LOG_CORRECT if draft.corrects_id else Permission.LOG_WRITE)
         draft.validate()
         with self.db.write() as s:
-            # Look for the client id only once the desk's chain head is locked: on
-            # PostgreSQL a concurrent append of the same draft (two replays at once)
-            # has then committed, and this statement's fresh snapshot sees its row.
-            head = self._lock_head(s, desk_id)
-            existing = s.scalar(select(LogEntry).where(LogEntry.client_id == draft.client_id))
-            if existing is not None:
-                log.info("entry %s already written (replay)", draft.client_id)
-                return existing
-            now = self.clock.now()
-            entry_time = draft.entry_time or (draft.local_time if draft.offline else None) or now
-            kind = draft.kind
-            case_id = None
-            if draft.corrects_id is not None:
-                original = s.get(LogEntry, draft.corrects_id)
-                if original is None or original.desk_id != desk_id:
-                    raise NotFound(QT_TRANSLATE_NOOP(
-                        "errors", "The entry to correct does not exist in this desk's log."))
-                kind = original.kind
-                case_id = original.case_id
-                entry_time = draft.entry_time or original.entry_time
-            elif draft.case_ref:
-                case_id = self._case_for(s, user, desk_id, draft, now)
-            shift_id = s.scalar(select(Shift.id).where(
-                Shift.desk_id == desk_id, Shift.starts_at <= entry_time,
-                Shift.ends_at > entry_time))
-            entry = LogEntry(
-                desk_id=desk_id, seq=head.seq + 1, client_id=draft.client_id, shift_id=shift_id,
-                kind=kind, case_id=case_id, corrects_id=draft.corrects_id,
-                correction_reason=_clean(draft.correction_reason), entry_time=entry_time,
-                content=nfc(draft.content).strip(), scope=_clean(draft.scope),
-                occurred_at=draft.occurred_at, received_at=draft.received_at,
-                place=_clean(draft.place), declaration_no=_clean(draft.declaration_no),
-                container_no=_clean(draft.container_no), vehicle_plate=_clean(draft.vehicle_plate),
-                channel=draft.channel or None, unit_name=_clean(draft.unit_name),
-                reported_at=draft.reported_at, note=_clean(draft.note), author_id=user.id,
-                recorded_at=now, local_time=draft.local_time if draft.offline else None,
-                offline=bool(draft.offline), prev_hash=head.hash)
-            s.add(entry)
-            s.flush()  # assigns the id, which the hash covers
-            values = _row_values(entry)
-            entry.search_text = search_text_of(values)
-            entry.hash = entry_hash(values)
-            head.seq, head.hash = entry.seq, entry.hash
-            s.flush()
-            record_change(s, self.clock, desk_id, "dutylog", entry.id)
+            entry, new = self._append(s, user, desk_id, draft)
+            if new:
+                record_change(s, self.clock, desk_id, "dutylog", entry.id)
             return entry
+
+    def append_in(self, s: Session, user: CurrentUser, desk_id: int,
+                  draft: EntryDraft) -> LogEntry:
+        """Append inside the caller's write transaction (the workflow writes its
+        entries with its own step; it has checked who may act). The caller
+        records the change."""
+        draft.validate()
+        return self._append(s, user, desk_id, draft)[0]
+
+    def _append(self, s: Session, user: CurrentUser, desk_id: int,
+                draft: EntryDraft) -> tuple[LogEntry, bool]:
+        # Look for the client id only once the desk's chain head is locked: on
+        # PostgreSQL a concurrent append of the same draft (two replays at once)
+        # has then committed, and this statement's fresh snapshot sees its row.
+        head = self._lock_head(s, desk_id)
+        existing = s.scalar(select(LogEntry).where(LogEntry.client_id == draft.client_id))
+        if existing is not None:
+            log.info("entry %s already written (replay)", draft.client_id)
+            return existing, False
+        now = self.clock.now()
+        entry_time = draft.entry_time or (draft.local_time if draft.offline else None) or now
+        kind = draft.kind
+        case_id = None
+        if draft.corrects_id is not None:
+            original = s.get(LogEntry, draft.corrects_id)
+            if original is None or original.desk_id != desk_id:
+                raise NotFound(QT_TRANSLATE_NOOP(
+                    "errors", "The entry to correct does not exist in this desk's log."))
+            kind = original.kind
+            case_id = original.case_id
+            entry_time = draft.entry_time or original.entry_time
+        elif draft.case_ref:
+            case_id = self._case_for(s, user, desk_id, draft, now)
+        shift_id = s.scalar(select(Shift.id).where(
+            Shift.desk_id == desk_id, Shift.starts_at <= entry_time,
+            Shift.ends_at > entry_time))
+        entry = LogEntry(
+            desk_id=desk_id, seq=head.seq + 1, client_id=draft.client_id, shift_id=shift_id,
+            kind=kind, case_id=case_id, corrects_id=draft.corrects_id,
+            correction_reason=_clean(draft.correction_reason), entry_time=entry_time,
+            content=nfc(draft.content).strip(), scope=_clean(draft.scope),
+            occurred_at=draft.occurred_at, received_at=draft.received_at,
+            place=_clean(draft.place), declaration_no=_clean(draft.declaration_no),
+            container_no=_clean(draft.container_no), vehicle_plate=_clean(draft.vehicle_plate),
+            channel=draft.channel or None, unit_name=_clean(draft.unit_name),
+            reported_at=draft.reported_at, note=_clean(draft.note), author_id=user.id,
+            recorded_at=now, local_time=draft.local_time if draft.offline else None,
+            offline=bool(draft.offline), prev_hash=head.hash)
+        s.add(entry)
+        s.flush()  # assigns the id, which the hash covers
+        values = _row_values(entry)
+        entry.search_text = search_text_of(values)
+        entry.hash = entry_hash(values)
+        head.seq, head.hash = entry.seq, entry.hash
+        s.flush()
+        return entry, True
 
     def _lock_head(self, s: Session, desk_id: int) -> LogChainHead:
         stmt = select(LogChainHead).where(LogChainHead.desk_id == desk_id)
@@ -395,8 +409,11 @@ class DutyLog:
             has_result = select(LogEntry.case_id).where(
                 LogEntry.desk_id == desk_id, LogEntry.kind == EntryKind.RESULT,
                 LogEntry.case_id.is_not(None))
+            # Incidents followed by the workflow are listed by its own provider.
+            tracked = select(Incident.case_ref).where(Incident.desk_id == desk_id)
             return list(s.scalars(select(LogCase).where(
-                LogCase.desk_id == desk_id, LogCase.id.not_in(has_result))
+                LogCase.desk_id == desk_id, LogCase.id.not_in(has_result),
+                LogCase.client_id.not_in(tracked))
                 .order_by(LogCase.id.desc()).limit(limit)))
 
     def author_names(self, ids: set[int]) -> dict[int, str]:

@@ -49,11 +49,13 @@ def _tool(name: str) -> str:
 
 
 def _sources() -> list[str]:
-    """The same files as resources/i18n/update.sh: the tracked Python files of app/
-    and widgets/ without the migrations (all of them outside a git checkout)."""
+    """The same files as resources/i18n/update.sh: the Python files of app/ and
+    widgets/ that git tracks or would add (not ignored), without the migrations
+    (all of them outside a git checkout)."""
     patterns = ["app/*.py", "app/**/*.py", "widgets/*.py", "widgets/**/*.py"]
     try:
-        listed = subprocess.run(["git", "ls-files", *patterns], cwd=ROOT, check=True,
+        listed = subprocess.run(["git", "ls-files", "--cached", "--others",
+                                 "--exclude-standard", *patterns], cwd=ROOT, check=True,
                                 capture_output=True, text=True, timeout=60).stdout.split()
     except (OSError, subprocess.SubprocessError):
         listed = sorted(str(p.relative_to(ROOT)) for d in ("app", "widgets")

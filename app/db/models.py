@@ -300,3 +300,119 @@ class ChangeEvent(Base):
     topic: Mapped[str] = mapped_column(String(40))  # dutylog, shift, handover, org, notice…
     ref_id: Mapped[int | None] = mapped_column(BigInteger)
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Incident(Base):
+    """An incident (vụ việc phát sinh, Đ8) and where its workflow stands
+    (app/workflow/rules.py). Its duty-log entries share the case `case_ref`."""
+
+    __tablename__ = "incident"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    case_ref: Mapped[str] = mapped_column(String(36), unique=True)  # log_case.client_id
+    title: Mapped[str] = mapped_column(String(300))
+    content: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20))  # regular|unit_plan|director (Đ16.4)
+    handling: Mapped[str | None] = mapped_column(String(30))  # reminder … mobile_equipment
+    state: Mapped[str] = mapped_column(String(20))
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    place: Mapped[str | None] = mapped_column(String(300))
+    declaration_no: Mapped[str | None] = mapped_column(String(40))
+    container_no: Mapped[str | None] = mapped_column(String(40))
+    vehicle_plate: Mapped[str | None] = mapped_column(String(40))
+    enterprise_tax_code: Mapped[str | None] = mapped_column(String(20))
+    enterprise_name: Mapped[str | None] = mapped_column(String(300))
+    passenger: Mapped[str | None] = mapped_column(String(300))
+    immediate: Mapped[bool] = mapped_column(Boolean, default=False)  # Đ8.1 prevention done
+    prevention_case: Mapped[str | None] = mapped_column(String(20))
+    source_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (Index("ix_incident_desk_state", "desk_id", "state"),)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IncidentStep(Base):
+    """One step of an incident's workflow: who recorded it, whose opinion it is
+    (by phone: countersigned later), when, and the comment. A decision is taken
+    once per incident and kind: the unique index backs it against two leaders
+    deciding at the same moment."""
+
+    __tablename__ = "incident_step"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    decision_kind: Mapped[str | None] = mapped_column(String(20))  # approval|director|room_leader
+    handling: Mapped[str | None] = mapped_column(String(30))
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    decided_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    by_phone: Mapped[bool] = mapped_column(Boolean, default=False)
+    opinion_at: Mapped[datetime | None] = mapped_column(DateTime)  # when X gave it by phone
+    at: Mapped[datetime] = mapped_column(DateTime)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str | None] = mapped_column(String(200))  # Đ8.1: whom the officer notified
+    channel: Mapped[str | None] = mapped_column(String(20))
+    countersigned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (
+        Index("uq_incident_step_decision", "incident_id", "decision_kind", unique=True),
+        Index("ix_incident_step_incident", "incident_id", "id"),
+        Index("ix_incident_step_countersign", "decided_by", "countersigned_at"),
+    )
+    __mapper_args__ = {"version_id_col": version}
+
+
+class UnitRequest(Base):
+    """A request to a unit (Đ9), the notice record with deadlines: acknowledgement
+    due a set time (30 min) after the unit received it, result due at the time the
+    unit promised (or the one requested), late results need reason and responsibility."""
+
+    __tablename__ = "unit_request"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    unit_name: Mapped[str] = mapped_column(String(300))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(20))  # phone|fax|document|email
+    fax_no: Mapped[str | None] = mapped_column(String(60))
+    email: Mapped[str | None] = mapped_column(String(200))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)  # phone first, then the fax
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    appendix: Mapped[str | None] = mapped_column(String(4))  # II | V
+    document_no: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))  # sent|received|acknowledged|done|cancelled
+    ack_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    requested_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_channel: Mapped[str | None] = mapped_column(String(20))
+    ack_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ack_contact: Mapped[str | None] = mapped_column(String(200))
+    promised_at: Mapped[datetime | None] = mapped_column(DateTime)
+    result_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    result_reported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    result_channel: Mapped[str | None] = mapped_column(String(20))
+    result_text: Mapped[str | None] = mapped_column(Text)
+    timeline: Mapped[str | None] = mapped_column(Text)
+    late_reason: Mapped[str | None] = mapped_column(Text)
+    late_responsibility: Mapped[str | None] = mapped_column(Text)
+    ack_escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    result_escalated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (
+        Index("ix_unit_request_desk_status", "desk_id", "status"),
+        Index("ix_unit_request_incident", "incident_id"),
+    )
+    __mapper_args__ = {"version_id_col": version}

@@ -445,7 +445,7 @@
     </message>
     <message>
         <location filename="../../widgets/login.py" line="36"/>
-        <location filename="../../widgets/login.py" line="61"/>
+        <location filename="../../widgets/login.py" line="64"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -455,37 +455,37 @@
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="56"/>
+        <location filename="../../widgets/login.py" line="59"/>
         <source>&amp;User name</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="57"/>
+        <location filename="../../widgets/login.py" line="60"/>
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="61"/>
+        <location filename="../../widgets/login.py" line="64"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="63"/>
+        <location filename="../../widgets/login.py" line="66"/>
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="83"/>
+        <location filename="../../widgets/login.py" line="87"/>
         <source>Enter your user name and password.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="86"/>
+        <location filename="../../widgets/login.py" line="90"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="101"/>
+        <location filename="../../widgets/login.py" line="105"/>
         <source>Only {name} can unlock this console.</source>
         <translation>Chỉ {name} mới được mở khóa máy trạm này.</translation>
     </message>
@@ -959,17 +959,22 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="136"/>
+        <location filename="../../widgets/application.py" line="129"/>
+        <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
+        <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/application.py" line="140"/>
         <source>The duty desk &apos;{code}&apos; is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="170"/>
+        <location filename="../../widgets/application.py" line="174"/>
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="238"/>
+        <location filename="../../widgets/application.py" line="242"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -1105,9 +1110,204 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>phân công thành phần ca trực</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/rules.py" line="44"/>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="45"/>
+        <source>verified</source>
+        <translation>đã kiểm tra, đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="46"/>
+        <source>awaiting approval</source>
+        <translation>đang chờ phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="47"/>
+        <source>awaiting the Director&apos;s opinion</source>
+        <translation>đang chờ ý kiến lãnh đạo Tổng cục</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="49"/>
+        <source>rejected</source>
+        <translation>không được phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="50"/>
+        <source>in progress</source>
+        <translation>đang thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="51"/>
+        <source>with its result reported</source>
+        <translation>đã có báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="104"/>
+        <source>record an immediate prevention</source>
+        <translation>ghi nhận biện pháp ngăn chặn ngay</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="105"/>
+        <source>verify an incident</source>
+        <translation>kiểm tra, đối chiếu vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="106"/>
+        <source>propose an incident for approval</source>
+        <translation>báo cáo, đề xuất phê duyệt vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="107"/>
+        <source>handle an incident himself</source>
+        <translation>trực tiếp xử lý vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="108"/>
+        <source>approve an incident</source>
+        <translation>phê duyệt vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="109"/>
+        <source>reject an incident</source>
+        <translation>không phê duyệt vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="110"/>
+        <source>give the Director&apos;s approval</source>
+        <translation>cho ý kiến đồng ý của lãnh đạo Tổng cục</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="111"/>
+        <source>give the Director&apos;s refusal</source>
+        <translation>cho ý kiến không đồng ý của lãnh đạo Tổng cục</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="112"/>
+        <source>carry out an approved incident</source>
+        <translation>triển khai thực hiện vụ việc đã phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="113"/>
+        <source>report an incident&apos;s result</source>
+        <translation>báo cáo kết quả xử lý vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="114"/>
+        <source>close an incident</source>
+        <translation>kết thúc vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="140"/>
+        <source>the shift leader</source>
+        <translation>lãnh đạo ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="142"/>
+        <source>the unit&apos;s leadership</source>
+        <translation>lãnh đạo đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="145"/>
+        <source>the Director, through the Office</source>
+        <translation>lãnh đạo Tổng cục, qua đầu mối Phòng Tổng hợp</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="154"/>
+        <source>Unknown incident origin &apos;{origin}&apos;.</source>
+        <translation>Nguồn phát hiện vụ việc “{origin}” không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="265"/>
+        <source>You cannot {action} now: the incident is {status}.</source>
+        <translation>Không thể {action} lúc này: vụ việc {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="270"/>
+        <source>Only opinions and decisions can be recorded on someone&apos;s behalf.</source>
+        <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="273"/>
+        <location filename="../../app/workflow/rules.py" line="278"/>
+        <location filename="../../app/workflow/service.py" line="549"/>
         <location filename="../../app/auth.py" line="125"/>
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="276"/>
+        <source>record an opinion given by phone</source>
+        <translation>ghi nhận ý kiến cho qua điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="281"/>
+        <source>{user} raised this incident and cannot decide on it.</source>
+        <translation>{user} là người phát hiện vụ việc này nên không được quyết định xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="287"/>
+        <source>This incident is reported to {target}; the room-level leader cannot handle it himself.</source>
+        <translation>Vụ việc này báo cáo {target}; lãnh đạo cấp phòng trực ban không trực tiếp xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="291"/>
+        <source>The room-level leader handles only reminders and information requests himself; this incident needs the shift leader&apos;s approval.</source>
+        <translation>Lãnh đạo cấp phòng trực ban chỉ trực tiếp đôn đốc, nhắc nhở và yêu cầu cung cấp thông tin; vụ việc này cần lãnh đạo ca trực phê duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="295"/>
+        <source>The immediate prevention of this incident is already recorded.</source>
+        <translation>Biện pháp ngăn chặn ngay của vụ việc này đã được ghi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="325"/>
+        <source>Unknown workflow step &apos;{step}&apos;.</source>
+        <translation>Bước xử lý “{step}” không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="329"/>
+        <location filename="../../app/workflow/service.py" line="185"/>
+        <source>Unknown handling form &apos;{handling}&apos;.</source>
+        <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="335"/>
+        <source>An opinion recorded for {user} must be marked as given by phone.</source>
+        <translation>Ý kiến ghi nhận thay {user} phải được đánh dấu là cho qua điện thoại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="339"/>
+        <source>Record an opinion by phone on behalf of the leader who gave it.</source>
+        <translation>Ý kiến qua điện thoại phải được ghi nhận thay cho lãnh đạo đã cho ý kiến.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="348"/>
+        <location filename="../../app/workflow/service.py" line="640"/>
+        <source>Describe the result.</source>
+        <translation>Hãy nêu kết quả xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="349"/>
+        <source>A refusal needs a comment.</source>
+        <translation>Không phê duyệt thì phải ghi rõ ý kiến.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="352"/>
+        <source>Choose the handling form first.</source>
+        <translation>Hãy chọn hình thức xử lý trước.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="354"/>
+        <source>Immediate prevention (Art. 8.1) applies to passenger baggage, goods moved outside the controlled area, or goods with violation signs at the gate.</source>
+        <translation>Biện pháp ngăn chặn ngay (Khoản 1 Điều 8) chỉ áp dụng với hành lý của hành khách, hàng hóa vận chuyển ngoài khu vực giám sát hoặc hàng hóa có dấu hiệu vi phạm đang qua khu vực giám sát.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="360"/>
+        <source>The handling form cannot change while the Director decides.</source>
+        <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="131"/>
@@ -1137,6 +1337,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/service.py" line="456"/>
         <location filename="../../app/auth.py" line="199"/>
         <location filename="../../app/auth.py" line="213"/>
         <source>Unknown user.</source>
@@ -1188,83 +1389,86 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="103"/>
+        <location filename="../../app/dutylog.py" line="104"/>
         <source>Unknown entry kind &apos;{kind}&apos;.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="106"/>
+        <location filename="../../app/dutylog.py" line="107"/>
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="108"/>
+        <location filename="../../app/workflow/service.py" line="246"/>
+        <location filename="../../app/workflow/service.py" line="490"/>
+        <location filename="../../app/workflow/service.py" line="642"/>
+        <location filename="../../app/dutylog.py" line="109"/>
         <location filename="../../app/notices.py" line="40"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="112"/>
+        <location filename="../../app/dutylog.py" line="113"/>
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="115"/>
+        <location filename="../../app/dutylog.py" line="116"/>
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="118"/>
+        <location filename="../../app/dutylog.py" line="119"/>
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="209"/>
+        <location filename="../../app/dutylog.py" line="225"/>
         <source>The entry to correct does not exist in this desk&apos;s log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="264"/>
+        <location filename="../../app/dutylog.py" line="279"/>
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="271"/>
+        <location filename="../../app/dutylog.py" line="286"/>
         <source>The incident belongs to another desk&apos;s log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="421"/>
+        <location filename="../../app/dutylog.py" line="445"/>
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="424"/>
+        <location filename="../../app/dutylog.py" line="448"/>
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="427"/>
+        <location filename="../../app/dutylog.py" line="451"/>
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="430"/>
+        <location filename="../../app/dutylog.py" line="454"/>
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="439"/>
+        <location filename="../../app/dutylog.py" line="463"/>
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="450"/>
+        <location filename="../../app/dutylog.py" line="474"/>
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="457"/>
+        <location filename="../../app/dutylog.py" line="481"/>
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
@@ -1315,16 +1519,134 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>chưa gửi</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/service.py" line="165"/>
+        <source>The duty-log entry does not exist.</source>
+        <translation>Không tìm thấy mục nhật ký trực ban.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="176"/>
+        <source>An incident has already been raised from this entry.</source>
+        <translation>Mục nhật ký này đã được lập vụ việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="188"/>
+        <source>The incident needs a content.</source>
+        <translation>Vụ việc phải có nội dung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="250"/>
+        <source>Record whom the local team was notified through.</source>
+        <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="257"/>
+        <location filename="../../app/workflow/service.py" line="433"/>
+        <location filename="../../app/workflow/service.py" line="505"/>
+        <source>The incident does not exist.</source>
+        <translation>Không tìm thấy vụ việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="270"/>
+        <location filename="../../app/workflow/service.py" line="279"/>
+        <location filename="../../app/workflow/service.py" line="294"/>
+        <source>The incident</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="381"/>
+        <source>{user} already decided on this incident at {time}; it is now {status}.</source>
+        <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="392"/>
+        <source>The workflow step does not exist.</source>
+        <translation>Không tìm thấy bước xử lý.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="394"/>
+        <source>Only the leader who gave the opinion can countersign it.</source>
+        <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="403"/>
+        <source>This opinion has already been countersigned.</source>
+        <translation>Ý kiến này đã được xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="494"/>
+        <source>A request needs a subject.</source>
+        <translation>Yêu cầu phải có trích yếu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="499"/>
+        <source>A request needs the receiving unit.</source>
+        <translation>Yêu cầu phải có đơn vị nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="507"/>
+        <source>A request can be sent only for an approved incident; this one is {status}.</source>
+        <translation>Chỉ gửi yêu cầu cho vụ việc đã được phê duyệt; vụ việc này {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="551"/>
+        <source>answer for this unit</source>
+        <translation>trả lời thay đơn vị này</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="558"/>
+        <location filename="../../app/workflow/service.py" line="718"/>
+        <source>The request does not exist.</source>
+        <translation>Không tìm thấy yêu cầu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="561"/>
+        <source>This step does not apply to a request that is {status}.</source>
+        <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="572"/>
+        <source>The request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="607"/>
+        <source>The acknowledgement needs the unit&apos;s contact person.</source>
+        <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="651"/>
+        <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
+        <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="733"/>
         <location filename="../../app/notices.py" line="22"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/service.py" line="734"/>
+        <source>received by the unit</source>
+        <translation>đơn vị đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="735"/>
         <location filename="../../app/notices.py" line="23"/>
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/service.py" line="736"/>
+        <source>answered with its result</source>
+        <translation>đã báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="737"/>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="52"/>
         <location filename="../../app/notices.py" line="24"/>
         <source>closed</source>
         <translation>đã đóng</translation>
@@ -1385,92 +1707,92 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="143"/>
+        <location filename="../../app/org.py" line="144"/>
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="147"/>
+        <location filename="../../app/org.py" line="149"/>
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="158"/>
+        <location filename="../../app/org.py" line="161"/>
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="162"/>
+        <location filename="../../app/org.py" line="166"/>
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="165"/>
+        <location filename="../../app/org.py" line="169"/>
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="168"/>
+        <location filename="../../app/org.py" line="172"/>
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="170"/>
+        <location filename="../../app/org.py" line="175"/>
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="172"/>
+        <location filename="../../app/org.py" line="178"/>
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="176"/>
+        <location filename="../../app/org.py" line="182"/>
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="180"/>
+        <location filename="../../app/org.py" line="187"/>
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="183"/>
+        <location filename="../../app/org.py" line="190"/>
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="186"/>
+        <location filename="../../app/org.py" line="193"/>
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="188"/>
+        <location filename="../../app/org.py" line="196"/>
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="190"/>
+        <location filename="../../app/org.py" line="199"/>
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="192"/>
+        <location filename="../../app/org.py" line="202"/>
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="195"/>
+        <location filename="../../app/org.py" line="206"/>
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="285"/>
+        <location filename="../../app/org.py" line="297"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="304"/>
+        <location filename="../../app/org.py" line="316"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
     </message>
@@ -1480,6 +1802,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>bản dự thảo</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/rules.py" line="48"/>
         <location filename="../../app/roster.py" line="26"/>
         <source>approved</source>
         <translation>đã phê duyệt</translation>
@@ -1616,7 +1939,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="165"/>
+        <location filename="../../widgets/application.py" line="169"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
