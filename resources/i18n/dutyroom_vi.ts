@@ -98,6 +98,49 @@
     </message>
 </context>
 <context>
+    <name>CameraTile</name>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="51"/>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="52"/>
+        <source>Live</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="53"/>
+        <source>Stalled</source>
+        <translation>Mất tín hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="54"/>
+        <source>Reconnecting…</source>
+        <translation>Đang kết nối lại…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="55"/>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="56"/>
+        <source>Authentication failed</source>
+        <translation>Xác thực thất bại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="57"/>
+        <source>Codec not supported</source>
+        <translation>Không hỗ trợ codec</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="59"/>
+        <source>{shown} / {source} fps</source>
+        <translation>{shown} / {source} khung/giây</translation>
+    </message>
+</context>
+<context>
     <name>DutyLogModel</name>
     <message>
         <location filename="../../widgets/dutylog/model.py" line="72"/>
@@ -1230,10 +1273,10 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
+        <location filename="../../app/auth.py" line="125"/>
         <location filename="../../app/workflow/rules.py" line="273"/>
         <location filename="../../app/workflow/rules.py" line="278"/>
         <location filename="../../app/workflow/service.py" line="549"/>
-        <location filename="../../app/auth.py" line="125"/>
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
@@ -1337,9 +1380,9 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="456"/>
         <location filename="../../app/auth.py" line="199"/>
         <location filename="../../app/auth.py" line="213"/>
+        <location filename="../../app/workflow/service.py" line="456"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
@@ -1399,11 +1442,11 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
+        <location filename="../../app/dutylog.py" line="109"/>
+        <location filename="../../app/notices.py" line="40"/>
         <location filename="../../app/workflow/service.py" line="246"/>
         <location filename="../../app/workflow/service.py" line="490"/>
         <location filename="../../app/workflow/service.py" line="642"/>
-        <location filename="../../app/dutylog.py" line="109"/>
-        <location filename="../../app/notices.py" line="40"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
@@ -1438,37 +1481,37 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="445"/>
+        <location filename="../../app/dutylog.py" line="448"/>
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="448"/>
+        <location filename="../../app/dutylog.py" line="451"/>
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="451"/>
+        <location filename="../../app/dutylog.py" line="454"/>
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="454"/>
+        <location filename="../../app/dutylog.py" line="457"/>
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="463"/>
+        <location filename="../../app/dutylog.py" line="466"/>
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="474"/>
+        <location filename="../../app/dutylog.py" line="477"/>
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="481"/>
+        <location filename="../../app/dutylog.py" line="484"/>
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
@@ -1619,8 +1662,8 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="733"/>
         <location filename="../../app/notices.py" line="22"/>
+        <location filename="../../app/workflow/service.py" line="733"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
@@ -1630,8 +1673,8 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="735"/>
         <location filename="../../app/notices.py" line="23"/>
+        <location filename="../../app/workflow/service.py" line="735"/>
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
@@ -1646,8 +1689,8 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>đã hủy</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="52"/>
         <location filename="../../app/notices.py" line="24"/>
+        <location filename="../../app/workflow/rules.py" line="52"/>
         <source>closed</source>
         <translation>đã đóng</translation>
     </message>
@@ -1802,8 +1845,8 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>bản dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="48"/>
         <location filename="../../app/roster.py" line="26"/>
+        <location filename="../../app/workflow/rules.py" line="48"/>
         <source>approved</source>
         <translation>đã phê duyệt</translation>
     </message>

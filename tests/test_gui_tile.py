@@ -1,0 +1,166 @@
+"""The camera tile (widgets/wall/tile.py) against the real RTSP simulator: live frames
+painted (not a blank picture), shown fps close to the source's, the stalled /
+reconnecting badge with the last frame kept (greyed) when the server stops, live
+again after a restart, the authentication-failed badge, pixels asked for only while
+visible, and no thread left behind."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.helpers.rtsp import RtspServer, sub
+from video.stream import State, StreamConfig
+from widgets.wall.tile import CameraTile, state_text
+
+FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
+
+
+@pytest.fixture(scope="module")
+def rtsp() -> Iterator[RtspServer]:
+    server = RtspServer([sub("/cam01/sub", label="CAM 01", pattern="smpte")])
+    yield server
+    server.close()
+
+
+def _tile(qtbot, url: str, label: str = "CAM 01", **kw) -> CameraTile:  # type: ignore[no-untyped-def]
+    kw.setdefault("config", FAST)
+    tile = CameraTile(url, label, **kw)
+    qtbot.addWidget(tile)
+    tile.resize(480, 300)
+    tile.show()
+    return tile
+
+
+def _picture_varies(image: QImage) -> bool:
+    """True when the image is neither uniformly black nor one flat colour."""
+    values = {image.pixel(x, y) & 0xFFFFFF
+              for x in range(0, image.width(), max(1, image.width() // 24))
+              for y in range(0, image.height(), max(1, image.height() // 24))}
+    return len(values) > 4 and values != {0}
+
+
+def _grey(image: QImage) -> bool:
+    """True when the picture's sampled pixels (right of the centred badge, above the
+    bottom-left label; colour bars there in the smpte pattern) are grey (r == g == b)."""
+    w, h = image.width(), image.height()
+    for x in range(int(w * 0.72), int(w * 0.95), max(1, w // 48)):
+        for y in range(int(h * 0.15), int(h * 0.45), max(1, h // 48)):
+            c = image.pixelColor(x, y)
+            if max(abs(c.red() - c.green()), abs(c.green() - c.blue())) > 3:
+                return False
+    return True
+
+
+def _live(qtbot, tile: CameraTile, frames: int = 10) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: tile.state is State.LIVE, timeout=8000)
+    qtbot.waitUntil(lambda: tile.frames_shown > frames, timeout=8000)
+
+
+def test_tile_shows_live_frames(qtbot, rtsp: RtspServer):
+    tile = _tile(qtbot, rtsp.url("/cam01/sub"), diagnostics=True)
+    states: list[str] = []
+    tile.stateChanged.connect(states.append)
+    _live(qtbot, tile)
+    assert states[-1] == "live"
+    assert tile.badge_text() == state_text(State.LIVE) == "Live"
+    # pixels asked for at the drawn size: the 16:9 source fitted into 480×300, even sizes
+    fmt, size = tile.requested_output()  # type: ignore[misc]
+    assert fmt == "bgra" and size == (480, 270)
+    qtbot.waitUntil(lambda: (f := tile.last_frame) is not None
+                    and (f.width, f.height) == (480, 270), timeout=3000)
+    image = tile.grab().toImage()
+    assert _picture_varies(image)
+    assert not _grey(image)  # live: in colour
+    assert "fps" in tile.diagnostics_text()
+    tile.resize(322, 400)  # follows resizes, rounded to even sizes
+    assert tile.requested_output() == ("bgra", (322, 180))
+    tile.resize(321, 400)
+    assert tile.requested_output() == ("bgra", (320, 180))
+
+
+def test_shown_fps_close_to_the_source(qtbot, rtsp: RtspServer):
+    tile = _tile(qtbot, rtsp.url("/cam01/sub"))
+    _live(qtbot, tile)
+    shown: list[int] = []
+    tile.framesShown.connect(shown.append)
+    t0, n0 = time.monotonic(), tile.frames_shown
+    qtbot.waitUntil(lambda: time.monotonic() - t0 >= 2.0, timeout=5000)  # a 2 s window
+    fps = (tile.frames_shown - n0) / (time.monotonic() - t0)
+    assert fps >= 8, fps  # the source sends 15 fps
+    assert tile.shown_fps() >= 8
+    assert shown == sorted(shown) and len(shown) == len(set(shown))  # each paint counted once
+    assert tile.frames_shown <= tile.stream.stats().frames_decoded  # painted ≤ decoded
+
+
+def test_hidden_tile_asks_for_no_pixels(qtbot, rtsp: RtspServer):
+    tile = _tile(qtbot, rtsp.url("/cam01/sub"))
+    _live(qtbot, tile, frames=2)
+    tile.hide()
+    assert tile.requested_output() == (None, None)
+    qtbot.waitUntil(lambda: (f := tile.stream.latest()) is not None and f.image is None,
+                    timeout=3000)
+    shown = tile.frames_shown
+    tile.show()
+    assert tile.requested_output()[0] == "bgra"  # type: ignore[index]
+    qtbot.waitUntil(lambda: tile.frames_shown > shown + 3, timeout=3000)
+
+
+
+def test_stall_badge_then_live_after_restart(qtbot):
+    server = RtspServer([sub("/cam/sub", pattern="smpte")])
+    try:
+        tile = _tile(qtbot, server.url("/cam/sub"))
+        states: list[str] = []
+        tile.stateChanged.connect(states.append)
+        _live(qtbot, tile)
+        shown = tile.frames_shown
+        server.stop()
+        outage = {state_text(State.STALLED), state_text(State.RECONNECTING)}
+        qtbot.waitUntil(lambda: tile.badge_text() in outage, timeout=4000)
+        assert tile.reason and tile.reason in tile.toolTip()
+        assert tile.last_frame is not None  # the last frame stays …
+        image = tile.grab().toImage()
+        assert _picture_varies(image)
+        assert _grey(image)  # … greyed
+        server.start()
+        qtbot.waitUntil(lambda: tile.state is State.LIVE, timeout=8000)
+        qtbot.waitUntil(lambda: tile.frames_shown > shown + 5, timeout=5000)
+        assert tile.badge_text() == state_text(State.LIVE)
+        assert {"stalled", "reconnecting"} & set(states) and states[-1] == "live"
+        assert not _grey(tile.grab().toImage())
+        assert tile.shutdown()
+    finally:
+        server.close()
+
+
+def test_wrong_password_shows_the_auth_failed_badge(qtbot):
+    server = RtspServer([sub("/secure", user="admin", password="s3cret")])
+    try:
+        tile = _tile(qtbot, server.url("/secure", "admin", "wrong"))
+        qtbot.waitUntil(lambda: tile.state is State.AUTH_FAILED, timeout=6000)
+        assert tile.badge_text() == state_text(State.AUTH_FAILED) == "Authentication failed"
+        assert "401" in tile.toolTip()
+        assert tile.last_frame is None
+        assert tile.shutdown()
+    finally:
+        server.close()
+
+
+def test_shutdown_and_close_leave_no_thread(qtbot, rtsp: RtspServer):
+    before = set(threading.enumerate())
+    tile = _tile(qtbot, rtsp.url("/cam01/sub"))
+    _live(qtbot, tile, frames=2)
+    assert set(threading.enumerate()) - before  # the decoding thread
+    tile.close()  # close() stops the stream
+    assert not (set(threading.enumerate()) - before)
+    assert tile.shutdown()  # idempotent
+    other = CameraTile(rtsp.url("/cam01/sub"), "CAM 01", config=FAST)
+    qtbot.waitUntil(lambda: other.stream.latest() is not None, timeout=8000)
+    with qtbot.waitSignal(other.destroyed, timeout=3000):
+        other.deleteLater()  # deleteLater() stops it as well
+    assert not (set(threading.enumerate()) - before)

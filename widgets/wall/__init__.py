@@ -1,0 +1,1 @@
+"""The live camera wall: tiles showing one camera stream each (`tile.CameraTile`)."""
