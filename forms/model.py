@@ -6,8 +6,8 @@ translated, formatted and ready to be printed as it stands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 
 @dataclass
@@ -87,3 +87,121 @@ class HandoverPrintout:
     printed_at: str = ""
     # The department on duty that day (rotation); printed under the shift label when set.
     duty_unit: str = ""
+
+
+# --- Appendices II–V ------------------------------------------------------------------
+# Times are given as datetimes (the renderers print "10 giờ 30 phút, ngày 27/11/2026");
+# every other value is printed as it stands. A field left empty prints as the dotted
+# blank of the regulation's template, to be filled in by hand.
+
+
+@dataclass
+class UrgentFax:
+    """An outgoing fax ("ĐIỆN FAX ĐI") of the duty desk: Appendix II (the HQ duty desk
+    asks a unit to coordinate, Art. 8 §2.3 c.2) and, through `SurveillanceFax`,
+    Appendix V (the Anti-Smuggling Department, Art. 16 §4 b)."""
+
+    agency_lines: list[str]  # issuing agency, top-down: ["TỔNG CỤC HẢI QUAN", "TRỰC BAN"]
+    fax_number: str  # document number of the fax: "12/FAX-TB-HQ"
+    sent_at: datetime  # "10 giờ 30 phút, ngày 27/11/2026"
+    subject: str  # what follows "Về việc": "phối hợp kiểm tra lô hàng …"
+    recipient: str  # "Kính gửi: …" — the unit's duty contact point
+    recipient_fax: str  # the recipient's fax number: "0225.3836.123"
+    content: str  # "Nội dung yêu cầu phối hợp thực hiện" (line breaks kept)
+    deadline: str  # "Yêu cầu về thời gian xử lý, hồi báo"
+    reply_channel: str = ""  # "Hình thức hồi báo": "Điện fax số …, thư điện tử …"
+    contact: str = ""  # "Đầu mối phối hợp thực hiện": name and position
+    contact_phone: str = ""
+    signer_name: str = ""  # left blank to be signed by hand
+    signer_title: str = ""  # position under the name: "Phó Cục trưởng Cục GSQL"
+    signer_capacity: str = ""  # "" → the appendix's: "PHỤ TRÁCH TRỰC BAN" / "CỤC TRƯỞNG"
+    basis: str = ""  # opening paragraph; "" → the appendix's wording
+    recipients: list[str] = field(default_factory=list)  # "Nơi nhận"; [] → the appendix's
+    urgent: bool = True  # prints "(Khẩn)" beside "ĐIỆN FAX ĐI"
+    issuer_fax: str = ""  # the issuing desk's own fax/phone line, printed under the number
+
+
+@dataclass
+class SurveillanceFax(UrgentFax):
+    """Appendix V: the Anti-Smuggling Department's fax asking a unit to coordinate
+    focused online surveillance under a plan (Art. 16 §4 b)."""
+
+    plan: str = ""  # the focused-surveillance plan/theme: "Kế hoạch số 15/KH-ĐTCBL …"
+
+
+@dataclass
+class ProposalMeasure:
+    """One measure proposed to the Director (Art. 8 §2.3 c.3)."""
+
+    kind: str  # "Dừng thông quan" | "Dừng đưa hàng qua khu vực giám sát" | "Truy đuổi" | …
+    detail: str = ""  # declaration, container, vehicle, unit to carry it out
+
+
+@dataclass
+class DirectorOpinion:
+    """The Director's (or the authorised deputy's) opinion on a proposal."""
+
+    text: str = ""  # empty → dotted lines to be written by hand
+    name: str = ""
+    title: str = ""  # "Tổng cục trưởng" | "Phó Tổng cục trưởng"
+    given_at: datetime | None = None
+    by_phone: bool = False  # given by phone and recorded by the duty desk
+    recorded_by: str = ""  # who recorded a phone opinion: "Nguyễn Văn A, Lãnh đạo ca trực"
+
+
+@dataclass
+class Proposal:
+    """Appendix III: the shift leader's proposal to the Director to intervene in the
+    procedure (stop clearance, stop passing the gate, pursuit…), Art. 8 §2.3 c.3."""
+
+    agency: str  # "TỔNG CỤC HẢI QUAN"
+    desk_name: str  # "TRỰC BAN"
+    place: str
+    day: date
+    occurred_at: str  # "Thời gian phát sinh, tiếp nhận thông tin"
+    location: str  # "Địa điểm/địa bàn xảy ra"
+    parties: str  # "Đơn vị/cá nhân có liên quan"
+    facts: str  # "Nội dung vụ việc"
+    analysis: str  # "Phân tích, nhận định"
+    measures: list[ProposalMeasure]  # "Nội dung đề xuất xử lý"
+    number: str = ""  # "Số: 05/ĐX-TB" (optional)
+    proposal_note: str = ""  # free text after the measures
+    basis: str = ""  # opening paragraph; "" → the appendix's wording
+    signer_name: str = ""  # the shift leader
+    signer_title: str = ""
+    signer_capacity: str = "PHỤ TRÁCH TRỰC BAN"
+    recipients: list[str] = field(default_factory=list)  # [] → "Tổng cục trưởng; Lưu: Trực ban."
+    opinion: DirectorOpinion = field(default_factory=DirectorOpinion)
+
+
+@dataclass
+class ResultReport:
+    """Appendix IV: a unit's report to the HQ duty desk on the result of a request
+    (Art. 9 §3): timeline, result and, when late, causes and personal responsibility."""
+
+    parent_agency: str  # "CỤC HẢI QUAN THÀNH PHỐ HẢI PHÒNG"
+    unit: str  # "CHI CỤC HẢI QUAN CỬA KHẨU CẢNG HẢI PHÒNG KV III"
+    place: str
+    day: date
+    request_number: str  # the fax/letter answered: "12/FAX-TB-HQ"
+    request_date: date
+    request_content: str
+    received_at: datetime  # request received
+    handled_at: datetime | None  # handling finished
+    result: str
+    deadline: str = ""  # the deadline set by the request, as it was written
+    acknowledged_at: datetime | None = None  # contact point and ETA reported back (≤ 30 min)
+    milestones: list[tuple[str, str]] = field(default_factory=list)  # extra (time, what)
+    late: bool = False
+    late_causes: str = ""
+    responsibility: str = ""  # the officers responsible and their responsibility
+    proposal: str = ""  # "Đề xuất (nếu có)"
+    contact: str = ""
+    contact_phone: str = ""
+    number: str = ""  # the report's own number: "45/BC-HQKV3"
+    handling_unit: str = ""  # the team that handled it, "" → `unit`
+    recipient: str = "Văn phòng Tổng cục (Phòng Tổng hợp – bộ phận trực ban)"
+    signer_name: str = ""
+    signer_title: str = ""
+    signer_capacity: str = "LÃNH ĐẠO ĐƠN VỊ"
+    recipients: list[str] = field(default_factory=list)  # [] → "Văn phòng Tổng cục; Lưu: VT."
