@@ -2,7 +2,7 @@
 
   python main.py --demo                      the demo site (SQLite, seeded)
   python main.py --db URL                    any SQLAlchemy URL (SQLite file or PostgreSQL)
-  python main.py --demo --screenshot F [--view main|log]
+  python main.py --demo --screenshot F [--view main|log|supervisor]
   python main.py [--demo|--db URL] --print-log current|YYYY-MM-DD --pdf FILE
   python main.py [--demo|--db URL] --verify-log
 """
@@ -22,7 +22,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--desk", metavar="CODE", help="duty desk code (default from settings)")
     p.add_argument("--user", metavar="NAME", help="log in as this user (demo and checks)")
     p.add_argument("--screenshot", metavar="FILE", help="render a view after start-up to PNG, exit")
-    p.add_argument("--view", choices=("main", "log"), default="main")
+    p.add_argument("--view", choices=("main", "log", "supervisor"), default="main")
     p.add_argument("--print-log", metavar="DAY", help="'current' or YYYY-MM-DD")
     p.add_argument("--pdf", metavar="FILE", help="output of --print-log")
     p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")

@@ -62,6 +62,7 @@ class Permission(StrEnum):
     DOCUMENT_NUMBER = "document.number"
     ADMIN_REFERENCE = "admin.reference"
     ADMIN_USERS = "admin.users"
+    CAMERA_ADMIN = "admin.cameras"
 
 
 _ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
@@ -81,6 +82,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
                               Permission.ROTATION_APPROVE}),
     Role.UNIT_LIAISON: frozenset({Permission.LOG_PRINT}),
     Role.ADMIN: frozenset({Permission.ADMIN_REFERENCE, Permission.ADMIN_USERS,
+                           Permission.CAMERA_ADMIN,
                            Permission.LOG_VERIFY, Permission.ROTATION_GENERATE}),
 }
 
@@ -93,6 +95,7 @@ PERMISSION_TEXT = {
     Permission.ROTATION_GENERATE: QT_TRANSLATE_NOOP("errors", "generate the rotation"),
     Permission.ADMIN_REFERENCE: QT_TRANSLATE_NOOP("errors", "edit reference data"),
     Permission.ADMIN_USERS: QT_TRANSLATE_NOOP("errors", "manage users"),
+    Permission.CAMERA_ADMIN: QT_TRANSLATE_NOOP("errors", "manage the camera registry"),
     Permission.SHIFT_FOCUS: QT_TRANSLATE_NOOP("errors", "set the shift's focus"),
     Permission.SHIFT_MEMBERS: QT_TRANSLATE_NOOP("errors", "assign shift members"),
 }

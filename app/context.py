@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app import logs
 from app.auth import AccountService, CurrentUser
 from app.cache import CachedShift, OfflineCache
+from app.cameras import CameraRegistry
 from app.clock import SystemClock
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
@@ -53,6 +54,7 @@ class AppContext:
     incidents: IncidentService = field(init=False)
     requests: RequestService = field(init=False)
     cache: OfflineCache = field(init=False)
+    cameras: CameraRegistry = field(init=False)
 
     def __post_init__(self) -> None:
         self.accounts = AccountService(self.db)
@@ -72,6 +74,7 @@ class AppContext:
         self.outbox = Outbox(self.data_dir / "outbox.sqlite")
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
         self.cache = OfflineCache(self.data_dir / "offline-cache.json")
+        self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
 
     def _desk_code(self, desk_id: int) -> str:
         with self.db.read() as s:

@@ -20,6 +20,8 @@ from app.handover import HandoverService
 from app.notices import Notices
 from app.org import parse_yaml
 from app.roster import MemberSpec, Roster, week_start_of
+from app.workflow.rules import Action, Handling
+from app.workflow.service import IncidentDraft, IncidentService, RequestService
 
 log = logs.get("db")
 SITE_FILE = Path(__file__).resolve().parent.parent / "resources" / "site" / "demo" / "site.yaml"
@@ -64,6 +66,9 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
         start = shift.starts_at
         end = min(shift.ends_at, now)
         if back == 0:
+            # Today's routine entries stop before the seeded incidents (_workflow) so
+            # the duty log stays in time order.
+            end = max(start + timedelta(minutes=30), end - timedelta(minutes=90))
             _write_day(ctx, desk.id, users, start, end, entries_today, leader)
         else:
             _write_day(ctx, desk.id, users, start, end, 6, leader)
@@ -87,9 +92,103 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
                        body="Đề nghị kiểm tra, khắc phục sự cố camera.",
                        source_kind="camera_fault", source_ref="DV-CAM-07")
     notices.mark_sent(users["giamsat1"], n.id, n.version)
+    _workflow(ctx, desk.id, users, now)
     ctx.refresh_cache(desk.id)
     log.info("demo site seeded")
     return True
+
+
+def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
+              now: datetime) -> None:
+    """Incidents in several states and open requests with running deadlines, so the
+    supervisor console is alive on first start (issue 4, item 11)."""
+
+    def at(minutes_ago: int) -> tuple[IncidentService, RequestService]:
+        clock = FixedClock(now - timedelta(minutes=minutes_ago))
+        dl = DutyLog(ctx.db, clock)
+        return (IncidentService(ctx.db, clock, dl),
+                RequestService(ctx.db, clock, dl, ack_minutes=ctx.requests.ack_minutes))
+
+    officer1, officer2 = users["giamsat1"], users["giamsat2"]
+    room, leader = users["lanhdaophong"], users["truongca"]
+
+    # An overdue acknowledgement: in progress, the unit got the fax 55 minutes ago.
+    inc, req = at(80)
+    c = inc.create(officer2, desk_id, IncidentDraft(
+        content="Container TCLU7081246 luồng đỏ được đưa ra khỏi khu vực giám sát trước khi "
+                "kiểm tra thực tế", place="Cảng Đình Vũ, Hải Phòng",
+        declaration_no="106221873410", container_no="TCLU7081246",
+        vehicle_plate="15H-088.21", handling=Handling.COORDINATED_CHECK))
+    inc, req = at(75)
+    inc.transition(room, c.id, Action.PROPOSE)
+    inc, req = at(70)
+    inc.transition(leader, c.id, Action.APPROVE)
+    inc, req = at(62)
+    inc.transition(officer2, c.id, Action.START)
+    req.create(officer2, desk_id, subject="Phối hợp kiểm tra container TCLU7081246 (Phụ lục II)",
+               channel="fax", unit_id=_unit_id(ctx, "KV3-DV"), incident_id=c.id, urgent=True,
+               contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
+               received_at=now - timedelta(minutes=55))
+
+    # In progress, handled by the room-level leader himself; the result is due later.
+    inc, req = at(50)
+    d = inc.create(officer1, desk_id, IncidentDraft(
+        content="Chi cục Hải quan cửa khẩu Tân Thanh chưa gửi báo cáo ngày theo quy định",
+        place="Cửa khẩu Tân Thanh, Lạng Sơn", handling=Handling.REMINDER))
+    inc, req = at(46)
+    inc.transition(room, d.id, Action.ACT_DIRECTLY)
+    r = req.create(room, desk_id, subject="Đôn đốc gửi báo cáo ngày", channel="phone",
+                   unit_id=_unit_id(ctx, "KV7-TT"), incident_id=d.id,
+                   contact="Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
+                   received_at=now - timedelta(minutes=45))
+    inc, req = at(40)
+    req.acknowledge(room, r.id, "Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
+                    promised_at=now + timedelta(minutes=95))
+
+    # Approved by the shift leader by phone (awaits his countersignature); the
+    # regional unit received the request 10 minutes ago: acknowledgement due in 20.
+    inc, req = at(40)
+    b = inc.create(officer1, desk_id, IncidentDraft(
+        content="Hình ảnh soi chiếu container MSKU1234565 có dấu hiệu hàng hóa không phù hợp "
+                "khai báo", place="Cửa khẩu quốc tế Hữu Nghị", declaration_no="108557295010",
+        container_no="MSKU1234565", vehicle_plate="12C-045.67",
+        handling=Handling.COORDINATED_CHECK))
+    inc, req = at(34)
+    inc.transition(room, b.id, Action.VERIFY)
+    inc.transition(room, b.id, Action.PROPOSE)
+    inc, req = at(28)
+    inc.transition(room, b.id, Action.APPROVE, on_behalf_of=leader, by_phone=True,
+                   opinion_at=now - timedelta(minutes=29))
+    inc, req = at(12)
+    req.create(officer1, desk_id, subject="Phối hợp kiểm tra thực tế container MSKU1234565 "
+                                          "(Phụ lục II)",
+               channel="phone", unit_id=_unit_id(ctx, "KV7-HN"), incident_id=b.id, urgent=True,
+               contact="Đ/c Sơn, Đội Giám sát cửa khẩu Hữu Nghị",
+               received_at=now - timedelta(minutes=10))
+
+    # Proposed by the room-level leader, awaiting the shift leader's approval.
+    inc, req = at(15)
+    a = inc.create(officer2, desk_id, IncidentDraft(
+        content="Xe đầu kéo 15C-123.45 chở container CSQU3054383 dừng bất thường ngoài khu "
+                "vực giám sát, niêm phong định vị báo mở", place="Cổng B cảng Đình Vũ",
+        declaration_no="104339917920", container_no="CSQU3054383", vehicle_plate="15C-123.45",
+        enterprise_tax_code="0100233488", enterprise_name="Công ty TNHH Thương mại Hải Minh",
+        handling=Handling.COORDINATED_CHECK))
+    inc, req = at(9)
+    inc.transition(room, a.id, Action.VERIFY)
+    inc.transition(room, a.id, Action.PROPOSE,
+                   comment="Đề nghị phối hợp kiểm tra ngay theo Phụ lục II")
+
+    # Cleared goods: the shift leader agreed, the Director's opinion is awaited.
+    inc, req = at(30)
+    e = inc.create(officer1, desk_id, IncidentDraft(
+        content="Lô hàng đã thông quan theo tờ khai 105998877120 có thông tin nghi vấn gian "
+                "lận xuất xứ", place="Cảng Hải Phòng", declaration_no="105998877120",
+        handling=Handling.CLEARED_GOODS))
+    inc, req = at(25)
+    inc.transition(room, e.id, Action.PROPOSE)
+    inc, req = at(20)
+    inc.transition(leader, e.id, Action.APPROVE)
 
 
 def _unit_id(ctx: AppContext, code: str) -> int | None:

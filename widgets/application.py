@@ -197,6 +197,8 @@ class Startup(QObject):
         self.window.notices_panel.load()
         if hasattr(self.window, "admin_panel"):
             self.window.admin_panel.load()
+        if hasattr(self.window, "supervisor_console"):
+            self.window.supervisor_console.load()
         log.info("main window after %.2f s", time.perf_counter() - self.t0)
         self.ready.emit(self.window)
 
@@ -264,7 +266,21 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
                     fired["done"] = True
                     QTimer.singleShot(300, grab)
 
-            window.dutylog.loaded.connect(once)
+            console = getattr(window, "supervisor_console", None)
+            if args.view == "supervisor" and console is not None:
+                window.docks["supervisor"].show()
+                window.docks["supervisor"].raise_()
+                waiting = {"log": True, "console": True}
+
+                def part(name: str) -> None:
+                    waiting[name] = False
+                    if not any(waiting.values()):
+                        once()
+
+                window.dutylog.loaded.connect(lambda *_a: part("log"))
+                console.loaded.connect(lambda: part("console"))
+            else:
+                window.dutylog.loaded.connect(once)
             QTimer.singleShot(8000, once)
 
         startup.ready.connect(shoot)

@@ -48,6 +48,8 @@ _SOURCES = {
     "camera_outage": QT_TRANSLATE_NOOP("labels", "Camera outage"),
     "ptz_position": QT_TRANSLATE_NOOP("labels", "Camera out of position"),
     "focus_case": QT_TRANSLATE_NOOP("labels", "Focused surveillance"),
+    "workflow_incident": QT_TRANSLATE_NOOP("labels", "Incident"),
+    "request": QT_TRANSLATE_NOOP("labels", "Request to a unit"),
 }
 _UNIT_KINDS = {
     "hq": QT_TRANSLATE_NOOP("labels", "Headquarters"),

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import Permission
+from app.auth import Permission, Role
 from app.cache import CachedShift
 from app.clock import to_local
 from app.settings import config_dir
@@ -65,6 +65,11 @@ class MainWindow(QMainWindow):
         self._clock.start()
         self.resize(1600, 960)
         self.resizeDocks([self.docks["shift"]], [330], Qt.Orientation.Horizontal)
+        if "supervisor" in self.docks:
+            self.resizeDocks([self.docks["supervisor"]], [780], Qt.Orientation.Horizontal)
+            # Before the first show the central widget's minimum wins: size again then.
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.docks["supervisor"]], [780], Qt.Orientation.Horizontal))
 
     # -- layout ----------------------------------------------------------------------
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -101,6 +106,16 @@ class MainWindow(QMainWindow):
             admin = self._dock("admin", self.tr("Reference data"), self.admin_panel,
                                Qt.DockWidgetArea.RightDockWidgetArea)
             admin.hide()
+        if user is not None and (user.has_role(Role.SHIFT_LEADER)
+                                 or user.has_role(Role.DIRECTOR)):
+            from widgets.supervisor import SupervisorConsole  # noqa: PLC0415
+
+            self.supervisor_console = SupervisorConsole(self.session)
+            sup = self._dock("supervisor", self.tr("Supervisor console"),
+                             self.supervisor_console, Qt.DockWidgetArea.RightDockWidgetArea)
+            if "admin" in self.docks:
+                self.tabifyDockWidget(self.docks["admin"], sup)
+            sup.raise_()
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()

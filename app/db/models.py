@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -415,4 +416,36 @@ class UnitRequest(Base):
         Index("ix_unit_request_desk_status", "desk_id", "status"),
         Index("ix_unit_request_incident", "incident_id"),
     )
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Camera(Base):
+    """A camera of the registry (DESIGN.md §6): stream URLs without credentials,
+    an optional relay URL template, the ONVIF endpoint, where it is and who
+    manages it. `credentials` is a Fernet token (app/cameras.py) of the user
+    name and password, encrypted with the site key; never clear text."""
+
+    __tablename__ = "camera"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    site: Mapped[str] = mapped_column(String(200))
+    area_type: Mapped[str] = mapped_column(String(30))  # road_border_gate|seaport|airport
+    zone: Mapped[str | None] = mapped_column(String(200))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # fixed|ptz|recognition|mobile
+    main_url: Mapped[str] = mapped_column(String(500))
+    sub_url: Mapped[str | None] = mapped_column(String(500))
+    relay_url: Mapped[str | None] = mapped_column(String(500))  # template: {code}, {stream}
+    onvif_url: Mapped[str | None] = mapped_column(String(500))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    plan_x: Mapped[float | None] = mapped_column(Float)
+    plan_y: Mapped[float | None] = mapped_column(Float)
+    heading: Mapped[float | None] = mapped_column(Float)  # degrees from north, clockwise
+    credentials: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (Index("ix_camera_site_zone", "site", "zone"),
+                      Index("ix_camera_unit", "unit_id"))
     __mapper_args__ = {"version_id_col": version}

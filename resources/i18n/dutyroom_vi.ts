@@ -546,167 +546,172 @@
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="85"/>
+        <location filename="../../widgets/main_window.py" line="90"/>
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="91"/>
+        <location filename="../../widgets/main_window.py" line="96"/>
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="101"/>
+        <location filename="../../widgets/main_window.py" line="106"/>
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132"/>
+        <location filename="../../widgets/main_window.py" line="114"/>
+        <source>Supervisor console</source>
+        <translation>Bàn điều hành lãnh đạo ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="147"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="133"/>
+        <location filename="../../widgets/main_window.py" line="148"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="134"/>
+        <location filename="../../widgets/main_window.py" line="149"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="136"/>
+        <location filename="../../widgets/main_window.py" line="151"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="137"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="138"/>
+        <location filename="../../widgets/main_window.py" line="153"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="139"/>
+        <location filename="../../widgets/main_window.py" line="154"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="141"/>
+        <location filename="../../widgets/main_window.py" line="156"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="143"/>
+        <location filename="../../widgets/main_window.py" line="158"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="145"/>
+        <location filename="../../widgets/main_window.py" line="160"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="147"/>
+        <location filename="../../widgets/main_window.py" line="162"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="148"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="150"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="153"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="154"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
+        <location filename="../../widgets/main_window.py" line="182"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="210"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="258"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="244"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="268"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="269"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -717,7 +722,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -1017,9 +1022,307 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="242"/>
+        <location filename="../../widgets/application.py" line="244"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorConsole</name>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <location filename="../../widgets/supervisor/console.py" line="247"/>
+        <source>Incident</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <source>Handling</source>
+        <translation>Hình thức xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="207"/>
+        <source>Since</source>
+        <translation>Từ lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="209"/>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Phê duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="212"/>
+        <source>Reject… (Ctrl+R)</source>
+        <translation>Từ chối… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <source>Time left</source>
+        <translation>Thời gian còn lại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <source>Request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="247"/>
+        <source>Opinion</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="247"/>
+        <source>Recorded by</source>
+        <translation>Người ghi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="49"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="50"/>
+        <source>Verified</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="51"/>
+        <source>Awaiting approval</source>
+        <translation>Chờ phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="52"/>
+        <source>Awaiting the Director</source>
+        <translation>Chờ ý kiến lãnh đạo Tổng cục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="53"/>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="54"/>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="55"/>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="56"/>
+        <source>Result reported</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="57"/>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="60"/>
+        <source>Reminder</source>
+        <translation>Đôn đốc, nhắc nhở</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="61"/>
+        <source>Information request</source>
+        <translation>Yêu cầu cung cấp thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="62"/>
+        <source>Directive to HQ</source>
+        <translation>Chỉ đạo Cục, Vụ nghiệp vụ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="63"/>
+        <source>Coordinated check</source>
+        <translation>Phối hợp kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="64"/>
+        <source>Cleared goods</source>
+        <translation>Hàng đã thông quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="65"/>
+        <source>Mobile equipment</source>
+        <translation>Thiết bị giám sát di động</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="68"/>
+        <source>Approval</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="69"/>
+        <source>Rejection</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="70"/>
+        <source>Director&apos;s approval</source>
+        <translation>Lãnh đạo Tổng cục phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="71"/>
+        <source>Director&apos;s refusal</source>
+        <translation>Lãnh đạo Tổng cục từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="72"/>
+        <source>Verification</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="73"/>
+        <source>Proposal</source>
+        <translation>Đề xuất</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="74"/>
+        <source>Own handling</source>
+        <translation>Trực tiếp xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="248"/>
+        <source>By phone at</source>
+        <translation>Qua điện thoại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="250"/>
+        <source>Countersign</source>
+        <translation>Ký xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="311"/>
+        <source>{title}
+Place: {place}
+Raised by {who} at {time}</source>
+        <translation>{title}
+Địa điểm: {place}
+Do {who} phát hiện lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="341"/>
+        <source>Awaiting your decision ({n})</source>
+        <translation>Chờ đồng chí phê duyệt ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="343"/>
+        <source>Open requests to units ({n})</source>
+        <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="345"/>
+        <source>Awaiting your countersignature ({n})</source>
+        <translation>Chờ đồng chí ký xác nhận ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="348"/>
+        <source>Nothing awaits your decision.</source>
+        <translation>Không có vụ việc nào chờ phê duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="364"/>
+        <source>awaiting receipt</source>
+        <translation>chờ đơn vị nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="372"/>
+        <source>OVERDUE {time}</source>
+        <translation>QUÁ HẠN {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="373"/>
+        <source>{time} left</source>
+        <translation>còn {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="392"/>
+        <source>Ack. {time}</source>
+        <translation>Hồi báo {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="392"/>
+        <source>Result {time}</source>
+        <translation>Kết quả {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="393"/>
+        <source>Not received</source>
+        <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="394"/>
+        <source>Acknowledgement (contact person, handling time) due at {time}</source>
+        <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="396"/>
+        <source>Result report due at {time}</source>
+        <translation>Hạn báo cáo kết quả: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="397"/>
+        <source>The unit&apos;s receipt is not confirmed yet</source>
+        <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="428"/>
+        <source>no incidents</source>
+        <translation>không có vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="430"/>
+        <source>overdue: {n}</source>
+        <translation>quá hạn: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="435"/>
+        <source>This shift – incidents: {incidents} | open requests: {open}</source>
+        <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="467"/>
+        <source>Reject the proposal</source>
+        <translation>Từ chối đề xuất</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="468"/>
+        <source>Your opinion (required) on incident {no}: {title}</source>
+        <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="473"/>
+        <source>A rejection needs your opinion; nothing was recorded.</source>
+        <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="494"/>
+        <source>Incident {no} was not changed: {reason}</source>
+        <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1103,52 +1406,57 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="88"/>
+        <location filename="../../app/auth.py" line="90"/>
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="89"/>
+        <location filename="../../app/auth.py" line="91"/>
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="90"/>
+        <location filename="../../app/auth.py" line="92"/>
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="91"/>
+        <location filename="../../app/auth.py" line="93"/>
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="92"/>
+        <location filename="../../app/auth.py" line="94"/>
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="93"/>
+        <location filename="../../app/auth.py" line="95"/>
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="94"/>
+        <location filename="../../app/auth.py" line="96"/>
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="95"/>
+        <location filename="../../app/auth.py" line="97"/>
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="96"/>
+        <location filename="../../app/auth.py" line="98"/>
+        <source>manage the camera registry</source>
+        <translation>quản lý danh mục camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth.py" line="99"/>
         <source>set the shift&apos;s focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="97"/>
+        <location filename="../../app/auth.py" line="100"/>
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
@@ -1273,7 +1581,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="125"/>
+        <location filename="../../app/auth.py" line="128"/>
         <location filename="../../app/workflow/rules.py" line="273"/>
         <location filename="../../app/workflow/rules.py" line="278"/>
         <location filename="../../app/workflow/service.py" line="549"/>
@@ -1353,35 +1661,35 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="131"/>
+        <location filename="../../app/auth.py" line="134"/>
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="157"/>
+        <location filename="../../app/auth.py" line="160"/>
         <location filename="../../app/cache.py" line="70"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="170"/>
-        <location filename="../../app/auth.py" line="192"/>
+        <location filename="../../app/auth.py" line="173"/>
+        <location filename="../../app/auth.py" line="195"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="174"/>
+        <location filename="../../app/auth.py" line="177"/>
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="195"/>
+        <location filename="../../app/auth.py" line="198"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="199"/>
-        <location filename="../../app/auth.py" line="213"/>
+        <location filename="../../app/auth.py" line="202"/>
+        <location filename="../../app/auth.py" line="216"/>
         <location filename="../../app/workflow/service.py" line="456"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
@@ -1720,9 +2028,121 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
     <message>
+        <location filename="../../app/cameras.py" line="84"/>
+        <location filename="../../app/cameras.py" line="102"/>
+        <source>The site key in {name} is not a valid key.</source>
+        <translation>Khóa của điểm trong {name} không phải là khóa hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="113"/>
+        <source>The camera credentials cannot be read with this workstation&apos;s site key.</source>
+        <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="160"/>
         <location filename="../../app/org.py" line="102"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="164"/>
+        <source>unknown column(s): {columns}</source>
+        <translation>cột không xác định: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="187"/>
+        <source>the file must hold a list of cameras</source>
+        <translation>tệp phải chứa danh sách camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="201"/>
+        <location filename="../../app/cameras.py" line="219"/>
+        <source>camera {code}: {field} is not a valid URL</source>
+        <translation>camera {code}: {field} không phải là địa chỉ URL hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="212"/>
+        <source>camera {code}: {field} must not contain credentials (give them as username and password)</source>
+        <translation>camera {code}: {field} không được chứa thông tin đăng nhập (ghi vào username và password)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="223"/>
+        <source>camera {code}: the relay URL may only use the placeholders {{code}} and {{stream}}</source>
+        <translation>camera {code}: URL máy chủ chuyển tiếp chỉ được dùng các biến {{code}} và {{stream}}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="257"/>
+        <location filename="../../app/cameras.py" line="269"/>
+        <location filename="../../app/cameras.py" line="320"/>
+        <source>camera {code}: {field} is required</source>
+        <translation>camera {code}: thiếu {field}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="259"/>
+        <source>camera {code}: area type must be one of {values}</source>
+        <translation>camera {code}: loại địa bàn phải là một trong {values}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="262"/>
+        <source>camera {code}: kind must be one of {values}</source>
+        <translation>camera {code}: loại camera phải là một trong {values}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="277"/>
+        <source>camera {code}: {field} must be a number{range}</source>
+        <translation>camera {code}: {field} phải là một số{range}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="284"/>
+        <source>camera {code}: active must be true or false</source>
+        <translation>camera {code}: active phải là true hoặc false</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="301"/>
+        <source>a camera must be an object</source>
+        <translation>mỗi camera phải là một đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="304"/>
+        <source>more cells than columns</source>
+        <translation>số ô nhiều hơn số cột</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="307"/>
+        <location filename="../../app/cameras.py" line="441"/>
+        <source>unknown field(s): {columns}</source>
+        <translation>trường không xác định: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="314"/>
+        <source>camera without code</source>
+        <translation>camera không có mã</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="316"/>
+        <source>duplicate camera code {code}</source>
+        <translation>trùng mã camera {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="328"/>
+        <location filename="../../app/cameras.py" line="453"/>
+        <source>camera {code}: unknown unit {unit}</source>
+        <translation>camera {code}: không có đơn vị {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="331"/>
+        <source>camera {code}: a password needs a username</source>
+        <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="365"/>
+        <source>Unknown camera &apos;{code}&apos;.</source>
+        <translation>Không có camera &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="446"/>
+        <source>The camera no longer exists.</source>
+        <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="129"/>
@@ -1997,6 +2417,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     <message>
         <location filename="../../widgets/labels.py" line="10"/>
         <location filename="../../widgets/labels.py" line="46"/>
+        <location filename="../../widgets/labels.py" line="51"/>
         <source>Incident</source>
         <translation>Vụ việc phát sinh</translation>
     </message>
@@ -2102,7 +2523,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
         <location filename="../../widgets/labels.py" line="41"/>
-        <location filename="../../widgets/labels.py" line="70"/>
+        <location filename="../../widgets/labels.py" line="72"/>
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
@@ -2137,77 +2558,82 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <translation>Giám sát trọng điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="53"/>
+        <location filename="../../widgets/labels.py" line="52"/>
+        <source>Request to a unit</source>
+        <translation>Yêu cầu đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="55"/>
         <source>Headquarters</source>
         <translation>Cơ quan Cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="54"/>
+        <location filename="../../widgets/labels.py" line="56"/>
         <source>HQ department</source>
         <translation>Đơn vị nghiệp vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="55"/>
+        <location filename="../../widgets/labels.py" line="57"/>
         <source>Regional branch</source>
         <translation>Chi cục Hải quan khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="56"/>
+        <location filename="../../widgets/labels.py" line="58"/>
         <source>Sub-department (border gate)</source>
         <translation>Hải quan cửa khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="57"/>
+        <location filename="../../widgets/labels.py" line="59"/>
         <source>Team / division</source>
         <translation>Đội / Phòng</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="58"/>
+        <location filename="../../widgets/labels.py" line="60"/>
         <source>Office</source>
         <translation>Văn phòng</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61"/>
+        <location filename="../../widgets/labels.py" line="63"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62"/>
+        <location filename="../../widgets/labels.py" line="64"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63"/>
+        <location filename="../../widgets/labels.py" line="65"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64"/>
+        <location filename="../../widgets/labels.py" line="66"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="65"/>
+        <location filename="../../widgets/labels.py" line="67"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="66"/>
+        <location filename="../../widgets/labels.py" line="68"/>
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="67"/>
+        <location filename="../../widgets/labels.py" line="69"/>
         <source>Sunday</source>
         <translation>Chủ Nhật</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="71"/>
+        <location filename="../../widgets/labels.py" line="73"/>
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="72"/>
+        <location filename="../../widgets/labels.py" line="74"/>
         <source>Published</source>
         <translation>Đã công bố</translation>
     </message>
