@@ -24,10 +24,8 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
 import uuid
@@ -58,6 +56,7 @@ from benchmarks._common import (
     timed_ms,
     verdict,
 )
+from benchmarks.feed_child import FeedListener
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIFT_START = dtime(8, 0)
@@ -446,45 +445,15 @@ def measure_append(dl: DutyLog, user: CurrentUser, desk_id: int, reps: int) -> l
 
 def measure_propagation(url: str, backend: str, dl: DutyLog, user: CurrentUser, desk_id: int,
                         count: int, poll_s: float) -> dict:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.feed_child", url, str(poll_s)], cwd=ROOT,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
-    received: dict[int, float] = {}
-    online = threading.Event()
-
-    def reader() -> None:
-        assert child.stdout is not None
-        for line in child.stdout:
-            parts = line.split()
-            if parts[:2] == ["STATE", "online"]:
-                online.set()
-            elif parts and parts[0] == "CHANGE" and parts[1] != "None":
-                received[int(parts[1])] = float(parts[2])
-
-    th = threading.Thread(target=reader, daemon=True)
-    th.start()
-    try:
-        if not online.wait(30):
-            raise RuntimeError("the change-feed child did not come online")
-        time.sleep(0.5)
+    committed: dict[int, float] = {}
+    with FeedListener(url, "dutylog", poll_s) as feed:
         rng = random.Random(11)
-        committed: dict[int, float] = {}
         for i in range(count):
             time.sleep(rng.uniform(0.03, 0.12))
             e = dl.append(user, desk_id, _draft(10**9 + i))
             committed[e.id] = time.time()
-        deadline = time.time() + 10
-        while time.time() < deadline and not all(k in received for k in committed):
-            time.sleep(0.05)
-    finally:
-        assert child.stdin is not None
-        child.stdin.close()
-        try:
-            child.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        feed.wait_for(committed)
+    received = feed.received
     lat = [(received[k] - t) * 1000.0 for k, t in committed.items() if k in received]
     lost = len(committed) - len(lat)
     mode = "LISTEN/NOTIFY" if backend == "postgresql" else f"polling every {poll_s * 1000:.0f} ms"

@@ -27,9 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
-import threading
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -48,6 +46,7 @@ from app.workflow.rules import Action, Handling
 from app.workflow.service import IncidentDraft, IncidentService
 from benchmarks._common import emit_json, percentile, r, say, summary, verdict
 from benchmarks.dutylog import Target
+from benchmarks.feed_child import FeedListener
 from forms.appendix2 import render_appendix2
 from forms.appendix3 import render_appendix3
 from forms.appendix4 import render_appendix4
@@ -65,35 +64,6 @@ from forms.pdf import render_to_bytes
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TARGETS = {"propagation": 250.0, "pdf": 300.0}
-
-
-# -- the listening console (child process) -------------------------------------------------
-def feed_child(url: str) -> int:
-    """Print "STATE <state> <t>" and "CHANGE <incident id> <t>" for every workflow
-    change received by a ChangeFeed; stop when stdin closes."""
-    from app.db.changes import Change, ChangeFeed  # noqa: PLC0415
-
-    db = Database(url)
-
-    def on_changes(changes: list[Change]) -> None:
-        now = time.time()
-        lines = [f"CHANGE {c.ref_id} {now:.6f}" for c in changes if c.topic == "workflow"]
-        if lines:
-            sys.stdout.write("\n".join(lines) + "\n")
-            sys.stdout.flush()
-
-    def on_state(state: str) -> None:
-        sys.stdout.write(f"STATE {state} {time.time():.6f}\n")
-        sys.stdout.flush()
-
-    feed = ChangeFeed(db, on_changes, on_state)
-    feed.start()
-    try:
-        sys.stdin.read()
-    finally:
-        feed.stop()
-        db.dispose()
-    return 0
 
 
 # -- approval propagation ----------------------------------------------------------------------
@@ -115,31 +85,9 @@ def propose_incidents(svc: IncidentService, users: dict, desk_id: int, n: int) -
 
 
 def measure_propagation(url: str, svc: IncidentService, leader, ids: list[int]) -> dict:
-    child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.workflow", "--feed-child", url], cwd=ROOT,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
-    received: dict[int, float] = {}
-    online = threading.Event()
-
-    def reader() -> None:
-        assert child.stdout is not None
-        for line in child.stdout:
-            parts = line.split()
-            if parts[:2] == ["STATE", "online"]:
-                online.set()
-            elif parts and parts[0] == "CHANGE" and parts[1] != "None":
-                received[int(parts[1])] = float(parts[2])  # the approval is the last one
-
-    th = threading.Thread(target=reader, daemon=True, name="feed-reader")
-    th.start()
     committed: dict[int, float] = {}
     approve_ms: list[float] = []
-    try:
-        if not online.wait(30):
-            raise RuntimeError("the change-feed child did not come online")
-        time.sleep(0.5)
-        received.clear()  # nothing before the approvals counts
+    with FeedListener(url, "workflow") as feed:
         rng = random.Random(11)
         for incident_id in ids:
             time.sleep(rng.uniform(0.03, 0.12))
@@ -147,18 +95,8 @@ def measure_propagation(url: str, svc: IncidentService, leader, ids: list[int]) 
             svc.transition(leader, incident_id, Action.APPROVE)
             committed[incident_id] = time.time()
             approve_ms.append((time.perf_counter() - t) * 1000.0)
-        deadline = time.time() + 10
-        while time.time() < deadline and not all(k in received for k in committed):
-            time.sleep(0.05)
-    finally:
-        assert child.stdin is not None
-        child.stdin.close()
-        try:
-            child.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-        th.join(5)
+        feed.wait_for(committed)
+    received = feed.received
     lat = [(received[k] - t) * 1000.0 for k, t in committed.items() if k in received]
     lost = len(committed) - len(lat)
     say(f"  approve (transition, one transaction)       {summary(approve_ms)}")
@@ -271,10 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", metavar="URL", default=DEFAULT_DB, help="a PostgreSQL server URL")
     p.add_argument("--approvals", type=int, default=100)
     p.add_argument("--pdf-reps", type=int, default=20)
-    p.add_argument("--feed-child", metavar="URL", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    if args.feed_child:
-        return feed_child(args.feed_child)
     if make_url(args.db).get_backend_name() != "postgresql":
         p.error("--db must be a PostgreSQL server URL (propagation uses LISTEN/NOTIFY)")
 
