@@ -239,7 +239,7 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         if text:
             exit_code["value"] = 1
             if args.screenshot:
-                print(text, file=sys.stderr)  # noqa: T201
+                log.error("%s", text)
             else:
                 QMessageBox.critical(None, app.translate("Startup", "Cannot start"), text)
         app.quit()
@@ -253,7 +253,7 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
                 widget = window.dutylog if args.view == "log" else window
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if not widget.grab().save(str(target)):
-                    print(f"cannot write {target}", file=sys.stderr)  # noqa: T201
+                    log.error("cannot write the screenshot %s", target)
                     exit_code["value"] = 1
                 app.quit()
 

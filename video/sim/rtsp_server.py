@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import signal
 import sys
@@ -32,6 +33,8 @@ import gi
 gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+
+log = logging.getLogger("customs.video.sim")
 
 ENCODERS = {
     "h264": ("x264enc tune=zerolatency speed-preset=ultrafast key-int-max={fps} bitrate={bitrate}"
@@ -108,11 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     address = args.address or config.get("address", "127.0.0.1")
     port = args.port if args.port is not None else int(config.get("port", 8554))
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     Gst.init(None)
     loop = GLib.MainLoop()
     server = build_server(address, port, mounts)
     if server.attach(None) == 0:
-        print(f"cannot listen on {address}:{port}", file=sys.stderr)  # noqa: T201
+        log.error("cannot listen on %s:%s", address, port)
         return 1
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
@@ -124,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
             return False
         GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, 0, GLib.IOCondition.IN | GLib.IOCondition.HUP,
                               on_stdin)
-    print(f"READY {server.get_bound_port()}", flush=True)  # noqa: T201
+    # The start-up handshake the parent process reads on stdout.
+    sys.stdout.write(f"READY {server.get_bound_port()}\n")
+    sys.stdout.flush()
     loop.run()
     return 0
 
