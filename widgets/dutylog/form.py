@@ -7,8 +7,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,6 +27,7 @@ from app.errors import DomainError
 from widgets.dutylog.model import EntryRow
 from widgets.labels import CHANNELS, KINDS, channel_label, kind_label
 from widgets.messages import message_of
+from widgets.shortcuts import CONFIRM, panel_shortcut
 
 INCIDENT_FIELDS = ("occurred", "received", "place", "declaration", "container", "vehicle")
 
@@ -119,13 +119,8 @@ class EntryForm(QWidget):
         self.kind.currentIndexChanged.connect(self._update_fields)
         self.save.clicked.connect(self._submit)
         self.cancel.clicked.connect(self.clear)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            sc = QShortcut(QKeySequence(seq), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(self._submit)
-        esc = QShortcut(QKeySequence("Esc"), self)
-        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        esc.activated.connect(self.clear)
+        panel_shortcut(self, CONFIRM, self._submit)
+        panel_shortcut(self, "Esc", self.clear)
         self._update_fields()
 
     def _dt_edit(self) -> QDateTimeEdit:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -38,6 +38,7 @@ from widgets import theme
 from widgets.labels import channel_label
 from widgets.messages import message_of, show_error
 from widgets.session import ConsoleSession
+from widgets.shortcuts import CONFIRM, panel_shortcut
 
 CTX = "SupervisorConsole"
 APPROVE_ACTIONS = (Action.APPROVE, Action.DIRECTOR_APPROVE)
@@ -214,13 +215,8 @@ class SupervisorConsole(QWidget):
         self.reject_b.setObjectName("rejectButton")
         self.approve_b.clicked.connect(self.approve_selected)
         self.reject_b.clicked.connect(self.reject_selected)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            sc = QShortcut(QKeySequence(seq), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(self.approve_selected)
-        sc = QShortcut(QKeySequence("Ctrl+R"), self)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        sc.activated.connect(self.reject_selected)
+        panel_shortcut(self, CONFIRM, self.approve_selected)
+        panel_shortcut(self, "Ctrl+R", self.reject_selected)
         self.pending.itemSelectionChanged.connect(self._enable)
         self.pending_box = QGroupBox()
         box = QVBoxLayout(self.pending_box)
