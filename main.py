@@ -2,7 +2,7 @@
 
   python main.py --demo                      the demo site (SQLite, seeded)
   python main.py --db URL                    any SQLAlchemy URL (SQLite file or PostgreSQL)
-  python main.py --demo --screenshot F [--view main|log|supervisor]
+  python main.py --demo --screenshot F [--view main|log|supervisor|wall]
   python main.py [--demo|--db URL] --print-log current|YYYY-MM-DD --pdf FILE
   python main.py [--demo|--db URL] --verify-log
 """
@@ -22,7 +22,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--desk", metavar="CODE", help="duty desk code (default from settings)")
     p.add_argument("--user", metavar="NAME", help="log in as this user (demo and checks)")
     p.add_argument("--screenshot", metavar="FILE", help="render a view after start-up to PNG, exit")
-    p.add_argument("--view", choices=("main", "log", "supervisor"), default="main")
+    p.add_argument("--view", choices=("main", "log", "supervisor", "wall"), default="main")
     p.add_argument("--print-log", metavar="DAY", help="'current' or YYYY-MM-DD")
     p.add_argument("--pdf", metavar="FILE", help="output of --print-log")
     p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")
@@ -52,7 +52,20 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from widgets.application import run_gui  # noqa: PLC0415
 
-    return run_gui(args, ctx_settings)
+    simulator = None
+    args.sim_port = None
+    if args.demo and (not args.screenshot or args.view == "wall"):
+        # The demo command starts the demo site's camera simulator as a process of its
+        # own (the application itself never starts programs) and stops it at the end.
+        from video.sim.demo_site import DemoSimulator  # noqa: PLC0415
+
+        simulator = DemoSimulator()
+        args.sim_port = simulator.start()
+    try:
+        return run_gui(args, ctx_settings)
+    finally:
+        if simulator is not None:
+            simulator.stop()
 
 
 if __name__ == "__main__":

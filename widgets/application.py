@@ -88,6 +88,10 @@ class Startup(QObject):
                     from app import demo  # noqa: PLC0415
 
                     demo.seed(ctx)
+                    from app.cameras import seed_demo_cameras  # noqa: PLC0415
+
+                    # the simulator's port of this run (the URLs follow it)
+                    seed_demo_cameras(ctx, getattr(args, "sim_port", None) or 8554)
                 desk = ctx.reference.desk_by_code(code)
                 info = DeskInfo(desk.id, desk.code, desk.name, desk.place)
                 shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))
@@ -199,6 +203,12 @@ class Startup(QObject):
             self.window.admin_panel.load()
         if hasattr(self.window, "supervisor_console"):
             self.window.supervisor_console.load()
+        walls = self.window.walls
+        walls.load()
+        restored = not self.args.screenshot and walls.restore()
+        if self.args.demo and not restored and (not self.args.screenshot
+                                                or self.args.view == "wall"):
+            walls.camerasLoaded.connect(lambda: walls.first_wall_with_cameras(16))
         log.info("main window after %.2f s", time.perf_counter() - self.t0)
         self.ready.emit(self.window)
 
@@ -223,6 +233,44 @@ def show_startup_error(text: str) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     theme.apply(app)  # type: ignore[arg-type]
     QMessageBox.critical(None, "Trực ban – giám sát trực tuyến", text)
+
+
+def shoot_wall(window, target: Path, exit_code: dict, app: QApplication,  # type: ignore[no-untyped-def]
+               timeout: float = 40.0) -> None:
+    """--view wall: once every tile of the first wall shows live pictures (or after
+    `timeout` s), the wall window to PNG."""
+    from widgets.wall.wall import live_count  # noqa: PLC0415
+
+    started = time.monotonic()
+    timer = QTimer(window)
+
+    def check() -> None:
+        walls = window.walls.walls
+        if not walls:
+            if time.monotonic() - started > timeout:
+                log.error("no camera wall opened")
+                exit_code["value"] = 1
+                timer.stop()
+                app.quit()
+            return
+        if walls[0].width() < 1600:
+            walls[0].resize(1600, 940)
+        wall = walls[0].wall
+        tiles = wall.tiles()
+        done = tiles and live_count(wall) == len(tiles) and all(
+            t.frames_shown >= 5 for t in tiles)
+        if done or time.monotonic() - started > timeout:
+            timer.stop()
+            if not done:
+                log.warning("only %d of %d tiles live", live_count(wall), len(tiles))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not walls[0].grab().save(str(target)):
+                log.error("cannot write the screenshot %s", target)
+                exit_code["value"] = 1
+            app.quit()
+
+    timer.timeout.connect(check)
+    timer.start(250)
 
 
 def run_gui(args: argparse.Namespace, settings: Settings) -> int:
@@ -257,6 +305,9 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
                     exit_code["value"] = 1
                 app.quit()
 
+            if args.view == "wall":
+                shoot_wall(window, target, exit_code, app)
+                return
             if args.view == "log":
                 window.dutylog.resize(1500, 900)
             fired = {"done": False}

@@ -97,6 +97,20 @@ class MainWindow(QMainWindow):
                              Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(roster, notices)
         self.docks["shift"].raise_()
+        from widgets.wall.camera_tree import CameraTree  # noqa: PLC0415
+        from widgets.wall.manager import WallManager  # noqa: PLC0415
+
+        self.camera_tree = CameraTree()
+        cams = self._dock("cameras", self.tr("Cameras"), self.camera_tree,
+                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(notices, cams)
+        self.walls = WallManager(self.session, self.layout_store(), persist=self.persist_layout)
+        self.walls.camerasLoaded.connect(
+            lambda: self.camera_tree.set_cameras(self.walls.cameras))
+        self.walls.cameraStateChanged.connect(
+            lambda code, state, _reason: self.camera_tree.set_state(code, state))
+        self.camera_tree.cameraActivated.connect(self.walls.show_cameras)
+        self.docks["shift"].raise_()
         user = self.session.user
         if user is not None and (user.can(Permission.ADMIN_REFERENCE)
                                  or user.can(Permission.ADMIN_USERS)):
@@ -160,6 +174,14 @@ class MainWindow(QMainWindow):
         self._action(log, self.tr("&Print the shift's log…"), QKeySequence.StandardKey.Print,
                      self.print_log)
         self._action(log, self.tr("&Verify integrity"), "Ctrl+Shift+V", self.verify_log)
+        cams = mb.addMenu(self.tr("&Cameras"))
+        self._action(cams, self.tr("Open a camera &wall"), "Ctrl+Shift+W",
+                     lambda: self.walls.open_wall(screen=self.screen()))
+        self._action(cams, self.tr("Open walls on &every screen"), "Ctrl+Shift+E",
+                     self.walls.open_on_every_screen)
+        self._action(cams, self.tr("&Find a camera"), "Ctrl+Shift+F",
+                     lambda: (self.docks["cameras"].show(), self.docks["cameras"].raise_(),
+                              self.camera_tree.filter.setFocus()))
         shift = mb.addMenu(self.tr("S&hift"))
         self._action(shift, self.tr("&Handover…"), "Ctrl+H", self.open_handover)
         view = mb.addMenu(self.tr("&View"))
@@ -353,6 +375,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
+        self.walls.close_all()
         for dock in self.docks.values():  # floating docks are windows of their own
             if dock.isFloating():
                 dock.hide()

@@ -14,6 +14,7 @@ OK = "#3fb950"
 WARN = "#d29922"
 ALARM = "#f85149"
 MUTED = "#8b949e"
+ACCENT = "#58a6ff"
 
 
 def apply(app: QApplication) -> None:

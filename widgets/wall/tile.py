@@ -1,30 +1,43 @@
-"""One camera on the wall: a `CameraTile` owns a `VideoStream` and paints its newest frame.
+"""One camera on the wall: a `CameraTile` owns the camera's `VideoStream`(s) and paints
+the newest frame.
 
-Threads. The stream decodes on its own worker thread; its callbacks never touch a
-widget. `on_frame` only raises a "pending" flag and, when the flag was down, posts one
-queued signal, so at most one paint request is in flight however fast frames come
-(a burst of frames costs one event and one paint). `paintEvent` lowers the flag, takes
-the newest frame (`take()`), wraps its numpy buffer in a QImage without copying (the
-tile keeps the array alive while the image is painted; the worker never writes into a
-delivered array), and draws it letterboxed. `on_state` is posted as a queued signal too.
+Threads. A stream decodes on its own worker thread; its callbacks never touch a widget.
+`on_frame` only raises a "pending" flag and, when the flag was down, posts one queued
+signal, so at most one paint request is in flight however fast frames come (a burst of
+frames costs one event and one paint). `paintEvent` lowers the flag, takes the newest
+frame (`take()`), wraps its numpy buffer in a QImage without copying (the tile keeps the
+array alive while the image is painted; the worker never writes into a delivered array),
+and draws it letterboxed. `on_state` is posted as a queued signal too.
 
 Pixels. The tile asks the stream for BGRA frames at the size the picture will be drawn
-(the source's aspect fitted into the tile, times the device pixel ratio, rounded to even
-sizes), so FFmpeg scales and converts and painting is a blit. The request follows
-resizes, and a hidden tile asks for no pixels at all (decode only).
+(the source's aspect fitted into the tile, times the device pixel ratio and the digital
+zoom, never above the source's size, rounded to even sizes), so FFmpeg scales and
+converts and painting is a blit. The request follows resizes and zoom; a hidden tile asks
+for no pixels at all (decode only); a paused tile decodes nothing (its wall is hidden).
 
-Health. Every state but live is a badge over the picture (translated text, the reason
-as the tooltip), and the last frame stays, greyed. The tile counts frames shown
-(painted, not merely decoded) per second; the diagnostic line shows that against the
-source's rate.
+Sub and main streams. Given both URLs, the tile plays the sub-stream while small and the
+main stream when its picture needs more pixels (`video.switching.StreamChoice`, with
+hysteresis). A switch opens the other stream beside the playing one and swaps when the
+new one delivers its first picture, so the picture never goes black; the old stream is
+stopped on a background thread.
 
-Life. `shutdown()` stops the stream and joins its thread; `close()` and `deleteLater()`
-call it. A parent that destroys tiles without closing them must call `shutdown()`."""
+Digital zoom. Mouse wheel zooms around the cursor (1× to 8×), dragging pans; a
+double-click resets the zoom, or, when not zoomed, is passed on (`doubleClicked`: the
+wall maximises the tile).
+
+Health. Every state but live is a badge over the picture (translated text, the reason as
+the tooltip), and the last frame stays, greyed. The tile counts frames shown (painted,
+not merely decoded) per second; the diagnostic line shows that against the source rate.
+
+Life. `shutdown()` stops every stream and joins the threads; `close()` and
+`deleteLater()` call it. A parent that destroys tiles without closing them must call
+`shutdown()`."""
 
 from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 import time
 from collections import deque
 
@@ -33,6 +46,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -40,10 +54,11 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from video.stream import Frame, State, StreamConfig, VideoStream
+from video.switching import MAIN, SUB, StreamChoice
 from widgets import theme
 
 _CONTEXT = "CameraTile"
@@ -56,7 +71,11 @@ _STATE_TEXT = {
     State.AUTH_FAILED: QT_TRANSLATE_NOOP("CameraTile", "Authentication failed"),
     State.CODEC_UNSUPPORTED: QT_TRANSLATE_NOOP("CameraTile", "Codec not supported"),
 }
+_PAUSED = QT_TRANSLATE_NOOP("CameraTile", "Paused")
 _DIAGNOSTIC = QT_TRANSLATE_NOOP("CameraTile", "{shown} / {source} fps")
+_STREAM_NAME = {SUB: QT_TRANSLATE_NOOP("CameraTile", "sub-stream"),
+                MAIN: QT_TRANSLATE_NOOP("CameraTile", "main stream")}
+_KEY_ONLY = QT_TRANSLATE_NOOP("CameraTile", "key frames only")
 _STATE_COLOUR = {
     State.CONNECTING: theme.WARN, State.LIVE: theme.OK, State.STALLED: theme.WARN,
     State.RECONNECTING: theme.WARN, State.OFFLINE: theme.ALARM,
@@ -66,6 +85,31 @@ _STATE_COLOUR = {
 _LITTLE = sys.byteorder == "little"
 _FORMATS = {"bgra": QImage.Format.Format_RGB32 if _LITTLE else QImage.Format.Format_ARGB32,
             "rgb24": QImage.Format.Format_RGB888}
+MAX_ZOOM = 8.0
+
+# Streams being stopped in the background (a tile released, a stream switched away):
+# `join_retired()` waits for them (closing a wall, the tests' thread-leak guard).
+_retired: list[threading.Thread] = []
+_retired_lock = threading.Lock()
+
+
+def _retire_stream(stream: VideoStream) -> None:
+    thread = threading.Thread(target=stream.stop, name="video:retire", daemon=True)
+    thread.start()
+    with _retired_lock:
+        _retired[:] = [t for t in _retired if t.is_alive()] + [thread]
+
+
+def join_retired(timeout: float = 5.0) -> bool:
+    """Waits for every stream stopped in the background; True when all have ended."""
+    deadline = time.monotonic() + timeout
+    with _retired_lock:
+        threads = list(_retired)
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()))
+    with _retired_lock:
+        _retired[:] = [t for t in _retired if t.is_alive()]
+        return not _retired
 
 
 def state_text(state: State | str) -> str:
@@ -85,17 +129,40 @@ def fit(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
     return sw * scale, sh * scale  # type: ignore[return-value]
 
 
+class _Feed:
+    """One open stream of the tile (sub or main) and its callbacks."""
+
+    def __init__(self, tile: CameraTile, kind: str, url: str) -> None:
+        self.kind = kind
+        self.tile = tile
+        self.stream = VideoStream(url, name=f"{tile.camera_label or url} {kind}",
+                                  config=tile._config, on_frame=self._on_frame,
+                                  on_state=self._on_state)
+        self.stream.set_output(None)
+        self.requested: tuple[str | None, tuple[int, int] | None] = (None, None)
+
+    def _on_frame(self, _frame: Frame) -> None:   # the decoding thread
+        self.tile._frame_callback(self)
+
+    def _on_state(self, state: State, reason: str) -> None:   # the decoding thread
+        self.tile._state_callback(self, state, reason)
+
+
 class CameraTile(QWidget):
-    """Shows one camera stream; see the module doc."""
+    """Shows one camera; see the module doc."""
 
     stateChanged = Signal(str)      # State value
     framesShown = Signal(int)       # total frames painted so far
+    streamSwitched = Signal(str)    # "sub" or "main": the stream now painted
+    doubleClicked = Signal()        # a double-click that was not a zoom reset
+    zoomChanged = Signal(float)
     _frameReady = Signal()          # posted by the decoding thread (queued)
-    _stateReady = Signal(str, str)  # posted by the decoding thread (queued)
+    _stateReady = Signal(object, str, str)  # (feed, state, reason), queued
 
     def __init__(self, url: str, label: str = "", parent: QWidget | None = None, *,
-                 config: StreamConfig | None = None, pixel_format: str = "bgra",
-                 diagnostics: bool = False, start: bool = True) -> None:
+                 main_url: str | None = None, config: StreamConfig | None = None,
+                 pixel_format: str = "bgra", diagnostics: bool = False,
+                 start: bool = True, choice: StreamChoice | None = None) -> None:
         super().__init__(parent)
         if pixel_format not in _FORMATS:
             raise ValueError(f"pixel format {pixel_format!r} not in {tuple(_FORMATS)}")
@@ -103,35 +170,54 @@ class CameraTile(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(64, 36)
         self.camera_label = label
+        # `url` alone: one stream. With `main_url`, `url` is the sub-stream.
+        self._urls = {SUB: url, MAIN: main_url} if main_url else {MAIN: url}
+        self._config = config
         self._pixel_format = pixel_format
         self._diagnostics = diagnostics
+        self._choice = choice or StreamChoice(has_sub=main_url is not None)
+        self._choice.has_sub = main_url is not None
         self._state, self._reason = State.CONNECTING, ""
-        self._pending = False           # a paint request is in flight (set by the worker)
+        self._pending = False           # a paint request is in flight (set by a worker)
         self._frame: Frame | None = None  # the frame painted last
         self._array: np.ndarray | None = None  # the buffer _image points into (kept alive)
         self._image: QImage | None = None
         self._grey: QImage | None = None
         self._source: tuple[int, int] | None = None
-        self._requested: tuple[str | None, tuple[int, int] | None] | None = None
         self._shown = 0
         self._shown_at: deque[float] = deque()
         self._source_fps = 0.0
         self._source_fps_at = 0.0
         self._stopped = False
+        self._paused = False
+        self._key_only = False
+        self._zoom = 1.0
+        self._centre = QPointF(0.5, 0.5)  # of the visible window, in source fractions
+        self._drag_from: QPointF | None = None
         self._frameReady.connect(self._on_frame_ready, Qt.ConnectionType.QueuedConnection)
         self._stateReady.connect(self._on_state_ready, Qt.ConnectionType.QueuedConnection)
-        self._stream = VideoStream(url, name=label or None, config=config,
-                                   on_frame=self._frame_callback,
-                                   on_state=self._state_callback)
-        self._stream.set_output(None)   # no pixels until the tile is visible
+        # The first visible layout chooses at once (StreamChoice's first decision).
+        first = SUB if main_url else MAIN
+        self._feed: _Feed = _Feed(self, first, self._urls[first])
+        self._next: _Feed | None = None   # opened beside _feed while switching
         self._update_tooltip()
         if start:
-            self._stream.start()
+            self._feed.stream.start()
 
     # -- public ------------------------------------------------------------------------
     @property
     def stream(self) -> VideoStream:
-        return self._stream
+        """The stream being painted."""
+        return self._feed.stream
+
+    @property
+    def stream_kind(self) -> str:
+        """"sub" or "main": the stream being painted."""
+        return self._feed.kind
+
+    @property
+    def switching_to(self) -> str | None:
+        return self._next.kind if self._next else None
 
     @property
     def state(self) -> State:
@@ -150,7 +236,24 @@ class CameraTile(QWidget):
         """The frame painted last (kept, greyed, while the stream is not live)."""
         return self._frame
 
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def key_frames_only(self) -> bool:
+        return self._key_only
+
+    def url(self, kind: str) -> str | None:
+        return self._urls.get(kind)
+
     def badge_text(self) -> str:
+        if self._paused:
+            return QCoreApplication.translate(_CONTEXT, _PAUSED)
         return state_text(self._state)
 
     def shown_fps(self, window: float = 2.0) -> float:
@@ -159,47 +262,116 @@ class CameraTile(QWidget):
         return sum(1 for t in self._shown_at if t >= now - window) / window
 
     def requested_output(self) -> tuple[str | None, tuple[int, int] | None] | None:
-        """What the tile last asked the stream for: (pixel format, (w, h)) or (None, None)."""
-        return self._requested
+        """What the tile last asked the playing stream for: (format, (w, h)) or (None, None)."""
+        return self._feed.requested
 
     def set_diagnostics(self, on: bool) -> None:
         self._diagnostics = bool(on)
         self.update()
 
     def diagnostics_text(self) -> str:
-        return QCoreApplication.translate(_CONTEXT, _DIAGNOSTIC).format(
+        tr = QCoreApplication.translate
+        text = tr(_CONTEXT, _DIAGNOSTIC).format(
             shown=f"{self.shown_fps():.0f}", source=f"{self._source_rate():.0f}")
+        text += " · " + tr(_CONTEXT, _STREAM_NAME[self._feed.kind])
+        if self._key_only:
+            text += " · " + tr(_CONTEXT, _KEY_ONLY)
+        return text
+
+    def set_key_frames_only(self, on: bool) -> None:
+        """Decode key frames only (the wall sheds load when the machine falls behind)."""
+        self._key_only = bool(on)
+        for feed in self._feeds():
+            feed.stream.set_key_frames_only(self._key_only)
+
+    def set_zoom(self, zoom: float, centre: QPointF | None = None) -> None:
+        """Digital zoom (1 = whole picture) around `centre` (fractions of the picture)."""
+        zoom = min(MAX_ZOOM, max(1.0, zoom))
+        if centre is not None:
+            self._centre = QPointF(centre)
+        if zoom == 1.0:
+            self._centre = QPointF(0.5, 0.5)
+        self._clamp_centre(zoom)
+        changed = zoom != self._zoom
+        self._zoom = zoom
+        self._update_output()
+        self.update()
+        if changed:
+            self.zoomChanged.emit(zoom)
+
+    def pause(self) -> None:
+        """Stops decoding (the wall is hidden or minimised); the last frame stays."""
+        if self._paused or self._stopped:
+            return
+        self._paused = True
+        for feed in self._feeds():
+            self._retire(feed)
+        self._next = None
+        self._feed = _Feed(self, self._feed.kind, self._urls[self._feed.kind])  # not started
+        self._grey = None
+        self.update()
+
+    def resume(self) -> None:
+        if not self._paused or self._stopped:
+            return
+        self._paused = False
+        self._state = State.CONNECTING
+        self._feed.stream.set_key_frames_only(self._key_only)
+        self._feed.stream.start()
+        self._update_output()
+        self.update()
 
     def shutdown(self, timeout: float = 5.0) -> bool:
-        """Stops the stream and joins its thread (idempotent); True when it has ended."""
+        """Stops every stream and joins the threads (idempotent); True when all ended."""
         self._stopped = True
-        return self._stream.stop(timeout)
+        ok = all([feed.stream.stop(timeout) for feed in self._feeds()])
+        return join_retired(timeout) and ok
+
+    def release(self) -> None:
+        """Stops every stream without waiting (the tile is being replaced); the threads
+        end in the background (`join_retired`)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for feed in self._feeds():
+            self._retire(feed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(320, 180)
 
-    # -- the decoding thread: no widget calls here ---------------------------------------
-    def _frame_callback(self, _frame: Frame) -> None:
+    # -- the decoding threads: no widget calls here --------------------------------------
+    def _frame_callback(self, _feed: _Feed) -> None:
         if self._pending or self._stopped:
             return
         self._pending = True
         with contextlib.suppress(RuntimeError):  # a tile destroyed without shutdown()
             self._frameReady.emit()
 
-    def _state_callback(self, state: State, reason: str) -> None:
+    def _state_callback(self, feed: _Feed, state: State, reason: str) -> None:
         if self._stopped:
             return
         with contextlib.suppress(RuntimeError):
-            self._stateReady.emit(state.value, reason)
+            self._stateReady.emit(feed, state.value, reason)
 
     # -- the GUI thread ------------------------------------------------------------------
+    def _feeds(self) -> list[_Feed]:
+        return [f for f in (self._feed, self._next) if f is not None]
+
     @Slot()
     def _on_frame_ready(self) -> None:
         self.update()  # coalesced by Qt too; _pending stays up until the paint
 
-    @Slot(str, str)
-    def _on_state_ready(self, state: str, reason: str) -> None:
+    @Slot(object, str, str)
+    def _on_state_ready(self, feed: _Feed, state: str, reason: str) -> None:
         new = State(state)
+        if feed is self._next:
+            if new is not State.LIVE and new is not State.CONNECTING:
+                # the other stream cannot be played: keep the one we have
+                self._retire(feed)
+                self._next = None
+            return
+        if feed is not self._feed:
+            return
         changed = new is not self._state
         self._state, self._reason = new, reason
         self._grey = None
@@ -212,20 +384,58 @@ class CameraTile(QWidget):
         text = self.camera_label + (" — " if self.camera_label else "") + self.badge_text()
         self.setToolTip(text + (f"\n{self._reason}" if self._reason else ""))
 
+    def _needed_width(self) -> float:
+        if not self.isVisible():
+            return 0.0
+        dpr = self.devicePixelRatioF()
+        source = self._source or (16, 9)
+        w, _h = fit(source, (self.width() * dpr, self.height() * dpr))
+        return w * self._zoom
+
+    def _wanted_output(self, feed: _Feed) -> tuple[str | None, tuple[int, int] | None]:
+        if self._paused or not self.isVisible() or self.width() < 2 or self.height() < 2:
+            return (None, None)
+        dpr = self.devicePixelRatioF()
+        box = (self.width() * dpr * self._zoom, self.height() * dpr * self._zoom)
+        source = self._source if feed is self._feed else None
+        source = source or feed_source(feed) or self._source
+        w, h = fit(source, box) if source else box
+        if source:  # never above the source's own size
+            w, h = min(w, source[0]), min(h, source[1])
+        return (self._pixel_format, (_even(w), _even(h)))
+
     def _update_output(self) -> None:
-        """Asks the stream for pixels at the drawn size, or for none when hidden."""
+        """Asks each stream for pixels at the drawn size, or for none when hidden; and
+        chooses between the sub and the main stream."""
         if self._stopped:
             return
-        if not self.isVisible() or self.width() < 2 or self.height() < 2:
-            wanted: tuple[str | None, tuple[int, int] | None] = (None, None)
-        else:
-            dpr = self.devicePixelRatioF()
-            box = (self.width() * dpr, self.height() * dpr)
-            w, h = fit(self._source, box) if self._source else box
-            wanted = (self._pixel_format, (_even(w), _even(h)))
-        if wanted != self._requested:
-            self._requested = wanted
-            self._stream.set_output(*wanted)
+        for feed in self._feeds():
+            wanted = self._wanted_output(feed)
+            if wanted != feed.requested:
+                feed.requested = wanted
+                feed.stream.set_output(*wanted)
+        if self._paused or not self.isVisible():
+            return
+        kind = self._choice.decide(self._needed_width(), time.monotonic(),
+                                   force_main=self._zoom > 1.0 and MAIN in self._urls)
+        if kind == self._feed.kind:
+            if self._next is not None:   # changed our mind before the swap
+                self._retire(self._next)
+                self._next = None
+            return
+        if self._next is None or self._next.kind != kind:
+            if self._next is not None:
+                self._retire(self._next)
+            self._next = _Feed(self, kind, self._urls[kind])
+            self._next.stream.set_key_frames_only(self._key_only)
+            self._next.requested = self._wanted_output(self._next)
+            self._next.stream.set_output(*self._next.requested)
+            self._next.stream.start()
+
+    @staticmethod
+    def _retire(feed: _Feed) -> None:
+        """Stops a stream without waiting for its thread on the GUI thread."""
+        _retire_stream(feed.stream)
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
@@ -245,27 +455,123 @@ class CameraTile(QWidget):
         super().closeEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.DeferredDelete:
+        if event.type() == QEvent.Type.DeferredDelete and not self._stopped:
             self.shutdown()
         return super().event(event)
 
+    # -- digital zoom --------------------------------------------------------------------
+    def _picture_rect(self) -> QRectF:
+        source = self._source or (16, 9)
+        w, h = fit(source, (self.width(), self.height()))
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def _clamp_centre(self, zoom: float) -> None:
+        half = 0.5 / zoom
+        self._centre = QPointF(min(1 - half, max(half, self._centre.x())),
+                               min(1 - half, max(half, self._centre.y())))
+
+    def _to_picture(self, pos: QPointF) -> QPointF:
+        """A widget position as fractions of the whole picture (not of the window)."""
+        r = self._picture_rect()
+        fx = (pos.x() - r.left()) / max(1.0, r.width())
+        fy = (pos.y() - r.top()) / max(1.0, r.height())
+        half = 0.5 / self._zoom
+        return QPointF(self._centre.x() - half + fx / self._zoom,
+                       self._centre.y() - half + fy / self._zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120
+        if not steps:
+            return super().wheelEvent(event)
+        pos = event.position()
+        anchor = self._to_picture(pos)
+        zoom = min(MAX_ZOOM, max(1.0, self._zoom * 1.25 ** steps))
+        # keep the point under the cursor where it is
+        r = self._picture_rect()
+        fx = (pos.x() - r.left()) / max(1.0, r.width())
+        fy = (pos.y() - r.top()) / max(1.0, r.height())
+        centre = QPointF(anchor.x() + (0.5 - fx) / zoom, anchor.y() + (0.5 - fy) / zoom)
+        self.set_zoom(zoom, centre)
+        event.accept()
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self._zoom > 1.0:
+            self._drag_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag_from is not None:
+            r = self._picture_rect()
+            d = event.position() - self._drag_from
+            self._drag_from = event.position()
+            self._centre = QPointF(self._centre.x() - d.x() / max(1.0, r.width()) / self._zoom,
+                                   self._centre.y() - d.y() / max(1.0, r.height()) / self._zoom)
+            self._clamp_centre(self._zoom)
+            self.update()
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseDoubleClickEvent(event)
+        if self._zoom > 1.0:
+            self.set_zoom(1.0)
+        else:
+            self.doubleClicked.emit()
+        event.accept()
+        return None
+
+    # -- painting ------------------------------------------------------------------------
     def _take_frame(self) -> bool:
-        """Adopts the newest frame if there is one with pixels; True if it is new."""
-        frame = self._stream.take()
+        """Adopts the newest frame if there is one with pixels; True if it is new. A
+        stream opened for a switch takes over at its first picture."""
+        if self._next is not None:
+            frame = self._next.stream.take()
+            if frame is not None and frame.image is not None:
+                old, self._feed, self._next = self._feed, self._next, None
+                self._retire(old)
+                self._source = (frame.source_width, frame.source_height)
+                if self._feed.kind == SUB:
+                    self._choice.sub_width = frame.source_width
+                self._state, self._reason = State.LIVE, ""
+                self._update_tooltip()
+                self.streamSwitched.emit(self._feed.kind)
+                self.stateChanged.emit(State.LIVE.value)
+                self._update_output()
+                return self._adopt(frame)
+        frame = self._feed.stream.take()
         if frame is None or frame.image is None or frame.pixel_format not in _FORMATS:
             return False
         source = (frame.source_width, frame.source_height)
         if source != self._source:
             self._source = source
+            if self._feed.kind == SUB:
+                self._choice.sub_width = frame.source_width
             self._update_output()
-        image: np.ndarray = frame.image
+        return self._adopt(frame)
+
+    def _adopt(self, frame: Frame) -> bool:
+        image: np.ndarray = frame.image  # type: ignore[assignment]
         bpp = 4 if frame.pixel_format == "bgra" else 3
         if image.strides[1:] != (bpp, 1) or image.strides[0] < image.shape[1] * bpp:
             image = np.ascontiguousarray(image)
         # No copy: the QImage points into the array, which self._array keeps alive.
         self._array = image
         self._image = QImage(image.data, image.shape[1], image.shape[0], image.strides[0],
-                             _FORMATS[frame.pixel_format])
+                             _FORMATS[frame.pixel_format])  # type: ignore[index]
         self._frame = frame
         self._grey = None
         return True
@@ -274,7 +580,7 @@ class CameraTile(QWidget):
         now = time.monotonic()
         if now - self._source_fps_at >= 1.0:
             self._source_fps_at = now
-            self._source_fps = self._stream.stats().decoded_fps
+            self._source_fps = self._feed.stream.stats().decoded_fps
         return self._source_fps
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -299,20 +605,23 @@ class CameraTile(QWidget):
 
     def _draw_picture(self, p: QPainter, rect: QRect) -> None:
         assert self._image is not None
-        source = self._source or (self._image.width(), self._image.height())
-        w, h = fit(source, (rect.width(), rect.height()))
-        target = QRectF((rect.width() - w) / 2, (rect.height() - h) / 2, w, h)
+        target = self._picture_rect()
         image = self._image
-        if self._state is not State.LIVE:
+        live = self._state is State.LIVE and not self._paused
+        if not live:
             if self._grey is None:
                 self._grey = self._image.convertToFormat(QImage.Format.Format_Grayscale8)
             image = self._grey
+        iw, ih = image.width(), image.height()
+        half = 0.5 / self._zoom
+        source = QRectF((self._centre.x() - half) * iw, (self._centre.y() - half) * ih,
+                        iw / self._zoom, ih / self._zoom)
         dpr = self.devicePixelRatioF()
-        if abs(target.width() * dpr - image.width()) > 2 or \
-                abs(target.height() * dpr - image.height()) > 2:
-            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # during a resize
-        p.drawImage(target, image)
-        if self._state is not State.LIVE:
+        if abs(target.width() * dpr - source.width()) > 2 or \
+                abs(target.height() * dpr - source.height()) > 2:
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # resize, zoom
+        p.drawImage(target, image, source)
+        if not live:
             p.fillRect(target, QColor(0, 0, 0, 110))
 
     def _draw_overlays(self, p: QPainter, rect: QRect) -> None:
@@ -323,8 +632,9 @@ class CameraTile(QWidget):
         pad = max(3, fm.height() // 4)
         # the badge: small in the corner when live, large in the middle otherwise
         text = self.badge_text()
-        colour = QColor(_STATE_COLOUR[self._state])
-        if self._state is State.LIVE:
+        live = self._state is State.LIVE and not self._paused
+        colour = QColor(theme.WARN if self._paused else _STATE_COLOUR[self._state])
+        if live:
             box = QRect(rect.left() + pad, rect.top() + pad,
                         fm.horizontalAdvance(text) + 2 * pad, fm.height() + pad)
             colour.setAlpha(200)
@@ -340,10 +650,17 @@ class CameraTile(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawRoundedRect(box, pad, pad)
-        p.setPen(QColor("#0d1117") if self._state is State.LIVE else QColor("#ffffff"))
+        p.setPen(QColor("#0d1117") if live else QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         p.setFont(font)
         fm = p.fontMetrics()
+        if self._zoom > 1.0:
+            ztext = f"×{self._zoom:.1f}"
+            zw = fm.horizontalAdvance(ztext) + 2 * pad
+            zbox = QRect(rect.right() - zw - pad, rect.top() + pad, zw, fm.height() + pad)
+            p.fillRect(zbox, QColor(0, 0, 0, 160))
+            p.setPen(QColor("#e6edf3"))
+            p.drawText(zbox, Qt.AlignmentFlag.AlignCenter, ztext)
         lines = [self.camera_label] if self.camera_label else []
         if self._diagnostics:
             lines.append(self.diagnostics_text())
@@ -357,4 +674,12 @@ class CameraTile(QWidget):
             y -= fm.height() + 1
 
 
-__all__ = ["CameraTile", "fit", "state_text"]
+def feed_source(feed: _Feed) -> tuple[int, int] | None:
+    """The source size a stream has reported, if any."""
+    stats = feed.stream.stats()
+    if stats.width and stats.height:
+        return (stats.width, stats.height)
+    return None
+
+
+__all__ = ["MAX_ZOOM", "CameraTile", "fit", "join_retired", "state_text"]

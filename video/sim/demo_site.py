@@ -1,0 +1,120 @@
+"""The demo site's camera simulator as a process of its own, started and stopped by the
+demo command (`main.py --demo`), never by the application: one GStreamer RTSP server
+(video/sim/rtsp_server.py, run with Debian's python3) serving every demo camera's
+sub-stream (640×360) and main stream (1280×720) with its name and a running clock
+burned in. Media are shared and encoded only while someone watches them, so a main
+stream costs the machine only while a tile shows it large.
+
+`DemoSimulator().start()` returns the port (8554 if free, else any free port) or None
+when the simulator cannot run here (no GStreamer bindings): the demo then starts
+without video and its tiles say "offline"."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import selectors
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from app.cameras import demo_cameras
+
+log = logging.getLogger("customs.video.sim")
+SERVER = Path(__file__).resolve().parent / "rtsp_server.py"
+SYSTEM_PYTHON = os.environ.get("CUSTOMS_SIM_PYTHON", "/usr/bin/python3")
+PATTERNS = ("ball", "smpte", "snow", "pinwheel", "spokes", "gradient", "circular", "zone-plate")
+
+
+def demo_mounts(port: int = 8554) -> list[dict]:
+    """The simulator's mounts for the demo cameras: /CODE/sub and /CODE/main."""
+    mounts: list[dict] = []
+    for i, cam in enumerate(demo_cameras(port)):
+        label = f"{cam['code']} {cam['name']}"
+        pattern = PATTERNS[i % len(PATTERNS)] if cam["kind"] != "fixed" else "ball"
+        mounts.append({"path": f"/{cam['code']}/sub", "size": "640x360", "fps": 15,
+                       "pattern": pattern, "label": label})
+        mounts.append({"path": f"/{cam['code']}/main", "size": "1280x720", "fps": 15,
+                       "pattern": pattern, "label": label})
+    return mounts
+
+
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+class DemoSimulator:
+    """One simulator process for the demo site."""
+
+    def __init__(self, preferred_port: int = 8554) -> None:
+        self.preferred_port = preferred_port
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.port: int | None = None
+        self._dir = Path(tempfile.mkdtemp(prefix="customs-demo-sim-"))
+
+    def start(self, timeout: float = 15.0) -> int | None:
+        if not Path(SYSTEM_PYTHON).exists():
+            log.warning("no %s: the demo starts without simulated cameras", SYSTEM_PYTHON)
+            return None
+        port = self.preferred_port if port_free(self.preferred_port) else 0
+        config = self._dir / "mounts.json"
+        config.write_text(json.dumps({"mounts": demo_mounts()}), encoding="utf-8")
+        err = open(self._dir / "stderr.log", "ab")  # noqa: SIM115 - the child keeps it
+        try:
+            # stdin stays a pipe: the simulator quits when it closes, even if we die
+            self.proc = subprocess.Popen(
+                [SYSTEM_PYTHON, str(SERVER), "--config", str(config), "--port", str(port),
+                 "--stdin-eof-quits"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err)
+        finally:
+            err.close()
+        line = self._read_line(timeout)
+        if not line.startswith("READY "):
+            log.warning("the camera simulator did not start (%s); see %s", line or "no answer",
+                        self._dir / "stderr.log")
+            self.stop()
+            return None
+        self.port = int(line.split()[1])
+        log.info("camera simulator on rtsp://127.0.0.1:%d (pid %d)", self.port, self.proc.pid)
+        return self.port
+
+    def _read_line(self, timeout: float) -> str:
+        assert self.proc is not None and self.proc.stdout is not None
+        fd, buf = self.proc.stdout.fileno(), b""
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while b"\n" not in buf and time.monotonic() < deadline:
+                if sel.select(max(0.0, deadline - time.monotonic())):
+                    chunk = os.read(fd, 4096)
+                    if not chunk:
+                        break
+                    buf += chunk
+        return buf.decode(errors="replace").strip()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
+        for pipe in (proc.stdin, proc.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+__all__ = ["DemoSimulator", "demo_mounts", "port_free"]
