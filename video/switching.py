@@ -28,6 +28,9 @@ class StreamChoice:
     min_interval: float = 3.0     # s between two switches
     has_sub: bool = True
     current: str | None = None
+    #: when a wanted switch waits out the interval: the time it may happen (else None);
+    #: the caller asks again then
+    retry_at: float | None = None
     _switched_at: float = field(default=float("-inf"), repr=False)
 
     def decide(self, needed_width: float, now: float, *, force_main: bool = False) -> str:
@@ -42,11 +45,14 @@ class StreamChoice:
             wanted = SUB
         else:
             wanted = self.current or SUB   # inside the band: keep
+        self.retry_at = None
         if self.current is None:
             self.current, self._switched_at = wanted, now
-        elif wanted != self.current and (
-                now - self._switched_at >= self.min_interval or (force_main and wanted == MAIN)):
-            self.current, self._switched_at = wanted, now
+        elif wanted != self.current:
+            if now - self._switched_at >= self.min_interval or (force_main and wanted == MAIN):
+                self.current, self._switched_at = wanted, now
+            else:
+                self.retry_at = self._switched_at + self.min_interval
         return self.current
 
 

@@ -41,6 +41,8 @@ import threading
 import time
 from collections import deque
 
+import logging
+
 import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -51,6 +53,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -61,6 +64,7 @@ from video.stream import Frame, State, StreamConfig, VideoStream
 from video.switching import MAIN, SUB, StreamChoice
 from widgets import theme
 
+log = logging.getLogger("customs.video")
 _CONTEXT = "CameraTile"
 _STATE_TEXT = {
     State.CONNECTING: QT_TRANSLATE_NOOP("CameraTile", "Connecting…"),
@@ -194,6 +198,8 @@ class CameraTile(QWidget):
         self._zoom = 1.0
         self._centre = QPointF(0.5, 0.5)  # of the visible window, in source fractions
         self._drag_from: QPointF | None = None
+        self._retry = QTimer(self, singleShot=True)   # a switch waiting out the interval
+        self._retry.timeout.connect(self._update_output)
         self._frameReady.connect(self._on_frame_ready, Qt.ConnectionType.QueuedConnection)
         self._stateReady.connect(self._on_state_ready, Qt.ConnectionType.QueuedConnection)
         # The first visible layout chooses at once (StreamChoice's first decision).
@@ -416,8 +422,11 @@ class CameraTile(QWidget):
                 feed.stream.set_output(*wanted)
         if self._paused or not self.isVisible():
             return
-        kind = self._choice.decide(self._needed_width(), time.monotonic(),
+        now = time.monotonic()
+        kind = self._choice.decide(self._needed_width(), now,
                                    force_main=self._zoom > 1.0 and MAIN in self._urls)
+        if self._choice.retry_at is not None and not self._retry.isActive():
+            self._retry.start(max(10, int((self._choice.retry_at - now) * 1000) + 10))
         if kind == self._feed.kind:
             if self._next is not None:   # changed our mind before the swap
                 self._retire(self._next)
@@ -568,9 +577,14 @@ class CameraTile(QWidget):
         bpp = 4 if frame.pixel_format == "bgra" else 3
         if image.strides[1:] != (bpp, 1) or image.strides[0] < image.shape[1] * bpp:
             image = np.ascontiguousarray(image)
+        h, w, stride = image.shape[0], image.shape[1], image.strides[0]
+        # FFmpeg pads rows (stride > width × bpp): view whole rows as one contiguous
+        # byte block, so the QImage reads the decoder's buffer without a copy.
+        rows = np.lib.stride_tricks.as_strided(image, shape=(h, stride), strides=(stride, 1),
+                                               writeable=False) if stride != w * bpp else image
         # No copy: the QImage points into the array, which self._array keeps alive.
-        self._array = image
-        self._image = QImage(image.data, image.shape[1], image.shape[0], image.strides[0],
+        self._array = rows
+        self._image = QImage(rows.data, w, h, stride,
                              _FORMATS[frame.pixel_format])  # type: ignore[index]
         self._frame = frame
         self._grey = None
@@ -585,7 +599,11 @@ class CameraTile(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self._pending = False  # from here on a new frame asks for another paint
-        new = self._take_frame()
+        try:
+            new = self._take_frame()
+        except Exception:  # a bad frame must not take the wall down
+            log.exception("%s: cannot show a frame", self.camera_label)
+            new = False
         p = QPainter(self)
         try:
             rect = self.rect()

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QWidget
 
 from video.stream import State, StreamConfig
-from video.switching import LoadShedder, TileLoad
+from video.switching import LoadShedder, StreamChoice, TileLoad
 from widgets import theme
 from widgets.wall.layouts import CellContent, Layout, WallView
 from widgets.wall.tile import CameraTile, join_retired
@@ -157,13 +157,15 @@ class CameraWall(QWidget):
 
     def __init__(self, cameras: dict[str, WallCamera], view: WallView | None = None,
                  parent: QWidget | None = None, *, config: StreamConfig | None = None,
-                 tile_factory: Callable[..., CameraTile] = CameraTile) -> None:
+                 tile_factory: Callable[..., CameraTile] = CameraTile,
+                 switch_interval: float = 3.0) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.cameras = dict(cameras)
         self._config = config
         self._tile_factory = tile_factory
+        self._switch_interval = switch_interval
         self._view = view or WallView()
         self._layout = Layout.parse(self._view.layout)
         self._contents: list[CellContent] = list(self._view.cells)
@@ -350,7 +352,8 @@ class CameraWall(QWidget):
         if cam.sub_url:
             tile = self._tile_factory(cam.sub_url, cam.label, main_url=cam.main_url,
                                       config=self._config, diagnostics=self._diagnostics,
-                                      start=not self._paused)
+                                      start=not self._paused,
+                                      choice=StreamChoice(min_interval=self._switch_interval))
         else:
             tile = self._tile_factory(cam.main_url, cam.label, config=self._config,
                                       diagnostics=self._diagnostics, start=not self._paused)
