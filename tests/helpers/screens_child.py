@@ -25,10 +25,12 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     ctx = AppContext.create(Settings(data_dir=str(data_dir)))
     ctx.connect()
-    if mode == "save":
+    if mode in ("save", "wall-save"):
         from app import demo  # noqa: PLC0415
+        from app.cameras import seed_demo_cameras  # noqa: PLC0415
 
         demo.seed(ctx, entries_today=3)
+        seed_demo_cameras(ctx, port=9)   # nothing listens there: tiles go offline
     runner = QtTaskRunner()
     session = ConsoleSession(ctx, runner)
     account = next(u for u in ctx.reference.users() if u.username == "truongca")
@@ -37,6 +39,8 @@ def main() -> int:
                   ctx.cached_shift(ctx.roster.current_shift(desk.id)), online=True)
     window = MainWindow(session)
     screens = app.screens()
+    if mode.startswith("wall-"):
+        return walls(app, window, mode, session, runner, ctx)
     if mode == "save":
         window.show()
         window.setScreen(screens[1])
@@ -49,6 +53,51 @@ def main() -> int:
         app.processEvents()
     print(f"screens={len(screens)} screen={window.screen().name()} x={window.x()}", flush=True)
     window.close()
+    session.stop()
+    runner.shutdown()
+    ctx.close()
+    return 0
+
+
+def walls(app, window, mode, session, runner, ctx) -> int:  # type: ignore[no-untyped-def]
+    """wall-save: a 9-cell wall on the second screen and a 1+5 wall on the first, saved;
+    wall-restore: the saved walls re-opened; prints each wall's screen, layout and cells."""
+    import time  # noqa: PLC0415
+
+    from widgets.wall.layouts import CellContent, WallView  # noqa: PLC0415
+    from widgets.wall.tile import join_retired  # noqa: PLC0415
+
+    manager = window.walls
+    manager.load()
+    deadline = time.monotonic() + 30
+    while not manager.cameras and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if mode == "wall-save":
+        codes = sorted(manager.cameras)
+        screens = app.screens()
+        right = manager.open_wall(screen=screens[1], view=WallView(
+            layout="9", cells=[CellContent((codes[0],)), CellContent(),
+                               CellContent((codes[1], codes[2]), dwell=5)]))
+        right.move(screens[1].geometry().topLeft())
+        manager.open_wall(screen=screens[0], view=WallView(
+            layout="1+5", cells=[CellContent((codes[3],))]))
+        app.processEvents()
+        manager.save()
+    else:
+        assert manager.restore()
+        deadline = time.monotonic() + 30
+        while len(manager.walls) < 2 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+    for w in manager.walls:
+        v = w.view()
+        cells = ";".join(",".join(c.cameras) for c in v.cells)
+        print(f"wall screen={w.screen().name()} x={w.x()} layout={v.layout} cells={cells}",
+              flush=True)
+    manager.close_all()
+    window.close()
+    join_retired(10)
     session.stop()
     runner.shutdown()
     ctx.close()

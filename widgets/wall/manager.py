@@ -153,6 +153,8 @@ class WallManager(QObject):
 
     def close_all(self) -> None:
         """Saves the views, then closes every wall (the console is closing)."""
+        if not self.walls:
+            return
         self.save()
         self._closing = True
         for w in list(self.walls):
