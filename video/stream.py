@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import av
 import av.container.core as _av_core
 import av.error
+from av.video.reformatter import VideoReformatter
 import numpy as np
 
 log = logging.getLogger("customs.video")
@@ -241,6 +242,7 @@ class VideoStream:
         self._codec: str | None = None
         self._size: tuple[int, int] | None = None
         self._last_packet_at = 0.0
+        self._reformatter = VideoReformatter()
 
     # -- control (any thread) ------------------------------------------------------------
     def start(self) -> VideoStream:
@@ -463,8 +465,11 @@ class VideoStream:
         width, height = frame.width, frame.height
         if pixel_format is not None:
             width, height = size or (frame.width, frame.height)
-            image = frame.reformat(width=width, height=height, format=pixel_format,
-                                   interpolation=self.config.interpolation).to_ndarray()
+            # one reformatter per stream: its scaling context is reused, not rebuilt
+            # for every frame (a third of the CPU of a 16-tile wall)
+            image = self._reformatter.reformat(
+                frame, width=width, height=height, format=pixel_format,
+                interpolation=self.config.interpolation).to_ndarray()
         now = time.monotonic()
         pts = frame.time
         source_time = None

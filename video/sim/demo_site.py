@@ -52,22 +52,28 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-class DemoSimulator:
-    """One simulator process for the demo site."""
+class SimulatorProcess:
+    """One simulator process serving `mounts`; `start()` returns its port or None."""
 
-    def __init__(self, preferred_port: int = 8554) -> None:
-        self.preferred_port = preferred_port
+    def __init__(self, mounts: list[dict], port: int = 0) -> None:
+        self.mounts = mounts
+        self.preferred_port = port
         self.proc: subprocess.Popen[bytes] | None = None
         self.port: int | None = None
-        self._dir = Path(tempfile.mkdtemp(prefix="customs-demo-sim-"))
+        self._dir = Path(tempfile.mkdtemp(prefix="customs-sim-"))
+
+    def url(self, path: str) -> str:
+        return f"rtsp://127.0.0.1:{self.port}{path}"
 
     def start(self, timeout: float = 15.0) -> int | None:
         if not Path(SYSTEM_PYTHON).exists():
-            log.warning("no %s: the demo starts without simulated cameras", SYSTEM_PYTHON)
+            log.warning("no %s: no simulated cameras", SYSTEM_PYTHON)
             return None
-        port = self.preferred_port if port_free(self.preferred_port) else 0
+        port = self.port or self.preferred_port
+        if port and not port_free(port):
+            port = 0
         config = self._dir / "mounts.json"
-        config.write_text(json.dumps({"mounts": demo_mounts()}), encoding="utf-8")
+        config.write_text(json.dumps({"mounts": self.mounts}), encoding="utf-8")
         err = open(self._dir / "stderr.log", "ab")  # noqa: SIM115 - the child keeps it
         try:
             # stdin stays a pipe: the simulator quits when it closes, even if we die
@@ -117,4 +123,12 @@ class DemoSimulator:
                 pipe.close()
 
 
-__all__ = ["DemoSimulator", "demo_mounts", "port_free"]
+class DemoSimulator(SimulatorProcess):
+    """The demo site's simulator: every demo camera's /CODE/sub and /CODE/main, on port
+    8554 when it is free."""
+
+    def __init__(self, preferred_port: int = 8554) -> None:
+        super().__init__(demo_mounts(), preferred_port)
+
+
+__all__ = ["DemoSimulator", "SimulatorProcess", "demo_mounts", "port_free"]

@@ -190,6 +190,7 @@ class CameraTile(QWidget):
         self._source: tuple[int, int] | None = None
         self._shown = 0
         self._shown_at: deque[float] = deque()
+        self._latency: deque[float] = deque(maxlen=300)   # s, source clock → painted
         self._source_fps = 0.0
         self._source_fps_at = 0.0
         self._stopped = False
@@ -266,6 +267,11 @@ class CameraTile(QWidget):
         """Frames painted per second over the last `window` seconds."""
         now = time.monotonic()
         return sum(1 for t in self._shown_at if t >= now - window) / window
+
+    def shown_latencies(self) -> list[float]:
+        """Recent source-to-screen delays in seconds (the source's RTCP wall clock to the
+        end of the paint), newest last."""
+        return list(self._latency)
 
     def requested_output(self) -> tuple[str | None, tuple[int, int] | None] | None:
         """What the tile last asked the playing stream for: (format, (w, h)) or (None, None)."""
@@ -619,6 +625,8 @@ class CameraTile(QWidget):
             self._shown_at.append(now)
             while self._shown_at and self._shown_at[0] < now - 5.0:
                 self._shown_at.popleft()
+            if self._frame is not None and self._frame.source_time is not None:
+                self._latency.append(time.time() - self._frame.source_time)
             self.framesShown.emit(self._shown)
 
     def _draw_picture(self, p: QPainter, rect: QRect) -> None:
