@@ -12,13 +12,16 @@ from sqlalchemy import select
 from app import logs
 from app.auth import AccountService, CurrentUser
 from app.cache import CachedShift, OfflineCache
+from app.camera_health import CameraHealth, CameraOutageItems
 from app.cameras import CameraRegistry
+from app.checklists import Checklists
 from app.clock import SystemClock
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
 from app.db.outbox import Outbox
 from app.dutylog import DutyLog
 from app.errors import DatabaseUnavailable
+from app.evidence import EvidenceStore
 from app.handover import (
     HandoverService,
     OpenCasesProvider,
@@ -55,6 +58,9 @@ class AppContext:
     requests: RequestService = field(init=False)
     cache: OfflineCache = field(init=False)
     cameras: CameraRegistry = field(init=False)
+    camera_health: CameraHealth = field(init=False)
+    evidence: EvidenceStore = field(init=False)
+    checklists: Checklists = field(init=False)
 
     def __post_init__(self) -> None:
         self.accounts = AccountService(self.db)
@@ -75,6 +81,12 @@ class AppContext:
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
         self.cache = OfflineCache(self.data_dir / "offline-cache.json")
         self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
+        self.camera_health = CameraHealth(self.db, self.clock, self.dutylog)
+        self.open_items.register(CameraOutageItems(self.camera_health))
+        evidence_dir = (Path(self.settings.evidence_dir) if self.settings.evidence_dir
+                        else self.data_dir / "evidence")
+        self.evidence = EvidenceStore(self.db, self.clock, self.dutylog, evidence_dir)
+        self.checklists = Checklists(self.db, self.clock, self.dutylog, self.cameras)
 
     def _desk_code(self, desk_id: int) -> str:
         with self.db.read() as s:

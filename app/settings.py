@@ -41,6 +41,8 @@ class Settings:
     lock_after_minutes: int = 15             # screen lock after inactivity, 0 = never
     poll_interval_ms: int = 200              # SQLite change polling
     reconnect_max_s: float = 30.0
+    camera_outage_after_s: float = 60.0      # down longer: logged and notified (Đ14.1.1d)
+    evidence_dir: str | None = None          # screenshots; None: data folder/evidence
 
     # -- derived -------------------------------------------------------------
     def shift_start_time(self) -> time:
@@ -76,6 +78,9 @@ class Settings:
                 "errors", "The database URL '{value}' is not a valid URL "
                           "(e.g. postgresql+psycopg://host/db or sqlite:///file)."),
                 value=self.database_url)
+        if self.camera_outage_after_s < 0:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "camera_outage_after_s cannot be negative."))
         if self.lock_after_minutes < 0:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "lock_after_minutes cannot be negative."))

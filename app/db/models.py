@@ -449,3 +449,100 @@ class Camera(Base):
     __table_args__ = (Index("ix_camera_site_zone", "site", "zone"),
                       Index("ix_camera_unit", "unit_id"))
     __mapper_args__ = {"version_id_col": version}
+
+
+class CameraOutage(Base):
+    """A camera down longer than the threshold (Đ14.1.1d), followed until it is
+    back (Đ14.1.5). Its system-fault entry and the entry of its end share the
+    case `case_ref`; the notice goes to the camera's managing unit.
+    `open_camera_id` holds the camera's id while the outage is open and NULL once
+    it is closed: its UNIQUE constraint allows one open outage per camera, on
+    SQLite as on PostgreSQL, whichever console reports it first."""
+
+    __tablename__ = "camera_outage"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    open_camera_id: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(30))  # the stream state that made it an outage
+    reason: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)   # the camera went down
+    detected_at: Mapped[datetime] = mapped_column(DateTime)  # the outage was recorded
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    case_ref: Mapped[str] = mapped_column(String(36))  # log_case.client_id
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
+    open_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    close_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    opened_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    __table_args__ = (
+        UniqueConstraint("open_camera_id", name="uq_camera_outage_open"),
+        Index("ix_camera_outage_camera", "camera_id", "started_at"),
+    )
+
+
+class Evidence(Base):
+    """A screenshot kept as evidence (Đ14.1.2b): the PNG file (path relative to
+    the evidence folder), its SHA-256, where and when it was taken and by whom,
+    the duty-log entry that records it and, later, the incident it supports."""
+
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"))
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    camera_code: Mapped[str] = mapped_column(String(40))
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    place: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(String(500), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    stream: Mapped[str] = mapped_column(String(10))  # main | sub
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+    __table_args__ = (Index("ix_evidence_desk_time", "desk_id", "taken_at"),)
+
+
+class ChecklistRun(Base):
+    """One pass through a site's area checklist (Đ14.4) by a desk in a shift.
+    `open_key` is set while the run is open and NULL once finished: UNIQUE, so a
+    desk has one open run per shift, site and checklist (resumed, not doubled)."""
+
+    __tablename__ = "checklist_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id"))
+    site: Mapped[str] = mapped_column(String(200))
+    site_type: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | finished
+    open_key: Mapped[str | None] = mapped_column(String(320))
+    started_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    __table_args__ = (
+        UniqueConstraint("open_key", name="uq_checklist_run_open"),
+        Index("ix_checklist_run_desk_shift", "desk_id", "shift_id"),
+    )
+
+
+class ChecklistTick(Base):
+    """A zone ticked off in a checklist run: ok or a problem, with a remark."""
+
+    __tablename__ = "checklist_tick"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("checklist_run.id"))
+    zone_code: Mapped[str] = mapped_column(String(60))
+    zone_name: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(10))  # ok | problem
+    remark: Mapped[str] = mapped_column(Text, default="")
+    cameras: Mapped[str] = mapped_column(Text, default="")  # codes of the zone's cameras
+    ticked_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    ticked_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("run_id", "zone_code", name="uq_checklist_tick_zone"),)
