@@ -1,0 +1,1 @@
+"""PTZ control: the controller protocol, the ONVIF driver and its wrappers."""
