@@ -49,16 +49,17 @@ def _tool(name: str) -> str:
 
 
 def _sources() -> list[str]:
-    """The same files as resources/i18n/update.sh: the Python files of app/ and
-    widgets/ that git tracks or would add (not ignored), without the migrations
+    """The same files as resources/i18n/update.sh: the Python files of app/, widgets/,
+    video/ and forms/ that git tracks or would add (not ignored), without the migrations
     (all of them outside a git checkout)."""
-    patterns = ["app/*.py", "app/**/*.py", "widgets/*.py", "widgets/**/*.py"]
+    patterns = ["app/*.py", "app/**/*.py", "widgets/*.py", "widgets/**/*.py", "video/*.py",
+                "video/**/*.py", "forms/*.py"]
     try:
         listed = subprocess.run(["git", "ls-files", "--cached", "--others",
                                  "--exclude-standard", *patterns], cwd=ROOT, check=True,
                                 capture_output=True, text=True, timeout=60).stdout.split()
     except (OSError, subprocess.SubprocessError):
-        listed = sorted(str(p.relative_to(ROOT)) for d in ("app", "widgets")
+        listed = sorted(str(p.relative_to(ROOT)) for d in ("app", "widgets", "video", "forms")
                         for p in (ROOT / d).rglob("*.py"))
     files = [f for f in listed if "migrations" not in f]
     assert files, "no source files found for lupdate"

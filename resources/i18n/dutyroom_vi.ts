@@ -1,98 +1,98 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
+        <location filename="../../widgets/admin_panel.py" line="36" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
+        <location filename="../../widgets/admin_panel.py" line="36" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="52"/>
+        <location filename="../../widgets/admin_panel.py" line="36" />
+        <location filename="../../widgets/admin_panel.py" line="52" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="53"/>
+        <location filename="../../widgets/admin_panel.py" line="36" />
+        <location filename="../../widgets/admin_panel.py" line="53" />
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="42"/>
+        <location filename="../../widgets/admin_panel.py" line="42" />
         <source>Save unit</source>
         <translation>Lưu đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="44"/>
+        <location filename="../../widgets/admin_panel.py" line="44" />
         <source>Import file…</source>
         <translation>Nhập từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="47"/>
+        <location filename="../../widgets/admin_panel.py" line="47" />
         <source>User</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="47"/>
-        <location filename="../../widgets/admin_panel.py" line="51"/>
+        <location filename="../../widgets/admin_panel.py" line="47" />
+        <location filename="../../widgets/admin_panel.py" line="51" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="47"/>
+        <location filename="../../widgets/admin_panel.py" line="47" />
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <location filename="../../widgets/admin_panel.py" line="48" />
         <source>New user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="49" />
         <source>Edit user…</source>
         <translation>Sửa người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="54"/>
+        <location filename="../../widgets/admin_panel.py" line="54" />
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="60"/>
+        <location filename="../../widgets/admin_panel.py" line="60" />
         <source>&lt;b&gt;Organisation units&lt;/b&gt;</source>
         <translation>&lt;b&gt;Danh mục đơn vị&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="64"/>
+        <location filename="../../widgets/admin_panel.py" line="64" />
         <source>&lt;b&gt;Users&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="139"/>
+        <location filename="../../widgets/admin_panel.py" line="139" />
         <source>Import reference data</source>
         <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="140"/>
+        <location filename="../../widgets/admin_panel.py" line="140" />
         <source>Site files (*.yaml *.yml *.csv)</source>
         <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="152"/>
+        <location filename="../../widgets/admin_panel.py" line="152" />
         <source>Imported</source>
         <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="153"/>
+        <location filename="../../widgets/admin_panel.py" line="153" />
         <source>Imported {units} units, {desks} desks, {users} users.</source>
         <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
@@ -100,110 +100,166 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="51"/>
+        <location filename="../../widgets/wall/tile.py" line="70" />
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="52"/>
+        <location filename="../../widgets/wall/tile.py" line="71" />
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="53"/>
+        <location filename="../../widgets/wall/tile.py" line="72" />
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="54"/>
+        <location filename="../../widgets/wall/tile.py" line="73" />
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="55"/>
+        <location filename="../../widgets/wall/tile.py" line="74" />
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="56"/>
+        <location filename="../../widgets/wall/tile.py" line="75" />
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="57"/>
+        <location filename="../../widgets/wall/tile.py" line="76" />
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="59"/>
+        <location filename="../../widgets/wall/tile.py" line="78" />
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="79" />
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="80" />
+        <source>sub-stream</source>
+        <translation>luồng phụ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="81" />
+        <source>main stream</source>
+        <translation>luồng chính</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="82" />
+        <source>key frames only</source>
+        <translation>chỉ khung hình khóa</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <location filename="../../widgets/wall/camera_tree.py" line="56" />
+        <source>Find a camera: number, code or name</source>
+        <translation>Tìm camera: số, mã hoặc tên</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_tree.py" line="60" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_tree.py" line="60" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWall</name>
+    <message>
+        <location filename="../../widgets/wall/wall.py" line="235" />
+        <source>Unknown camera: {codes}</source>
+        <translation>Không có camera: {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/wall.py" line="251" />
+        <source>No camera has the number {n}.</source>
+        <translation>Không có camera số {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/wall.py" line="439" />
+        <source>Camera no. {n}</source>
+        <translation>Camera số {n}</translation>
     </message>
 </context>
 <context>
     <name>DutyLogModel</name>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="72"/>
+        <location filename="../../widgets/dutylog/model.py" line="72" />
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="73"/>
+        <location filename="../../widgets/dutylog/model.py" line="73" />
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="74"/>
+        <location filename="../../widgets/dutylog/model.py" line="74" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="75"/>
+        <location filename="../../widgets/dutylog/model.py" line="75" />
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="76"/>
+        <location filename="../../widgets/dutylog/model.py" line="76" />
         <source>Place / related</source>
         <translation>Địa điểm / liên quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="77"/>
+        <location filename="../../widgets/dutylog/model.py" line="77" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="78"/>
+        <location filename="../../widgets/dutylog/model.py" line="78" />
         <source>Written by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="79"/>
+        <location filename="../../widgets/dutylog/model.py" line="79" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="147"/>
+        <location filename="../../widgets/dutylog/model.py" line="147" />
         <source>Refused: {reason}</source>
         <translation>Bị từ chối: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="149"/>
+        <location filename="../../widgets/dutylog/model.py" line="149" />
         <source>Waiting for the database</source>
         <translation>Đang chờ ghi vào cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="151"/>
+        <location filename="../../widgets/dutylog/model.py" line="151" />
         <source>Written offline</source>
         <translation>Ghi khi mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="153"/>
+        <location filename="../../widgets/dutylog/model.py" line="153" />
         <source>Correction: {reason}</source>
         <translation>Đính chính: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="155"/>
+        <location filename="../../widgets/dutylog/model.py" line="155" />
         <source>Corrected</source>
         <translation>Đã đính chính</translation>
     </message>
@@ -211,43 +267,43 @@
 <context>
     <name>DutyLogPanel</name>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="50"/>
+        <location filename="../../widgets/dutylog/panel.py" line="50" />
         <source>This shift</source>
         <translation>Ca trực hiện tại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="51"/>
+        <location filename="../../widgets/dutylog/panel.py" line="51" />
         <source>Whole log (search)</source>
         <translation>Toàn bộ nhật ký (tìm kiếm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="53"/>
+        <location filename="../../widgets/dutylog/panel.py" line="53" />
         <source>All kinds</source>
         <translation>Tất cả các loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="57"/>
+        <location filename="../../widgets/dutylog/panel.py" line="57" />
         <source>Unit…</source>
         <translation>Đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="59"/>
+        <location filename="../../widgets/dutylog/panel.py" line="59" />
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="72"/>
+        <location filename="../../widgets/dutylog/panel.py" line="72" />
         <source>Search (no diacritics needed)… Ctrl+F</source>
         <translation>Tìm (không cần dấu)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="146"/>
+        <location filename="../../widgets/dutylog/panel.py" line="146" />
         <source>Select a saved entry to correct.</source>
         <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="212"/>
-        <location filename="../../widgets/dutylog/panel.py" line="270"/>
+        <location filename="../../widgets/dutylog/panel.py" line="212" />
+        <location filename="../../widgets/dutylog/panel.py" line="270" />
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -255,133 +311,133 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="44"/>
-        <location filename="../../widgets/dutylog/form.py" line="172"/>
+        <location filename="../../widgets/dutylog/form.py" line="44" />
+        <location filename="../../widgets/dutylog/form.py" line="167" />
         <source>New entry</source>
         <translation>Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="52"/>
+        <location filename="../../widgets/dutylog/form.py" line="52" />
         <source>What was done, seen, directed or reported…</source>
         <translation>Nội dung đã thực hiện, phát hiện, chỉ đạo hoặc được báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="56"/>
+        <location filename="../../widgets/dutylog/form.py" line="56" />
         <source>Scope: areas, gates, systems checked</source>
         <translation>Phạm vi kiểm tra, giám sát: khu vực, cổng, hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="61"/>
+        <location filename="../../widgets/dutylog/form.py" line="61" />
         <source>12-digit declaration number</source>
         <translation>Số tờ khai (12 chữ số)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="70"/>
+        <location filename="../../widgets/dutylog/form.py" line="70" />
         <source>Receiving or reporting unit</source>
         <translation>Đơn vị tiếp nhận thực hiện hoặc đơn vị báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="75"/>
+        <location filename="../../widgets/dutylog/form.py" line="75" />
         <source>Why the entry is corrected (required)</source>
         <translation>Lý do đính chính (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="79"/>
+        <location filename="../../widgets/dutylog/form.py" line="79" />
         <source>Save entry (Ctrl+Enter)</source>
         <translation>Lưu vào nhật ký (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="81"/>
+        <location filename="../../widgets/dutylog/form.py" line="81" />
         <source>Clear (Esc)</source>
         <translation>Xóa trắng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="93"/>
+        <location filename="../../widgets/dutylog/form.py" line="93" />
         <source>&amp;Kind</source>
         <translation>&amp;Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="94"/>
+        <location filename="../../widgets/dutylog/form.py" line="94" />
         <source>&amp;Time</source>
         <translation>&amp;Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="95"/>
+        <location filename="../../widgets/dutylog/form.py" line="95" />
         <source>Incident (case)</source>
         <translation>Vụ việc phát sinh</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="96"/>
+        <location filename="../../widgets/dutylog/form.py" line="96" />
         <source>C&amp;ontent</source>
         <translation>&amp;Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="97"/>
+        <location filename="../../widgets/dutylog/form.py" line="97" />
         <source>Scope</source>
         <translation>Phạm vi</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="98"/>
+        <location filename="../../widgets/dutylog/form.py" line="98" />
         <source>Occurred at</source>
         <translation>Thời gian phát sinh</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="99"/>
+        <location filename="../../widgets/dutylog/form.py" line="99" />
         <source>Received at</source>
         <translation>Thời gian tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="100"/>
+        <location filename="../../widgets/dutylog/form.py" line="100" />
         <source>&amp;Place / area</source>
         <translation>Địa điểm/địa &amp;bàn</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="101"/>
+        <location filename="../../widgets/dutylog/form.py" line="101" />
         <source>Declaration</source>
         <translation>Số tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="102"/>
+        <location filename="../../widgets/dutylog/form.py" line="102" />
         <source>Container</source>
         <translation>Số container</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="103"/>
+        <location filename="../../widgets/dutylog/form.py" line="103" />
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="104"/>
+        <location filename="../../widgets/dutylog/form.py" line="104" />
         <source>C&amp;hannel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="105"/>
+        <location filename="../../widgets/dutylog/form.py" line="105" />
         <source>&amp;Unit</source>
         <translation>Đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="106"/>
+        <location filename="../../widgets/dutylog/form.py" line="106" />
         <source>Reported at</source>
         <translation>Thời gian báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="107"/>
+        <location filename="../../widgets/dutylog/form.py" line="107" />
         <source>&amp;Notes</source>
         <translation>&amp;Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="108"/>
+        <location filename="../../widgets/dutylog/form.py" line="108" />
         <source>&amp;Reason</source>
         <translation>Lý &amp;do</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="143"/>
+        <location filename="../../widgets/dutylog/form.py" line="138" />
         <source>— choose the incident —</source>
         <translation>— chọn vụ việc phát sinh —</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="158"/>
+        <location filename="../../widgets/dutylog/form.py" line="153" />
         <source>Correct entry no. {seq}</source>
         <translation>Đính chính mục số {seq}</translation>
     </message>
@@ -389,92 +445,92 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="39"/>
+        <location filename="../../widgets/handover_dialog.py" line="39" />
         <source>Shift handover</source>
         <translation>Bàn giao ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="41"/>
+        <location filename="../../widgets/handover_dialog.py" line="41" />
         <source>This shift (hand over)</source>
         <translation>Ca hiện tại (bàn giao ca)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="42"/>
+        <location filename="../../widgets/handover_dialog.py" line="42" />
         <source>Previous shift (take over)</source>
         <translation>Ca trước (tiếp nhận ca)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="46"/>
+        <location filename="../../widgets/handover_dialog.py" line="46" />
         <source>Summary of the shift: what happened, what was done, what the next shift must know.</source>
         <translation>Tóm tắt ca trực: diễn biến, nội dung đã thực hiện, những việc ca sau cần nắm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="49"/>
+        <location filename="../../widgets/handover_dialog.py" line="49" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="49"/>
+        <location filename="../../widgets/handover_dialog.py" line="49" />
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="50"/>
+        <location filename="../../widgets/handover_dialog.py" line="50" />
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="50"/>
+        <location filename="../../widgets/handover_dialog.py" line="50" />
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="56"/>
+        <location filename="../../widgets/handover_dialog.py" line="56" />
         <source>Save draft</source>
         <translation>Lưu dự thảo</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="57"/>
+        <location filename="../../widgets/handover_dialog.py" line="57" />
         <source>Sign handover</source>
         <translation>Ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="59"/>
+        <location filename="../../widgets/handover_dialog.py" line="59" />
         <source>Acknowledge (take over)</source>
         <translation>Tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="61"/>
+        <location filename="../../widgets/handover_dialog.py" line="61" />
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="62"/>
+        <location filename="../../widgets/handover_dialog.py" line="62" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="74"/>
+        <location filename="../../widgets/handover_dialog.py" line="74" />
         <source>&lt;b&gt;I. Summary&lt;/b&gt;</source>
         <translation>&lt;b&gt;I. Tóm tắt ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="76"/>
+        <location filename="../../widgets/handover_dialog.py" line="76" />
         <source>&lt;b&gt;II. Open items carried over&lt;/b&gt;</source>
         <translation>&lt;b&gt;II. Việc đang theo dõi chuyển sang ca sau&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="121"/>
+        <location filename="../../widgets/handover_dialog.py" line="121" />
         <source>Log signed up to entry #{seq}, hash {hash}</source>
         <translation>Nhật ký đã được ký xác nhận đến mục số {seq}, mã băm {hash}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="124"/>
+        <location filename="../../widgets/handover_dialog.py" line="124" />
         <source>Signed by {name} at {time}</source>
         <translation>Người ký bàn giao: {name}, lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_dialog.py" line="127"/>
+        <location filename="../../widgets/handover_dialog.py" line="127" />
         <source>Acknowledged by {name} at {time}</source>
         <translation>Người tiếp nhận ca: {name}, lúc {time}</translation>
     </message>
@@ -482,53 +538,53 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="36"/>
+        <location filename="../../widgets/login.py" line="36" />
         <source>Screen locked</source>
         <translation>Màn hình đã khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="36"/>
-        <location filename="../../widgets/login.py" line="64"/>
+        <location filename="../../widgets/login.py" line="36" />
+        <location filename="../../widgets/login.py" line="64" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="38"/>
+        <location filename="../../widgets/login.py" line="38" />
         <source>Duty room – online surveillance</source>
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="59"/>
+        <location filename="../../widgets/login.py" line="59" />
         <source>&amp;User name</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="60"/>
+        <location filename="../../widgets/login.py" line="60" />
         <source>&amp;Password</source>
         <translation>&amp;Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="64"/>
+        <location filename="../../widgets/login.py" line="64" />
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="66"/>
+        <location filename="../../widgets/login.py" line="66" />
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="87"/>
+        <location filename="../../widgets/login.py" line="87" />
         <source>Enter your user name and password.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="90"/>
+        <location filename="../../widgets/login.py" line="90" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="105"/>
+        <location filename="../../widgets/login.py" line="105" />
         <source>Only {name} can unlock this console.</source>
         <translation>Chỉ {name} mới được mở khóa máy trạm này.</translation>
     </message>
@@ -536,185 +592,210 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="41"/>
+        <location filename="../../widgets/main_window.py" line="41" />
         <source>Duty room – online surveillance</source>
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="46"/>
+        <location filename="../../widgets/main_window.py" line="46" />
         <source>Shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="90"/>
+        <location filename="../../widgets/main_window.py" line="90" />
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="96"/>
+        <location filename="../../widgets/main_window.py" line="96" />
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="106"/>
+        <location filename="../../widgets/main_window.py" line="104" />
+        <source>Cameras</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="120" />
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="114"/>
+        <location filename="../../widgets/main_window.py" line="128" />
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="147"/>
+        <location filename="../../widgets/main_window.py" line="161" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="148"/>
+        <location filename="../../widgets/main_window.py" line="162" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="163" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="151"/>
+        <location filename="../../widgets/main_window.py" line="165" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="166" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="153"/>
+        <location filename="../../widgets/main_window.py" line="167" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="154"/>
+        <location filename="../../widgets/main_window.py" line="168" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="156"/>
+        <location filename="../../widgets/main_window.py" line="170" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="158"/>
+        <location filename="../../widgets/main_window.py" line="172" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="160"/>
-        <source>&amp;Print the shift&apos;s log…</source>
+        <location filename="../../widgets/main_window.py" line="174" />
+        <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162"/>
+        <location filename="../../widgets/main_window.py" line="176" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="177" />
+        <source>&amp;Cameras</source>
+        <translation>&amp;Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="178" />
+        <source>Open a camera &amp;wall</source>
+        <translation>Mở &amp;tường camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="180" />
+        <source>Open walls on &amp;every screen</source>
+        <translation>Mở tường camera trên &amp;mọi màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="182" />
+        <source>&amp;Find a camera</source>
+        <translation>&amp;Tìm camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="185" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="186" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
+        <location filename="../../widgets/main_window.py" line="187" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="190" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="191" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182"/>
+        <location filename="../../widgets/main_window.py" line="204" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="207" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="221" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201"/>
+        <location filename="../../widgets/main_window.py" line="223" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="209"/>
+        <location filename="../../widgets/main_window.py" line="231" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="210"/>
+        <location filename="../../widgets/main_window.py" line="232" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="253" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
-        <source>Verifying the duty log&apos;s hash chain…</source>
+        <location filename="../../widgets/main_window.py" line="275" />
+        <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="258"/>
+        <location filename="../../widgets/main_window.py" line="280" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259"/>
+        <location filename="../../widgets/main_window.py" line="281" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="283" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="284" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="268"/>
+        <location filename="../../widgets/main_window.py" line="290" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269"/>
+        <location filename="../../widgets/main_window.py" line="291" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
-Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
+Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
 Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit</source>
         <translation>Ctrl+N mục nhật ký mới · Ctrl+Enter lưu vào nhật ký · Esc xóa trắng biểu mẫu
 Ctrl+E đính chính mục đang chọn · Ctrl+F tìm kiếm · F5 tải lại
@@ -722,7 +803,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="308" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -730,37 +811,37 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="40"/>
+        <location filename="../../widgets/notices_panel.py" line="40" />
         <source>New notice to a unit</source>
         <translation>Thông báo mới đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="53"/>
+        <location filename="../../widgets/notices_panel.py" line="53" />
         <source>&amp;Unit</source>
         <translation>Đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="54"/>
+        <location filename="../../widgets/notices_panel.py" line="54" />
         <source>&amp;Contact</source>
         <translation>&amp;Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="55"/>
+        <location filename="../../widgets/notices_panel.py" line="55" />
         <source>&amp;Subject</source>
         <translation>&amp;Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="56"/>
+        <location filename="../../widgets/notices_panel.py" line="56" />
         <source>C&amp;hannel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="57"/>
+        <location filename="../../widgets/notices_panel.py" line="57" />
         <source>&amp;Content</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="70"/>
+        <location filename="../../widgets/notices_panel.py" line="70" />
         <source>A notice needs a subject.</source>
         <translation>Thông báo phải có trích yếu.</translation>
     </message>
@@ -768,77 +849,77 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>NoticesPanel</name>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="30"/>
+        <location filename="../../widgets/notices_panel.py" line="30" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="31"/>
+        <location filename="../../widgets/notices_panel.py" line="31" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="32"/>
+        <location filename="../../widgets/notices_panel.py" line="32" />
         <source>Acknowledged</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="33"/>
+        <location filename="../../widgets/notices_panel.py" line="33" />
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="84" />
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="84" />
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="84" />
         <source>Unit / contact</source>
         <translation>Đơn vị / liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="84" />
         <source>Channel</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="85" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="85" />
         <source>Sent / acknowledged</source>
         <translation>Thời gian gửi / tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="90"/>
+        <location filename="../../widgets/notices_panel.py" line="90" />
         <source>New notice…</source>
         <translation>Thông báo mới…</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="91"/>
+        <location filename="../../widgets/notices_panel.py" line="91" />
         <source>Mark sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="92"/>
+        <location filename="../../widgets/notices_panel.py" line="92" />
         <source>Record acknowledgement…</source>
         <translation>Đơn vị đã nhận…</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="171"/>
+        <location filename="../../widgets/notices_panel.py" line="171" />
         <source>Acknowledgement</source>
         <translation>Xác nhận tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="172"/>
+        <location filename="../../widgets/notices_panel.py" line="172" />
         <source>Who acknowledged it at the unit?</source>
         <translation>Người tiếp nhận tại đơn vị:</translation>
     </message>
@@ -846,87 +927,87 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="36"/>
+        <location filename="../../widgets/roster_panel.py" line="36" />
         <source>Previous week</source>
         <translation>Tuần trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="37"/>
+        <location filename="../../widgets/roster_panel.py" line="37" />
         <source>Next week</source>
         <translation>Tuần sau</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="43"/>
+        <location filename="../../widgets/roster_panel.py" line="43" />
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="43"/>
+        <location filename="../../widgets/roster_panel.py" line="43" />
         <source>Department on duty</source>
         <translation>Đơn vị trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="46"/>
+        <location filename="../../widgets/roster_panel.py" line="46" />
         <source>Generate</source>
         <translation>Lập lịch</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="47"/>
+        <location filename="../../widgets/roster_panel.py" line="47" />
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="48"/>
+        <location filename="../../widgets/roster_panel.py" line="48" />
         <source>Publish</source>
         <translation>Công bố</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="60"/>
+        <location filename="../../widgets/roster_panel.py" line="60" />
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="60"/>
+        <location filename="../../widgets/roster_panel.py" line="60" />
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <location filename="../../widgets/roster_panel.py" line="61" />
         <source>Assignment (areas, cameras, systems)</source>
         <translation>Nhiệm vụ (khu vực, camera, hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="69"/>
+        <location filename="../../widgets/roster_panel.py" line="69" />
         <source>Assignment</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="70"/>
+        <location filename="../../widgets/roster_panel.py" line="70" />
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="71"/>
+        <location filename="../../widgets/roster_panel.py" line="71" />
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="72"/>
+        <location filename="../../widgets/roster_panel.py" line="72" />
         <source>Save members</source>
         <translation>Lưu thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="85"/>
+        <location filename="../../widgets/roster_panel.py" line="85" />
         <source>&lt;b&gt;Members of the current shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực hiện tại&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="132"/>
+        <location filename="../../widgets/roster_panel.py" line="132" />
         <source>Week {start} – {end}</source>
         <translation>Tuần {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="140"/>
+        <location filename="../../widgets/roster_panel.py" line="140" />
         <source>No rotation</source>
         <translation>Chưa lập lịch trực luân phiên</translation>
     </message>
@@ -934,72 +1015,72 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="47"/>
-        <source>Set the shift&apos;s focus…</source>
+        <location filename="../../widgets/shift_panel.py" line="47" />
+        <source>Set the shift's focus…</source>
         <translation>Xác định trọng tâm…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="56"/>
+        <location filename="../../widgets/shift_panel.py" line="56" />
         <source>&lt;b&gt;Members&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="59"/>
+        <location filename="../../widgets/shift_panel.py" line="59" />
         <source>&lt;b&gt;Focus of the shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nội dung trọng tâm của ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="64"/>
+        <location filename="../../widgets/shift_panel.py" line="64" />
         <source>&lt;b&gt;Open items for the handover&lt;/b&gt;</source>
         <translation>&lt;b&gt;Việc đang theo dõi (bàn giao ca)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="74"/>
+        <location filename="../../widgets/shift_panel.py" line="74" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="77"/>
+        <location filename="../../widgets/shift_panel.py" line="77" />
         <source>Shift of {date}</source>
         <translation>Ca trực ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="78"/>
+        <location filename="../../widgets/shift_panel.py" line="78" />
         <source>From {start} to {end}</source>
         <translation>Từ {start} đến {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="80"/>
+        <location filename="../../widgets/shift_panel.py" line="80" />
         <source>Department on duty: {unit}</source>
         <translation>Đơn vị trực: {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="81"/>
+        <location filename="../../widgets/shift_panel.py" line="81" />
         <source>(rotation not published)</source>
         <translation>(lịch trực luân phiên chưa công bố)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="88"/>
+        <location filename="../../widgets/shift_panel.py" line="88" />
         <source>No members assigned yet.</source>
         <translation>Chưa phân công thành phần ca trực.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="89"/>
+        <location filename="../../widgets/shift_panel.py" line="89" />
         <source>(not set)</source>
         <translation>(chưa xác định)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="105"/>
+        <location filename="../../widgets/shift_panel.py" line="105" />
         <source>Nothing open.</source>
         <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="116"/>
+        <location filename="../../widgets/shift_panel.py" line="116" />
         <source>Focus of the shift</source>
         <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="117"/>
+        <location filename="../../widgets/shift_panel.py" line="117" />
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
@@ -1007,22 +1088,22 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="129"/>
+        <location filename="../../widgets/application.py" line="133" />
         <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
         <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="140"/>
-        <source>The duty desk &apos;{code}&apos; is unknown and the database is unreachable: {error}</source>
+        <location filename="../../widgets/application.py" line="144" />
+        <source>The duty desk '{code}' is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="174"/>
+        <location filename="../../widgets/application.py" line="178" />
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="244"/>
+        <location filename="../../widgets/application.py" line="292" />
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -1030,193 +1111,193 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <location filename="../../widgets/supervisor/console.py" line="208" />
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="206"/>
-        <location filename="../../widgets/supervisor/console.py" line="247"/>
+        <location filename="../../widgets/supervisor/console.py" line="208" />
+        <location filename="../../widgets/supervisor/console.py" line="244" />
         <source>Incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <location filename="../../widgets/supervisor/console.py" line="208" />
         <source>Handling</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="206"/>
+        <location filename="../../widgets/supervisor/console.py" line="208" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="207"/>
+        <location filename="../../widgets/supervisor/console.py" line="209" />
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="209"/>
+        <location filename="../../widgets/supervisor/console.py" line="211" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>Phê duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="212"/>
+        <location filename="../../widgets/supervisor/console.py" line="214" />
         <source>Reject… (Ctrl+R)</source>
         <translation>Từ chối… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <location filename="../../widgets/supervisor/console.py" line="234" />
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <location filename="../../widgets/supervisor/console.py" line="234" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <location filename="../../widgets/supervisor/console.py" line="234" />
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="247"/>
+        <location filename="../../widgets/supervisor/console.py" line="244" />
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="247"/>
+        <location filename="../../widgets/supervisor/console.py" line="244" />
         <source>Recorded by</source>
         <translation>Người ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="237"/>
+        <location filename="../../widgets/supervisor/console.py" line="234" />
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="49"/>
+        <location filename="../../widgets/supervisor/console.py" line="50" />
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="50"/>
+        <location filename="../../widgets/supervisor/console.py" line="51" />
         <source>Verified</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="51"/>
+        <location filename="../../widgets/supervisor/console.py" line="52" />
         <source>Awaiting approval</source>
         <translation>Chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="52"/>
+        <location filename="../../widgets/supervisor/console.py" line="53" />
         <source>Awaiting the Director</source>
         <translation>Chờ ý kiến lãnh đạo Tổng cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="53"/>
+        <location filename="../../widgets/supervisor/console.py" line="54" />
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="54"/>
+        <location filename="../../widgets/supervisor/console.py" line="55" />
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="55"/>
+        <location filename="../../widgets/supervisor/console.py" line="56" />
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="56"/>
+        <location filename="../../widgets/supervisor/console.py" line="57" />
         <source>Result reported</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="57"/>
+        <location filename="../../widgets/supervisor/console.py" line="58" />
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="60"/>
+        <location filename="../../widgets/supervisor/console.py" line="61" />
         <source>Reminder</source>
         <translation>Đôn đốc, nhắc nhở</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="61"/>
+        <location filename="../../widgets/supervisor/console.py" line="62" />
         <source>Information request</source>
         <translation>Yêu cầu cung cấp thông tin</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="62"/>
+        <location filename="../../widgets/supervisor/console.py" line="63" />
         <source>Directive to HQ</source>
         <translation>Chỉ đạo Cục, Vụ nghiệp vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="63"/>
+        <location filename="../../widgets/supervisor/console.py" line="64" />
         <source>Coordinated check</source>
         <translation>Phối hợp kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="64"/>
+        <location filename="../../widgets/supervisor/console.py" line="65" />
         <source>Cleared goods</source>
         <translation>Hàng đã thông quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="65"/>
+        <location filename="../../widgets/supervisor/console.py" line="66" />
         <source>Mobile equipment</source>
         <translation>Thiết bị giám sát di động</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="68"/>
+        <location filename="../../widgets/supervisor/console.py" line="69" />
         <source>Approval</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="69"/>
+        <location filename="../../widgets/supervisor/console.py" line="70" />
         <source>Rejection</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="70"/>
-        <source>Director&apos;s approval</source>
+        <location filename="../../widgets/supervisor/console.py" line="71" />
+        <source>Director's approval</source>
         <translation>Lãnh đạo Tổng cục phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="71"/>
-        <source>Director&apos;s refusal</source>
+        <location filename="../../widgets/supervisor/console.py" line="72" />
+        <source>Director's refusal</source>
         <translation>Lãnh đạo Tổng cục từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="72"/>
+        <location filename="../../widgets/supervisor/console.py" line="73" />
         <source>Verification</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="73"/>
+        <location filename="../../widgets/supervisor/console.py" line="74" />
         <source>Proposal</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="74"/>
+        <location filename="../../widgets/supervisor/console.py" line="75" />
         <source>Own handling</source>
         <translation>Trực tiếp xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="248"/>
+        <location filename="../../widgets/supervisor/console.py" line="245" />
         <source>By phone at</source>
         <translation>Qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="250"/>
+        <location filename="../../widgets/supervisor/console.py" line="247" />
         <source>Countersign</source>
         <translation>Ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="311"/>
+        <location filename="../../widgets/supervisor/console.py" line="308" />
         <source>{title}
 Place: {place}
 Raised by {who} at {time}</source>
@@ -1225,102 +1306,102 @@ Raised by {who} at {time}</source>
 Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="341"/>
+        <location filename="../../widgets/supervisor/console.py" line="340" />
         <source>Awaiting your decision ({n})</source>
         <translation>Chờ đồng chí phê duyệt ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="343"/>
+        <location filename="../../widgets/supervisor/console.py" line="342" />
         <source>Open requests to units ({n})</source>
         <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="345"/>
+        <location filename="../../widgets/supervisor/console.py" line="344" />
         <source>Awaiting your countersignature ({n})</source>
         <translation>Chờ đồng chí ký xác nhận ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="348"/>
+        <location filename="../../widgets/supervisor/console.py" line="347" />
         <source>Nothing awaits your decision.</source>
         <translation>Không có vụ việc nào chờ phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="364"/>
+        <location filename="../../widgets/supervisor/console.py" line="363" />
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="372"/>
+        <location filename="../../widgets/supervisor/console.py" line="371" />
         <source>OVERDUE {time}</source>
         <translation>QUÁ HẠN {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="373"/>
+        <location filename="../../widgets/supervisor/console.py" line="372" />
         <source>{time} left</source>
         <translation>còn {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="392"/>
+        <location filename="../../widgets/supervisor/console.py" line="391" />
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="392"/>
+        <location filename="../../widgets/supervisor/console.py" line="391" />
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="393"/>
+        <location filename="../../widgets/supervisor/console.py" line="392" />
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="394"/>
+        <location filename="../../widgets/supervisor/console.py" line="393" />
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="396"/>
+        <location filename="../../widgets/supervisor/console.py" line="395" />
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="397"/>
-        <source>The unit&apos;s receipt is not confirmed yet</source>
+        <location filename="../../widgets/supervisor/console.py" line="396" />
+        <source>The unit's receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="428"/>
+        <location filename="../../widgets/supervisor/console.py" line="429" />
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="430"/>
+        <location filename="../../widgets/supervisor/console.py" line="431" />
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="435"/>
+        <location filename="../../widgets/supervisor/console.py" line="436" />
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="467"/>
+        <location filename="../../widgets/supervisor/console.py" line="468" />
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="468"/>
+        <location filename="../../widgets/supervisor/console.py" line="469" />
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="473"/>
+        <location filename="../../widgets/supervisor/console.py" line="474" />
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="494"/>
+        <location filename="../../widgets/supervisor/console.py" line="495" />
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -1328,1312 +1409,1652 @@ Do {who} phát hiện lúc {time}</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="29"/>
+        <location filename="../../widgets/user_dialog.py" line="29" />
         <source>Edit user</source>
         <translation>Sửa người dùng</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="29"/>
+        <location filename="../../widgets/user_dialog.py" line="29" />
         <source>New user</source>
         <translation>Thêm người dùng</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="35"/>
+        <location filename="../../widgets/user_dialog.py" line="35" />
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="40"/>
+        <location filename="../../widgets/user_dialog.py" line="40" />
         <source>Account active</source>
         <translation>Tài khoản đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="44"/>
+        <location filename="../../widgets/user_dialog.py" line="44" />
         <source>Leave empty to keep the password</source>
         <translation>Để trống nếu giữ nguyên mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="45"/>
+        <location filename="../../widgets/user_dialog.py" line="45" />
         <source>At least 6 characters</source>
         <translation>Ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="57"/>
+        <location filename="../../widgets/user_dialog.py" line="57" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="58"/>
+        <location filename="../../widgets/user_dialog.py" line="58" />
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="59"/>
+        <location filename="../../widgets/user_dialog.py" line="59" />
         <source>Title</source>
         <translation>Chức vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="60"/>
+        <location filename="../../widgets/user_dialog.py" line="60" />
         <source>Desk</source>
         <translation>Trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="61"/>
+        <location filename="../../widgets/user_dialog.py" line="61" />
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="69"/>
+        <location filename="../../widgets/user_dialog.py" line="69" />
         <source>&lt;b&gt;Roles&lt;/b&gt;</source>
         <translation>&lt;b&gt;Vai trò&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="79"/>
+        <location filename="../../widgets/user_dialog.py" line="79" />
         <source>User name and full name are required.</source>
         <translation>Cần nhập tên đăng nhập và họ tên.</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="81"/>
+        <location filename="../../widgets/user_dialog.py" line="81" />
         <source>Choose at least one role.</source>
         <translation>Chọn ít nhất một vai trò.</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="83"/>
+        <location filename="../../widgets/user_dialog.py" line="83" />
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
 </context>
 <context>
+    <name>WallCell</name>
+    <message>
+        <location filename="../../widgets/wall/wall.py" line="125" />
+        <source>{n}
+Drop a camera here</source>
+        <translation>{n}
+Kéo camera vào đây</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="48" />
+        <source>Layout (Ctrl+1…Ctrl+6)</source>
+        <translation>Bố cục (Ctrl+1…Ctrl+6)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="51" />
+        <source>Full screen (F11)</source>
+        <translation>Toàn màn hình (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="53" />
+        <source>Diagnostics (Ctrl+D)</source>
+        <translation>Chẩn đoán (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="56" />
+        <source>Screenshot evidence (F12)</source>
+        <translation>Chụp ảnh làm chứng cứ (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="62" />
+        <source>Layout</source>
+        <translation>Bố cục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="128" />
+        <source>Select a cell that shows a camera.</source>
+        <translation>Hãy chọn một ô đang hiển thị camera.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="135" />
+        <source>Camera wall</source>
+        <translation>Tường camera</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="90"/>
+        <location filename="../../app/auth.py" line="90" />
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="91"/>
+        <location filename="../../app/auth.py" line="91" />
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="92"/>
+        <location filename="../../app/auth.py" line="92" />
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="93"/>
+        <location filename="../../app/auth.py" line="93" />
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="94"/>
+        <location filename="../../app/auth.py" line="94" />
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="95"/>
+        <location filename="../../app/auth.py" line="95" />
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="96"/>
+        <location filename="../../app/auth.py" line="96" />
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="97"/>
+        <location filename="../../app/auth.py" line="97" />
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="98"/>
+        <location filename="../../app/auth.py" line="98" />
         <source>manage the camera registry</source>
         <translation>quản lý danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="99"/>
-        <source>set the shift&apos;s focus</source>
+        <location filename="../../app/auth.py" line="99" />
+        <source>set the shift's focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="100"/>
+        <location filename="../../app/auth.py" line="100" />
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="44"/>
+        <location filename="../../app/workflow/rules.py" line="44" />
         <source>new</source>
         <translation>mới</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="45"/>
+        <location filename="../../app/workflow/rules.py" line="45" />
         <source>verified</source>
         <translation>đã kiểm tra, đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="46"/>
+        <location filename="../../app/workflow/rules.py" line="46" />
         <source>awaiting approval</source>
         <translation>đang chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="47"/>
-        <source>awaiting the Director&apos;s opinion</source>
+        <location filename="../../app/workflow/rules.py" line="47" />
+        <source>awaiting the Director's opinion</source>
         <translation>đang chờ ý kiến lãnh đạo Tổng cục</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="49"/>
+        <location filename="../../app/workflow/rules.py" line="49" />
         <source>rejected</source>
         <translation>không được phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="50"/>
+        <location filename="../../app/workflow/rules.py" line="50" />
         <source>in progress</source>
         <translation>đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="51"/>
+        <location filename="../../app/workflow/rules.py" line="51" />
         <source>with its result reported</source>
         <translation>đã có báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="104"/>
+        <location filename="../../app/workflow/rules.py" line="104" />
         <source>record an immediate prevention</source>
         <translation>ghi nhận biện pháp ngăn chặn ngay</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="105"/>
+        <location filename="../../app/workflow/rules.py" line="105" />
         <source>verify an incident</source>
         <translation>kiểm tra, đối chiếu vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="106"/>
+        <location filename="../../app/workflow/rules.py" line="106" />
         <source>propose an incident for approval</source>
         <translation>báo cáo, đề xuất phê duyệt vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="107"/>
+        <location filename="../../app/workflow/rules.py" line="107" />
         <source>handle an incident himself</source>
         <translation>trực tiếp xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="108"/>
+        <location filename="../../app/workflow/rules.py" line="108" />
         <source>approve an incident</source>
         <translation>phê duyệt vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="109"/>
+        <location filename="../../app/workflow/rules.py" line="109" />
         <source>reject an incident</source>
         <translation>không phê duyệt vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="110"/>
-        <source>give the Director&apos;s approval</source>
+        <location filename="../../app/workflow/rules.py" line="110" />
+        <source>give the Director's approval</source>
         <translation>cho ý kiến đồng ý của lãnh đạo Tổng cục</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="111"/>
-        <source>give the Director&apos;s refusal</source>
+        <location filename="../../app/workflow/rules.py" line="111" />
+        <source>give the Director's refusal</source>
         <translation>cho ý kiến không đồng ý của lãnh đạo Tổng cục</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="112"/>
+        <location filename="../../app/workflow/rules.py" line="112" />
         <source>carry out an approved incident</source>
         <translation>triển khai thực hiện vụ việc đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="113"/>
-        <source>report an incident&apos;s result</source>
+        <location filename="../../app/workflow/rules.py" line="113" />
+        <source>report an incident's result</source>
         <translation>báo cáo kết quả xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="114"/>
+        <location filename="../../app/workflow/rules.py" line="114" />
         <source>close an incident</source>
         <translation>kết thúc vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="140"/>
+        <location filename="../../app/workflow/rules.py" line="140" />
         <source>the shift leader</source>
         <translation>lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="142"/>
-        <source>the unit&apos;s leadership</source>
+        <location filename="../../app/workflow/rules.py" line="142" />
+        <source>the unit's leadership</source>
         <translation>lãnh đạo đơn vị</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="145"/>
+        <location filename="../../app/workflow/rules.py" line="145" />
         <source>the Director, through the Office</source>
         <translation>lãnh đạo Tổng cục, qua đầu mối Phòng Tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="154"/>
-        <source>Unknown incident origin &apos;{origin}&apos;.</source>
+        <location filename="../../app/workflow/rules.py" line="154" />
+        <source>Unknown incident origin '{origin}'.</source>
         <translation>Nguồn phát hiện vụ việc “{origin}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="265"/>
+        <location filename="../../app/workflow/rules.py" line="265" />
         <source>You cannot {action} now: the incident is {status}.</source>
         <translation>Không thể {action} lúc này: vụ việc {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="270"/>
-        <source>Only opinions and decisions can be recorded on someone&apos;s behalf.</source>
+        <location filename="../../app/workflow/rules.py" line="270" />
+        <source>Only opinions and decisions can be recorded on someone's behalf.</source>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="128"/>
-        <location filename="../../app/workflow/rules.py" line="273"/>
-        <location filename="../../app/workflow/rules.py" line="278"/>
-        <location filename="../../app/workflow/service.py" line="549"/>
+        <location filename="../../app/auth.py" line="128" />
+        <location filename="../../app/workflow/rules.py" line="273" />
+        <location filename="../../app/workflow/rules.py" line="278" />
+        <location filename="../../app/workflow/service.py" line="549" />
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="276"/>
+        <location filename="../../app/workflow/rules.py" line="276" />
         <source>record an opinion given by phone</source>
         <translation>ghi nhận ý kiến cho qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="281"/>
+        <location filename="../../app/workflow/rules.py" line="281" />
         <source>{user} raised this incident and cannot decide on it.</source>
         <translation>{user} là người phát hiện vụ việc này nên không được quyết định xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="287"/>
+        <location filename="../../app/workflow/rules.py" line="287" />
         <source>This incident is reported to {target}; the room-level leader cannot handle it himself.</source>
         <translation>Vụ việc này báo cáo {target}; lãnh đạo cấp phòng trực ban không trực tiếp xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="291"/>
-        <source>The room-level leader handles only reminders and information requests himself; this incident needs the shift leader&apos;s approval.</source>
+        <location filename="../../app/workflow/rules.py" line="291" />
+        <source>The room-level leader handles only reminders and information requests himself; this incident needs the shift leader's approval.</source>
         <translation>Lãnh đạo cấp phòng trực ban chỉ trực tiếp đôn đốc, nhắc nhở và yêu cầu cung cấp thông tin; vụ việc này cần lãnh đạo ca trực phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="295"/>
+        <location filename="../../app/workflow/rules.py" line="295" />
         <source>The immediate prevention of this incident is already recorded.</source>
         <translation>Biện pháp ngăn chặn ngay của vụ việc này đã được ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="325"/>
-        <source>Unknown workflow step &apos;{step}&apos;.</source>
+        <location filename="../../app/workflow/rules.py" line="325" />
+        <source>Unknown workflow step '{step}'.</source>
         <translation>Bước xử lý “{step}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="329"/>
-        <location filename="../../app/workflow/service.py" line="185"/>
-        <source>Unknown handling form &apos;{handling}&apos;.</source>
+        <location filename="../../app/workflow/rules.py" line="329" />
+        <location filename="../../app/workflow/service.py" line="185" />
+        <source>Unknown handling form '{handling}'.</source>
         <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="335"/>
+        <location filename="../../app/workflow/rules.py" line="335" />
         <source>An opinion recorded for {user} must be marked as given by phone.</source>
         <translation>Ý kiến ghi nhận thay {user} phải được đánh dấu là cho qua điện thoại.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="339"/>
+        <location filename="../../app/workflow/rules.py" line="339" />
         <source>Record an opinion by phone on behalf of the leader who gave it.</source>
         <translation>Ý kiến qua điện thoại phải được ghi nhận thay cho lãnh đạo đã cho ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="348"/>
-        <location filename="../../app/workflow/service.py" line="640"/>
+        <location filename="../../app/workflow/rules.py" line="348" />
+        <location filename="../../app/workflow/service.py" line="640" />
         <source>Describe the result.</source>
         <translation>Hãy nêu kết quả xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="349"/>
+        <location filename="../../app/workflow/rules.py" line="349" />
         <source>A refusal needs a comment.</source>
         <translation>Không phê duyệt thì phải ghi rõ ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="352"/>
+        <location filename="../../app/workflow/rules.py" line="352" />
         <source>Choose the handling form first.</source>
         <translation>Hãy chọn hình thức xử lý trước.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="354"/>
+        <location filename="../../app/workflow/rules.py" line="354" />
         <source>Immediate prevention (Art. 8.1) applies to passenger baggage, goods moved outside the controlled area, or goods with violation signs at the gate.</source>
         <translation>Biện pháp ngăn chặn ngay (Khoản 1 Điều 8) chỉ áp dụng với hành lý của hành khách, hàng hóa vận chuyển ngoài khu vực giám sát hoặc hàng hóa có dấu hiệu vi phạm đang qua khu vực giám sát.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="360"/>
+        <location filename="../../app/workflow/rules.py" line="360" />
         <source>The handling form cannot change while the Director decides.</source>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="134"/>
+        <location filename="../../app/auth.py" line="134" />
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="160"/>
-        <location filename="../../app/cache.py" line="70"/>
+        <location filename="../../app/auth.py" line="160" />
+        <location filename="../../app/cache.py" line="70" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="173"/>
-        <location filename="../../app/auth.py" line="195"/>
+        <location filename="../../app/auth.py" line="173" />
+        <location filename="../../app/auth.py" line="195" />
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="177"/>
+        <location filename="../../app/auth.py" line="177" />
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="198"/>
+        <location filename="../../app/auth.py" line="198" />
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="202"/>
-        <location filename="../../app/auth.py" line="216"/>
-        <location filename="../../app/workflow/service.py" line="456"/>
+        <location filename="../../app/auth.py" line="202" />
+        <location filename="../../app/auth.py" line="216" />
+        <location filename="../../app/workflow/service.py" line="456" />
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="99"/>
+        <location filename="../../app/errors.py" line="99" />
         <source>{what} was changed on another console in the meantime. Reload it; your changes were kept in the form.</source>
         <translation>{what} vừa được thay đổi trên máy trạm khác. Hãy tải lại; nội dung đã nhập vẫn được giữ trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="105"/>
+        <location filename="../../app/errors.py" line="105" />
         <source>The record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="106"/>
+        <location filename="../../app/errors.py" line="106" />
         <source>The shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="107"/>
+        <location filename="../../app/errors.py" line="107" />
         <source>The rotation</source>
         <translation>Lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="108"/>
+        <location filename="../../app/errors.py" line="108" />
         <source>The handover report</source>
         <translation>Biên bản bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="109"/>
+        <location filename="../../app/errors.py" line="109" />
         <source>The notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="110"/>
+        <location filename="../../app/errors.py" line="110" />
         <source>The document register</source>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="77"/>
+        <location filename="../../app/db/engine.py" line="77" />
         <source>The database is unreachable: {reason}</source>
         <translation>Không kết nối được cơ sở dữ liệu: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="83"/>
+        <location filename="../../app/db/engine.py" line="83" />
         <source>The connection to the database was lost.</source>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="104"/>
-        <source>Unknown entry kind &apos;{kind}&apos;.</source>
+        <location filename="../../app/dutylog.py" line="104" />
+        <source>Unknown entry kind '{kind}'.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="107"/>
+        <location filename="../../app/dutylog.py" line="107" />
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="109"/>
-        <location filename="../../app/notices.py" line="40"/>
-        <location filename="../../app/workflow/service.py" line="246"/>
-        <location filename="../../app/workflow/service.py" line="490"/>
-        <location filename="../../app/workflow/service.py" line="642"/>
-        <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
+        <location filename="../../app/dutylog.py" line="109" />
+        <location filename="../../app/notices.py" line="40" />
+        <location filename="../../app/workflow/service.py" line="246" />
+        <location filename="../../app/workflow/service.py" line="490" />
+        <location filename="../../app/workflow/service.py" line="642" />
+        <source>Unknown channel '{channel}' (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="113"/>
+        <location filename="../../app/dutylog.py" line="113" />
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="116"/>
+        <location filename="../../app/dutylog.py" line="116" />
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="119"/>
+        <location filename="../../app/dutylog.py" line="119" />
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="225"/>
-        <source>The entry to correct does not exist in this desk&apos;s log.</source>
+        <location filename="../../app/dutylog.py" line="225" />
+        <source>The entry to correct does not exist in this desk's log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="279"/>
+        <location filename="../../app/dutylog.py" line="279" />
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="286"/>
-        <source>The incident belongs to another desk&apos;s log.</source>
+        <location filename="../../app/dutylog.py" line="286" />
+        <source>The incident belongs to another desk's log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="448"/>
+        <location filename="../../app/dutylog.py" line="448" />
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="451"/>
+        <location filename="../../app/dutylog.py" line="451" />
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="454"/>
+        <location filename="../../app/dutylog.py" line="454" />
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="457"/>
+        <location filename="../../app/dutylog.py" line="457" />
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="466"/>
+        <location filename="../../app/dutylog.py" line="466" />
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="477"/>
+        <location filename="../../app/dutylog.py" line="477" />
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="484"/>
+        <location filename="../../app/dutylog.py" line="484" />
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="80"/>
+        <location filename="../../app/errors.py" line="80" />
         <source>The import file has errors; nothing was imported:
 {lines}</source>
         <translation>Tệp dữ liệu có lỗi nên chưa nhập dữ liệu nào; hãy sửa các lỗi sau rồi nhập lại:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="124"/>
-        <location filename="../../app/handover.py" line="195"/>
+        <location filename="../../app/handover.py" line="124" />
+        <location filename="../../app/handover.py" line="195" />
         <source>The handover report does not exist.</source>
         <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="131"/>
-        <location filename="../../app/handover.py" line="141"/>
-        <location filename="../../app/roster.py" line="131"/>
-        <location filename="../../app/roster.py" line="186"/>
+        <location filename="../../app/checklists.py" line="51" />
+        <source>The checklist reference has errors:
+{lines}</source>
+        <translation>Danh mục khu vực giám sát có lỗi:
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="80" />
+        <location filename="../../app/checklists.py" line="306" />
+        <source>The checklist has no zone '{zone}'.</source>
+        <translation>Danh mục không có khu vực '{zone}'.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="98" />
+        <source>Unknown checklist '{code}'.</source>
+        <translation>Không có danh mục '{code}'.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="138" />
+        <source>the file must hold a mapping with a 'checklists' list</source>
+        <translation>tệp phải chứa một bảng ánh xạ có danh sách 'checklists'</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="141" />
+        <source>unsupported version {version}</source>
+        <translation>phiên bản {version} không được hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="144" />
+        <location filename="../../app/checklists.py" line="179" />
+        <location filename="../../app/checklists.py" line="205" />
+        <location filename="../../app/checklists.py" line="236" />
+        <source>unknown key '{key}'</source>
+        <translation>khóa '{key}' không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="150" />
+        <source>'{key}' is required</source>
+        <translation>thiếu '{key}'</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="153" />
+        <source>'{key}' must be a text</source>
+        <translation>'{key}' phải là văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="163" />
+        <source>'{key}' must be a list of texts</source>
+        <translation>'{key}' phải là danh sách văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="170" />
+        <location filename="../../app/checklists.py" line="195" />
+        <location filename="../../app/checklists.py" line="242" />
+        <source>'{key}' must be a non-empty list</source>
+        <translation>'{key}' phải là danh sách không rỗng</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="175" />
+        <source>a checklist must be a mapping</source>
+        <translation>mỗi danh mục phải là một bảng ánh xạ</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="182" />
+        <location filename="../../app/checklists.py" line="208" />
+        <source>code '{code}' must be lower-case letters, digits and _</source>
+        <translation>mã '{code}' chỉ gồm chữ thường, chữ số và _</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="185" />
+        <source>duplicate checklist '{code}'</source>
+        <translation>danh mục '{code}' bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="189" />
+        <source>unknown area type '{value}' (expected one of {values})</source>
+        <translation>loại khu vực '{value}' không hợp lệ (một trong {values})</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="201" />
+        <source>a zone must be a mapping</source>
+        <translation>mỗi khu vực phải là một bảng ánh xạ</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="212" />
+        <source>duplicate zone '{code}'</source>
+        <translation>khu vực '{code}' bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="228" />
+        <source>'{key}' must be a list</source>
+        <translation>'{key}' phải là danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="232" />
+        <source>a site must be a mapping</source>
+        <translation>mỗi địa điểm phải là một bảng ánh xạ</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="239" />
+        <source>duplicate site '{site}'</source>
+        <translation>địa điểm '{site}' bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="247" />
+        <source>unknown checklist '{code}'</source>
+        <translation>không có danh mục '{code}'</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="252" />
+        <source>'{key}' must map zones to camera codes</source>
+        <translation>'{key}' phải gán mã camera cho từng khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="260" />
+        <source>site {site}: no zone '{zone}' in its checklists</source>
+        <translation>địa điểm {site}: các danh mục của địa điểm không có khu vực '{zone}'</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="264" />
+        <source>site {site}: the cameras of zone '{zone}' must be a list of camera codes</source>
+        <translation>địa điểm {site}: camera của khu vực '{zone}' phải là danh sách mã camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="374" />
+        <source>No area checklist applies to the site {site}.</source>
+        <translation>Không có danh mục khu vực giám sát nào áp dụng cho địa điểm {site}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="409" />
+        <location filename="../../app/handover.py" line="131" />
+        <location filename="../../app/handover.py" line="141" />
+        <location filename="../../app/roster.py" line="131" />
+        <location filename="../../app/roster.py" line="186" />
         <source>The shift does not exist.</source>
         <translation>Ca trực không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="171"/>
+        <location filename="../../app/checklists.py" line="443" />
+        <location filename="../../app/checklists.py" line="462" />
+        <source>The checklist run does not exist.</source>
+        <translation>Lượt kiểm tra theo danh mục không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="464" />
+        <source>This checklist run is finished and can no longer change.</source>
+        <translation>Lượt kiểm tra theo danh mục này đã kết thúc, không thể thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="474" />
+        <source>A zone is ticked 'ok' or 'problem', not '{status}'.</source>
+        <translation>Khu vực được đánh dấu 'ok' (bình thường) hoặc 'problem' (có vấn đề), không phải '{status}'.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="478" />
+        <source>Describe the problem found in the zone.</source>
+        <translation>Hãy mô tả vấn đề phát hiện tại khu vực.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="506" />
+        <source>Tick at least one zone before finishing the checklist.</source>
+        <translation>Hãy đánh dấu ít nhất một khu vực trước khi kết thúc kiểm tra theo danh mục.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checklists.py" line="514" />
+        <source>The checklist run</source>
+        <translation>Lượt kiểm tra theo danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../app/handover.py" line="171" />
         <source>Only the leader of this shift can sign its handover.</source>
         <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="200"/>
+        <location filename="../../app/handover.py" line="200" />
         <source>Only a signed handover report can be acknowledged.</source>
         <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="203"/>
+        <location filename="../../app/handover.py" line="203" />
         <source>The incoming shift leader must be someone else than the signer.</source>
         <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="223"/>
+        <location filename="../../app/handover.py" line="223" />
         <source>The handover report is signed and can no longer change.</source>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="21"/>
+        <location filename="../../app/notices.py" line="21" />
         <source>not sent yet</source>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="165"/>
+        <location filename="../../app/workflow/service.py" line="165" />
         <source>The duty-log entry does not exist.</source>
         <translation>Không tìm thấy mục nhật ký trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="176"/>
+        <location filename="../../app/workflow/service.py" line="176" />
         <source>An incident has already been raised from this entry.</source>
         <translation>Mục nhật ký này đã được lập vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="188"/>
+        <location filename="../../app/workflow/service.py" line="188" />
         <source>The incident needs a content.</source>
         <translation>Vụ việc phải có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="250"/>
+        <location filename="../../app/workflow/service.py" line="250" />
         <source>Record whom the local team was notified through.</source>
         <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="257"/>
-        <location filename="../../app/workflow/service.py" line="433"/>
-        <location filename="../../app/workflow/service.py" line="505"/>
+        <location filename="../../app/evidence.py" line="92" />
+        <source>The evidence path {path} is outside the evidence folder.</source>
+        <translation>Đường dẫn chứng cứ {path} nằm ngoài thư mục lưu chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="105" />
+        <source>Describe what the screenshot shows.</source>
+        <translation>Hãy mô tả dấu hiệu nghi vấn trong ảnh chụp màn hình.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="108" />
+        <source>Unknown stream '{stream}' (main or sub).</source>
+        <translation>Luồng '{stream}' không hợp lệ (luồng chính hoặc luồng phụ).</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="111" />
+        <source>The screenshot has no size ({width}×{height}).</source>
+        <translation>Ảnh chụp màn hình không có kích thước ({width}×{height}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="115" />
+        <source>The screenshot is not a PNG image.</source>
+        <translation>Ảnh chụp màn hình không phải là ảnh PNG.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="172" />
+        <location filename="../../app/evidence.py" line="215" />
+        <source>The evidence record does not exist.</source>
+        <translation>Chứng cứ không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="183" />
+        <source>The evidence file is missing.</source>
+        <translation>Không tìm thấy tệp chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="187" />
+        <source>The evidence file cannot be read.</source>
+        <translation>Không đọc được tệp chứng cứ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="191" />
+        <source>The evidence file was changed: its SHA-256 no longer matches the database.</source>
+        <translation>Tệp chứng cứ đã bị thay đổi: mã SHA-256 không còn khớp với cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/evidence.py" line="217" />
+        <location filename="../../app/workflow/service.py" line="257" />
+        <location filename="../../app/workflow/service.py" line="433" />
+        <location filename="../../app/workflow/service.py" line="505" />
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="270"/>
-        <location filename="../../app/workflow/service.py" line="279"/>
-        <location filename="../../app/workflow/service.py" line="294"/>
+        <location filename="../../app/workflow/service.py" line="270" />
+        <location filename="../../app/workflow/service.py" line="279" />
+        <location filename="../../app/workflow/service.py" line="294" />
         <source>The incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="381"/>
+        <location filename="../../app/workflow/service.py" line="381" />
         <source>{user} already decided on this incident at {time}; it is now {status}.</source>
         <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="392"/>
+        <location filename="../../app/workflow/service.py" line="392" />
         <source>The workflow step does not exist.</source>
         <translation>Không tìm thấy bước xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="394"/>
+        <location filename="../../app/workflow/service.py" line="394" />
         <source>Only the leader who gave the opinion can countersign it.</source>
         <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="403"/>
+        <location filename="../../app/workflow/service.py" line="403" />
         <source>This opinion has already been countersigned.</source>
         <translation>Ý kiến này đã được xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="494"/>
+        <location filename="../../app/workflow/service.py" line="494" />
         <source>A request needs a subject.</source>
         <translation>Yêu cầu phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="499"/>
+        <location filename="../../app/workflow/service.py" line="499" />
         <source>A request needs the receiving unit.</source>
         <translation>Yêu cầu phải có đơn vị nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="507"/>
+        <location filename="../../app/workflow/service.py" line="507" />
         <source>A request can be sent only for an approved incident; this one is {status}.</source>
         <translation>Chỉ gửi yêu cầu cho vụ việc đã được phê duyệt; vụ việc này {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="551"/>
+        <location filename="../../app/workflow/service.py" line="551" />
         <source>answer for this unit</source>
         <translation>trả lời thay đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="558"/>
-        <location filename="../../app/workflow/service.py" line="718"/>
+        <location filename="../../app/workflow/service.py" line="558" />
+        <location filename="../../app/workflow/service.py" line="718" />
         <source>The request does not exist.</source>
         <translation>Không tìm thấy yêu cầu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="561"/>
+        <location filename="../../app/workflow/service.py" line="561" />
         <source>This step does not apply to a request that is {status}.</source>
         <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="572"/>
+        <location filename="../../app/workflow/service.py" line="572" />
         <source>The request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="607"/>
-        <source>The acknowledgement needs the unit&apos;s contact person.</source>
+        <location filename="../../app/workflow/service.py" line="607" />
+        <source>The acknowledgement needs the unit's contact person.</source>
         <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="651"/>
+        <location filename="../../app/workflow/service.py" line="651" />
         <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="22"/>
-        <location filename="../../app/workflow/service.py" line="733"/>
+        <location filename="../../app/notices.py" line="22" />
+        <location filename="../../app/workflow/service.py" line="733" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="734"/>
+        <location filename="../../app/workflow/service.py" line="734" />
         <source>received by the unit</source>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="23"/>
-        <location filename="../../app/workflow/service.py" line="735"/>
+        <location filename="../../app/notices.py" line="23" />
+        <location filename="../../app/workflow/service.py" line="735" />
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="736"/>
+        <location filename="../../app/workflow/service.py" line="736" />
         <source>answered with its result</source>
         <translation>đã báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="737"/>
+        <location filename="../../app/workflow/service.py" line="737" />
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="24"/>
-        <location filename="../../app/workflow/rules.py" line="52"/>
+        <location filename="../../app/notices.py" line="24" />
+        <location filename="../../app/workflow/rules.py" line="52" />
         <source>closed</source>
         <translation>đã đóng</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="44"/>
+        <location filename="../../app/notices.py" line="44" />
         <source>A notice needs a subject.</source>
         <translation>Thông báo phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="76"/>
+        <location filename="../../app/notices.py" line="76" />
         <source>The notice does not exist.</source>
         <translation>Thông báo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="78"/>
+        <location filename="../../app/notices.py" line="78" />
         <source>This step does not apply to a notice that is {status}.</source>
         <translation>Không thực hiện được bước này với thông báo {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="106"/>
-        <source>Unknown document type &apos;{t}&apos;.</source>
+        <location filename="../../app/notices.py" line="106" />
+        <source>Unknown document type '{t}'.</source>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="69"/>
+        <location filename="../../app/org.py" line="69" />
         <source>the file must hold a mapping with units, desks, users</source>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="84"/>
-        <location filename="../../app/cameras.py" line="102"/>
+        <location filename="../../app/cameras.py" line="84" />
+        <location filename="../../app/cameras.py" line="102" />
         <source>The site key in {name} is not a valid key.</source>
         <translation>Khóa của điểm trong {name} không phải là khóa hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="113"/>
-        <source>The camera credentials cannot be read with this workstation&apos;s site key.</source>
+        <location filename="../../app/cameras.py" line="113" />
+        <source>The camera credentials cannot be read with this workstation's site key.</source>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="160"/>
-        <location filename="../../app/org.py" line="102"/>
+        <location filename="../../app/cameras.py" line="160" />
+        <location filename="../../app/org.py" line="102" />
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="164"/>
+        <location filename="../../app/cameras.py" line="164" />
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="187"/>
+        <location filename="../../app/cameras.py" line="187" />
         <source>the file must hold a list of cameras</source>
         <translation>tệp phải chứa danh sách camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="201"/>
-        <location filename="../../app/cameras.py" line="219"/>
+        <location filename="../../app/cameras.py" line="201" />
+        <location filename="../../app/cameras.py" line="219" />
         <source>camera {code}: {field} is not a valid URL</source>
         <translation>camera {code}: {field} không phải là địa chỉ URL hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="212"/>
+        <location filename="../../app/cameras.py" line="212" />
         <source>camera {code}: {field} must not contain credentials (give them as username and password)</source>
         <translation>camera {code}: {field} không được chứa thông tin đăng nhập (ghi vào username và password)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="223"/>
+        <location filename="../../app/cameras.py" line="223" />
         <source>camera {code}: the relay URL may only use the placeholders {{code}} and {{stream}}</source>
         <translation>camera {code}: URL máy chủ chuyển tiếp chỉ được dùng các biến {{code}} và {{stream}}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="257"/>
-        <location filename="../../app/cameras.py" line="269"/>
-        <location filename="../../app/cameras.py" line="320"/>
+        <location filename="../../app/cameras.py" line="257" />
+        <location filename="../../app/cameras.py" line="269" />
+        <location filename="../../app/cameras.py" line="320" />
         <source>camera {code}: {field} is required</source>
         <translation>camera {code}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="259"/>
+        <location filename="../../app/cameras.py" line="259" />
         <source>camera {code}: area type must be one of {values}</source>
         <translation>camera {code}: loại địa bàn phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="262"/>
+        <location filename="../../app/cameras.py" line="262" />
         <source>camera {code}: kind must be one of {values}</source>
         <translation>camera {code}: loại camera phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="277"/>
+        <location filename="../../app/cameras.py" line="277" />
         <source>camera {code}: {field} must be a number{range}</source>
         <translation>camera {code}: {field} phải là một số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="284"/>
+        <location filename="../../app/cameras.py" line="284" />
         <source>camera {code}: active must be true or false</source>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="301"/>
+        <location filename="../../app/cameras.py" line="301" />
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="304"/>
+        <location filename="../../app/cameras.py" line="304" />
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="307"/>
-        <location filename="../../app/cameras.py" line="441"/>
+        <location filename="../../app/cameras.py" line="307" />
+        <location filename="../../app/cameras.py" line="441" />
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="314"/>
+        <location filename="../../app/cameras.py" line="314" />
         <source>camera without code</source>
         <translation>camera không có mã</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="316"/>
+        <location filename="../../app/cameras.py" line="316" />
         <source>duplicate camera code {code}</source>
         <translation>trùng mã camera {code}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="328"/>
-        <location filename="../../app/cameras.py" line="453"/>
+        <location filename="../../app/cameras.py" line="328" />
+        <location filename="../../app/cameras.py" line="453" />
         <source>camera {code}: unknown unit {unit}</source>
         <translation>camera {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="331"/>
+        <location filename="../../app/cameras.py" line="331" />
         <source>camera {code}: a password needs a username</source>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="365"/>
-        <source>Unknown camera &apos;{code}&apos;.</source>
-        <translation>Không có camera &apos;{code}&apos;.</translation>
+        <location filename="../../app/camera_health.py" line="251" />
+        <location filename="../../app/cameras.py" line="365" />
+        <location filename="../../app/evidence.py" line="119" />
+        <source>Unknown camera '{code}'.</source>
+        <extracomment>States in which a camera counts as down. "connecting" is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
+        <translation>Không có camera '{code}'.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="446"/>
+        <location filename="../../app/camera_health.py" line="268" />
+        <source>'{state}' is not a camera fault state.</source>
+        <translation>'{state}' không phải là trạng thái sự cố camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_health.py" line="325" />
+        <source>The camera outage</source>
+        <translation>Sự cố camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras.py" line="446" />
         <source>The camera no longer exists.</source>
         <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="129"/>
+        <location filename="../../app/org.py" line="129" />
         <source>a unit must be a mapping</source>
         <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="133"/>
+        <location filename="../../app/org.py" line="133" />
         <source>unit without code</source>
         <translation>có đơn vị thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="135"/>
+        <location filename="../../app/org.py" line="135" />
         <source>duplicate unit code {code}</source>
         <translation>mã đơn vị {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="138"/>
+        <location filename="../../app/org.py" line="138" />
         <source>unit {code}: name is required</source>
         <translation>đơn vị {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="140"/>
+        <location filename="../../app/org.py" line="140" />
         <source>unit {code}: kind must be one of {kinds}</source>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="144"/>
+        <location filename="../../app/org.py" line="144" />
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="149"/>
+        <location filename="../../app/org.py" line="149" />
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="161"/>
+        <location filename="../../app/org.py" line="161" />
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="166"/>
+        <location filename="../../app/org.py" line="166" />
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="169"/>
+        <location filename="../../app/org.py" line="169" />
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="172"/>
+        <location filename="../../app/org.py" line="172" />
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="175"/>
+        <location filename="../../app/org.py" line="175" />
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="178"/>
+        <location filename="../../app/org.py" line="178" />
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="182"/>
+        <location filename="../../app/org.py" line="182" />
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="187"/>
+        <location filename="../../app/org.py" line="187" />
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="190"/>
+        <location filename="../../app/org.py" line="190" />
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="193"/>
+        <location filename="../../app/org.py" line="193" />
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="196"/>
+        <location filename="../../app/org.py" line="196" />
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="199"/>
+        <location filename="../../app/org.py" line="199" />
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="202"/>
+        <location filename="../../app/org.py" line="202" />
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="206"/>
+        <location filename="../../app/org.py" line="206" />
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="297"/>
-        <source>Unknown duty desk &apos;{code}&apos;.</source>
+        <location filename="../../app/org.py" line="297" />
+        <source>Unknown duty desk '{code}'.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="316"/>
+        <location filename="../../app/org.py" line="316" />
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="25"/>
+        <location filename="../../app/roster.py" line="25" />
         <source>a draft</source>
         <translation>bản dự thảo</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="26"/>
-        <location filename="../../app/workflow/rules.py" line="48"/>
+        <location filename="../../app/roster.py" line="26" />
+        <location filename="../../app/workflow/rules.py" line="48" />
         <source>approved</source>
         <translation>đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="27"/>
+        <location filename="../../app/roster.py" line="27" />
         <source>published</source>
         <translation>đã công bố</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="151"/>
-        <source>Unknown shift role &apos;{role}&apos;.</source>
+        <location filename="../../app/roster.py" line="151" />
+        <source>Unknown shift role '{role}'.</source>
         <translation>Vai trò trong ca trực “{role}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="154"/>
+        <location filename="../../app/roster.py" line="154" />
         <source>A shift has one shift leader.</source>
         <translation>Mỗi ca trực chỉ có một lãnh đạo ca trực.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="156"/>
+        <location filename="../../app/roster.py" line="156" />
         <source>The same person is listed twice in the same role.</source>
         <translation>Một người được xếp hai lần vào cùng một vai trò.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="202"/>
+        <location filename="../../app/roster.py" line="202" />
         <source>A rotation week starts on Monday.</source>
         <translation>Tuần của lịch trực luân phiên phải bắt đầu từ thứ Hai.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="207"/>
+        <location filename="../../app/roster.py" line="207" />
         <source>The rotation needs the 7 professional departments; {count} are marked in the reference data.</source>
         <translation>Lịch trực luân phiên cần đủ 07 Cục nghiệp vụ; dữ liệu danh mục đang đánh dấu {count} đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="213"/>
+        <location filename="../../app/roster.py" line="213" />
         <source>The rotation of this week is already approved.</source>
         <translation>Lịch trực luân phiên của tuần này đã được phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="244"/>
+        <location filename="../../app/roster.py" line="244" />
         <source>The rotation does not exist.</source>
         <translation>Lịch trực luân phiên không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="248"/>
+        <location filename="../../app/roster.py" line="248" />
         <source>The rotation is {status}; it cannot become {target}.</source>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="65"/>
+        <location filename="../../app/settings.py" line="67" />
         <source>Office hours end ({end}) must be after they start ({start}).</source>
         <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="69"/>
-        <source>Unknown language &apos;{value}&apos; (expected vi or en).</source>
+        <location filename="../../app/settings.py" line="71" />
+        <source>Unknown language '{value}' (expected vi or en).</source>
         <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="72"/>
+        <location filename="../../app/settings.py" line="74" />
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
         <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="75"/>
-        <source>The database URL &apos;{value}&apos; is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
+        <location filename="../../app/settings.py" line="77" />
+        <source>The database URL '{value}' is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
         <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="80"/>
+        <location filename="../../app/settings.py" line="82" />
+        <source>camera_outage_after_s cannot be negative.</source>
+        <translation>camera_outage_after_s không được âm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="85" />
         <source>lock_after_minutes cannot be negative.</source>
         <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="87"/>
-        <source>Setting {name} must be a time HH:MM, not &apos;{value}&apos;.</source>
+        <location filename="../../app/settings.py" line="92" />
+        <source>Setting {name} must be a time HH:MM, not '{value}'.</source>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="123"/>
+        <location filename="../../app/settings.py" line="128" />
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="127"/>
+        <location filename="../../app/settings.py" line="132" />
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="131"/>
-        <location filename="../../app/settings.py" line="163"/>
+        <location filename="../../app/settings.py" line="136" />
+        <location filename="../../app/settings.py" line="168" />
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="135"/>
+        <location filename="../../app/settings.py" line="140" />
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="142"/>
+        <location filename="../../app/settings.py" line="147" />
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="147"/>
+        <location filename="../../app/settings.py" line="152" />
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="26"/>
+        <location filename="../../widgets/messages.py" line="26" />
         <source>Unexpected error: {error}</source>
         <translation>Lỗi ngoài dự kiến: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="34"/>
+        <location filename="../../widgets/messages.py" line="34" />
         <source>Changed on another console</source>
         <translation>Đã thay đổi trên máy trạm khác</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="36"/>
+        <location filename="../../widgets/messages.py" line="36" />
         <source>Not allowed</source>
         <translation>Không có quyền</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="38"/>
+        <location filename="../../widgets/messages.py" line="38" />
         <source>Database unreachable</source>
         <translation>Không kết nối được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="40"/>
+        <location filename="../../widgets/messages.py" line="40" />
         <source>Cannot do that</source>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="169"/>
+        <location filename="../../widgets/application.py" line="173" />
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/control.py" line="32" />
+        <source>Camera {camera} is being controlled by {holder} at console {console}.</source>
+        <translation>Camera {camera} đang được {holder} điều khiển tại máy trạm {console}.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="43" />
+        <source>Camera {camera} cannot be reached for PTZ control.</source>
+        <extracomment>The user message of each failure (English source text, translated in the GUI).</extracomment>
+        <translation>Không kết nối được camera {camera} để điều khiển PTZ.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="45" />
+        <source>Camera {camera} refused the PTZ login: check its user name and password.</source>
+        <translation>Camera {camera} từ chối đăng nhập điều khiển PTZ: kiểm tra tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="47" />
+        <source>Camera {camera} does not support this PTZ function.</source>
+        <translation>Camera {camera} không hỗ trợ chức năng PTZ này.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="49" />
+        <source>Camera {camera} did not answer the PTZ command in time.</source>
+        <translation>Camera {camera} không phản hồi lệnh PTZ kịp thời.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="51" />
+        <source>Camera {camera} reported a fault: {detail}</source>
+        <translation>Camera {camera} báo lỗi: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="53" />
+        <source>Camera {camera} rejected the command: {detail}</source>
+        <translation>Camera {camera} từ chối lệnh: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/controller.py" line="55" />
+        <source>PTZ control of camera {camera} has been closed.</source>
+        <translation>Đã đóng điều khiển PTZ của camera {camera}.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/presets.py" line="54" />
+        <source>A tour needs at least one preset.</source>
+        <translation>Một vòng tuần tra cần ít nhất một vị trí đặt sẵn.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/presets.py" line="56" />
+        <source>Every preset of a tour needs a dwell time above zero.</source>
+        <translation>Mỗi vị trí đặt sẵn trong vòng tuần tra cần thời gian dừng lớn hơn 0.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/presets.py" line="80" />
+        <source>The preset needs a name.</source>
+        <translation>Vị trí đặt sẵn cần có tên.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/presets.py" line="82" />
+        <source>A preset name has at most {limit} characters.</source>
+        <translation>Tên vị trí đặt sẵn dài tối đa {limit} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../video/ptz/presets.py" line="85" />
+        <source>This camera already has a preset named {name}.</source>
+        <translation>Camera này đã có vị trí đặt sẵn tên {name}.</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="9"/>
+        <location filename="../../widgets/labels.py" line="9" />
         <source>Work done</source>
         <translation>Nội dung thực hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="10"/>
-        <location filename="../../widgets/labels.py" line="46"/>
-        <location filename="../../widgets/labels.py" line="51"/>
+        <location filename="../../widgets/labels.py" line="10" />
+        <location filename="../../widgets/labels.py" line="46" />
+        <location filename="../../widgets/labels.py" line="51" />
         <source>Incident</source>
         <translation>Vụ việc phát sinh</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="11"/>
+        <location filename="../../widgets/labels.py" line="11" />
         <source>Directive</source>
         <translation>Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="12"/>
+        <location filename="../../widgets/labels.py" line="12" />
         <source>Result</source>
         <translation>Kết quả thực hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="13"/>
+        <location filename="../../widgets/labels.py" line="13" />
         <source>System fault</source>
         <translation>Sự cố hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="14"/>
+        <location filename="../../widgets/labels.py" line="14" />
         <source>Handover</source>
         <translation>Bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="15"/>
+        <location filename="../../widgets/labels.py" line="15" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="18"/>
+        <location filename="../../widgets/labels.py" line="18" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="19"/>
+        <location filename="../../widgets/labels.py" line="19" />
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="20"/>
+        <location filename="../../widgets/labels.py" line="20" />
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="21"/>
+        <location filename="../../widgets/labels.py" line="21" />
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="24"/>
+        <location filename="../../widgets/labels.py" line="24" />
         <source>Shift leader</source>
         <translation>Lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="25"/>
+        <location filename="../../widgets/labels.py" line="25" />
         <source>Room-level leader</source>
         <translation>Lãnh đạo cấp phòng trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="26"/>
+        <location filename="../../widgets/labels.py" line="26" />
         <source>Clerk (General Affairs)</source>
         <translation>Công chức Phòng Tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="27"/>
+        <location filename="../../widgets/labels.py" line="27" />
         <source>Surveillance officer</source>
         <translation>Công chức giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="30"/>
+        <location filename="../../widgets/labels.py" line="30" />
         <source>Director</source>
         <translation>Lãnh đạo Cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="31"/>
+        <location filename="../../widgets/labels.py" line="31" />
         <source>Unit liaison</source>
         <translation>Đầu mối trực ban đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="32"/>
+        <location filename="../../widgets/labels.py" line="32" />
         <source>Administrator</source>
         <translation>Quản trị hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="35"/>
+        <location filename="../../widgets/labels.py" line="35" />
         <source>Database: online</source>
         <translation>Cơ sở dữ liệu: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="36"/>
+        <location filename="../../widgets/labels.py" line="36" />
         <source>Database: OFFLINE (entries kept on this console)</source>
         <translation>Cơ sở dữ liệu: MẤT KẾT NỐI (lưu tạm trên máy trạm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="37"/>
+        <location filename="../../widgets/labels.py" line="37" />
         <source>Database: reconnecting…</source>
         <translation>Cơ sở dữ liệu: đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="38"/>
+        <location filename="../../widgets/labels.py" line="38" />
         <source>Database: connecting…</source>
         <translation>Cơ sở dữ liệu: đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="41"/>
-        <location filename="../../widgets/labels.py" line="72"/>
+        <location filename="../../widgets/labels.py" line="41" />
+        <location filename="../../widgets/labels.py" line="72" />
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="42"/>
+        <location filename="../../widgets/labels.py" line="42" />
         <source>Signed by the outgoing leader</source>
         <translation>Lãnh đạo ca bàn giao đã ký</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="43"/>
+        <location filename="../../widgets/labels.py" line="43" />
         <source>Acknowledged (frozen)</source>
         <translation>Đã tiếp nhận ca (đã khóa)</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="47"/>
+        <location filename="../../widgets/labels.py" line="47" />
         <source>Notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="48"/>
+        <location filename="../../widgets/labels.py" line="48" />
         <source>Camera outage</source>
         <translation>Camera mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="49"/>
+        <location filename="../../widgets/labels.py" line="49" />
         <source>Camera out of position</source>
         <translation>Camera lệch vị trí</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="50"/>
+        <location filename="../../widgets/labels.py" line="50" />
         <source>Focused surveillance</source>
         <translation>Giám sát trọng điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="52"/>
+        <location filename="../../widgets/labels.py" line="52" />
         <source>Request to a unit</source>
         <translation>Yêu cầu đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="55"/>
+        <location filename="../../widgets/labels.py" line="55" />
         <source>Headquarters</source>
         <translation>Cơ quan Cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="56"/>
+        <location filename="../../widgets/labels.py" line="56" />
         <source>HQ department</source>
         <translation>Đơn vị nghiệp vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="57"/>
+        <location filename="../../widgets/labels.py" line="57" />
         <source>Regional branch</source>
         <translation>Chi cục Hải quan khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="58"/>
+        <location filename="../../widgets/labels.py" line="58" />
         <source>Sub-department (border gate)</source>
         <translation>Hải quan cửa khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59"/>
+        <location filename="../../widgets/labels.py" line="59" />
         <source>Team / division</source>
         <translation>Đội / Phòng</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60"/>
+        <location filename="../../widgets/labels.py" line="60" />
         <source>Office</source>
         <translation>Văn phòng</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63"/>
+        <location filename="../../widgets/labels.py" line="63" />
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64"/>
+        <location filename="../../widgets/labels.py" line="64" />
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="65"/>
+        <location filename="../../widgets/labels.py" line="65" />
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="66"/>
+        <location filename="../../widgets/labels.py" line="66" />
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="67"/>
+        <location filename="../../widgets/labels.py" line="67" />
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="68"/>
+        <location filename="../../widgets/labels.py" line="68" />
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="69"/>
+        <location filename="../../widgets/labels.py" line="69" />
         <source>Sunday</source>
         <translation>Chủ Nhật</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="73"/>
+        <location filename="../../widgets/labels.py" line="73" />
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="74"/>
+        <location filename="../../widgets/labels.py" line="74" />
         <source>Published</source>
         <translation>Đã công bố</translation>
     </message>
