@@ -19,7 +19,16 @@ from app.auth import CurrentUser, Permission, require
 from app.clock import Clock
 from app.db.changes import record_change
 from app.db.engine import Database
-from app.db.models import Handover, Incident, LogCase, LogChainHead, LogEntry, Shift, UserAccount
+from app.db.models import (
+    CameraOutage,
+    Handover,
+    Incident,
+    LogCase,
+    LogChainHead,
+    LogEntry,
+    Shift,
+    UserAccount,
+)
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.text import fold, nfc, tokens
 
@@ -411,9 +420,11 @@ class DutyLog:
                 LogEntry.case_id.is_not(None))
             # Incidents followed by the workflow are listed by its own provider.
             tracked = select(Incident.case_ref).where(Incident.desk_id == desk_id)
+            # So are camera outages (app/camera_health.py).
+            outages = select(CameraOutage.case_ref).where(CameraOutage.desk_id == desk_id)
             return list(s.scalars(select(LogCase).where(
                 LogCase.desk_id == desk_id, LogCase.id.not_in(has_result),
-                LogCase.client_id.not_in(tracked))
+                LogCase.client_id.not_in(tracked), LogCase.client_id.not_in(outages))
                 .order_by(LogCase.id.desc()).limit(limit)))
 
     def author_names(self, ids: set[int]) -> dict[int, str]:

@@ -78,7 +78,8 @@ class OpenCasesProvider:
 
 
 class OpenNoticesProvider:
-    """Notices sent to units and not yet acknowledged."""
+    """Notices sent to units and not yet acknowledged (a camera outage's notice is
+    listed with its outage)."""
 
     source = "notice"
 
@@ -88,7 +89,8 @@ class OpenNoticesProvider:
     def open_items(self, desk_id: int, shift: Shift) -> list[OpenItem]:
         with self.db.read() as s:
             rows = s.scalars(select(Notice).where(
-                Notice.desk_id == desk_id, Notice.status.in_(("draft", "sent")))
+                Notice.desk_id == desk_id, Notice.status.in_(("draft", "sent")),
+                Notice.source_kind.is_distinct_from("camera_outage"))
                 .order_by(Notice.id)).all()
         return [OpenItem("notice", str(n.id), n.subject, detail=n.contact or "",
                          since=fmt_local(n.sent_at or n.created_at)) for n in rows]

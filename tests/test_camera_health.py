@@ -264,9 +264,11 @@ def test_open_outages_are_handed_over(ctx, users, desk, cams):
     shift = ctx.roster.current_shift(desk.id)
     o = ctx.camera_health.open_outage(users["giamsat1"], desk.id, "HN-CAM-06", "reconnecting",
                                       "connection reset").outage
-    items = [i for i in ctx.handover.collect_open_items(desk.id, shift.id)
-             if i.source == "camera_outage"]
+    every = ctx.handover.collect_open_items(desk.id, shift.id)
+    items = [i for i in every if i.source == "camera_outage"]
     assert [i.ref for i in items] == [str(o.id)]
+    # listed once: not again as its open case or as its open notice
+    assert [i for i in every if "HN-CAM-06" in f"{i.title} {i.detail}"] == items
     assert "HN-CAM-06" in items[0].title and "Hữu Nghị" in items[0].detail
     h = ctx.handover.save_draft(users["giamsat1"], shift.id, "Camera HN-CAM-06 chưa khắc phục.")
     assert "HN-CAM-06" in h.open_items
