@@ -12,12 +12,23 @@ interrupts a blocking open or read at once and joins the thread.
 Latency is estimated from the RTCP sender reports (FFmpeg's `start_time_realtime`, the
 source's wall clock for pts 0): now − (start + pts). It is exact when the source and
 this machine share a clock (loopback, NTP-synchronised cameras) and absent until the
-first sender report (a few seconds after opening)."""
+first sender report (a few seconds after opening).
+
+Audio (`VideoStream(url, audio=True)`, the mobile camera's sound): the same worker
+decodes the stream's audio track between video packets (an audio packet costs tens of
+microseconds, so video stays newest-frame-wins and is never held back), resamples it to
+signed 16-bit 48 kHz (mono or stereo as the source) with `av.AudioResampler`, and keeps
+a level meter (`audio_level_db()`). Playback is muted by default: while muted nothing is
+buffered; unmuted (`set_audio_muted(False)`), samples go into a bounded buffer (the
+oldest dropped when a sink is slow or absent) that a sink drains with `read_audio()`
+(video/audio.py plays it). A stream without audio works as video-only and says why in
+`stats().audio`. Without `audio=True` audio packets are skipped undecoded."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import random
 import socket
 import threading
@@ -67,6 +78,8 @@ class StreamConfig:
     decoder_threads: int = 0       # 0 = FFmpeg decides; slice threading only (no delay)
     interpolation: str | None = None  # swscale's (PyAV's Interpolation name); None = default
     extra_options: dict[str, str] = field(default_factory=dict)
+    audio_buffer_s: float = 1.0    # unmuted playback buffer; older samples are dropped
+    audio_level_window_s: float = 0.3  # the level meter's RMS window
 
     def backoff(self, failures: int) -> float:
         delay = min(self.backoff_max, self.backoff_initial * 2 ** max(0, failures - 1))
@@ -88,6 +101,26 @@ class Frame:
     decoded_at: float               # time.monotonic() when the frame was ready
 
 
+AUDIO_RATE = 48000
+NO_AUDIO = "the stream has no audio"  # AudioStats.reason of a video-only stream
+
+
+@dataclass(frozen=True)
+class AudioStats:
+    present: bool                   # a decodable audio track is being received
+    reason: str                     # why not, when not present
+    codec: str | None
+    source_sample_rate: int | None
+    sample_rate: int                # of the samples read_audio() returns (48 kHz)
+    channels: int | None            # 1 or 2
+    samples_decoded: int            # sample frames (per channel), across reconnects
+    buffered: int                   # sample frames waiting for read_audio()
+    dropped: int                    # sample frames dropped from the full buffer
+    decode_errors: int
+    muted: bool
+    level_db: float | None          # recent RMS in dBFS, None without recent audio
+
+
 @dataclass(frozen=True)
 class StreamStats:
     state: State
@@ -106,6 +139,58 @@ class StreamStats:
     width: int | None
     height: int | None
     key_frames_only: bool
+    audio: AudioStats | None = None  # None when the stream was opened without audio
+
+
+class _AudioBuffer:
+    """Sample frames for playback, bounded: appending past the capacity drops the
+    oldest. Not thread-safe by itself (VideoStream holds its lock)."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = max(1, capacity)
+        self._chunks: deque[np.ndarray] = deque()
+        self.size = 0
+        self.dropped = 0
+
+    def append(self, chunk: np.ndarray) -> None:
+        if len(chunk) > self.capacity:
+            self.dropped += len(chunk) - self.capacity
+            chunk = chunk[-self.capacity:]
+        self._chunks.append(chunk)
+        self.size += len(chunk)
+        while self.size > self.capacity:
+            excess = self.size - self.capacity
+            head = self._chunks[0]
+            if len(head) <= excess:
+                self._chunks.popleft()
+                self.size -= len(head)
+                self.dropped += len(head)
+            else:
+                self._chunks[0] = head[excess:]
+                self.size -= excess
+                self.dropped += excess
+
+    def read(self, max_frames: int, channels: int) -> np.ndarray:
+        parts: list[np.ndarray] = []
+        wanted = max(0, max_frames)
+        while wanted and self._chunks:
+            head = self._chunks[0]
+            if len(head) <= wanted:
+                parts.append(self._chunks.popleft())
+                wanted -= len(head)
+                self.size -= len(head)
+            else:
+                parts.append(head[:wanted])
+                self._chunks[0] = head[wanted:]
+                self.size -= wanted
+                wanted = 0
+        if not parts:
+            return np.zeros((0, channels), dtype=np.int16)
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def clear(self) -> None:
+        self._chunks.clear()
+        self.size = 0
 
 
 class _Rate:
@@ -210,6 +295,35 @@ def redact(url: str) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
+class _AudioDecoder:
+    """One audio track's decoder and its resampler to s16 at 48 kHz."""
+
+    def __init__(self, stream: av.AudioStream) -> None:
+        self.stream = stream
+        self.ctx = stream.codec_context
+        self.codec = self.ctx.codec.name  # raises when FFmpeg has no decoder
+        self._resampler: av.AudioResampler | None = None
+        self._source: tuple[str, int, str] | None = None
+
+    def decode(self, packet: av.Packet) -> list[tuple[np.ndarray, int]]:
+        """(frames × channels int16 array, source sample rate) per decoded frame."""
+        out = []
+        for frame in self.ctx.decode(packet):
+            layout = "mono" if len(frame.layout.channels) == 1 else "stereo"
+            source = (layout, frame.sample_rate, frame.format.name)
+            if source != self._source:  # a resampler is set up for one input format
+                self._resampler = av.AudioResampler(format="s16", layout=layout,
+                                                    rate=AUDIO_RATE)
+                self._source = source
+            assert self._resampler is not None
+            channels = 1 if layout == "mono" else 2
+            for resampled in self._resampler.resample(frame):
+                samples = resampled.to_ndarray().reshape(-1, channels)
+                if len(samples):
+                    out.append((samples, frame.sample_rate))
+        return out
+
+
 class VideoStream:
     """Decodes one RTSP stream on a worker thread; newest frame wins.
 
@@ -219,7 +333,8 @@ class VideoStream:
 
     def __init__(self, url: str, *, name: str | None = None, config: StreamConfig | None = None,
                  on_frame: Callable[[Frame], None] | None = None,
-                 on_state: Callable[[State, str], None] | None = None) -> None:
+                 on_state: Callable[[State, str], None] | None = None,
+                 audio: bool = False) -> None:
         self.url = url
         self.name = name or redact(url)
         self.config = config or StreamConfig()
@@ -243,6 +358,18 @@ class VideoStream:
         self._size: tuple[int, int] | None = None
         self._last_packet_at = 0.0
         self._reformatter = VideoReformatter()
+        # audio (written by the worker under the lock)
+        self.audio = bool(audio)
+        self._audio_muted = True
+        self._audio_buffer = _AudioBuffer(int(self.config.audio_buffer_s * AUDIO_RATE))
+        self._audio_levels: deque[tuple[float, float, int]] = deque()  # (t, Σx², n)
+        self._audio_present = False
+        self._audio_reason = "not connected yet"
+        self._audio_codec: str | None = None
+        self._audio_source_rate: int | None = None
+        self._audio_channels: int | None = None
+        self._audio_samples = 0
+        self._audio_errors = 0
 
     # -- control (any thread) ------------------------------------------------------------
     def start(self) -> VideoStream:
@@ -276,6 +403,18 @@ class VideoStream:
     def set_key_frames_only(self, on: bool) -> None:
         self._key_only = bool(on)
 
+    def set_audio_muted(self, muted: bool) -> None:
+        """Muted (the default) keeps only the level meter; unmuted also buffers the
+        samples for read_audio(). Muting drops what was buffered."""
+        with self._lock:
+            self._audio_muted = bool(muted)
+            if muted:
+                self._audio_buffer.clear()
+
+    @property
+    def audio_muted(self) -> bool:
+        return self._audio_muted
+
     # -- results (any thread) ------------------------------------------------------------
     @property
     def state(self) -> State:
@@ -298,6 +437,46 @@ class VideoStream:
             self._taken_seq = frame.seq
             return frame
 
+    def read_audio(self, max_frames: int) -> np.ndarray:
+        """Up to `max_frames` buffered sample frames, oldest first, as an int16 array of
+        shape (n, channels) at 48 kHz; empty when muted or nothing is buffered."""
+        with self._lock:
+            return self._audio_buffer.read(max_frames, self._audio_channels or 1)
+
+    def audio_level_db(self) -> float | None:
+        """The recent RMS level in dBFS (a full-scale square wave is 0 dB), or None
+        when no audio was decoded within the meter's window."""
+        with self._lock:
+            return self._level_db(time.monotonic())
+
+    def audio_stats(self) -> AudioStats | None:
+        """Audio statistics, None when the stream was opened without audio."""
+        with self._lock:
+            return self._audio_stats(time.monotonic())
+
+    def _level_db(self, now: float) -> float | None:
+        window = self.config.audio_level_window_s
+        total = count = 0
+        for t, squares, n in self._audio_levels:
+            if t >= now - window:
+                total += squares
+                count += n
+        if not count:
+            return None
+        mean = total / count
+        return -120.0 if mean <= 0 else max(-120.0, 10 * math.log10(mean / 32768.0**2))
+
+    def _audio_stats(self, now: float) -> AudioStats | None:
+        if not self.audio:
+            return None
+        return AudioStats(
+            present=self._audio_present, reason="" if self._audio_present else self._audio_reason,
+            codec=self._audio_codec, source_sample_rate=self._audio_source_rate,
+            sample_rate=AUDIO_RATE, channels=self._audio_channels,
+            samples_decoded=self._audio_samples, buffered=self._audio_buffer.size,
+            dropped=self._audio_buffer.dropped, decode_errors=self._audio_errors,
+            muted=self._audio_muted, level_db=self._level_db(now))
+
     def stats(self) -> StreamStats:
         now = time.monotonic()
         with self._lock:
@@ -315,7 +494,7 @@ class VideoStream:
                 reconnects=self._reconnects, codec=self._codec,
                 width=self._size[0] if self._size else None,
                 height=self._size[1] if self._size else None,
-                key_frames_only=self._key_only)
+                key_frames_only=self._key_only, audio=self._audio_stats(now))
 
     # -- the worker ----------------------------------------------------------------------
     def _set_state(self, state: State, reason: str = "") -> None:
@@ -396,7 +575,8 @@ class VideoStream:
             with self._lock:
                 self._codec = ctx.name
                 self._first_frame_s = None
-            self._decode(container, stream, opened_at)
+            audio = self._open_audio(container) if self.audio else None
+            self._decode(container, stream, opened_at, audio)
         except (av.error.FFmpegError, OSError) as exc:
             if self._stop.is_set():
                 raise _Stop from None
@@ -416,12 +596,62 @@ class VideoStream:
         finally:
             container.close()
 
+    def _open_audio(self, container: av.container.InputContainer) -> _AudioDecoder | None:
+        """The decoder of the stream's first audio track, or None (and why, in the
+        audio stats) when there is none or it cannot be decoded."""
+        decoder, reason = None, NO_AUDIO
+        if container.streams.audio:
+            astream = container.streams.audio[0]
+            try:
+                decoder = _AudioDecoder(astream)
+            except Exception as exc:  # noqa: BLE001 - no sound, but the picture goes on
+                reason = f"no decoder for the audio ({getattr(exc, 'strerror', None) or exc})"
+        with self._lock:
+            self._audio_present = False
+            self._audio_reason = reason if decoder is None else "waiting for audio"
+            if decoder is not None:
+                self._audio_codec = decoder.codec
+        if decoder is None:
+            log.info("%s: video only: %s", self.name, reason)
+        return decoder
+
+    def _decode_audio(self, decoder: _AudioDecoder, packet: av.Packet) -> None:
+        try:
+            chunks = decoder.decode(packet)
+        except Exception:  # noqa: BLE001 - a bad audio packet must not take the video down
+            with self._lock:
+                self._audio_errors += 1
+            if self._audio_errors in (1, 100):
+                log.warning("%s: audio packet not decoded", self.name, exc_info=True)
+            return
+        if not chunks:
+            return
+        now = time.monotonic()
+        with self._lock:
+            for chunk, source_rate in chunks:
+                channels = chunk.shape[1]
+                if channels != self._audio_channels:
+                    self._audio_buffer.clear()
+                    self._audio_channels = channels
+                self._audio_present = True
+                self._audio_source_rate = source_rate
+                self._audio_samples += len(chunk)
+                samples = chunk.astype(np.float64)
+                self._audio_levels.append((now, float(np.dot(samples.ravel(), samples.ravel())),
+                                           samples.size))
+                if not self._audio_muted:
+                    self._audio_buffer.append(chunk)
+            window = self.config.audio_level_window_s
+            while self._audio_levels and self._audio_levels[0][0] < now - window:
+                self._audio_levels.popleft()
+
     def _decode(self, container: av.container.InputContainer, stream: av.VideoStream,
-                opened_at: float) -> None:
+                opened_at: float, audio: _AudioDecoder | None = None) -> None:
         ctx = stream.codec_context
         key_only = None
         last_frame = time.monotonic()
-        for packet in container.demux(stream):
+        streams = (stream, audio.stream) if audio is not None else (stream,)
+        for packet in container.demux(*streams):
             if self._stop.is_set():
                 raise _Stop
             now = time.monotonic()
@@ -432,6 +662,14 @@ class VideoStream:
             self._last_packet_at = now
             if packet.size == 0:  # flush packet: the stream ended
                 break
+            if audio is not None and packet.stream_index == audio.stream.index:
+                self._decode_audio(audio, packet)
+                if silent:
+                    raise _Failure(State.STALLED, f"no data for {self.config.stall_after:g} s")
+                if now - last_frame > self.config.stall_after:  # sound but no picture
+                    raise _Failure(State.STALLED,
+                                   f"no picture for {self.config.stall_after:g} s")
+                continue
             if key_only != self._key_only:
                 key_only = self._key_only
                 ctx.skip_frame = "NONKEY" if key_only else "DEFAULT"
@@ -498,5 +736,6 @@ class VideoStream:
             self.on_frame(slot)
 
 
-__all__ = ["PERSISTENT", "Frame", "State", "StreamConfig", "StreamStats", "VideoStream",
+__all__ = ["AUDIO_RATE", "NO_AUDIO", "PERSISTENT", "AudioStats", "Frame", "State", "StreamConfig",
+           "StreamStats", "VideoStream",
            "classify_open_error", "redact"]

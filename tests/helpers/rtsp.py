@@ -1,6 +1,8 @@
 """The camera simulator (video/sim/rtsp_server.py) for the tests: started with
 Debian's python3 on a free port with the given mounts, READY awaited, stopped with
-SIGTERM; `restart()` brings it back on the same port to exercise reconnecting."""
+SIGTERM; `restart()` brings it back on the same port to exercise reconnecting;
+`cpu_seconds()` is the simulator's CPU time so far (user + system, for measurements).
+`replay(path, file)` is a mount replaying a pre-encoded file (video/sim/prepare.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ def sub(path: str, **extra: object) -> dict:
 def main(path: str, **extra: object) -> dict:
     """A 1280×720@15 main-stream mount."""
     return {"path": path, "size": "1280x720", "fps": 15, **extra}
+
+
+def replay(path: str, file: object, **extra: object) -> dict:
+    """A mount replaying a pre-encoded H.264 file in a loop, without transcoding."""
+    return {"path": path, "file": str(file), **extra}
 
 
 class RtspServer:
@@ -88,6 +95,12 @@ class RtspServer:
         for pipe in (proc.stdin, proc.stdout):
             if pipe is not None:
                 pipe.close()
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the simulator process has used so far."""
+        assert self.proc is not None
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def restart(self) -> None:
         """Stop, then serve the same mounts on the same port again."""
