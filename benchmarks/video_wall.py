@@ -72,7 +72,7 @@ def mounts_for(n: int, source: str) -> list[dict]:
     if source == "file":
         from video.sim import prepare  # noqa: PLC0415
 
-        files = [prepare.ensure_file(f"BENCH {i + 1:02d}", size="640x360", fps=SOURCE_FPS)
+        files = [prepare.prepare(f"BENCH {i + 1:02d}", prepare.SUB_SIZE, fps=SOURCE_FPS)
                  for i in range(min(n, 4))]
     for i in range(n):
         m = {"path": f"/bench{i + 1:02d}/sub", "size": "640x360", "fps": SOURCE_FPS,

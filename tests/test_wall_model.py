@@ -68,10 +68,13 @@ def test_stream_choice_first_decision_and_zoom():
 
 
 def test_load_shedder_sheds_smallest_first_and_recovers_largest_first():
-    s = LoadShedder(behind_ms=60, healthy_ms=25, recover_after=2)
+    s = LoadShedder(behind_ms=60, healthy_ms=25, recover_after=2, behind_after=2)
     tiles = [TileLoad("big", 4000, protected=True), TileLoad("a", 100), TileLoad("b", 200),
              TileLoad("c", 300)]
-    assert s.check(80, tiles) == {"a"}
+    assert s.check(80, tiles) == set()            # one late check: the scheduler
+    assert s.check(10, tiles) == set()
+    assert s.check(80, tiles) == set()
+    assert s.check(80, tiles) == {"a"}            # behind twice in a row
     assert s.check(90, tiles) == {"a", "b"}
     assert s.check(40, tiles) == {"a", "b"}        # neither behind nor healthy: hold
     assert s.check(10, tiles) == {"a", "b"}

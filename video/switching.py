@@ -65,11 +65,14 @@ class TileLoad:
 
 @dataclass
 class LoadShedder:
-    behind_ms: float = 60.0     # worst loop delay above this → behind
-    healthy_ms: float = 25.0    # below this → healthy
+    behind_ms: float = 150.0    # worst loop delay above this → behind
+    behind_after: int = 2       # behind checks in a row before a tile is shed (one
+    #                             late timer is the OS scheduler, not the machine)
+    healthy_ms: float = 50.0    # below this → healthy
     recover_after: int = 5      # healthy checks in a row before one tile comes back
     shed: set = field(default_factory=set)
     _healthy_run: int = 0
+    _behind_run: int = 0
 
     def check(self, worst_delay_ms: float, tiles: Iterable[TileLoad]) -> set:
         """One periodic check: returns the set of tiles that should decode key frames only."""
@@ -81,18 +84,22 @@ class LoadShedder:
                 self.shed.discard(t.key)
         if worst_delay_ms > self.behind_ms:
             self._healthy_run = 0
+            self._behind_run += 1
+            if self._behind_run < self.behind_after:
+                return set(self.shed)
             candidates = sorted((t for t in tiles if not t.protected and t.key not in self.shed),
                                 key=lambda t: t.area)
             if candidates:
                 self.shed.add(candidates[0].key)
         elif worst_delay_ms < self.healthy_ms and self.shed:
+            self._behind_run = 0
             self._healthy_run += 1
             if self._healthy_run >= self.recover_after:
                 self._healthy_run = 0
                 back = max((t for t in tiles if t.key in self.shed), key=lambda t: t.area)
                 self.shed.discard(back.key)
         else:
-            self._healthy_run = 0
+            self._healthy_run = self._behind_run = 0
         return set(self.shed)
 
 

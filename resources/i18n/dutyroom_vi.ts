@@ -98,6 +98,39 @@
     </message>
 </context>
 <context>
+    <name>AudioOutput</name>
+    <message>
+        <location filename="../../video/audio.py" line="33" />
+        <source>This workstation has no audio output device: the camera's sound cannot be played.</source>
+        <translation>Máy trạm này không có thiết bị phát âm thanh: không thể phát âm thanh của camera.</translation>
+    </message>
+    <message>
+        <location filename="../../video/audio.py" line="36" />
+        <source>The audio library (PortAudio) is not installed: the camera's sound cannot be played.</source>
+        <translation>Chưa cài đặt thư viện âm thanh (PortAudio): không thể phát âm thanh của camera.</translation>
+    </message>
+    <message>
+        <location filename="../../video/audio.py" line="39" />
+        <source>The audio output failed: the camera's sound cannot be played.</source>
+        <translation>Thiết bị phát âm thanh bị lỗi: không thể phát âm thanh của camera.</translation>
+    </message>
+    <message>
+        <location filename="../../video/audio.py" line="41" />
+        <source>This camera sends no sound.</source>
+        <translation>Camera này không truyền âm thanh.</translation>
+    </message>
+    <message>
+        <location filename="../../video/audio.py" line="43" />
+        <source>Sound on</source>
+        <translation>Đang bật tiếng</translation>
+    </message>
+    <message>
+        <location filename="../../video/audio.py" line="44" />
+        <source>Sound muted</source>
+        <translation>Đã tắt tiếng</translation>
+    </message>
+</context>
+<context>
     <name>CameraTile</name>
     <message>
         <location filename="../../widgets/wall/tile.py" line="70" />
@@ -1869,17 +1902,17 @@ Kéo camera vào đây</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="104" />
+        <location filename="../../app/dutylog.py" line="113" />
         <source>Unknown entry kind '{kind}'.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="107" />
+        <location filename="../../app/dutylog.py" line="116" />
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="109" />
+        <location filename="../../app/dutylog.py" line="118" />
         <location filename="../../app/notices.py" line="40" />
         <location filename="../../app/workflow/service.py" line="246" />
         <location filename="../../app/workflow/service.py" line="490" />
@@ -1888,67 +1921,67 @@ Kéo camera vào đây</translation>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="113" />
+        <location filename="../../app/dutylog.py" line="122" />
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="116" />
+        <location filename="../../app/dutylog.py" line="125" />
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="119" />
+        <location filename="../../app/dutylog.py" line="128" />
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="225" />
+        <location filename="../../app/dutylog.py" line="234" />
         <source>The entry to correct does not exist in this desk's log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="279" />
+        <location filename="../../app/dutylog.py" line="288" />
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="286" />
+        <location filename="../../app/dutylog.py" line="295" />
         <source>The incident belongs to another desk's log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="448" />
+        <location filename="../../app/dutylog.py" line="459" />
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="451" />
+        <location filename="../../app/dutylog.py" line="462" />
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="454" />
+        <location filename="../../app/dutylog.py" line="465" />
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="457" />
+        <location filename="../../app/dutylog.py" line="468" />
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="466" />
+        <location filename="../../app/dutylog.py" line="477" />
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="477" />
+        <location filename="../../app/dutylog.py" line="488" />
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="484" />
+        <location filename="../../app/dutylog.py" line="495" />
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
@@ -1960,8 +1993,8 @@ Kéo camera vào đây</translation>
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="124" />
-        <location filename="../../app/handover.py" line="195" />
+        <location filename="../../app/handover.py" line="126" />
+        <location filename="../../app/handover.py" line="197" />
         <source>The handover report does not exist.</source>
         <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
@@ -2096,8 +2129,8 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/checklists.py" line="409" />
-        <location filename="../../app/handover.py" line="131" />
-        <location filename="../../app/handover.py" line="141" />
+        <location filename="../../app/handover.py" line="133" />
+        <location filename="../../app/handover.py" line="143" />
         <location filename="../../app/roster.py" line="131" />
         <location filename="../../app/roster.py" line="186" />
         <source>The shift does not exist.</source>
@@ -2135,22 +2168,22 @@ Kéo camera vào đây</translation>
         <translation>Lượt kiểm tra theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="171" />
+        <location filename="../../app/handover.py" line="173" />
         <source>Only the leader of this shift can sign its handover.</source>
         <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="200" />
+        <location filename="../../app/handover.py" line="202" />
         <source>Only a signed handover report can be acknowledged.</source>
         <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="203" />
+        <location filename="../../app/handover.py" line="205" />
         <source>The incoming shift leader must be someone else than the signer.</source>
         <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="223" />
+        <location filename="../../app/handover.py" line="225" />
         <source>The handover report is signed and can no longer change.</source>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>

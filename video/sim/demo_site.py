@@ -30,7 +30,16 @@ PATTERNS = ("ball", "smpte", "snow", "pinwheel", "spokes", "gradient", "circular
 
 
 def demo_mounts(port: int = 8554) -> list[dict]:
-    """The simulator's mounts for the demo cameras: /CODE/sub and /CODE/main."""
+    """The simulator's mounts for the demo cameras: /CODE/sub and /CODE/main, replayed
+    from the pre-encoded files when they are ready (`python -m video.sim.prepare
+    --demo`, run by the demo's set-up), else encoded live."""
+    from video.sim import prepare  # noqa: PLC0415
+
+    try:
+        return prepare.simulator_mounts(demo_cameras(port), make=False)
+    except (FileNotFoundError, OSError):
+        log.info("no pre-encoded demo streams (python -m video.sim.prepare --demo): "
+                 "encoding live")
     mounts: list[dict] = []
     for i, cam in enumerate(demo_cameras(port)):
         label = f"{cam['code']} {cam['name']}"
@@ -39,6 +48,8 @@ def demo_mounts(port: int = 8554) -> list[dict]:
                        "pattern": pattern, "label": label})
         mounts.append({"path": f"/{cam['code']}/main", "size": "1280x720", "fps": 15,
                        "pattern": pattern, "label": label})
+        if cam["kind"] == "mobile":   # the command vehicle's sound (Đ13.3)
+            mounts[-1]["audio"] = mounts[-2]["audio"] = "true"
     return mounts
 
 

@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("customs.video.sim")
 
-RECIPE = 1  # bump when the ffmpeg command changes: every cached file is made again
+RECIPE = 2  # bump when the ffmpeg command changes: every cached file is made again
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SUB_SIZE = (640, 360)
 MAIN_SIZE = (1280, 720)
@@ -107,26 +107,40 @@ def is_valid(path: Path, recipe: Recipe) -> bool:
             and meta.get("frames") == recipe.fps * recipe.seconds)
 
 
+# Moving test scenes, one chosen per label so neighbouring tiles differ.
+SCENES = ("testsrc2", "gradients=speed=0.03", "mandelbrot", "testsrc",
+          "gradients=speed=0.08:nb_colors=4", "smptehdbars")
+
+
 def _filter(recipe: Recipe, label_file: Path) -> str:
     font = max(12, recipe.height // 20)
     common = (f"fontfile={FONT}:fontsize={font}:fontcolor=white:box=1:boxcolor=black@0.6"
               ":boxborderw=6")
-    return (f"testsrc2=size={recipe.width}x{recipe.height}:rate={recipe.fps},"
-            f"drawtext={common}:x=w-tw-10:y=10:text='%{{pts\\:hms}}  #%{{n}}',"
+    scene = SCENES[int(hashlib.sha256(recipe.label.encode()).hexdigest(), 16) % len(SCENES)]
+    name, _, options = scene.partition("=")
+    options = (options + ":") if options else ""
+    # the camera's own on-screen text at the bottom: its label left, its clock right
+    # (the client draws its overlays at the top)
+    return (f"{name}={options}size={recipe.width}x{recipe.height}:rate={recipe.fps},"
+            "format=yuv420p,"
+            f"drawtext={common}:x=w-tw-10:y=h-th-16:text='%{{pts\\:hms}}  #%{{n}}',"
             f"drawtext={common}:x=10:y=h-th-16:textfile={label_file}")
 
 
 def prepare(label: str, size: tuple[int, int] = SUB_SIZE, fps: int = 15, seconds: int = 10,
-            folder: Path | str | None = None, bitrate_kbps: int = 0) -> Path:
+            folder: Path | str | None = None, bitrate_kbps: int = 0, make: bool = True) -> Path:
     """The pre-encoded file for this camera label and picture size, made if missing or
-    invalid. Returns its path (the sidecar is the same path with `.json`)."""
+    invalid (or, with `make=False`, FileNotFoundError). Returns its path (the sidecar is
+    the same path with `.json`)."""
     recipe = Recipe(label=label, width=int(size[0]), height=int(size[1]), fps=int(fps),
                     seconds=int(seconds), bitrate_kbps=int(bitrate_kbps))
     folder = Path(folder) if folder is not None else default_folder()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / recipe.file_name()
     if is_valid(path, recipe):
         return path
+    if not make:
+        raise FileNotFoundError(path)
+    folder.mkdir(parents=True, exist_ok=True)
     log.info("encoding %s (%dx%d@%d, %d s)", path.name, recipe.width, recipe.height,
              recipe.fps, recipe.seconds)
     frames = recipe.fps * recipe.seconds
@@ -164,7 +178,7 @@ def prepare_camera(label: str, folder: Path | str | None = None, fps: int = 15,
 
 
 def simulator_mounts(cameras: Iterable[Mapping[str, Any]], folder: Path | str | None = None,
-                     seconds: int = 10, fps: int = 15) -> list[dict[str, Any]]:
+                     seconds: int = 10, fps: int = 15, make: bool = True) -> list[dict[str, Any]]:
     """The simulator's `file=` mounts for camera records (dicts with `code`, optional
     `name` and `kind`, and `sub_url` / `main_url`: app/cameras.py's demo_cameras()),
     each file made if missing: 640×360 for the sub-stream, 1280×720 for the main
@@ -179,7 +193,8 @@ def simulator_mounts(cameras: Iterable[Mapping[str, Any]], folder: Path | str | 
             if not url:
                 continue
             mount: dict[str, Any] = {"path": urlsplit(str(url)).path,
-                                     "file": str(prepare(label, size, fps, seconds, folder))}
+                                     "file": str(prepare(label, size, fps, seconds, folder,
+                                                         make=make))}
             if cam.get("kind") == "mobile":
                 mount["audio"] = "true"
             mounts.append(mount)
@@ -198,8 +213,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="camera records (a JSON list with code, name, kind, sub_url, "
                         "main_url): write the simulator's config to --config-out")
     p.add_argument("--config-out", type=Path, default=None)
+    p.add_argument("--demo", action="store_true", help="the demo site's cameras")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.demo:
+        from app.cameras import demo_cameras  # noqa: PLC0415
+
+        mounts = simulator_mounts(demo_cameras(), args.folder, args.seconds, args.fps)
+        sys.stdout.write(f"{len(mounts)} demo streams ready\n")
+        return 0
     if args.cameras_json:
         if not args.config_out:
             p.error("--cameras-json needs --config-out")

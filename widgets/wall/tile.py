@@ -57,7 +57,17 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from video.stream import Frame, State, StreamConfig, VideoStream
@@ -191,6 +201,7 @@ class CameraTile(QWidget):
         self._shown = 0
         self._shown_at: deque[float] = deque()
         self._latency: deque[float] = deque(maxlen=300)   # s, source clock → painted
+        self._chips: dict[tuple, QPixmap] = {}   # rendered overlay texts
         self._source_fps = 0.0
         self._source_fps_at = 0.0
         self._stopped = False
@@ -650,54 +661,66 @@ class CameraTile(QWidget):
         if not live:
             p.fillRect(target, QColor(0, 0, 0, 110))
 
+    def _chip(self, text: str, px: int, fg: str, bg: QColor, bold: bool = False) -> QPixmap:
+        """A text label on a rounded background, rendered once and reused: the
+        overlays are painted with every frame, text layout is not."""
+        key = (text, px, fg, bg.rgba(), bold)
+        chip = self._chips.get(key)
+        if chip is None:
+            font = QFont(self.font())
+            font.setPixelSize(px)
+            font.setBold(bold)
+            fm = QFontMetrics(font)
+            pad = max(3, fm.height() // 4)
+            w, h = fm.horizontalAdvance(text) + 2 * pad, fm.height() + pad
+            chip = QPixmap(w, h)
+            chip.fill(Qt.GlobalColor.transparent)
+            cp = QPainter(chip)
+            cp.setRenderHint(QPainter.RenderHint.Antialiasing)
+            cp.setPen(Qt.PenStyle.NoPen)
+            cp.setBrush(bg)
+            cp.drawRoundedRect(QRectF(0, 0, w, h), pad, pad)
+            cp.setFont(font)
+            cp.setPen(QColor(fg))
+            cp.drawText(QRect(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
+            cp.end()
+            if len(self._chips) > 32:
+                self._chips.clear()
+            self._chips[key] = chip
+        return chip
+
     def _draw_overlays(self, p: QPainter, rect: QRect) -> None:
-        font = QFont(self.font())
-        font.setPixelSize(max(10, min(16, rect.height() // 14)))
-        p.setFont(font)
-        fm = p.fontMetrics()
-        pad = max(3, fm.height() // 4)
-        # the badge: small in the corner when live, large in the middle otherwise
-        text = self.badge_text()
+        """The camera's name (and the diagnostics) top left, the state top right when
+        live or large in the middle otherwise, the zoom under the state: the top edge,
+        since cameras burn their own text in at the bottom."""
+        px = max(10, min(16, rect.height() // 14))
+        pad = max(3, px // 3)
         live = self._state is State.LIVE and not self._paused
         colour = QColor(theme.WARN if self._paused else _STATE_COLOUR[self._state])
         if live:
-            box = QRect(rect.left() + pad, rect.top() + pad,
-                        fm.horizontalAdvance(text) + 2 * pad, fm.height() + pad)
             colour.setAlpha(200)
+            badge = self._chip(self.badge_text(), px, "#0d1117", colour)
+            x, y = rect.right() - badge.width() - pad, rect.top() + pad
+            p.drawPixmap(x, y, badge)
+            right_y = y + badge.height() + 2
         else:
-            big = QFont(font)
-            big.setPixelSize(max(12, min(24, rect.height() // 9)))
-            big.setBold(True)
-            p.setFont(big)
-            fm = p.fontMetrics()
-            tw, th = fm.horizontalAdvance(text) + 4 * pad, fm.height() + 2 * pad
-            box = QRect(rect.center().x() - tw // 2, rect.center().y() - th // 2, tw, th)
             colour.setAlpha(225)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawRoundedRect(box, pad, pad)
-        p.setPen(QColor("#0d1117") if live else QColor("#ffffff"))
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        p.setFont(font)
-        fm = p.fontMetrics()
+            badge = self._chip(self.badge_text(), max(12, min(24, rect.height() // 9)),
+                               "#ffffff", colour, bold=True)
+            p.drawPixmap(rect.center().x() - badge.width() // 2,
+                         rect.center().y() - badge.height() // 2, badge)
+            right_y = rect.top() + pad
         if self._zoom > 1.0:
-            ztext = f"×{self._zoom:.1f}"
-            zw = fm.horizontalAdvance(ztext) + 2 * pad
-            zbox = QRect(rect.right() - zw - pad, rect.top() + pad, zw, fm.height() + pad)
-            p.fillRect(zbox, QColor(0, 0, 0, 160))
-            p.setPen(QColor("#e6edf3"))
-            p.drawText(zbox, Qt.AlignmentFlag.AlignCenter, ztext)
+            z = self._chip(f"×{self._zoom:.1f}", px, "#e6edf3", QColor(0, 0, 0, 160))
+            p.drawPixmap(rect.right() - z.width() - pad, right_y, z)
+        y = rect.top() + pad
         lines = [self.camera_label] if self.camera_label else []
         if self._diagnostics:
             lines.append(self.diagnostics_text())
-        y = rect.bottom() - pad
-        for line in reversed(lines):
-            tw = fm.horizontalAdvance(line)
-            back = QRect(rect.left() + pad, y - fm.height(), tw + 2 * pad, fm.height())
-            p.fillRect(back, QColor(0, 0, 0, 150))
-            p.setPen(QColor("#e6edf3"))
-            p.drawText(back, Qt.AlignmentFlag.AlignCenter, line)
-            y -= fm.height() + 1
+        for line in lines:
+            chip = self._chip(line, px, "#e6edf3", QColor(0, 0, 0, 150))
+            p.drawPixmap(rect.left() + pad, y, chip)
+            y += chip.height() + 1
 
 
 def feed_source(feed: _Feed) -> tuple[int, int] | None:
