@@ -624,9 +624,10 @@ class CameraTile(QWidget):
         p = QPainter(self)
         try:
             rect = self.rect()
-            p.fillRect(rect, Qt.GlobalColor.black)
             if self._image is not None:
-                self._draw_picture(p, rect)
+                self._draw_picture(p, rect)   # fills only the bars around the picture
+            else:
+                p.fillRect(rect, Qt.GlobalColor.black)
             self._draw_overlays(p, rect)
         finally:
             p.end()
@@ -654,12 +655,33 @@ class CameraTile(QWidget):
         source = QRectF((self._centre.x() - half) * iw, (self._centre.y() - half) * ih,
                         iw / self._zoom, ih / self._zoom)
         dpr = self.devicePixelRatioF()
-        if abs(target.width() * dpr - source.width()) > 2 or \
-                abs(target.height() * dpr - source.height()) > 2:
+        if self._zoom == 1.0 and abs(target.width() * dpr - iw) <= 2 and \
+                abs(target.height() * dpr - ih) <= 2:
+            # the decoder made the picture at the drawn size: a plain blit, centred
+            target = QRectF((rect.width() - iw / dpr) / 2, (rect.height() - ih / dpr) / 2,
+                            iw / dpr, ih / dpr)
+            p.drawImage(target.topLeft(), image)
+        else:
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # resize, zoom
-        p.drawImage(target, image, source)
+            p.drawImage(target, image, source)
+        self._fill_bars(p, rect, target)
         if not live:
             p.fillRect(target, QColor(0, 0, 0, 110))
+
+    @staticmethod
+    def _fill_bars(p: QPainter, rect: QRect, picture: QRectF) -> None:
+        """Black where the picture does not cover the tile (letterbox)."""
+        black = Qt.GlobalColor.black
+        top, bottom = int(picture.top()), int(picture.bottom() + 0.999)
+        left, right = int(picture.left()), int(picture.right() + 0.999)
+        if top > 0:
+            p.fillRect(0, 0, rect.width(), top, black)
+        if bottom < rect.height():
+            p.fillRect(0, bottom, rect.width(), rect.height() - bottom, black)
+        if left > 0:
+            p.fillRect(0, top, left, bottom - top, black)
+        if right < rect.width():
+            p.fillRect(right, top, rect.width() - right, bottom - top, black)
 
     def _chip(self, text: str, px: int, fg: str, bg: QColor, bold: bool = False) -> QPixmap:
         """A text label on a rounded background, rendered once and reused: the
