@@ -708,11 +708,13 @@ class VideoStream:
             # rebuilt per frame: a third of a 16-tile wall's CPU). Scaling is done in
             # YUV, then the colour conversion at the same size, which swscale does
             # with its SIMD code (scaling and converting in one pass is slower).
+            scaled = frame
             if (width, height) != (frame.width, frame.height) and \
                     frame.format.name in ("yuv420p", "yuvj420p"):
-                frame = self._scaler.reformat(frame, width=width, height=height,
-                                              interpolation=self.config.interpolation)
-            image = self._reformatter.reformat(frame, format=pixel_format).to_ndarray()
+                scaled = self._scaler.reformat(frame, width=width, height=height,
+                                               interpolation=self.config.interpolation)
+            image = self._reformatter.reformat(scaled, width=width, height=height,
+                                               format=pixel_format).to_ndarray()
         now = time.monotonic()
         pts = frame.time
         source_time = None
