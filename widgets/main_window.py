@@ -110,6 +110,33 @@ class MainWindow(QMainWindow):
         self.walls.cameraStateChanged.connect(
             lambda code, state, _reason: self.camera_tree.set_state(code, state))
         self.camera_tree.cameraActivated.connect(self.walls.show_cameras)
+        from widgets.wall.checklist_panel import ChecklistPanel  # noqa: PLC0415
+        from widgets.wall.evidence import EvidenceFlow, EvidenceGallery  # noqa: PLC0415
+        from widgets.wall.health import HealthBoard, OutageWatch  # noqa: PLC0415
+
+        self.outages = OutageWatch(self.session)
+        self.health_board = HealthBoard(self.session, self.outages)
+        self.walls.cameraStateChanged.connect(self.outages.report)
+        self.walls.cameraStateChanged.connect(
+            lambda code, state, _reason: self.health_board.set_state(code, state))
+        health = self._dock("health", self.tr("Camera health"), self.health_board,
+                            Qt.DockWidgetArea.RightDockWidgetArea)
+        health.hide()
+        self.evidence = EvidenceFlow(self.session, self)
+        self.walls.screenshotRequested.connect(
+            lambda code, wall: self.evidence.take(self.walls.cameras[code], wall))
+        self.gallery = EvidenceGallery(self.session)
+        self.evidence.evidenceSaved.connect(lambda _rec: self.gallery.load())
+        gallery = self._dock("gallery", self.tr("Screenshots of the shift"), self.gallery,
+                             Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(health, gallery)
+        gallery.hide()
+        self.checklist_panel = ChecklistPanel(self.session)
+        self.checklist_panel.openCameras.connect(self.walls.show_group)
+        checklist = self._dock("checklist", self.tr("Area checklist"), self.checklist_panel,
+                               Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(health, checklist)
+        checklist.hide()
         self.docks["shift"].raise_()
         user = self.session.user
         if user is not None and (user.can(Permission.ADMIN_REFERENCE)
@@ -179,6 +206,12 @@ class MainWindow(QMainWindow):
                      lambda: self.walls.open_wall(screen=self.screen()))
         self._action(cams, self.tr("Open walls on &every screen"), "Ctrl+Shift+E",
                      self.walls.open_on_every_screen)
+        self._action(cams, self.tr("Camera &health board"), "Ctrl+Shift+H",
+                     lambda: self._show_dock("health", self.health_board.load))
+        self._action(cams, self.tr("&Screenshots of the shift"), "Ctrl+Shift+S",
+                     lambda: self._show_dock("gallery", self.gallery.load))
+        self._action(cams, self.tr("Area &checklist"), "Ctrl+Shift+C",
+                     lambda: self._show_dock("checklist", self.checklist_panel.load))
         self._action(cams, self.tr("&Find a camera"), "Ctrl+Shift+F",
                      lambda: (self.docks["cameras"].show(), self.docks["cameras"].raise_(),
                               self.camera_tree.filter.setFocus()))
@@ -197,6 +230,18 @@ class MainWindow(QMainWindow):
         menu.addAction(act)
         self.addAction(act)
         return act
+
+    def _show_dock(self, key: str, load) -> None:  # type: ignore[no-untyped-def]
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        load()
+
+    def start_cameras(self) -> None:
+        """After login: the camera directory, the outage watch, the health views."""
+        self.walls.load()
+        self.outages.start()
+        self.checklist_panel.load()
 
     # -- status ---------------------------------------------------------------------------
     def _show_shift(self, shift: CachedShift | None) -> None:
@@ -376,6 +421,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         self.walls.close_all()
+        self.outages.stop()
         for dock in self.docks.values():  # floating docks are windows of their own
             if dock.isFloating():
                 dock.hide()

@@ -106,6 +106,18 @@ class WallManager(QObject):
         window.raise_()
         window.activateWindow()
 
+    def show_group(self, codes: list[str]) -> None:
+        """A camera group (a checklist zone): one camera per cell of the active wall
+        (a new wall if none is open), from the selected cell on."""
+        window = next((w for w in self.walls if w.isActiveWindow()), None) or \
+            (self.walls[-1] if self.walls else self.open_wall())
+        wall = window.wall
+        start = wall.selected if wall.selected + len(codes) <= len(wall.cells) else 0
+        for i, code in enumerate(codes[:len(wall.cells)]):
+            wall.assign(start + i, CellContent((code,)))
+        window.raise_()
+        window.activateWindow()
+
     def _wall_closed(self, window: WallWindow) -> None:
         if window in self.walls and not self._closing:
             self.walls.remove(window)
