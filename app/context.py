@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import select
@@ -75,6 +76,21 @@ class AppContext:
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
         self.cache = OfflineCache(self.data_dir / "offline-cache.json")
         self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
+
+    @cached_property
+    def issuer(self):  # type: ignore[no-untyped-def] # forms.issue.DocumentIssuer
+        """Issues Appendices II–V (forms/issue.py). Built on first use: reportlab
+        and the forms load only when a document is issued."""
+        from forms.issue import DocumentIssuer  # noqa: PLC0415
+
+        return DocumentIssuer(self.db, self.clock, self.dutylog, self.documents, self.requests,
+                              self.data_dir)
+
+    @cached_property
+    def mailer(self):  # type: ignore[no-untyped-def] # app.mail.DocumentMailer
+        from app.mail import DocumentMailer, MailSettings  # noqa: PLC0415
+
+        return DocumentMailer(MailSettings.from_settings(self.settings))
 
     def _desk_code(self, desk_id: int) -> str:
         with self.db.read() as s:

@@ -41,6 +41,10 @@ class Settings:
     lock_after_minutes: int = 15             # screen lock after inactivity, 0 = never
     poll_interval_ms: int = 200              # SQLite change polling
     reconnect_max_s: float = 30.0
+    # Sending issued documents by e-mail (app/mail.py); no host: e-mail is off.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_sender: str | None = None
 
     # -- derived -------------------------------------------------------------
     def shift_start_time(self) -> time:
@@ -76,6 +80,10 @@ class Settings:
                 "errors", "The database URL '{value}' is not a valid URL "
                           "(e.g. postgresql+psycopg://host/db or sqlite:///file)."),
                 value=self.database_url)
+        if not 0 < self.smtp_port < 65536:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "smtp_port must be a TCP port (1–65535), not {value}."),
+                value=self.smtp_port)
         if self.lock_after_minutes < 0:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "lock_after_minutes cannot be negative."))
