@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import select
@@ -87,6 +88,21 @@ class AppContext:
                         else self.data_dir / "evidence")
         self.evidence = EvidenceStore(self.db, self.clock, self.dutylog, evidence_dir)
         self.checklists = Checklists(self.db, self.clock, self.dutylog, self.cameras)
+
+    @cached_property
+    def issuer(self):  # type: ignore[no-untyped-def] # forms.issue.DocumentIssuer
+        """Issues Appendices II–V (forms/issue.py). Built on first use: reportlab
+        and the forms load only when a document is issued."""
+        from forms.issue import DocumentIssuer  # noqa: PLC0415
+
+        return DocumentIssuer(self.db, self.clock, self.dutylog, self.documents, self.requests,
+                              self.data_dir)
+
+    @cached_property
+    def mailer(self):  # type: ignore[no-untyped-def] # app.mail.DocumentMailer
+        from app.mail import DocumentMailer, MailSettings  # noqa: PLC0415
+
+        return DocumentMailer(MailSettings.from_settings(self.settings))
 
     def _desk_code(self, desk_id: int) -> str:
         with self.db.read() as s:

@@ -43,6 +43,10 @@ class Settings:
     reconnect_max_s: float = 30.0
     camera_outage_after_s: float = 60.0      # down longer: logged and notified (Đ14.1.1d)
     evidence_dir: str | None = None          # screenshots; None: data folder/evidence
+    # Sending issued documents by e-mail (app/mail.py); no host: e-mail is off.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_sender: str | None = None
 
     # -- derived -------------------------------------------------------------
     def shift_start_time(self) -> time:
@@ -81,6 +85,10 @@ class Settings:
         if self.camera_outage_after_s < 0:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "camera_outage_after_s cannot be negative."))
+        if not 0 < self.smtp_port < 65536:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "smtp_port must be a TCP port (1–65535), not {value}."),
+                value=self.smtp_port)
         if self.lock_after_minutes < 0:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "lock_after_minutes cannot be negative."))

@@ -157,6 +157,57 @@ class MainWindow(QMainWindow):
             if "admin" in self.docks:
                 self.tabifyDockWidget(self.docks["admin"], sup)
             sup.raise_()
+        if user is not None and user.can(Permission.LOG_WRITE):
+            self._incidents_dock()
+
+    def _incidents_dock(self) -> None:
+        """The officer's "My incidents" (widgets/incidents), loaded when first shown."""
+        from widgets.incidents.panel import MyIncidentsPanel  # noqa: PLC0415
+
+        self.incidents_panel = MyIncidentsPanel(self.session, own_shortcuts=False)
+        dock = self._dock("incidents", self.tr("My incidents"), self.incidents_panel,
+                          Qt.DockWidgetArea.RightDockWidgetArea)
+        if "supervisor" in self.docks:
+            self.tabifyDockWidget(self.docks["supervisor"], dock)
+            self.docks["supervisor"].raise_()
+        self._incidents_loaded = False
+        dock.visibilityChanged.connect(self._incidents_shown)
+
+    def _incidents_shown(self, visible: bool) -> None:
+        if visible and not self._incidents_loaded:
+            self._incidents_loaded = True
+            self.incidents_panel.load()
+
+    def raise_incident_from_entry(self) -> None:
+        """Raise an incident prefilled from the duty-log entry selected in the log."""
+        row = self.dutylog.selected_row()
+        if row is None or row.id is None or not hasattr(self, "incidents_panel"):
+            return
+        from widgets.incidents.data import read_entry  # noqa: PLC0415
+        from widgets.incidents.prefill import IncidentPrefill  # noqa: PLC0415
+
+        ctx, entry_id = self.session.ctx, row.id
+        self.session.runner.submit(
+            lambda: IncidentPrefill.from_entry(read_entry(ctx, entry_id)),
+            self.raise_incident, lambda e: show_error(self, e))
+
+    def _new_entry_or_incident(self) -> None:
+        """Ctrl+N: a new incident inside "My incidents", a new log entry elsewhere."""
+        panel = getattr(self, "incidents_panel", None)
+        focus = QApplication.focusWidget()
+        if panel is not None and focus is not None and panel.isAncestorOf(focus):
+            panel.raise_incident()
+        else:
+            self.dutylog.new_entry()
+
+    def raise_incident(self, prefill=None):  # type: ignore[no-untyped-def]
+        """Raise an incident (the camera wall passes an IncidentPrefill)."""
+        panel = getattr(self, "incidents_panel", None)
+        if panel is None:
+            return None
+        self.docks["incidents"].show()
+        self.docks["incidents"].raise_()
+        return panel.raise_incident(prefill)
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -191,7 +242,7 @@ class MainWindow(QMainWindow):
         system.addSeparator()
         self._action(system, self.tr("E&xit"), QKeySequence.StandardKey.Quit, self.close)
         log = mb.addMenu(self.tr("&Duty log"))
-        self._action(log, self.tr("&New entry"), "Ctrl+N", self.dutylog.new_entry)
+        self._action(log, self.tr("&New entry"), "Ctrl+N", self._new_entry_or_incident)
         self._action(log, self.tr("&Correct selected entry"), "Ctrl+E",
                      self.dutylog.correct_selected)
         self._action(log, self.tr("&Search"), QKeySequence.StandardKey.Find,
@@ -204,7 +255,7 @@ class MainWindow(QMainWindow):
         cams = mb.addMenu(self.tr("&Cameras"))
         self._action(cams, self.tr("Open a camera &wall"), "Ctrl+Shift+W",
                      lambda: self.walls.open_wall(screen=self.screen()))
-        self._action(cams, self.tr("Open walls on &every screen"), "Ctrl+Shift+E",
+        self._action(cams, self.tr("Open walls on &every screen"), "Ctrl+Alt+W",
                      self.walls.open_on_every_screen)
         self._action(cams, self.tr("Camera &health board"), "Ctrl+Shift+H",
                      lambda: self._show_dock("health", self.health_board.load))
@@ -217,6 +268,15 @@ class MainWindow(QMainWindow):
                               self.camera_tree.filter.setFocus()))
         shift = mb.addMenu(self.tr("S&hift"))
         self._action(shift, self.tr("&Handover…"), "Ctrl+H", self.open_handover)
+        if "incidents" in self.docks:
+            incidents = mb.addMenu(self.tr("&Incidents"))
+            self._action(incidents, self.tr("&Raise incident…"), "Ctrl+Shift+N",
+                         lambda: self.raise_incident())
+            self._action(incidents, self.tr("Raise from the selected log &entry…"),
+                         "Ctrl+Shift+E", self.raise_incident_from_entry)
+            self._action(incidents, self.tr("&My incidents"), "Ctrl+Shift+I", lambda: (
+                self.docks["incidents"].show(), self.docks["incidents"].raise_(),
+                self.incidents_panel.table.setFocus()))
         view = mb.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())

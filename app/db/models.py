@@ -546,3 +546,54 @@ class ChecklistTick(Base):
     ticked_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     ticked_at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("run_id", "zone_code", name="uq_checklist_tick_zone"),)
+
+
+class IssuedDocument(Base):
+    """An issued appendix (II–V) archived with its SHA-256 (forms/issue.py): the
+    register's number, what it answers (incident, request), the recipient, the
+    archived file under the data folder, who issued it and when; and, when it was
+    e-mailed, to whom and when."""
+
+    __tablename__ = "issued_document"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    document_number_id: Mapped[int | None] = mapped_column(ForeignKey("document_number.id"))
+    number: Mapped[str] = mapped_column(String(60))
+    appendix: Mapped[str] = mapped_column(String(4))  # II | III | IV | V
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("unit_request.id"))
+    recipient: Mapped[str] = mapped_column(String(300))
+    file_path: Mapped[str] = mapped_column(String(500))  # relative to the data folder
+    sha256: Mapped[str] = mapped_column(String(64))
+    issued_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    emailed_to: Mapped[str | None] = mapped_column(String(200))
+    emailed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (
+        Index("ix_issued_document_incident", "incident_id"),
+        Index("ix_issued_document_request", "request_id"),
+        UniqueConstraint("desk_id", "number", name="uq_issued_document_number"),
+    )
+
+
+class Attachment(Base):
+    """A file kept with an incident or a request: a screenshot's evidence (camera,
+    time, place), a scanned Appendix IV received by fax… with its SHA-256."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("unit_request.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # evidence | scan | document
+    file_path: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    camera_code: Mapped[str | None] = mapped_column(String(40))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))  # the camera's unit
+    captured_at: Mapped[datetime | None] = mapped_column(DateTime)
+    description: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_attachment_incident", "incident_id"),
+                      Index("ix_attachment_request", "request_id"))

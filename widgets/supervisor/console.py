@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.auth import Permission
 from app.clock import fmt_local
 from app.errors import ConflictError
 from app.workflow.rules import Action, IncidentState
@@ -217,6 +218,13 @@ class SupervisorConsole(QWidget):
         self.reject_b.clicked.connect(self.reject_selected)
         panel_shortcut(self, CONFIRM, self.approve_selected)
         panel_shortcut(self, "Ctrl+R", self.reject_selected)
+        # After an approval, one key issues the incident's fax (Appendix II/V) and
+        # previews it; Ctrl+P there prints (approved → printed in three actions).
+        self.last_approved: int | None = None
+        self.issue_b = QPushButton(self.tr("Issue fax (Ctrl+I)"))
+        self.issue_b.setObjectName("issueFaxButton")
+        self.issue_b.clicked.connect(self.issue_fax)
+        panel_shortcut(self, "Ctrl+I", self.issue_fax)
         self.pending.itemSelectionChanged.connect(self._enable)
         self.pending_box = QGroupBox()
         box = QVBoxLayout(self.pending_box)
@@ -225,6 +233,7 @@ class SupervisorConsole(QWidget):
         self.pending_hint = QLabel()
         self.pending_hint.setObjectName("muted")
         row.addWidget(self.pending_hint, 1)
+        row.addWidget(self.issue_b)
         row.addWidget(self.reject_b)
         row.addWidget(self.approve_b)
         box.addLayout(row)
@@ -453,6 +462,7 @@ class SupervisorConsole(QWidget):
         self.approve_b.setEnabled(not self._busy and p is not None and p.approve is not None)
         self.reject_b.setEnabled(not self._busy and p is not None and p.reject is not None)
         self.countersign_b.setEnabled(not self._busy and self._selected_step() is not None)
+        self.issue_b.setEnabled(not self._busy and self.last_approved is not None)
 
     def approve_selected(self) -> None:
         p = self._selected_pending()
@@ -482,8 +492,14 @@ class SupervisorConsole(QWidget):
         self._enable()
         self._say("")
 
-        def done(_inc) -> None:  # type: ignore[no-untyped-def]
+        def done(inc) -> None:  # type: ignore[no-untyped-def]
             self._busy = False
+            if inc.state == IncidentState.APPROVED and inc.handling == "coordinated_check" \
+                    and s.user is not None \
+                    and s.user.can(Permission.DOCUMENT_NUMBER):
+                self.last_approved = inc.id
+                self._say(self.tr("Incident {no} approved. Ctrl+I issues its fax.").format(
+                    no=inc.id))
             self.decided.emit(p.incident_id, str(action))
             self.load()
 
@@ -500,6 +516,21 @@ class SupervisorConsole(QWidget):
         s.runner.submit(lambda: ctx.incidents.transition(user, p.incident_id, action,
                                                          version=p.version, comment=comment),
                         done, failed, serial=True)
+
+    def issue_fax(self):  # type: ignore[no-untyped-def]
+        """Issue the fax of the incident approved last, then preview and print it."""
+        if self.last_approved is None or self._busy:
+            return None
+        from widgets.incidents.detail import start_issue_fax  # noqa: PLC0415
+
+        self._say("")
+        dlg = start_issue_fax(self.session, self.last_approved, self)
+        dlg.issued.connect(self._fax_issued)  # cancelled: Ctrl+I still offers it
+        return dlg
+
+    def _fax_issued(self, _doc) -> None:  # type: ignore[no-untyped-def]
+        self.last_approved = None
+        self._enable()
 
     def countersign_selected(self) -> None:
         st = self._selected_step()
