@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AckDialog</name>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="114" />
+        <source>Acknowledgement of {unit}</source>
+        <translation>Thông báo đầu mối của {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="118" />
+        <source>Name, position, phone (required)</source>
+        <translation>Họ tên, chức vụ, điện thoại (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="122" />
+        <source>Due by {time}</source>
+        <translation>Hạn trước {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="123" />
+        <source>Due 30 minutes after receipt</source>
+        <translation>Hạn 30 phút sau khi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="125" />
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Ghi nhận (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="127" />
+        <source>Contact person</source>
+        <translation>Người đầu mối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="128" />
+        <source>Expected completion</source>
+        <translation>Dự kiến hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="129" />
+        <source>Received by</source>
+        <translation>Nhận qua</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="130" />
+        <source>At</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="140" />
+        <source>The acknowledgement needs the unit's contact person.</source>
+        <translation>Thông báo đầu mối cần có người đầu mối của đơn vị.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPanel</name>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36" />
@@ -133,62 +186,62 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="70" />
+        <location filename="../../widgets/wall/tile.py" line="80" />
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="71" />
+        <location filename="../../widgets/wall/tile.py" line="81" />
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="72" />
+        <location filename="../../widgets/wall/tile.py" line="82" />
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="73" />
+        <location filename="../../widgets/wall/tile.py" line="83" />
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="74" />
+        <location filename="../../widgets/wall/tile.py" line="84" />
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="75" />
+        <location filename="../../widgets/wall/tile.py" line="85" />
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="76" />
+        <location filename="../../widgets/wall/tile.py" line="86" />
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="78" />
+        <location filename="../../widgets/wall/tile.py" line="88" />
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="79" />
+        <location filename="../../widgets/wall/tile.py" line="89" />
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="80" />
+        <location filename="../../widgets/wall/tile.py" line="90" />
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="81" />
+        <location filename="../../widgets/wall/tile.py" line="91" />
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="82" />
+        <location filename="../../widgets/wall/tile.py" line="92" />
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
     </message>
@@ -227,6 +280,84 @@
         <location filename="../../widgets/wall/wall.py" line="439" />
         <source>Camera no. {n}</source>
         <translation>Camera số {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="42" />
+        <source>Start / resume</source>
+        <translation>Bắt đầu / tiếp tục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="45" />
+        <source>Zone</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="45" />
+        <source>Cameras</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="45" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="49" />
+        <source>Remark (required for a problem)</source>
+        <translation>Ghi chú (bắt buộc khi có vấn đề)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="50" />
+        <source>Checked (Ctrl+K)</source>
+        <translation>Đã kiểm tra (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="52" />
+        <source>Problem (Ctrl+Shift+K)</source>
+        <translation>Có vấn đề (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="54" />
+        <source>Finish and log (Ctrl+Enter)</source>
+        <translation>Hoàn thành và ghi sổ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="59" />
+        <source>Site</source>
+        <translation>Địa bàn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="116" />
+        <source>No camera covers this zone.</source>
+        <translation>Không có camera nào giám sát khu vực này.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="124" />
+        <source>Describe the problem in the remark.</source>
+        <translation>Hãy mô tả vấn đề trong ô ghi chú.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="146" />
+        <source>Checklist finished and written to the duty log.</source>
+        <translation>Đã hoàn thành danh mục kiểm tra và ghi vào sổ nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="164" />
+        <source>checked</source>
+        <translation>đã kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="165" />
+        <source>problem: {remark}</source>
+        <translation>có vấn đề: {remark}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/checklist_panel.py" line="177" />
+        <source>{done} of {all} zones checked</source>
+        <translation>Đã kiểm tra {done}/{all} khu vực</translation>
     </message>
 </context>
 <context>
@@ -476,6 +607,80 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="58" />
+        <source>Screenshot evidence — {camera}</source>
+        <translation>Ảnh chụp làm chứng cứ — {camera}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="68" />
+        <source>What does the picture show? (signs of violation, vehicle, container, people…)</source>
+        <translation>Hình ảnh cho thấy gì? (dấu hiệu vi phạm, phương tiện, container, người…)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="71" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="72" />
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="74" />
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="75" />
+        <source>Resolution</source>
+        <translation>Độ phân giải</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="77" />
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="96" />
+        <source>A description is required: what does the picture show?</source>
+        <translation>Bắt buộc mô tả: hình ảnh cho thấy gì?</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceFlow</name>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="164" />
+        <source>The screenshot could not be saved</source>
+        <translation>Không lưu được ảnh chụp</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceGallery</name>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="183" />
+        <source>Verify the selected file</source>
+        <translation>Kiểm tra tính toàn vẹn của tệp đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="249" />
+        <source>File intact: SHA-256 matches the record.</source>
+        <translation>Tệp nguyên vẹn: mã SHA-256 khớp với hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="251" />
+        <source>NOT INTACT: {problem}</source>
+        <translation>KHÔNG NGUYÊN VẸN: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/evidence.py" line="264" />
+        <source>Screenshot</source>
+        <translation>Ảnh chụp</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../widgets/handover_dialog.py" line="39" />
@@ -569,6 +774,398 @@
     </message>
 </context>
 <context>
+    <name>HealthBoard</name>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="116" />
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="116" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="116" />
+        <source>Site / zone</source>
+        <translation>Địa bàn / khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="116" />
+        <source>State here</source>
+        <translation>Trạng thái tại máy này</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="117" />
+        <source>Open outage since</source>
+        <translation>Sự cố chưa khắc phục từ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="117" />
+        <source>Outages</source>
+        <translation>Số lần sự cố</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="117" />
+        <source>Last outage</source>
+        <translation>Sự cố gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="141" />
+        <source>not shown</source>
+        <translation>không hiển thị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="169" />
+        <source>{n} cameras, {open} with an open outage</source>
+        <translation>{n} camera, {open} camera đang có sự cố</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPanel</name>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="127" />
+        <source>Select an incident.</source>
+        <translation>Chọn một vụ việc.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="145" />
+        <source>When the opinion was given by phone</source>
+        <translation>Thời điểm cho ý kiến qua điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="147" />
+        <source>Opinion of</source>
+        <translation>Ý kiến của</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="149" />
+        <source>by phone at</source>
+        <translation>qua điện thoại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="157" />
+        <source>Issue fax (Ctrl+I)</source>
+        <translation>Phát hành điện fax (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="161" />
+        <source>Issue Appendix III</source>
+        <translation>Phát hành Phụ lục III</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="171" />
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="171" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="172" />
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="172" />
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="183" />
+        <source>Acknowledgement…</source>
+        <translation>Thông báo đầu mối…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="186" />
+        <source>Result…</source>
+        <translation>Kết quả…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="189" />
+        <source>Issue Appendix IV</source>
+        <translation>Phát hành Phụ lục IV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="192" />
+        <source>Issue its fax</source>
+        <translation>Phát hành điện fax của yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="194" />
+        <source>Number, print and archive the fax of a request recorded without one</source>
+        <translation>Cấp số, in và lưu trữ điện fax cho yêu cầu đã ghi nhận nhưng chưa có văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="197" />
+        <source>Relay to a unit…</source>
+        <translation>Chuyển cho đơn vị…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="220" />
+        <source>Requests to units</source>
+        <translation>Yêu cầu gửi đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="223" />
+        <source>Issued documents (Enter: preview and print)</source>
+        <translation>Văn bản đã phát hành (Enter: xem và in)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="258" />
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="258" />
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="259" />
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="259" />
+        <source>Vehicle</source>
+        <translation>Phương tiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="260" />
+        <source>Enterprise</source>
+        <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="262" />
+        <source>Passenger</source>
+        <translation>Hành khách</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="272" />
+        <source>(by phone, recorded by {who}{sign})</source>
+        <translation>(qua điện thoại, {who} ghi nhận{sign})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="274" />
+        <source>, countersigned</source>
+        <translation>, đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="275" />
+        <source>, awaiting countersignature</source>
+        <translation>, chờ xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="287" />
+        <source>Appendix {a} no. {n} to {to}, {time}</source>
+        <translation>Phụ lục {a} số {n} gửi {to}, {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="289" />
+        <source>e-mailed to {to}</source>
+        <translation>đã gửi thư điện tử tới {to}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="301" />
+        <source>myself</source>
+        <translation>bản thân tôi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="337" />
+        <source>A request to your unit: record its acknowledgement and result below.</source>
+        <translation>Yêu cầu gửi đơn vị của bạn: ghi nhận thông báo đầu mối và kết quả ở dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="341" />
+        <source>No step is yours to take now.</source>
+        <translation>Hiện không có bước nào thuộc thẩm quyền của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="378" />
+        <source>Issue Appendix {a} fax (Ctrl+I)</source>
+        <translation>Phát hành điện fax Phụ lục {a} (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="446" />
+        <source>Handling form</source>
+        <translation>Hình thức xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="447" />
+        <source>Handle incident {no} as:</source>
+        <translation>Xử lý vụ việc {no} theo hình thức:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="458" />
+        <source>Your text (required) for incident {no}:</source>
+        <translation>Nội dung (bắt buộc) cho vụ việc {no}:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="514" />
+        <source>Relay to a unit</source>
+        <translation>Chuyển cho đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="515" />
+        <source>Pass the request on to:</source>
+        <translation>Chuyển yêu cầu cho:</translation>
+    </message>
+</context>
+<context>
+    <name>IssueFaxDialog</name>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="82" />
+        <source>Issue the coordination fax – incident {no}</source>
+        <translation>Phát hành điện fax phối hợp – vụ việc {no}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="84" />
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="94" />
+        <source>The unit's contact person, if known</source>
+        <translation>Đầu mối của đơn vị, nếu đã biết</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="98" />
+        <source>as soon as handled</source>
+        <translation>ngay khi xử lý xong</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="99" />
+        <source> h</source>
+        <translation> giờ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="100" />
+        <source>Urgent (phone first, then the fax)</source>
+        <translation>Khẩn (gọi điện thoại trước, sau đó gửi fax)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="106" />
+        <source>To</source>
+        <translation>Kính gửi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="107" />
+        <source>Fax number</source>
+        <translation>Số fax</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="108" />
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="109" />
+        <source>Contact</source>
+        <translation>Đầu mối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="110" />
+        <source>Result due in</source>
+        <translation>Hạn báo cáo kết quả sau</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="112" />
+        <source>Request</source>
+        <translation>Nội dung yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="120" />
+        <source>Issue and preview (Ctrl+Enter)</source>
+        <translation>Phát hành và xem trước (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="142" />
+        <source>Appendix V – surveillance fax</source>
+        <translation>Phụ lục V – điện fax giám sát trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="143" />
+        <source>Appendix II – urgent fax of the duty desk</source>
+        <translation>Phụ lục II – điện fax khẩn của trực ban</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="147" />
+        <source>– choose the unit –</source>
+        <translation>– chọn đơn vị –</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="181" />
+        <source>Choose the unit the fax is sent to.</source>
+        <translation>Chọn đơn vị nhận điện fax.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="187" />
+        <source>Issuing…</source>
+        <translation>Đang phát hành…</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedPreview</name>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="224" />
+        <source>Document {number} (Appendix {appendix})</source>
+        <translation>Văn bản số {number} (Phụ lục {appendix})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="230" />
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="238" />
+        <source>To: {to} · SHA-256 {sha}</source>
+        <translation>Kính gửi: {to} · SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="244" />
+        <source>Print (Ctrl+P)</source>
+        <translation>In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="250" />
+        <source>E-mail to {address}</source>
+        <translation>Gửi thư điện tử tới {address}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="251" />
+        <source>E-mail</source>
+        <translation>Gửi thư điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="255" />
+        <source>E-mail is not set up on this workstation.</source>
+        <translation>Máy trạm này chưa cấu hình thư điện tử.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="257" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="295" />
+        <source>Not printed: {reason}</source>
+        <translation>Chưa in được: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="297" />
+        <source>Printed ({n} page(s)) on {printer}</source>
+        <translation>Đã in ({n} trang) trên {printer}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="313" />
+        <source>Sent to {address}</source>
+        <translation>Đã gửi tới {address}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../widgets/login.py" line="36" />
@@ -650,182 +1247,237 @@
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="120" />
+        <location filename="../../widgets/main_window.py" line="122" />
+        <source>Camera health</source>
+        <translation>Tình trạng camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="130" />
+        <source>Screenshots of the shift</source>
+        <translation>Ảnh chụp trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="136" />
+        <source>Area checklist</source>
+        <translation>Danh mục kiểm tra khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="147" />
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="128" />
+        <location filename="../../widgets/main_window.py" line="155" />
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161" />
+        <location filename="../../widgets/main_window.py" line="168" />
+        <source>My incidents</source>
+        <translation>Vụ việc của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="239" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162" />
+        <location filename="../../widgets/main_window.py" line="240" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163" />
+        <location filename="../../widgets/main_window.py" line="241" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="165" />
+        <location filename="../../widgets/main_window.py" line="243" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166" />
+        <location filename="../../widgets/main_window.py" line="244" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167" />
+        <location filename="../../widgets/main_window.py" line="245" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168" />
+        <location filename="../../widgets/main_window.py" line="246" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170" />
+        <location filename="../../widgets/main_window.py" line="248" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172" />
+        <location filename="../../widgets/main_window.py" line="250" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="174" />
+        <location filename="../../widgets/main_window.py" line="252" />
         <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176" />
+        <location filename="../../widgets/main_window.py" line="254" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177" />
+        <location filename="../../widgets/main_window.py" line="255" />
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178" />
+        <location filename="../../widgets/main_window.py" line="256" />
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180" />
+        <location filename="../../widgets/main_window.py" line="258" />
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182" />
+        <location filename="../../widgets/main_window.py" line="260" />
+        <source>Camera &amp;health board</source>
+        <translation>Bảng &amp;tình trạng camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="262" />
+        <source>&amp;Screenshots of the shift</source>
+        <translation>Ả&amp;nh chụp trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="264" />
+        <source>Area &amp;checklist</source>
+        <translation>&amp;Danh mục kiểm tra khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="266" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185" />
+        <location filename="../../widgets/main_window.py" line="269" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186" />
+        <location filename="../../widgets/main_window.py" line="270" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187" />
+        <location filename="../../widgets/main_window.py" line="272" />
+        <source>&amp;Incidents</source>
+        <translation>&amp;Vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="273" />
+        <source>&amp;Raise incident…</source>
+        <translation>&amp;Tạo vụ việc…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="275" />
+        <source>Raise from the selected log &amp;entry…</source>
+        <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="277" />
+        <source>&amp;My incidents</source>
+        <translation>Vụ việc của tôi (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="280" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190" />
+        <location filename="../../widgets/main_window.py" line="283" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="191" />
+        <location filename="../../widgets/main_window.py" line="284" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="204" />
+        <location filename="../../widgets/main_window.py" line="309" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="207" />
+        <location filename="../../widgets/main_window.py" line="312" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221" />
+        <location filename="../../widgets/main_window.py" line="326" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223" />
+        <location filename="../../widgets/main_window.py" line="328" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231" />
+        <location filename="../../widgets/main_window.py" line="336" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232" />
+        <location filename="../../widgets/main_window.py" line="337" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253" />
+        <location filename="../../widgets/main_window.py" line="358" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275" />
+        <location filename="../../widgets/main_window.py" line="380" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="280" />
+        <location filename="../../widgets/main_window.py" line="385" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="281" />
+        <location filename="../../widgets/main_window.py" line="386" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283" />
+        <location filename="../../widgets/main_window.py" line="388" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284" />
+        <location filename="../../widgets/main_window.py" line="389" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290" />
+        <location filename="../../widgets/main_window.py" line="395" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291" />
+        <location filename="../../widgets/main_window.py" line="396" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -836,9 +1488,72 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308" />
+        <location filename="../../widgets/main_window.py" line="413" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MyIncidentsPanel</name>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="52" />
+        <source>Raise incident (Ctrl+N)</source>
+        <translation>Tạo vụ việc (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="62" />
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="62" />
+        <source>Incident / request</source>
+        <translation>Vụ việc / yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="63" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="63" />
+        <source>Awaits</source>
+        <translation>Chờ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="116" />
+        <source>answer due {time}</source>
+        <translation>hạn trả lời {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="117" />
+        <source>to acknowledge</source>
+        <translation>chờ thông báo đầu mối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="118" />
+        <source>your action</source>
+        <translation>chờ bạn xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="118" />
+        <source>raised by you</source>
+        <translation>do bạn tạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="119" />
+        <source>the unit's answer</source>
+        <translation>chờ đơn vị trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="143" />
+        <source>My incidents – {n} awaiting my action</source>
+        <translation>Vụ việc của tôi – {n} chờ tôi xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/panel.py" line="145" />
+        <source>inbox: {n} request(s) from HQ</source>
+        <translation>hộp đến: {n} yêu cầu từ Tổng cục</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1670,295 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <location filename="../../widgets/notices_panel.py" line="172" />
         <source>Who acknowledged it at the unit?</source>
         <translation>Người tiếp nhận tại đơn vị:</translation>
+    </message>
+</context>
+<context>
+    <name>PreventDialog</name>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="83" />
+        <source>Immediate prevention (Art. 8.1)</source>
+        <translation>Ngăn chặn ngay (Điều 8.1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="95" />
+        <source>Case</source>
+        <translation>Trường hợp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="96" />
+        <source>Notified</source>
+        <translation>Đã thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="97" />
+        <source>How</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="98" />
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="99" />
+        <source>Identification</source>
+        <translation>Thông tin nhận dạng</translation>
+    </message>
+</context>
+<context>
+    <name>RaiseIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="46" />
+        <source>Raise an incident</source>
+        <translation>Tạo vụ việc phát sinh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="55" />
+        <source>What was seen or reported (required)</source>
+        <translation>Nội dung phát hiện hoặc tiếp nhận (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="58" />
+        <source>Short title (optional)</source>
+        <translation>Tiêu đề ngắn (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="63" />
+        <source>To be decided by the leader</source>
+        <translation>Do lãnh đạo quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="80" />
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="81" />
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="82" />
+        <source>Origin</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="83" />
+        <source>Handling</source>
+        <translation>Hình thức xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="84" />
+        <source>Occurred at</source>
+        <translation>Thời gian phát sinh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="85" />
+        <source>Received at</source>
+        <translation>Thời gian tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="86" />
+        <source>Place / area</source>
+        <translation>Địa điểm / địa bàn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="87" />
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="88" />
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="89" />
+        <source>Vehicle</source>
+        <translation>Phương tiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="90" />
+        <source>Enterprise tax code</source>
+        <translation>Mã số thuế doanh nghiệp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="91" />
+        <source>Enterprise</source>
+        <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="92" />
+        <source>Passenger</source>
+        <translation>Hành khách</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="93" />
+        <source>Evidence</source>
+        <translation>Chứng cứ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="96" />
+        <source>Immediate prevention (Art. 8.1): the local team was notified at once</source>
+        <translation>Ngăn chặn ngay (Điều 8.1): đã thông báo ngay cho đội nghiệp vụ tại chỗ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="103" />
+        <source>Whom: team leader, unit</source>
+        <translation>Người nhận: đội trưởng, đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="110" />
+        <source>Identification sent: plate, container, passenger…</source>
+        <translation>Thông tin nhận dạng đã gửi: biển số, container, hành khách…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="113" />
+        <source>Case</source>
+        <translation>Trường hợp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="114" />
+        <source>Notified</source>
+        <translation>Đã thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="115" />
+        <source>How</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="116" />
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="117" />
+        <source>Identification</source>
+        <translation>Thông tin nhận dạng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="128" />
+        <source>Raise (Ctrl+Enter)</source>
+        <translation>Tạo (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="167" />
+        <source>{file} (camera {camera}, SHA-256 {sha})</source>
+        <translation>{file} (camera {camera}, SHA-256 {sha})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="171" />
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="200" />
+        <source>Describe the incident first.</source>
+        <translation>Hãy nhập nội dung vụ việc trước.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/raise_dialog.py" line="203" />
+        <source>Say whom the local team was notified through.</source>
+        <translation>Ghi rõ đã thông báo cho ai tại đội nghiệp vụ.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="153" />
+        <source>Result of {unit} (Appendix IV)</source>
+        <translation>Kết quả của {unit} (Phụ lục IV)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="161" />
+        <source>e.g. 10:05 received; 10:40 checked at gate B</source>
+        <translation>ví dụ: 10:05 tiếp nhận; 10:40 kiểm tra tại cổng B</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="167" />
+        <source>Scanned Appendix IV (PDF or image)</source>
+        <translation>Bản chụp Phụ lục IV (PDF hoặc ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="168" />
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="179" />
+        <source>Reason for the delay</source>
+        <translation>Nguyên nhân chậm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="180" />
+        <source>Responsibility</source>
+        <translation>Trách nhiệm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="181" />
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Ghi nhận (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="183" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="184" />
+        <source>Timeline</source>
+        <translation>Tiến trình</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="185" />
+        <source>Received by</source>
+        <translation>Nhận qua</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="186" />
+        <source>Reported at</source>
+        <translation>Thời gian báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="187" />
+        <source>Scanned report</source>
+        <translation>Bản chụp báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="203" />
+        <source>LATE (due {time}): reason and responsibility required</source>
+        <translation>CHẬM (hạn {time}): phải nêu nguyên nhân và trách nhiệm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="204" />
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="207" />
+        <source>Scanned Appendix IV</source>
+        <translation>Bản chụp Phụ lục IV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="208" />
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif)</source>
+        <translation>Bản chụp (*.pdf *.png *.jpg *.jpeg *.tif)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="214" />
+        <source>Describe the result.</source>
+        <translation>Hãy mô tả kết quả.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="217" />
+        <source>The result is late: give the reason and the responsibility.</source>
+        <translation>Kết quả bị chậm: hãy nêu nguyên nhân và trách nhiệm.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="220" />
+        <source>The scanned file {path} does not exist.</source>
+        <translation>Không tìm thấy tệp bản chụp {path}.</translation>
     </message>
 </context>
 <context>
@@ -1144,193 +2148,198 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="208" />
+        <location filename="../../widgets/supervisor/console.py" line="209" />
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="208" />
-        <location filename="../../widgets/supervisor/console.py" line="244" />
+        <location filename="../../widgets/supervisor/console.py" line="209" />
+        <location filename="../../widgets/supervisor/console.py" line="253" />
         <source>Incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="208" />
+        <location filename="../../widgets/supervisor/console.py" line="209" />
         <source>Handling</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="208" />
+        <location filename="../../widgets/supervisor/console.py" line="209" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="209" />
+        <location filename="../../widgets/supervisor/console.py" line="210" />
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="211" />
+        <location filename="../../widgets/supervisor/console.py" line="212" />
         <source>Approve (Ctrl+Enter)</source>
         <translation>Phê duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="214" />
+        <location filename="../../widgets/supervisor/console.py" line="215" />
         <source>Reject… (Ctrl+R)</source>
         <translation>Từ chối… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="234" />
+        <location filename="../../widgets/supervisor/console.py" line="243" />
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="234" />
+        <location filename="../../widgets/supervisor/console.py" line="243" />
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="234" />
+        <location filename="../../widgets/supervisor/console.py" line="243" />
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="244" />
+        <location filename="../../widgets/supervisor/console.py" line="253" />
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="244" />
+        <location filename="../../widgets/supervisor/console.py" line="253" />
         <source>Recorded by</source>
         <translation>Người ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="234" />
+        <location filename="../../widgets/supervisor/console.py" line="243" />
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="50" />
+        <location filename="../../widgets/supervisor/console.py" line="51" />
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="51" />
+        <location filename="../../widgets/supervisor/console.py" line="52" />
         <source>Verified</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="52" />
+        <location filename="../../widgets/supervisor/console.py" line="53" />
         <source>Awaiting approval</source>
         <translation>Chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="53" />
+        <location filename="../../widgets/supervisor/console.py" line="54" />
         <source>Awaiting the Director</source>
         <translation>Chờ ý kiến lãnh đạo Tổng cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="54" />
+        <location filename="../../widgets/supervisor/console.py" line="55" />
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="55" />
+        <location filename="../../widgets/supervisor/console.py" line="56" />
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="56" />
+        <location filename="../../widgets/supervisor/console.py" line="57" />
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="57" />
+        <location filename="../../widgets/supervisor/console.py" line="58" />
         <source>Result reported</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="58" />
+        <location filename="../../widgets/supervisor/console.py" line="59" />
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="61" />
+        <location filename="../../widgets/supervisor/console.py" line="62" />
         <source>Reminder</source>
         <translation>Đôn đốc, nhắc nhở</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="62" />
+        <location filename="../../widgets/supervisor/console.py" line="63" />
         <source>Information request</source>
         <translation>Yêu cầu cung cấp thông tin</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="63" />
+        <location filename="../../widgets/supervisor/console.py" line="64" />
         <source>Directive to HQ</source>
         <translation>Chỉ đạo Cục, Vụ nghiệp vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="64" />
+        <location filename="../../widgets/supervisor/console.py" line="65" />
         <source>Coordinated check</source>
         <translation>Phối hợp kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="65" />
+        <location filename="../../widgets/supervisor/console.py" line="66" />
         <source>Cleared goods</source>
         <translation>Hàng đã thông quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="66" />
+        <location filename="../../widgets/supervisor/console.py" line="67" />
         <source>Mobile equipment</source>
         <translation>Thiết bị giám sát di động</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="69" />
+        <location filename="../../widgets/supervisor/console.py" line="70" />
         <source>Approval</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="70" />
+        <location filename="../../widgets/supervisor/console.py" line="71" />
         <source>Rejection</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="71" />
+        <location filename="../../widgets/supervisor/console.py" line="72" />
         <source>Director's approval</source>
         <translation>Lãnh đạo Tổng cục phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="72" />
+        <location filename="../../widgets/supervisor/console.py" line="73" />
         <source>Director's refusal</source>
         <translation>Lãnh đạo Tổng cục từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="73" />
+        <location filename="../../widgets/supervisor/console.py" line="74" />
         <source>Verification</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="74" />
+        <location filename="../../widgets/supervisor/console.py" line="75" />
         <source>Proposal</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="75" />
+        <location filename="../../widgets/supervisor/console.py" line="76" />
         <source>Own handling</source>
         <translation>Trực tiếp xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="245" />
+        <location filename="../../widgets/supervisor/console.py" line="224" />
+        <source>Issue fax (Ctrl+I)</source>
+        <translation>Phát hành điện fax (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="254" />
         <source>By phone at</source>
         <translation>Qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="247" />
+        <location filename="../../widgets/supervisor/console.py" line="256" />
         <source>Countersign</source>
         <translation>Ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="308" />
+        <location filename="../../widgets/supervisor/console.py" line="317" />
         <source>{title}
 Place: {place}
 Raised by {who} at {time}</source>
@@ -1339,102 +2348,107 @@ Raised by {who} at {time}</source>
 Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="340" />
+        <location filename="../../widgets/supervisor/console.py" line="349" />
         <source>Awaiting your decision ({n})</source>
         <translation>Chờ đồng chí phê duyệt ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="342" />
+        <location filename="../../widgets/supervisor/console.py" line="351" />
         <source>Open requests to units ({n})</source>
         <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="344" />
+        <location filename="../../widgets/supervisor/console.py" line="353" />
         <source>Awaiting your countersignature ({n})</source>
         <translation>Chờ đồng chí ký xác nhận ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="347" />
+        <location filename="../../widgets/supervisor/console.py" line="356" />
         <source>Nothing awaits your decision.</source>
         <translation>Không có vụ việc nào chờ phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="363" />
+        <location filename="../../widgets/supervisor/console.py" line="372" />
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="371" />
+        <location filename="../../widgets/supervisor/console.py" line="380" />
         <source>OVERDUE {time}</source>
         <translation>QUÁ HẠN {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="372" />
+        <location filename="../../widgets/supervisor/console.py" line="381" />
         <source>{time} left</source>
         <translation>còn {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="391" />
+        <location filename="../../widgets/supervisor/console.py" line="400" />
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="391" />
+        <location filename="../../widgets/supervisor/console.py" line="400" />
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="392" />
+        <location filename="../../widgets/supervisor/console.py" line="401" />
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="393" />
+        <location filename="../../widgets/supervisor/console.py" line="402" />
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="395" />
+        <location filename="../../widgets/supervisor/console.py" line="404" />
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="396" />
+        <location filename="../../widgets/supervisor/console.py" line="405" />
         <source>The unit's receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="429" />
+        <location filename="../../widgets/supervisor/console.py" line="438" />
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="431" />
+        <location filename="../../widgets/supervisor/console.py" line="440" />
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="436" />
+        <location filename="../../widgets/supervisor/console.py" line="445" />
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="468" />
+        <location filename="../../widgets/supervisor/console.py" line="478" />
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="469" />
+        <location filename="../../widgets/supervisor/console.py" line="479" />
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="474" />
+        <location filename="../../widgets/supervisor/console.py" line="484" />
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="495" />
+        <location filename="../../widgets/supervisor/console.py" line="501" />
+        <source>Incident {no} approved. Ctrl+I issues its fax.</source>
+        <translation>Đã phê duyệt vụ việc {no}. Nhấn Ctrl+I để phát hành điện fax.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="511" />
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -2263,6 +3277,8 @@ Kéo camera vào đây</translation>
         <location filename="../../app/workflow/service.py" line="257" />
         <location filename="../../app/workflow/service.py" line="433" />
         <location filename="../../app/workflow/service.py" line="505" />
+        <location filename="../../forms/issue.py" line="228" />
+        <location filename="../../forms/issue.py" line="321" />
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
@@ -2316,6 +3332,8 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/workflow/service.py" line="558" />
         <location filename="../../app/workflow/service.py" line="718" />
+        <location filename="../../forms/issue.py" line="277" />
+        <location filename="../../forms/issue.py" line="391" />
         <source>The request does not exist.</source>
         <translation>Không tìm thấy yêu cầu.</translation>
     </message>
@@ -2699,68 +3717,73 @@ Kéo camera vào đây</translation>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="67" />
+        <location filename="../../app/settings.py" line="71" />
         <source>Office hours end ({end}) must be after they start ({start}).</source>
         <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="71" />
+        <location filename="../../app/settings.py" line="75" />
         <source>Unknown language '{value}' (expected vi or en).</source>
         <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="74" />
+        <location filename="../../app/settings.py" line="78" />
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
         <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="77" />
+        <location filename="../../app/settings.py" line="81" />
         <source>The database URL '{value}' is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
         <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="82" />
+        <location filename="../../app/settings.py" line="86" />
         <source>camera_outage_after_s cannot be negative.</source>
         <translation>camera_outage_after_s không được âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="85" />
+        <location filename="../../app/settings.py" line="89" />
+        <source>smtp_port must be a TCP port (1–65535), not {value}.</source>
+        <translation>smtp_port phải là cổng TCP (1–65535), không phải {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="93" />
         <source>lock_after_minutes cannot be negative.</source>
         <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="92" />
+        <location filename="../../app/settings.py" line="100" />
         <source>Setting {name} must be a time HH:MM, not '{value}'.</source>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="128" />
+        <location filename="../../app/settings.py" line="136" />
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="132" />
+        <location filename="../../app/settings.py" line="140" />
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="136" />
-        <location filename="../../app/settings.py" line="168" />
+        <location filename="../../app/settings.py" line="144" />
+        <location filename="../../app/settings.py" line="176" />
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="140" />
+        <location filename="../../app/settings.py" line="148" />
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="147" />
+        <location filename="../../app/settings.py" line="155" />
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="152" />
+        <location filename="../../app/settings.py" line="160" />
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
@@ -2859,6 +3882,341 @@ Kéo camera vào đây</translation>
         <location filename="../../video/ptz/presets.py" line="85" />
         <source>This camera already has a preset named {name}.</source>
         <translation>Camera này đã có vị trí đặt sẵn tên {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail.py" line="66" />
+        <source>'{address}' is not an e-mail address.</source>
+        <translation>'{address}' không phải là địa chỉ thư điện tử.</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail.py" line="83" />
+        <source>E-mail is not set up on this workstation (SMTP host and sender).</source>
+        <translation>Máy trạm này chưa cấu hình thư điện tử (máy chủ SMTP và địa chỉ gửi).</translation>
+    </message>
+    <message>
+        <location filename="../../app/mail.py" line="92" />
+        <source>The e-mail to {address} was not sent: {reason}</source>
+        <translation>Chưa gửi được thư điện tử tới {address}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="129" />
+        <source>Cannot read the document templates {path}: {reason}</source>
+        <translation>Không đọc được mẫu văn bản {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="133" />
+        <source>The document templates {path} must hold a mapping.</source>
+        <translation>Tệp mẫu văn bản {path} phải là một bảng khóa – giá trị.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="233" />
+        <source>Choose the unit the fax is sent to.</source>
+        <translation>Chọn đơn vị nhận điện fax.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="328" />
+        <source>The proposal to the Director follows the shift leader's approval.</source>
+        <translation>Tờ trình lãnh đạo Tổng cục chỉ lập sau khi lãnh đạo ca trực phê duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="399" />
+        <source>Record the unit's result before issuing its report.</source>
+        <translation>Hãy ghi nhận kết quả của đơn vị trước khi phát hành báo cáo.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="504" />
+        <location filename="../../forms/issue.py" line="526" />
+        <source>The document does not exist.</source>
+        <translation>Văn bản không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="510" />
+        <source>The archived file of document {number} is missing.</source>
+        <translation>Không còn tệp lưu trữ của văn bản số {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="514" />
+        <source>The archived file of document {number} was altered (SHA-256 differs).</source>
+        <translation>Tệp lưu trữ của văn bản số {number} đã bị thay đổi (SHA-256 không khớp).</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="549" />
+        <source>Cannot read the file {path}.</source>
+        <translation>Không đọc được tệp {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="552" />
+        <source>The file {path} does not match its recorded SHA-256.</source>
+        <translation>Tệp {path} không khớp với mã SHA-256 đã ghi nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>incidents</name>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="11" />
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="12" />
+        <source>Verified</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="13" />
+        <source>Awaiting approval</source>
+        <translation>Chờ phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="14" />
+        <source>Awaiting the Director</source>
+        <translation>Chờ ý kiến lãnh đạo Tổng cục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="15" />
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="16" />
+        <source>Rejected</source>
+        <translation>Không phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="17" />
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="18" />
+        <location filename="../../widgets/incidents/labels.py" line="77" />
+        <source>Result reported</source>
+        <translation>Đã báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="19" />
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="22" />
+        <source>Reminder (8.2.1)</source>
+        <translation>Đôn đốc, nhắc nhở (8.2.1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="23" />
+        <source>Information request (8.2.2)</source>
+        <translation>Yêu cầu cung cấp thông tin (8.2.2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="24" />
+        <source>Directive to HQ departments (8.2.3 c.1)</source>
+        <translation>Chỉ đạo Cục, Vụ nghiệp vụ (8.2.3 c.1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="25" />
+        <source>Coordinated check, uncleared goods (8.2.3 c.2)</source>
+        <translation>Phối hợp kiểm tra hàng chưa thông quan (8.2.3 c.2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="27" />
+        <source>Cleared goods (8.2.3 c.3)</source>
+        <translation>Hàng hóa đã thông quan (8.2.3 c.3)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="28" />
+        <source>Mobile equipment (8.2.4)</source>
+        <translation>Thiết bị kiểm tra giám sát di động (8.2.4)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="31" />
+        <source>Regular surveillance</source>
+        <translation>Giám sát thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="32" />
+        <source>A unit's focused-surveillance plan</source>
+        <translation>Kế hoạch giám sát trọng điểm của đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="33" />
+        <source>The Director's direction</source>
+        <translation>Chỉ đạo của lãnh đạo Tổng cục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="36" />
+        <source>Passenger baggage (8.1a)</source>
+        <translation>Hành lý của hành khách (8.1a)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="37" />
+        <source>Goods moved outside the controlled area (8.1b)</source>
+        <translation>Hàng hóa vận chuyển ngoài khu vực giám sát (8.1b)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="39" />
+        <source>Goods with violation signs at the gate (8.1c)</source>
+        <translation>Hàng hóa có dấu hiệu vi phạm qua khu vực giám sát (8.1c)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="42" />
+        <source>Immediate prevention…</source>
+        <translation>Ngăn chặn ngay…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="43" />
+        <source>Verify</source>
+        <translation>Kiểm tra, đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="44" />
+        <source>Propose for approval</source>
+        <translation>Đề xuất xin phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="45" />
+        <source>Handle myself</source>
+        <translation>Trực tiếp xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="46" />
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="47" />
+        <source>Reject…</source>
+        <translation>Không phê duyệt…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="48" />
+        <source>Director approves</source>
+        <translation>Lãnh đạo Tổng cục đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="49" />
+        <source>Director refuses…</source>
+        <translation>Lãnh đạo Tổng cục không đồng ý…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="50" />
+        <source>Start carrying out</source>
+        <translation>Triển khai thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="51" />
+        <source>Report the result…</source>
+        <translation>Báo cáo kết quả…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="52" />
+        <source>Close</source>
+        <translation>Kết thúc vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="55" />
+        <source>raised by {who}</source>
+        <translation>{who} tạo vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="56" />
+        <source>immediate prevention recorded by {who}</source>
+        <translation>{who} ghi nhận biện pháp ngăn chặn ngay</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="57" />
+        <source>verified by {who}</source>
+        <translation>{who} đã kiểm tra, đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="58" />
+        <source>proposed by {who}</source>
+        <translation>{who} đề xuất</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="59" />
+        <source>handled directly by {who}</source>
+        <translation>{who} trực tiếp xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="60" />
+        <source>approved by {who}</source>
+        <translation>{who} phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="61" />
+        <source>rejected by {who}</source>
+        <translation>{who} không phê duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="62" />
+        <source>the Director ({who}) approved</source>
+        <translation>lãnh đạo Tổng cục ({who}) đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="63" />
+        <source>the Director ({who}) refused</source>
+        <translation>lãnh đạo Tổng cục ({who}) không đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="64" />
+        <source>carried out, started by {who}</source>
+        <translation>{who} triển khai thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="65" />
+        <source>result reported by {who}</source>
+        <translation>{who} báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="66" />
+        <source>closed by {who}</source>
+        <translation>{who} kết thúc vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="67" />
+        <source>request sent by {who}</source>
+        <translation>{who} gửi yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="68" />
+        <source>{who} acknowledged</source>
+        <translation>{who} thông báo đầu mối xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="69" />
+        <source>{who} reported its result</source>
+        <translation>{who} báo cáo kết quả xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="70" />
+        <source>document issued</source>
+        <translation>phát hành văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="71" />
+        <source>file attached by {who}</source>
+        <translation>{who} đính kèm tệp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="74" />
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="75" />
+        <source>Received, awaiting acknowledgement</source>
+        <translation>Đã nhận, chờ thông báo đầu mối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="76" />
+        <source>Acknowledged, awaiting result</source>
+        <translation>Đã thông báo đầu mối, chờ kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/labels.py" line="78" />
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
     </message>
 </context>
 <context>
