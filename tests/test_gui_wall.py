@@ -174,3 +174,34 @@ def test_hidden_wall_stops_decoding_and_closing_releases_everything(qtbot, camer
         window.close()
     assert join_retired(10)
     assert not _video_threads()
+
+
+def test_the_mobile_camera_plays_its_sound_muted_by_default(qtbot):
+    server = RtspServer([sub("/VAN/sub", label="VAN", audio="true")])
+    cams = {"VAN": WallCamera(code="VAN", number=9, name="Command vehicle", site="Site",
+                              zone="Mobile", kind="mobile", sub_url=None,
+                              main_url=server.url("/VAN/sub"))}
+    wall = _wall(qtbot, cams, [("VAN",)], layout="1", size=(640, 360))
+    try:
+        qtbot.waitUntil(lambda: live_count(wall) == 1, timeout=15000)
+        tile = wall.cells[0].tile
+        assert tile.has_audio and tile.muted and tile.stream.audio_muted
+        # muted: the sound is decoded for the level meter, nothing is kept for playback
+        qtbot.waitUntil(lambda: (tile.stream.audio_stats().samples_decoded or 0) > 48000,
+                        timeout=10000)
+        assert tile.stream.audio_stats().buffered == 0
+        assert tile.stream.audio_level_db() is not None
+        wall.setFocus()
+        qtbot.keyClick(wall, Qt.Key.Key_M)
+        assert not tile.muted and not tile.stream.audio_muted
+        # on a machine with a sound card it plays; without one the tile says so, muted
+        qtbot.waitUntil(lambda: tile.speaker is not None and tile.speaker.status.value in
+                        ("playing", "no_device", "failed"), timeout=10000)
+        if tile.speaker.status.value == "playing":
+            assert "dB" in tile.audio_text()
+        else:
+            qtbot.waitUntil(lambda: tile.muted, timeout=5000)
+            assert "audio" in tile.toolTip().lower() or "âm thanh" in tile.toolTip().lower()
+    finally:
+        _close(wall)
+        server.close()

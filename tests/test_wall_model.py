@@ -83,3 +83,15 @@ def test_load_shedder_sheds_smallest_first_and_recovers_largest_first():
         s.check(200, tiles)
     assert "big" not in s.shed                     # a maximised tile is never shed
     assert s.check(200, tiles[:2]) == {"a"}        # tiles gone from the wall are forgotten
+
+
+def test_reconnect_back_off_is_quick_for_a_camera_that_was_just_live():
+    from video.stream import StreamConfig
+
+    cfg = StreamConfig(backoff_initial=0.5, backoff_max=30.0, jitter=0.0, quick_retry_for=30.0,
+                       quick_retry_max=1.0)
+    assert [cfg.backoff(n) for n in (1, 2, 3, 4, 7)] == [0.5, 1.0, 2.0, 4.0, 30.0]
+    # down for a few seconds after being live: retried at least every second
+    assert [cfg.backoff(n, down_for=5.0) for n in (1, 2, 3, 7)] == [0.5, 1.0, 1.0, 1.0]
+    # down for longer: the back-off grows again, so a dead camera is not hammered
+    assert cfg.backoff(7, down_for=60.0) == 30.0

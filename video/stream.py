@@ -72,6 +72,11 @@ class StreamConfig:
     stall_after: float = 2.0       # s without a decoded frame → stalled, then reconnect
     backoff_initial: float = 0.5   # s before the first retry
     backoff_max: float = 30.0      # cap of the exponential back-off
+    # A camera that was live is retried at least every `quick_retry_max` s for its
+    # first `quick_retry_for` s down (a restarted camera or relay is back within about
+    # a second); after that the back-off grows to `backoff_max`.
+    quick_retry_for: float = 30.0
+    quick_retry_max: float = 1.0
     jitter: float = 0.25           # each delay is shortened by up to this fraction
     probesize: int = 32
     analyzeduration: int = 0
@@ -81,8 +86,12 @@ class StreamConfig:
     audio_buffer_s: float = 1.0    # unmuted playback buffer; older samples are dropped
     audio_level_window_s: float = 0.3  # the level meter's RMS window
 
-    def backoff(self, failures: int) -> float:
+    def backoff(self, failures: int, down_for: float | None = None) -> float:
+        """The delay before the next attempt after `failures` failures in a row, for a
+        camera down for `down_for` s since it was last live (None: never live)."""
         delay = min(self.backoff_max, self.backoff_initial * 2 ** max(0, failures - 1))
+        if down_for is not None and down_for < self.quick_retry_for:
+            delay = min(delay, self.quick_retry_max)
         return delay * random.uniform(1.0 - self.jitter, 1.0)
 
 
@@ -513,18 +522,25 @@ class VideoStream:
 
     def _run(self) -> None:
         failures = 0
+        down_since: float | None = None   # the end of the last live connection
         try:
             while not self._stop.is_set():
                 frames_before = self._seq
+                quick = True
                 try:
                     self._session()
                 except _Failure as f:
                     # a connection that was live starts the back-off again
-                    failures = 1 if self._seq > frames_before else failures + 1
+                    if self._seq > frames_before:
+                        failures, down_since = 1, time.monotonic()
+                    else:
+                        failures += 1
                     if f.state in PERSISTENT:
-                        failures = max(failures, 64)
+                        failures, quick = max(failures, 64), False
                     self._set_state(f.state, f.reason)
-                if self._stop.wait(self.config.backoff(failures)):
+                down_for = (time.monotonic() - down_since
+                            if down_since is not None and quick else None)
+                if self._stop.wait(self.config.backoff(failures, down_for)):
                     break
                 self._reconnects += 1
                 if self._state not in PERSISTENT:

@@ -204,7 +204,7 @@ class Startup(QObject):
         if hasattr(self.window, "supervisor_console"):
             self.window.supervisor_console.load()
         walls = self.window.walls
-        self.window.start_cameras()
+        self.window.start_live()
         restored = not self.args.screenshot and walls.restore()
         if self.args.demo and not restored and (not self.args.screenshot
                                                 or self.args.view == "wall"):

@@ -46,6 +46,12 @@ class MainWindow(QMainWindow):
         self._dock("shift", self.tr("Shift"), self.shift_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._lazy_docks()
         self._build_status_bar()
+        from widgets.alerts import AlertBanner, AlertCenter  # noqa: PLC0415
+
+        self.alerts = AlertCenter(self.session)
+        self.alert_banner = AlertBanner(self.alerts)
+        self.alert_banner.activated.connect(self._alert_clicked)
+        self.statusBar().addPermanentWidget(self.alert_banner)
         self._build_menus()
         self._lock_overlay: QWidget | None = None
         self._idle = QTimer(self)
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
             lambda code, wall: self.evidence.take(self.walls.cameras[code], wall))
         self.gallery = EvidenceGallery(self.session)
         self.evidence.evidenceSaved.connect(lambda _rec: self.gallery.load())
+        self.evidence.evidenceSaved.connect(self._offer_incident)
         gallery = self._dock("gallery", self.tr("Screenshots of the shift"), self.gallery,
                              Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(health, gallery)
@@ -291,17 +298,56 @@ class MainWindow(QMainWindow):
         self.addAction(act)
         return act
 
+    def _offer_incident(self, record) -> None:  # type: ignore[no-untyped-def]
+        """A saved screenshot offers "raise an incident" (the workflow's dialog,
+        prefilled with the camera, time, place, description and the file's hash)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Screenshot saved"),
+                          self.tr("Saved as evidence no. {id} and written to the duty log."
+                                  "\nSHA-256 {sha}").replace("{id}", str(record.id))
+                          .replace("{sha}", record.sha256), parent=self)
+        raise_button = box.addButton(self.tr("Raise an incident"),
+                                     QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._evidence_box = box
+
+        def chosen(button) -> None:  # type: ignore[no-untyped-def]
+            if button is raise_button:
+                self.raise_incident_from_evidence(record)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+
+    def raise_incident_from_evidence(self, record):  # type: ignore[no-untyped-def]
+        from widgets.incidents import IncidentPrefill  # noqa: PLC0415
+
+        cam = self.walls.cameras.get(record.camera_code)
+        prefill = IncidentPrefill.from_evidence(
+            camera_code=record.camera_code, captured_at=record.taken_at,
+            file_path=self.session.ctx.evidence.path_of(record), sha256=record.sha256,
+            place=record.place, description=record.description,
+            camera_name=cam.name if cam else "", unit_id=cam.unit_id if cam else None)
+        return self.raise_incident(prefill)
+
     def _show_dock(self, key: str, load) -> None:  # type: ignore[no-untyped-def]
         dock = self.docks[key]
         dock.show()
         dock.raise_()
         load()
 
-    def start_cameras(self) -> None:
-        """After login: the camera directory, the outage watch, the health views."""
+    def start_live(self) -> None:
+        """After login: the camera directory, the outage watch, the checklists, the
+        workflow alerts."""
         self.walls.load()
         self.outages.start()
         self.checklist_panel.load()
+        self.alerts.start()
+
+    def _alert_clicked(self, kind: str) -> None:
+        key = "supervisor" if "supervisor" in self.docks else "incidents"
+        if key in self.docks:
+            self.docks[key].show()
+            self.docks[key].raise_()
 
     # -- status ---------------------------------------------------------------------------
     def _show_shift(self, shift: CachedShift | None) -> None:
@@ -482,6 +528,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.walls.close_all()
         self.outages.stop()
+        self.alerts.stop()
         for dock in self.docks.values():  # floating docks are windows of their own
             if dock.isFloating():
                 dock.hide()

@@ -16,7 +16,8 @@ def load_directory(registry: CameraRegistry) -> dict[str, WallCamera]:
         sub = registry.stream_url(cam, "sub") if (cam.sub_url or relay) else None
         out[cam.code] = WallCamera(
             code=cam.code, number=cam.id, name=cam.name, site=cam.site, zone=cam.zone or "",
-            kind=cam.kind, sub_url=sub, main_url=registry.stream_url(cam, "main"))
+            kind=cam.kind, sub_url=sub, main_url=registry.stream_url(cam, "main"),
+            unit_id=cam.unit_id)
     return out
 
 

@@ -70,6 +70,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from video.audio import AudioOutput, AudioStatus
 from video.stream import Frame, State, StreamConfig, VideoStream
 from video.switching import MAIN, SUB, StreamChoice
 from widgets import theme
@@ -90,6 +91,8 @@ _DIAGNOSTIC = QT_TRANSLATE_NOOP("CameraTile", "{shown} / {source} fps")
 _STREAM_NAME = {SUB: QT_TRANSLATE_NOOP("CameraTile", "sub-stream"),
                 MAIN: QT_TRANSLATE_NOOP("CameraTile", "main stream")}
 _KEY_ONLY = QT_TRANSLATE_NOOP("CameraTile", "key frames only")
+_SOUND_OFF = QT_TRANSLATE_NOOP("CameraTile", "Sound off (M)")
+_SOUND_ON = QT_TRANSLATE_NOOP("CameraTile", "Sound on {level} dB")
 _STATE_COLOUR = {
     State.CONNECTING: theme.WARN, State.LIVE: theme.OK, State.STALLED: theme.WARN,
     State.RECONNECTING: theme.WARN, State.OFFLINE: theme.ALARM,
@@ -107,11 +110,16 @@ _retired: list[threading.Thread] = []
 _retired_lock = threading.Lock()
 
 
-def _retire_stream(stream: VideoStream) -> None:
-    thread = threading.Thread(target=stream.stop, name="video:retire", daemon=True)
+def _in_background(fn) -> None:  # type: ignore[no-untyped-def]
+    """Runs a stop/close that joins a thread, without making the GUI thread wait."""
+    thread = threading.Thread(target=fn, name="video:retire", daemon=True)
     thread.start()
     with _retired_lock:
         _retired[:] = [t for t in _retired if t.is_alive()] + [thread]
+
+
+def _retire_stream(stream: VideoStream) -> None:
+    _in_background(stream.stop)
 
 
 def join_retired(timeout: float = 5.0) -> bool:
@@ -151,7 +159,7 @@ class _Feed:
         self.tile = tile
         self.stream = VideoStream(url, name=f"{tile.camera_label or url} {kind}",
                                   config=tile._config, on_frame=self._on_frame,
-                                  on_state=self._on_state)
+                                  on_state=self._on_state, audio=tile._audio)
         self.stream.set_output(None)
         self.requested: tuple[str | None, tuple[int, int] | None] = (None, None)
 
@@ -172,11 +180,13 @@ class CameraTile(QWidget):
     zoomChanged = Signal(float)
     _frameReady = Signal()          # posted by the decoding thread (queued)
     _stateReady = Signal(object, str, str)  # (feed, state, reason), queued
+    _audioNote = Signal(str, str)           # (AudioStatus, message), queued
 
     def __init__(self, url: str, label: str = "", parent: QWidget | None = None, *,
                  main_url: str | None = None, config: StreamConfig | None = None,
                  pixel_format: str = "bgra", diagnostics: bool = False,
-                 start: bool = True, choice: StreamChoice | None = None) -> None:
+                 start: bool = True, choice: StreamChoice | None = None,
+                 audio: bool = False) -> None:
         super().__init__(parent)
         if pixel_format not in _FORMATS:
             raise ValueError(f"pixel format {pixel_format!r} not in {tuple(_FORMATS)}")
@@ -189,6 +199,12 @@ class CameraTile(QWidget):
         self._config = config
         self._pixel_format = pixel_format
         self._diagnostics = diagnostics
+        # Sound (a mobile camera, Đ13.3): decoded with the picture, muted by default;
+        # unmuted, an AudioOutput plays the painted stream's sound.
+        self._audio = audio
+        self._muted = True
+        self._speaker: AudioOutput | None = None
+        self._audio_note = ""
         self._choice = choice or StreamChoice(has_sub=main_url is not None)
         self._choice.has_sub = main_url is not None
         self._state, self._reason = State.CONNECTING, ""
@@ -214,6 +230,7 @@ class CameraTile(QWidget):
         self._retry.timeout.connect(self._update_output)
         self._frameReady.connect(self._on_frame_ready, Qt.ConnectionType.QueuedConnection)
         self._stateReady.connect(self._on_state_ready, Qt.ConnectionType.QueuedConnection)
+        self._audioNote.connect(self._on_audio_note, Qt.ConnectionType.QueuedConnection)
         # The first visible layout chooses at once (StreamChoice's first decision).
         first = SUB if main_url else MAIN
         self._feed: _Feed = _Feed(self, first, self._urls[first])
@@ -301,6 +318,68 @@ class CameraTile(QWidget):
             text += " · " + tr(_CONTEXT, _KEY_ONLY)
         return text
 
+    @property
+    def has_audio(self) -> bool:
+        return self._audio
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @property
+    def speaker(self) -> AudioOutput | None:
+        return self._speaker
+
+    def set_muted(self, muted: bool) -> None:
+        """Sound on or off (a tile without sound ignores it)."""
+        if not self._audio or muted == self._muted:
+            return
+        self._muted = muted
+        self._apply_audio()
+        self.update()
+
+    def _apply_audio(self) -> None:
+        """The painted stream's sound follows the mute switch; the others are muted."""
+        for feed in self._feeds():
+            feed.stream.set_audio_muted(self._muted or feed is not self._feed)
+        if self._muted:
+            if self._speaker is not None:
+                self._speaker.set_muted(True)
+            return
+        if self._speaker is None or self._speaker.stream is not self._feed.stream:
+            self._close_speaker()
+            self._speaker = AudioOutput(self._feed.stream, on_status=self._speaker_status)
+        self._speaker.set_muted(False)
+
+    def _close_speaker(self) -> None:
+        speaker, self._speaker = self._speaker, None
+        if speaker is not None:
+            _in_background(speaker.close)
+
+    def _speaker_status(self, status: AudioStatus, message: str) -> None:  # control thread
+        if self._stopped:
+            return
+        with contextlib.suppress(RuntimeError):
+            self._audioNote.emit(status.value, message)
+
+    @Slot(str, str)
+    def _on_audio_note(self, status: str, message: str) -> None:
+        self._audio_note = "" if status in (AudioStatus.PLAYING, AudioStatus.MUTED,
+                                            AudioStatus.STARTING) else message
+        if status in (AudioStatus.NO_DEVICE, AudioStatus.FAILED):
+            self._muted = True
+        self._update_tooltip()
+        self.update()
+
+    def audio_text(self) -> str:
+        """The sound chip: muted, or on with the level."""
+        tr = QCoreApplication.translate
+        if self._muted:
+            return tr(_CONTEXT, _SOUND_OFF)
+        level = self._feed.stream.audio_level_db()
+        return tr(_CONTEXT, _SOUND_ON).format(
+            level="—" if level is None else f"{level:.0f}")
+
     def set_key_frames_only(self, on: bool) -> None:
         """Decode key frames only (the wall sheds load when the machine falls behind)."""
         self._key_only = bool(on)
@@ -347,6 +426,9 @@ class CameraTile(QWidget):
     def shutdown(self, timeout: float = 5.0) -> bool:
         """Stops every stream and joins the threads (idempotent); True when all ended."""
         self._stopped = True
+        if self._speaker is not None:
+            self._speaker.close(timeout)
+            self._speaker = None
         ok = all([feed.stream.stop(timeout) for feed in self._feeds()])
         return join_retired(timeout) and ok
 
@@ -356,6 +438,7 @@ class CameraTile(QWidget):
         if self._stopped:
             return
         self._stopped = True
+        self._close_speaker()
         for feed in self._feeds():
             self._retire(feed)
 
@@ -405,7 +488,10 @@ class CameraTile(QWidget):
 
     def _update_tooltip(self) -> None:
         text = self.camera_label + (" — " if self.camera_label else "") + self.badge_text()
-        self.setToolTip(text + (f"\n{self._reason}" if self._reason else ""))
+        text += f"\n{self._reason}" if self._reason else ""
+        if self._audio_note:
+            text += "\n" + QCoreApplication.translate("AudioOutput", self._audio_note)
+        self.setToolTip(text)
 
     def _needed_width(self) -> float:
         if not self.isVisible():
@@ -577,6 +663,8 @@ class CameraTile(QWidget):
                 self.streamSwitched.emit(self._feed.kind)
                 self.stateChanged.emit(State.LIVE.value)
                 self._update_output()
+                if self._audio:
+                    self._apply_audio()
                 return self._adopt(frame)
         frame = self._feed.stream.take()
         if frame is None or frame.image is None or frame.pixel_format not in _FORMATS:
@@ -735,6 +823,12 @@ class CameraTile(QWidget):
         if self._zoom > 1.0:
             z = self._chip(f"×{self._zoom:.1f}", px, "#e6edf3", QColor(0, 0, 0, 160))
             p.drawPixmap(rect.right() - z.width() - pad, right_y, z)
+        if self._audio:
+            colour = QColor(0, 0, 0, 160) if self._muted else QColor(theme.OK)
+            chip = self._chip(self.audio_text(), px, "#e6edf3" if self._muted else "#0d1117",
+                              colour)
+            p.drawPixmap(rect.right() - chip.width() - pad, rect.bottom() - chip.height() - pad,
+                         chip)
         y = rect.top() + pad
         lines = [self.camera_label] if self.camera_label else []
         if self._diagnostics:

@@ -5,7 +5,7 @@ keyboard, maximise, sequences, and load shedding.
 Keys (the wall has focus): digits type a camera number, Enter puts that camera in the
 selected cell (Enter with no number maximises the selected cell or restores the grid),
 Esc clears the number or leaves the maximised cell, arrows move the selection, Delete
-empties the selected cell. Double-click on a tile maximises it and back.
+empties the selected cell, M mutes or unmutes a mobile camera's sound. Double-click on a tile maximises it and back.
 
 Load. Every cell's tile plays its sub-stream or main stream by the size it is drawn at
 (the tile decides). A 100 ms timer measures how late the event loop runs it; once a
@@ -53,6 +53,7 @@ class WallCamera:
     kind: str
     sub_url: str | None
     main_url: str
+    unit_id: int | None = None   # the managing unit
 
     @property
     def label(self) -> str:
@@ -349,14 +350,17 @@ class CameraWall(QWidget):
         if code is None or code not in self.cameras:
             return None
         cam = self.cameras[code]
+        sound = {"audio": True} if cam.kind == "mobile" else {}   # the command vehicle
         if cam.sub_url:
             tile = self._tile_factory(cam.sub_url, cam.label, main_url=cam.main_url,
                                       config=self._config, diagnostics=self._diagnostics,
                                       start=not self._paused,
-                                      choice=StreamChoice(min_interval=self._switch_interval))
+                                      choice=StreamChoice(min_interval=self._switch_interval),
+                                      **sound)
         else:
             tile = self._tile_factory(cam.main_url, cam.label, config=self._config,
-                                      diagnostics=self._diagnostics, start=not self._paused)
+                                      diagnostics=self._diagnostics, start=not self._paused,
+                                      **sound)
         if self._paused:
             tile.pause()
         tile.doubleClicked.connect(lambda t=tile: self._tile_double_clicked(t))
@@ -423,6 +427,10 @@ class CameraWall(QWidget):
                 self._set_typed("")
             elif self.maximised >= 0:
                 self.toggle_maximise(self.maximised)
+        elif key == Qt.Key.Key_M and not self._typed:
+            tile = self.cells[self.selected].tile
+            if tile is not None and tile.has_audio:
+                tile.set_muted(not tile.muted)
         elif key == Qt.Key.Key_Delete:
             self.assign(self.selected, CellContent())
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
