@@ -151,6 +151,19 @@
     </message>
 </context>
 <context>
+    <name>AlertCenter</name>
+    <message>
+        <location filename="../../widgets/alerts.py" line="125" />
+        <source>{n} incident(s) await your decision</source>
+        <translation>{n} vụ việc chờ ý kiến của đồng chí</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts.py" line="128" />
+        <source>{n} request(s) to units overdue</source>
+        <translation>{n} yêu cầu gửi đơn vị đã quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>AudioOutput</name>
     <message>
         <location filename="../../video/audio.py" line="33" />
@@ -186,64 +199,74 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="80" />
+        <location filename="../../widgets/wall/tile.py" line="81" />
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="81" />
+        <location filename="../../widgets/wall/tile.py" line="82" />
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="82" />
+        <location filename="../../widgets/wall/tile.py" line="83" />
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="83" />
+        <location filename="../../widgets/wall/tile.py" line="84" />
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="84" />
+        <location filename="../../widgets/wall/tile.py" line="85" />
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="85" />
+        <location filename="../../widgets/wall/tile.py" line="86" />
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="86" />
+        <location filename="../../widgets/wall/tile.py" line="87" />
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="88" />
+        <location filename="../../widgets/wall/tile.py" line="89" />
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="89" />
+        <location filename="../../widgets/wall/tile.py" line="90" />
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="90" />
+        <location filename="../../widgets/wall/tile.py" line="91" />
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="91" />
+        <location filename="../../widgets/wall/tile.py" line="92" />
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="92" />
+        <location filename="../../widgets/wall/tile.py" line="93" />
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="94" />
+        <source>Sound off (M)</source>
+        <translation>Tắt tiếng (M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="95" />
+        <source>Sound on {level} dB</source>
+        <translation>Đang nghe {level} dB</translation>
     </message>
 </context>
 <context>
@@ -267,17 +290,17 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="235" />
+        <location filename="../../widgets/wall/wall.py" line="236" />
         <source>Unknown camera: {codes}</source>
         <translation>Không có camera: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="251" />
+        <location filename="../../widgets/wall/wall.py" line="252" />
         <source>No camera has the number {n}.</source>
         <translation>Không có camera số {n}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="439" />
+        <location filename="../../widgets/wall/wall.py" line="447" />
         <source>Camera no. {n}</source>
         <translation>Camera số {n}</translation>
     </message>
@@ -1232,252 +1255,269 @@
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="90" />
+        <location filename="../../widgets/main_window.py" line="96" />
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="96" />
+        <location filename="../../widgets/main_window.py" line="102" />
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="104" />
+        <location filename="../../widgets/main_window.py" line="110" />
         <source>Cameras</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="122" />
+        <location filename="../../widgets/main_window.py" line="128" />
         <source>Camera health</source>
         <translation>Tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="130" />
+        <location filename="../../widgets/main_window.py" line="137" />
         <source>Screenshots of the shift</source>
         <translation>Ảnh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="136" />
+        <location filename="../../widgets/main_window.py" line="143" />
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="147" />
+        <location filename="../../widgets/main_window.py" line="154" />
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="155" />
+        <location filename="../../widgets/main_window.py" line="162" />
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168" />
+        <location filename="../../widgets/main_window.py" line="175" />
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239" />
+        <location filename="../../widgets/main_window.py" line="246" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240" />
+        <location filename="../../widgets/main_window.py" line="247" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241" />
+        <location filename="../../widgets/main_window.py" line="248" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243" />
+        <location filename="../../widgets/main_window.py" line="250" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="244" />
+        <location filename="../../widgets/main_window.py" line="251" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245" />
+        <location filename="../../widgets/main_window.py" line="252" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246" />
+        <location filename="../../widgets/main_window.py" line="253" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248" />
+        <location filename="../../widgets/main_window.py" line="255" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250" />
+        <location filename="../../widgets/main_window.py" line="257" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252" />
+        <location filename="../../widgets/main_window.py" line="259" />
         <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254" />
+        <location filename="../../widgets/main_window.py" line="261" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255" />
+        <location filename="../../widgets/main_window.py" line="262" />
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256" />
+        <location filename="../../widgets/main_window.py" line="263" />
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="258" />
+        <location filename="../../widgets/main_window.py" line="265" />
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260" />
+        <location filename="../../widgets/main_window.py" line="267" />
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262" />
+        <location filename="../../widgets/main_window.py" line="269" />
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264" />
+        <location filename="../../widgets/main_window.py" line="271" />
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266" />
+        <location filename="../../widgets/main_window.py" line="273" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269" />
+        <location filename="../../widgets/main_window.py" line="276" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270" />
+        <location filename="../../widgets/main_window.py" line="277" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272" />
+        <location filename="../../widgets/main_window.py" line="279" />
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273" />
+        <location filename="../../widgets/main_window.py" line="280" />
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275" />
+        <location filename="../../widgets/main_window.py" line="282" />
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277" />
+        <location filename="../../widgets/main_window.py" line="284" />
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="280" />
+        <location filename="../../widgets/main_window.py" line="287" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283" />
+        <location filename="../../widgets/main_window.py" line="290" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284" />
+        <location filename="../../widgets/main_window.py" line="291" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309" />
+        <location filename="../../widgets/main_window.py" line="304" />
+        <source>Screenshot saved</source>
+        <translation>Đã lưu ảnh chụp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="305" />
+        <source>Saved as evidence no. {id} and written to the duty log.
+SHA-256 {sha}</source>
+        <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
+SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="308" />
+        <source>Raise an incident</source>
+        <translation>Lập vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="355" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312" />
+        <location filename="../../widgets/main_window.py" line="358" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326" />
+        <location filename="../../widgets/main_window.py" line="372" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328" />
+        <location filename="../../widgets/main_window.py" line="374" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336" />
+        <location filename="../../widgets/main_window.py" line="382" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337" />
+        <location filename="../../widgets/main_window.py" line="383" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358" />
+        <location filename="../../widgets/main_window.py" line="404" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="380" />
+        <location filename="../../widgets/main_window.py" line="426" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385" />
+        <location filename="../../widgets/main_window.py" line="431" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386" />
+        <location filename="../../widgets/main_window.py" line="432" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388" />
+        <location filename="../../widgets/main_window.py" line="434" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="389" />
+        <location filename="../../widgets/main_window.py" line="435" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="395" />
+        <location filename="../../widgets/main_window.py" line="441" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="396" />
+        <location filename="../../widgets/main_window.py" line="442" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -1488,7 +1528,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="413" />
+        <location filename="../../widgets/main_window.py" line="459" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -2534,7 +2574,7 @@ Do {who} phát hiện lúc {time}</translation>
 <context>
     <name>WallCell</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="125" />
+        <location filename="../../widgets/wall/wall.py" line="126" />
         <source>{n}
 Drop a camera here</source>
         <translation>{n}
