@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.helpers.rtsp import RtspServer, sub
+from tests.helpers.rtsp import RtspServer, replay, sub
 from video.stream import State, StreamConfig
 from widgets.wall.tile import CameraTile, state_text
 
@@ -164,3 +164,47 @@ def test_shutdown_and_close_leave_no_thread(qtbot, rtsp: RtspServer):
     with qtbot.waitSignal(other.destroyed, timeout=3000):
         other.deleteLater()  # deleteLater() stops it as well
     assert not (set(threading.enumerate()) - before)
+
+
+def test_a_camera_back_with_another_resolution_is_shown_at_its_new_shape(qtbot):
+    server = RtspServer([sub("/cam/sub", label="CAM", pattern="smpte")])
+    try:
+        tile = _tile(qtbot, server.url("/cam/sub"))
+        _live(qtbot, tile)
+        assert tile.last_frame.source_width == 640
+        server.restart([{"path": "/cam/sub", "size": "480x480", "fps": 15, "label": "CAM"}])
+        qtbot.waitUntil(lambda: tile.last_frame is not None
+                        and tile.last_frame.source_width == 480, timeout=20000)
+        assert tile.state is State.LIVE
+        # pixels asked for at the new (square) shape inside the 480×300 tile
+        qtbot.waitUntil(lambda: tile.requested_output() == ("bgra", (300, 300)), timeout=5000)
+    finally:
+        tile.shutdown()
+        server.close()
+
+
+def test_corrupt_packets_are_counted_and_the_picture_goes_on(qtbot, tmp_path):
+    from video.sim import prepare  # noqa: PLC0415
+
+    good = prepare.prepare("CORRUPT", prepare.SUB_SIZE, seconds=4)
+    data = bytearray(good.read_bytes())
+    # flip bytes inside slices (not start codes) in the middle of the file
+    for at in range(len(data) // 3, 2 * len(data) // 3, 997):
+        if data[at - 3:at] != b"\x00\x00\x01" and data[at] not in (0, 1):
+            data[at] ^= 0x5A
+    bad = tmp_path / "corrupt.h264"
+    bad.write_bytes(bytes(data))
+    server = RtspServer([replay("/bad/sub", bad)])
+    try:
+        tile = _tile(qtbot, server.url("/bad/sub"))
+        _live(qtbot, tile)
+        start, began = tile.frames_shown, time.monotonic()
+        # two passes over the damaged middle of the 4 s loop: pictures keep coming
+        qtbot.waitUntil(lambda: tile.frames_shown >= start + 120, timeout=20000)
+        rate = (tile.frames_shown - start) / (time.monotonic() - began)
+        stats = tile.stream.stats()
+        assert rate > 12, f"{rate:.1f} fps, {stats.decode_errors} decode errors"
+        assert tile.state is State.LIVE and stats.reconnects == 0   # damaged, not dead
+    finally:
+        tile.shutdown()
+        server.close()

@@ -102,9 +102,13 @@ class RtspServer:
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def restart(self) -> None:
-        """Stop, then serve the same mounts on the same port again."""
+    def restart(self, mounts: list[dict] | None = None) -> None:
+        """Stop, then serve the same mounts (or `mounts`: a camera that comes back
+        changed) on the same port again."""
         self.stop()
+        if mounts is not None:
+            self.mounts = mounts
+            self._config.write_text(json.dumps({"mounts": mounts}), encoding="utf-8")
         self.start()
 
     def close(self) -> None:
