@@ -53,14 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     from widgets.application import run_gui  # noqa: PLC0415
 
     simulator = None
-    args.sim_port = None
+    args.sim_ports = None
     if args.demo and (not args.screenshot or args.view == "wall"):
-        # The demo command starts the demo site's camera simulator as a process of its
-        # own (the application itself never starts programs) and stops it at the end.
-        from video.sim.demo_site import DemoSimulator  # noqa: PLC0415
+        # The demo command starts the demo site's simulators as processes of their own
+        # (the application itself never starts programs) and stops them at the end.
+        from video.sim.demo_site import DemoSite  # noqa: PLC0415
 
-        simulator = DemoSimulator()
-        args.sim_port = simulator.start()
+        simulator = DemoSite()
+        args.sim_ports = simulator.start()
     try:
         return run_gui(args, ctx_settings)
     finally:

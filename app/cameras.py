@@ -509,26 +509,32 @@ _HN = ("Cửa khẩu quốc tế Hữu Nghị", "road_border_gate", "KV7-HN", [
 ])
 
 
-def demo_cameras(port: int = 8554, host: str = "127.0.0.1") -> list[dict[str, Any]]:
+def demo_cameras(port: int = 8554, host: str = "127.0.0.1", *, ptz_port: int | None = None,
+                 onvif_port: int | None = None) -> list[dict[str, Any]]:
     """The demo site's cameras (import records) served by the RTSP simulator on
-    `host:port` as rtsp://host:port/{code}/main and /sub."""
+    `host:port` as rtsp://host:port/{code}/main and /sub; the PTZ cameras' pictures by
+    the PTZ scene server on `ptz_port` (if given) and their ONVIF service on
+    `onvif_port` (default port + 1000)."""
     out: list[dict[str, Any]] = []
+    onvif_port = onvif_port or port + 1000
     for site, area_type, unit, cams in (_DV, _HN):
         for code, name, zone, kind, lat, lon, heading in cams:
-            base = f"rtsp://{host}:{port}/{code}"
+            served_by = ptz_port if kind == "ptz" and ptz_port else port
+            base = f"rtsp://{host}:{served_by}/{code}"
             item: dict[str, Any] = {
                 "code": code, "name": name, "site": site, "area_type": area_type, "zone": zone,
                 "unit": unit, "kind": kind, "main_url": f"{base}/main", "sub_url": f"{base}/sub",
                 "lat": lat, "lon": lon, "heading": float(heading), "active": True}
             if kind == "ptz":
-                item["onvif_url"] = f"http://{host}:{port + 1000}/{code}/onvif/device_service"
+                item["onvif_url"] = f"http://{host}:{onvif_port}/{code}/onvif/device_service"
             out.append(item)
     return out
 
 
-def seed_demo_cameras(ctx: Any, port: int = 8554) -> dict[str, int]:
-    """Import (upsert) the demo cameras into `ctx.cameras`' database."""
-    items = demo_cameras(port)
+def seed_demo_cameras(ctx: Any, port: int = 8554, **ports: int | None) -> dict[str, int]:
+    """Import (upsert) the demo cameras into `ctx.cameras`' database (`ports`:
+    ptz_port, onvif_port as for demo_cameras)."""
+    items = demo_cameras(port, **ports)
     for line, item in enumerate(items, start=1):
         item["__line__"] = line
     return ctx.cameras.import_cameras(None, CameraData("demo_cameras", items))

@@ -90,8 +90,9 @@ class Startup(QObject):
                     demo.seed(ctx)
                     from app.cameras import seed_demo_cameras  # noqa: PLC0415
 
-                    # the simulator's port of this run (the URLs follow it)
-                    seed_demo_cameras(ctx, getattr(args, "sim_port", None) or 8554)
+                    # the simulators' ports of this run (the URLs follow them)
+                    ports = getattr(args, "sim_ports", None)
+                    seed_demo_cameras(ctx, **(ports.seeding() if ports else {}))
                 desk = ctx.reference.desk_by_code(code)
                 info = DeskInfo(desk.id, desk.code, desk.name, desk.place)
                 shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))

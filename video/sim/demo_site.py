@@ -5,9 +5,10 @@ sub-stream (640×360) and main stream (1280×720) with its name and a running cl
 burned in. Media are shared and encoded only while someone watches them, so a main
 stream costs the machine only while a tile shows it large.
 
-`DemoSimulator().start()` returns the port (8554 if free, else any free port) or None
-when the simulator cannot run here (no GStreamer bindings): the demo then starts
-without video and its tiles say "offline"."""
+`DemoSite().start()` starts the RTSP cameras (8554 if free, else any free port), the
+fake ONVIF service of the PTZ cameras and their moving pictures, and returns the ports
+(None for a part that cannot run here, e.g. without GStreamer's bindings: the demo then
+starts without those cameras and their tiles say "offline")."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ import os
 import selectors
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.cameras import demo_cameras
@@ -64,11 +67,16 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
 
 
 class SimulatorProcess:
-    """One simulator process serving `mounts`; `start()` returns its port or None."""
+    """One simulator process (the RTSP camera server serving `mounts` by default);
+    `start()` returns its port or None. It prints "READY <port>" when serving and quits
+    when its standard input closes, so it never outlives the demo."""
 
-    def __init__(self, mounts: list[dict], port: int = 0) -> None:
+    def __init__(self, mounts: list[dict], port: int = 0, *, name: str = "camera simulator",
+                 python: str = SYSTEM_PYTHON) -> None:
         self.mounts = mounts
         self.preferred_port = port
+        self.name = name
+        self.python = python
         self.proc: subprocess.Popen[bytes] | None = None
         self.port: int | None = None
         self._dir = Path(tempfile.mkdtemp(prefix="customs-sim-"))
@@ -76,32 +84,34 @@ class SimulatorProcess:
     def url(self, path: str) -> str:
         return f"rtsp://127.0.0.1:{self.port}{path}"
 
+    def command(self, port: int) -> list[str]:
+        config = self._dir / "mounts.json"
+        config.write_text(json.dumps({"mounts": self.mounts}), encoding="utf-8")
+        return [self.python, str(SERVER), "--config", str(config), "--port", str(port),
+                "--stdin-eof-quits"]
+
     def start(self, timeout: float = 15.0) -> int | None:
-        if not Path(SYSTEM_PYTHON).exists():
-            log.warning("no %s: no simulated cameras", SYSTEM_PYTHON)
+        if not Path(self.python).exists():
+            log.warning("no %s: no %s", self.python, self.name)
             return None
         port = self.port or self.preferred_port
         if port and not port_free(port):
             port = 0
-        config = self._dir / "mounts.json"
-        config.write_text(json.dumps({"mounts": self.mounts}), encoding="utf-8")
         err = open(self._dir / "stderr.log", "ab")  # noqa: SIM115 - the child keeps it
         try:
             # stdin stays a pipe: the simulator quits when it closes, even if we die
-            self.proc = subprocess.Popen(
-                [SYSTEM_PYTHON, str(SERVER), "--config", str(config), "--port", str(port),
-                 "--stdin-eof-quits"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err)
+            self.proc = subprocess.Popen(self.command(port), stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=err)
         finally:
             err.close()
         line = self._read_line(timeout)
         if not line.startswith("READY "):
-            log.warning("the camera simulator did not start (%s); see %s", line or "no answer",
+            log.warning("the %s did not start (%s); see %s", self.name, line or "no answer",
                         self._dir / "stderr.log")
             self.stop()
             return None
         self.port = int(line.split()[1])
-        log.info("camera simulator on rtsp://127.0.0.1:%d (pid %d)", self.port, self.proc.pid)
+        log.info("%s on 127.0.0.1:%d (pid %d)", self.name, self.port, self.proc.pid)
         return self.port
 
     def _read_line(self, timeout: float) -> str:
@@ -134,6 +144,83 @@ class SimulatorProcess:
                 pipe.close()
 
 
+class OnvifProcess(SimulatorProcess):
+    """The fake ONVIF service of the demo's PTZ cameras (video/sim/onvif_camera.py, run
+    with this interpreter: it needs nothing from Debian's)."""
+
+    def __init__(self, codes: list[str], port: int = 0) -> None:
+        super().__init__([], port, name="ONVIF camera simulator", python=sys.executable)
+        self.codes = codes
+
+    def command(self, port: int) -> list[str]:
+        cmd = [self.python, "-m", "video.sim.onvif_camera", "--port", str(port), "--user", "",
+               "--stdin-eof-quits"]
+        for code in self.codes:
+            cmd += ["--camera", code]
+            for i, (pan, tilt, zoom) in enumerate(((0.0, 0.0, 0.0), (-0.5, -0.1, 0.4),
+                                                   (0.55, -0.2, 0.7)), start=1):
+                cmd += ["--preset", f"{code}:{i}={pan},{tilt},{zoom}"]
+        return cmd
+
+
+class PtzSceneProcess(SimulatorProcess):
+    """The PTZ cameras' pictures (video/sim/ptz_scene.py, Debian's python3): a crop of a
+    large scene that follows each camera's position on the ONVIF simulator."""
+
+    def __init__(self, cameras: list[dict], onvif_port: int, port: int = 0) -> None:
+        super().__init__([], port, name="PTZ scene simulator")
+        self.cameras = cameras
+        self.onvif_port = onvif_port
+
+    def command(self, port: int) -> list[str]:
+        cmd = [self.python, str(SERVER.parent / "ptz_scene.py"), "--port", str(port),
+               "--stdin-eof-quits"]
+        for cam in self.cameras:
+            state = f"http://127.0.0.1:{self.onvif_port}/{cam['code']}/sim/state"
+            label = f"{cam['code']} {cam['name']}".replace('"', "'")
+            for stream, size in (("sub", "640x360"), ("main", "1280x720")):
+                cmd += ["--mount", f'path=/{cam["code"]}/{stream},state={state},size={size},'
+                                   f'label="{label}"']
+        return cmd
+
+
+@dataclass
+class DemoPorts:
+    rtsp: int | None
+    ptz: int | None = None
+    onvif: int | None = None
+
+    def seeding(self) -> dict[str, int | None]:
+        """The keyword arguments of app.cameras.seed_demo_cameras."""
+        return {"port": self.rtsp or 8554, "ptz_port": self.ptz, "onvif_port": self.onvif}
+
+
+class DemoSite:
+    """The demo site's simulators, started by the demo command and stopped with it: the
+    RTSP cameras (8554 when free), the fake ONVIF service of the PTZ cameras (9554) and
+    their moving pictures (8555). A part that cannot start leaves its cameras offline."""
+
+    def __init__(self) -> None:
+        self.rtsp = DemoSimulator()
+        ptz = [c for c in demo_cameras() if c["kind"] == "ptz"]
+        self.onvif = OnvifProcess([c["code"] for c in ptz], 9554)
+        self._ptz_cameras = ptz
+        self.scene: PtzSceneProcess | None = None
+
+    def start(self) -> DemoPorts:
+        ports = DemoPorts(self.rtsp.start())
+        ports.onvif = self.onvif.start()
+        if ports.onvif is not None:
+            self.scene = PtzSceneProcess(self._ptz_cameras, ports.onvif, 8555)
+            ports.ptz = self.scene.start()
+        return ports
+
+    def stop(self) -> None:
+        for proc in (self.scene, self.onvif, self.rtsp):
+            if proc is not None:
+                proc.stop()
+
+
 class DemoSimulator(SimulatorProcess):
     """The demo site's simulator: every demo camera's /CODE/sub and /CODE/main, on port
     8554 when it is free."""
@@ -142,4 +229,5 @@ class DemoSimulator(SimulatorProcess):
         super().__init__(demo_mounts(), preferred_port)
 
 
-__all__ = ["DemoSimulator", "SimulatorProcess", "demo_mounts", "port_free"]
+__all__ = ["DemoPorts", "DemoSimulator", "DemoSite", "OnvifProcess", "PtzSceneProcess",
+           "SimulatorProcess", "demo_mounts", "port_free"]

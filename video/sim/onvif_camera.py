@@ -827,6 +827,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fault", action="append", default=[], metavar="CODE:NAME=VALUE")
     parser.add_argument("--preset", action="append", default=[],
                         metavar="CODE:NAME=PAN,TILT,ZOOM")
+    parser.add_argument("--stdin-eof-quits", action="store_true",
+                        help="stop when standard input closes (the parent has gone)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     cams = []
@@ -850,6 +852,13 @@ def main(argv: list[str] | None = None) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    if args.stdin_eof_quits:
+        def watch_stdin() -> None:
+            while sys.stdin.buffer.read1(4096):
+                pass
+            stop.set()
+
+        threading.Thread(target=watch_stdin, name="stdin-eof", daemon=True).start()
     sys.stdout.write(f"READY {sim.port}\n")  # the protocol line a parent process waits for
     sys.stdout.flush()
     stop.wait()
