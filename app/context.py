@@ -32,6 +32,7 @@ from app.handover import (
 from app.logwriter import LogWriter
 from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
+from app.ptz_holds import PtzHolds
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
 from app.workflow.service import IncidentService, RequestService, WorkflowOpenItems
@@ -59,6 +60,7 @@ class AppContext:
     requests: RequestService = field(init=False)
     cache: OfflineCache = field(init=False)
     cameras: CameraRegistry = field(init=False)
+    ptz_holds: PtzHolds = field(init=False)
     camera_health: CameraHealth = field(init=False)
     evidence: EvidenceStore = field(init=False)
     checklists: Checklists = field(init=False)
@@ -82,6 +84,7 @@ class AppContext:
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
         self.cache = OfflineCache(self.data_dir / "offline-cache.json")
         self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
+        self.ptz_holds = PtzHolds(self.db, self.clock)
         self.camera_health = CameraHealth(self.db, self.clock, self.dutylog)
         self.open_items.register(CameraOutageItems(self.camera_health))
         evidence_dir = (Path(self.settings.evidence_dir) if self.settings.evidence_dir

@@ -8,12 +8,10 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
 
 import pytest
 
 from app.errors import ValidationError
-from video.ptz.control import Outcome, PtzControlArbiter
 from video.ptz.controller import PtzError, PtzFailure, PtzStatus, StopCause, StopReport
 from video.ptz.onvif_driver import OnvifPtzDriver, OnvifSettings
 from video.ptz.presets import PresetTourController, Tour, TourStep
@@ -369,48 +367,3 @@ def test_tour_cycles_until_stopped_and_a_manual_move_stops_it(presets, sim) -> N
     assert again.cancelled()
     with pytest.raises(ValidationError):
         ctl.start_tour(Tour("empty", ()))
-
-
-# -- control priority -------------------------------------------------------------------
-class StepClock:
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 27, 2, 0)
-
-    def now(self) -> datetime:
-        return self.t
-
-
-def test_control_priority_between_two_consoles() -> None:
-    clock = StepClock()
-    arb = PtzControlArbiter(clock, expiry=timedelta(seconds=30))
-    first = arb.request("PTZ01", "console-1", "an", "Nguyễn Văn An")
-    assert first.outcome is Outcome.GRANTED and arb.holder("PTZ01").console == "console-1"
-    # the other console sees who holds the camera
-    other = arb.request("PTZ01", "console-2", "binh", "Trần Thị Bình")
-    assert other.outcome is Outcome.REFUSED and not other.allowed
-    assert other.refusal().message() == (
-        "Camera PTZ01 is being controlled by Nguyễn Văn An at console console-1.")
-    # an officer cannot take over, even when asking to
-    assert arb.request("PTZ01", "console-2", "binh", take_over=True).outcome is Outcome.REFUSED
-    # activity keeps the hold alive past the expiry
-    clock.t += timedelta(seconds=20)
-    assert arb.touch("PTZ01", "console-1", "an")
-    clock.t += timedelta(seconds=20)
-    assert arb.request("PTZ01", "console-1", "an").outcome is Outcome.RENEWED
-    # the shift leader takes over; the officer's console learns it on its next command
-    taken = arb.request("PTZ01", "console-3", "cuong", "Lê Cường", can_take_over=True,
-                        take_over=True)
-    assert taken.outcome is Outcome.TAKEN_OVER and taken.previous.user == "an"
-    assert not arb.touch("PTZ01", "console-1", "an")
-    # another leader cannot snatch it from the leader
-    assert arb.request("PTZ01", "console-4", "dung", can_take_over=True,
-                       take_over=True).outcome is Outcome.REFUSED
-    # inactivity frees the camera
-    clock.t += timedelta(seconds=30)
-    assert arb.holder("PTZ01") is None and arb.holds() == []
-    assert arb.request("PTZ01", "console-2", "binh").outcome is Outcome.GRANTED
-    assert not arb.release("PTZ01", "console-1", "an")
-    assert arb.release("PTZ01", "console-2", "binh") and arb.holder("PTZ01") is None
-    arb.request("PTZ01", "console-2", "binh")
-    arb.request("PTZ02", "console-2", "binh")
-    assert sorted(arb.release_console("console-2")) == ["PTZ01", "PTZ02"]

@@ -597,3 +597,18 @@ class Attachment(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (Index("ix_attachment_incident", "incident_id"),
                       Index("ix_attachment_request", "request_id"))
+
+
+class PtzHold(Base):
+    """Who controls a PTZ camera now (app/ptz_holds.py): one row per held camera,
+    UNIQUE by camera, so two consoles cannot both hold it."""
+
+    __tablename__ = "ptz_hold"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_code: Mapped[str] = mapped_column(String(40), unique=True)
+    console: Mapped[str] = mapped_column(String(100))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    user_name: Mapped[str] = mapped_column(String(200))
+    can_take_over: Mapped[bool] = mapped_column(Boolean, default=False)
+    since: Mapped[datetime] = mapped_column(DateTime)
+    last_active: Mapped[datetime] = mapped_column(DateTime)
