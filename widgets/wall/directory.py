@@ -17,7 +17,9 @@ def load_directory(registry: CameraRegistry) -> dict[str, WallCamera]:
         out[cam.code] = WallCamera(
             code=cam.code, number=cam.id, name=cam.name, site=cam.site, zone=cam.zone or "",
             kind=cam.kind, sub_url=sub, main_url=registry.stream_url(cam, "main"),
-            unit_id=cam.unit_id)
+            unit_id=cam.unit_id, onvif_url=cam.onvif_url,
+            onvif_credentials=registry.site_key.decrypt(cam.credentials)
+            if cam.credentials and cam.onvif_url else None)
     return out
 
 

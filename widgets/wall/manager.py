@@ -49,6 +49,11 @@ class WallManager(QObject):
         self.walls: list[WallWindow] = []
         self._pending_restore: list[WallView] | None = None
         self._closing = False
+        from widgets.wall.ptz import PtzLink  # noqa: PLC0415
+
+        self.ptz = PtzLink(session)
+        self.ptz.holdChanged.connect(self._ptz_holder)
+        self.ptz.failed.connect(self._ptz_failed)
 
     # -- the directory -------------------------------------------------------------------
     def load(self) -> None:
@@ -74,6 +79,7 @@ class WallManager(QObject):
             screen = screen_named(view.screen)
         index = len(self.walls) + 1
         window = WallWindow(self.cameras, view, title=str(index), config=self.config)
+        window.wall.ptz = self.ptz
         window.closed.connect(self._wall_closed)
         window.viewChanged.connect(self._save_soon)
         window.wall.cameraStateChanged.connect(self._state)
@@ -117,6 +123,15 @@ class WallManager(QObject):
             wall.assign(start + i, CellContent((code,)))
         window.raise_()
         window.activateWindow()
+
+    def _ptz_holder(self, code: str, text: str) -> None:
+        for w in self.walls:
+            w.wall.show_ptz_holder(code, text)
+
+    def _ptz_failed(self, code: str, message: str) -> None:
+        for w in self.walls:
+            if w.wall.tile_of(code) is not None:
+                w.status.setText(f"{code}: {message}")
 
     def _wall_closed(self, window: WallWindow) -> None:
         if window in self.walls and not self._closing:
@@ -172,6 +187,7 @@ class WallManager(QObject):
         for w in list(self.walls):
             w.close()
         self.walls.clear()
+        self.ptz.close()
         self._closing = False
 
 

@@ -92,6 +92,8 @@ _STREAM_NAME = {SUB: QT_TRANSLATE_NOOP("CameraTile", "sub-stream"),
                 MAIN: QT_TRANSLATE_NOOP("CameraTile", "main stream")}
 _KEY_ONLY = QT_TRANSLATE_NOOP("CameraTile", "key frames only")
 _SOUND_OFF = QT_TRANSLATE_NOOP("CameraTile", "Sound off (M)")
+_PTZ_OFF = QT_TRANSLATE_NOOP("CameraTile", "PTZ (P)")
+_PTZ_ON = QT_TRANSLATE_NOOP("CameraTile", "PTZ control: arrows, PgUp/PgDn, N*")
 _SOUND_ON = QT_TRANSLATE_NOOP("CameraTile", "Sound on {level} dB")
 _STATE_COLOUR = {
     State.CONNECTING: theme.WARN, State.LIVE: theme.OK, State.STALLED: theme.WARN,
@@ -178,6 +180,7 @@ class CameraTile(QWidget):
     streamSwitched = Signal(str)    # "sub" or "main": the stream now painted
     doubleClicked = Signal()        # a double-click that was not a zoom reset
     zoomChanged = Signal(float)
+    ptzCommand = Signal(str, float, float, float)   # "move" | "stop" | "zoom", pan, tilt, zoom
     _frameReady = Signal()          # posted by the decoding thread (queued)
     _stateReady = Signal(object, str, str)  # (feed, state, reason), queued
     _audioNote = Signal(str, str)           # (AudioStatus, message), queued
@@ -186,7 +189,7 @@ class CameraTile(QWidget):
                  main_url: str | None = None, config: StreamConfig | None = None,
                  pixel_format: str = "bgra", diagnostics: bool = False,
                  start: bool = True, choice: StreamChoice | None = None,
-                 audio: bool = False) -> None:
+                 audio: bool = False, ptz: bool = False) -> None:
         super().__init__(parent)
         if pixel_format not in _FORMATS:
             raise ValueError(f"pixel format {pixel_format!r} not in {tuple(_FORMATS)}")
@@ -205,6 +208,13 @@ class CameraTile(QWidget):
         self._muted = True
         self._speaker: AudioOutput | None = None
         self._audio_note = ""
+        # PTZ (a camera with an ONVIF service): in PTZ mode the wheel, dragging and the
+        # on-tile pad move the camera (ptzCommand) instead of the digital zoom.
+        self._ptz = ptz
+        self._ptz_mode = False
+        self._ptz_holder = ""
+        self._ptz_drag: QPointF | None = None
+        self._ptz_velocity: tuple[float, float] = (0.0, 0.0)
         self._choice = choice or StreamChoice(has_sub=main_url is not None)
         self._choice.has_sub = main_url is not None
         self._state, self._reason = State.CONNECTING, ""
@@ -379,6 +389,41 @@ class CameraTile(QWidget):
         level = self._feed.stream.audio_level_db()
         return tr(_CONTEXT, _SOUND_ON).format(
             level="—" if level is None else f"{level:.0f}")
+
+    @property
+    def has_ptz(self) -> bool:
+        return self._ptz
+
+    @property
+    def ptz_mode(self) -> bool:
+        return self._ptz_mode
+
+    def set_ptz_mode(self, on: bool) -> None:
+        """PTZ mode: wheel, drag and the on-tile pad move the camera."""
+        on = bool(on) and self._ptz
+        if on != self._ptz_mode:
+            self._ptz_mode = on
+            if on and self._zoom > 1.0:
+                self.set_zoom(1.0)
+            self.update()
+
+    def set_ptz_holder(self, text: str) -> None:
+        """"Held by …" when another console controls the camera ("" when free)."""
+        self._ptz_holder = text
+        self.update()
+
+    def _pad(self) -> tuple[QRectF, dict[str, tuple[QRectF, tuple[float, float, float]]]]:
+        """The on-tile PTZ pad (bottom right): its frame and its buttons' rectangles with
+        the move each one makes (pan, tilt, zoom speeds)."""
+        size = max(72.0, min(132.0, self.height() * 0.36))
+        frame = QRectF(self.width() - size - 8, self.height() - size - 8, size, size)
+        b = size / 3
+        x0, y0 = frame.left(), frame.top()
+        cells = {"up": (1, 0, (0.0, 0.5, 0.0)), "down": (1, 2, (0.0, -0.5, 0.0)),
+                 "left": (0, 1, (-0.5, 0.0, 0.0)), "right": (2, 1, (0.5, 0.0, 0.0)),
+                 "zoom_in": (2, 0, (0.0, 0.0, 0.5)), "zoom_out": (2, 2, (0.0, 0.0, -0.5))}
+        return frame, {name: (QRectF(x0 + cx * b, y0 + cy * b, b, b), move)
+                       for name, (cx, cy, move) in cells.items()}
 
     def set_key_frames_only(self, on: bool) -> None:
         """Decode key frames only (the wall sheds load when the machine falls behind)."""
@@ -595,6 +640,10 @@ class CameraTile(QWidget):
         steps = event.angleDelta().y() / 120
         if not steps:
             return super().wheelEvent(event)
+        if self._ptz_mode:     # optical zoom, a step per notch
+            self.ptzCommand.emit("zoom", 0.0, 0.0, 0.05 * steps)
+            event.accept()
+            return None
         pos = event.position()
         anchor = self._to_picture(pos)
         zoom = min(MAX_ZOOM, max(1.0, self._zoom * 1.25 ** steps))
@@ -608,6 +657,18 @@ class CameraTile(QWidget):
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self._ptz_mode:
+            _frame, buttons = self._pad()
+            for rect, move in buttons.values():
+                if rect.contains(event.position()):
+                    self.ptzCommand.emit("move", *move)
+                    self._ptz_drag = QPointF(-1, -1)   # a pad button: stop on release
+                    event.accept()
+                    return
+            self._ptz_drag = event.position()
+            self._ptz_velocity = (0.0, 0.0)
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._zoom > 1.0:
             self._drag_from = event.position()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -616,6 +677,17 @@ class CameraTile(QWidget):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._ptz_drag is not None and self._ptz_drag.x() >= 0:
+            # drag to pan: the speed follows the distance from where the drag began
+            d = event.position() - self._ptz_drag
+            pan = max(-1.0, min(1.0, 3 * d.x() / max(1, self.width())))
+            tilt = max(-1.0, min(1.0, -3 * d.y() / max(1, self.height())))
+            pan, tilt = round(pan, 1), round(tilt, 1)
+            if (pan, tilt) != self._ptz_velocity:
+                self._ptz_velocity = (pan, tilt)
+                self.ptzCommand.emit("move", pan, tilt, 0.0)
+            event.accept()
+            return
         if self._drag_from is not None:
             r = self._picture_rect()
             d = event.position() - self._drag_from
@@ -629,6 +701,13 @@ class CameraTile(QWidget):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._ptz_drag is not None:
+            moved = self._ptz_drag.x() < 0 or self._ptz_velocity != (0.0, 0.0)
+            self._ptz_drag, self._ptz_velocity = None, (0.0, 0.0)
+            if moved:
+                self.ptzCommand.emit("stop", 0.0, 0.0, 0.0)
+            event.accept()
+            return
         if self._drag_from is not None:
             self._drag_from = None
             self.unsetCursor()
@@ -756,6 +835,22 @@ class CameraTile(QWidget):
         if not live:
             p.fillRect(target, QColor(0, 0, 0, 110))
 
+    def _draw_pad(self, p: QPainter) -> None:
+        frame, buttons = self._pad()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(0, 0, 0, 120))
+        p.drawRoundedRect(frame, 8, 8)
+        glyphs = {"up": "▲", "down": "▼", "left": "◀", "right": "▶", "zoom_in": "+",
+                  "zoom_out": "−"}
+        font = QFont(self.font())
+        font.setPixelSize(int(frame.height() / 6))
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(QColor("#e6edf3"))
+        for name, (rect, _move) in buttons.items():
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyphs[name])
+
     @staticmethod
     def _fill_bars(p: QPainter, rect: QRect, picture: QRectF) -> None:
         """Black where the picture does not cover the tile (letterbox)."""
@@ -823,6 +918,18 @@ class CameraTile(QWidget):
         if self._zoom > 1.0:
             z = self._chip(f"×{self._zoom:.1f}", px, "#e6edf3", QColor(0, 0, 0, 160))
             p.drawPixmap(rect.right() - z.width() - pad, right_y, z)
+        if self._ptz:
+            tr = QCoreApplication.translate
+            text = tr(_CONTEXT, _PTZ_ON) if self._ptz_mode else tr(_CONTEXT, _PTZ_OFF)
+            chip = self._chip(text, px, "#0d1117" if self._ptz_mode else "#e6edf3",
+                              QColor(theme.ACCENT) if self._ptz_mode else QColor(0, 0, 0, 160))
+            p.drawPixmap(rect.left() + pad, rect.bottom() - chip.height() - pad, chip)
+            if self._ptz_holder:
+                held = self._chip(self._ptz_holder, px, "#ffffff", QColor(theme.WARN))
+                p.drawPixmap(rect.left() + pad, rect.bottom() - chip.height() - held.height()
+                             - 2 * pad, held)
+            if self._ptz_mode:
+                self._draw_pad(p)
         if self._audio:
             colour = QColor(0, 0, 0, 160) if self._muted else QColor(theme.OK)
             chip = self._chip(self.audio_text(), px, "#e6edf3" if self._muted else "#0d1117",

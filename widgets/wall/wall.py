@@ -5,7 +5,9 @@ keyboard, maximise, sequences, and load shedding.
 Keys (the wall has focus): digits type a camera number, Enter puts that camera in the
 selected cell (Enter with no number maximises the selected cell or restores the grid),
 Esc clears the number or leaves the maximised cell, arrows move the selection, Delete
-empties the selected cell, M mutes or unmutes a mobile camera's sound. Double-click on a tile maximises it and back.
+empties the selected cell, M mutes or unmutes a mobile camera's sound. On a PTZ camera:
+P toggles PTZ mode (then the arrows, the mouse wheel, dragging and the on-tile pad move
+the camera), PgUp/PgDn zoom while held, a number and `*` go to that preset. Double-click on a tile maximises it and back.
 
 Load. Every cell's tile plays its sub-stream or main stream by the size it is drawn at
 (the tile decides). A 100 ms timer measures how late the event loop runs it; once a
@@ -54,6 +56,8 @@ class WallCamera:
     sub_url: str | None
     main_url: str
     unit_id: int | None = None   # the managing unit
+    onvif_url: str | None = None
+    onvif_credentials: tuple[str, str] | None = None   # in memory only
 
     @property
     def label(self) -> str:
@@ -167,6 +171,7 @@ class CameraWall(QWidget):
         self._config = config
         self._tile_factory = tile_factory
         self._switch_interval = switch_interval
+        self.ptz = None   # the console's PtzLink (widgets/wall/ptz.py), set by its owner
         self._view = view or WallView()
         self._layout = Layout.parse(self._view.layout)
         self._contents: list[CellContent] = list(self._view.cells)
@@ -350,7 +355,9 @@ class CameraWall(QWidget):
         if code is None or code not in self.cameras:
             return None
         cam = self.cameras[code]
-        sound = {"audio": True} if cam.kind == "mobile" else {}   # the command vehicle
+        sound: dict = {"audio": True} if cam.kind == "mobile" else {}   # the command vehicle
+        if cam.kind == "ptz" and cam.onvif_url:
+            sound["ptz"] = True
         if cam.sub_url:
             tile = self._tile_factory(cam.sub_url, cam.label, main_url=cam.main_url,
                                       config=self._config, diagnostics=self._diagnostics,
@@ -365,6 +372,8 @@ class CameraWall(QWidget):
             tile.pause()
         tile.doubleClicked.connect(lambda t=tile: self._tile_double_clicked(t))
         tile.stateChanged.connect(lambda state, t=tile, c=code: self._tile_state(c, t, state))
+        tile.ptzCommand.connect(
+            lambda kind, pan, tilt, zoom, c=code: self._ptz_command(c, kind, pan, tilt, zoom))
         tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return tile
 
@@ -408,9 +417,72 @@ class CameraWall(QWidget):
         if code is not None:
             self.cameraStateChanged.emit(code, state, tile.reason)
 
+    # -- PTZ -----------------------------------------------------------------------------
+    def _ptz_command(self, code: str | None, kind: str, pan: float, tilt: float,
+                     zoom: float) -> None:
+        cam = self.cameras.get(code or "")
+        if self.ptz is None or cam is None:
+            return
+        if kind == "move":
+            self.ptz.move(cam, pan, tilt, zoom)
+        elif kind == "zoom":
+            self.ptz.zoom_step(cam, zoom)
+        else:
+            self.ptz.stop(cam)
+
+    def show_ptz_holder(self, code: str, text: str) -> None:
+        for c in self.cells:
+            if c.tile is not None and c.camera_code == code:
+                c.tile.set_ptz_holder(text)
+
+    _PTZ_KEYS = {Qt.Key.Key_Left: (-0.5, 0.0, 0.0), Qt.Key.Key_Right: (0.5, 0.0, 0.0),
+                 Qt.Key.Key_Up: (0.0, 0.5, 0.0), Qt.Key.Key_Down: (0.0, -0.5, 0.0),
+                 Qt.Key.Key_PageUp: (0.0, 0.0, 0.5), Qt.Key.Key_PageDown: (0.0, 0.0, -0.5)}
+
+    def _ptz_key(self, event: QKeyEvent, pressed: bool) -> bool:
+        """Arrows (in PTZ mode) and PgUp/PgDn move the selected PTZ camera while held."""
+        cell = self.cells[self.selected]
+        tile = cell.tile
+        key = Qt.Key(event.key())
+        if tile is None or not tile.has_ptz or key not in self._PTZ_KEYS:
+            return False
+        if key not in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not tile.ptz_mode:
+            return False
+        if not event.isAutoRepeat():
+            if pressed:
+                self._ptz_command(cell.camera_code, "move", *self._PTZ_KEYS[key])
+            else:
+                self._ptz_command(cell.camera_code, "stop", 0.0, 0.0, 0.0)
+        return True
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._ptz_key(event, pressed=False):
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         text = event.text()
+        if self._ptz_key(event, pressed=True):
+            event.accept()
+            return
+        if text == "*" and self._typed:
+            number, cell = int(self._typed), self.cells[self.selected]
+            self._set_typed("")
+            cam = self.cameras.get(cell.camera_code or "")
+            if self.ptz is not None and cell.tile is not None and cell.tile.has_ptz and cam:
+                self.ptz.goto_preset(cam, number)
+            else:
+                self.messageRaised.emit(self.tr("The selected cell shows no PTZ camera."))
+            event.accept()
+            return
+        if key == Qt.Key.Key_P and not self._typed:
+            tile = self.cells[self.selected].tile
+            if tile is not None and tile.has_ptz:
+                tile.set_ptz_mode(not tile.ptz_mode)
+            event.accept()
+            return
         if text.isdigit() and len(self._typed) < 4:
             self._set_typed(self._typed + text)
         elif key == Qt.Key.Key_Backspace and self._typed:

@@ -1,0 +1,221 @@
+"""PTZ from the wall: `PtzLink` holds the console's PTZ controllers (one threaded ONVIF
+controller per camera, created on first use; video/ptz/), asks the shared control
+hold before moving a camera (app/ptz_holds.py: another console is refused and told who
+holds it; a shift leader may take over), and posts every result back to the GUI
+thread. It follows the holds of the other consoles through the change feed, so each
+tile can say who controls its camera.
+
+Nothing here blocks the GUI thread: controller calls return futures, the database
+calls go through the task runner."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from app.ptz_holds import Decision, Hold
+from video.ptz.controller import Preset, PtzController
+from widgets.messages import message_of
+from widgets.session import ConsoleSession
+from widgets.wall.wall import WallCamera
+
+log = logging.getLogger("customs.video.ptz")
+TOUCH_EVERY_S = 10.0     # a holder's activity is written at most this often
+
+
+def onvif_controller(cam: WallCamera) -> PtzController:
+    """The real chain: the ONVIF driver under the threaded wrapper."""
+    from video.ptz.onvif_driver import OnvifPtzDriver, OnvifSettings  # noqa: PLC0415
+    from video.ptz.threaded import ThreadedPtzController  # noqa: PLC0415
+
+    user, password = cam.onvif_credentials or (None, None)
+    driver = OnvifPtzDriver(OnvifSettings(camera=cam.code, device_url=cam.onvif_url or "",
+                                          user=user or None, password=password or None))
+    return ThreadedPtzController(driver)
+
+
+class PtzLink(QObject):
+    """See the module doc."""
+
+    holdChanged = Signal(str, str)      # camera code, "held by …" text ("" = free or mine)
+    failed = Signal(str, str)           # camera code, message
+    presetsLoaded = Signal(str, list)   # camera code, [Preset]
+    moved = Signal(str)                 # camera code: a command was sent
+    _post = Signal(object)              # a callable to run on the GUI thread
+
+    def __init__(self, session: ConsoleSession, console: str | None = None,
+                 controller_factory: Callable[[WallCamera], PtzController] = onvif_controller
+                 ) -> None:
+        super().__init__()
+        self.session = session
+        self.console = console or socket.gethostname()
+        self.factory = controller_factory
+        self.controllers: dict[str, PtzController] = {}
+        self.presets: dict[str, list[Preset]] = {}
+        self.holders: dict[str, Hold] = {}
+        self._held_at: dict[str, float] = {}     # camera → when the hold was last written
+        self._post.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
+        session.changed.connect(self._changes)
+
+    # -- commands ------------------------------------------------------------------------
+    @staticmethod
+    def can_control(cam: WallCamera | None) -> bool:
+        return cam is not None and cam.kind == "ptz" and bool(cam.onvif_url)
+
+    def move(self, cam: WallCamera, pan: float, tilt: float, zoom: float = 0.0) -> None:
+        """A continuous move (ended by `stop`), after the hold is granted."""
+        self._with_hold(cam, lambda ctl: ctl.continuous_move(pan, tilt, zoom))
+
+    def stop(self, cam: WallCamera) -> None:
+        ctl = self.controllers.get(cam.code)
+        if ctl is not None:
+            self._watch(cam.code, ctl.stop())
+
+    def zoom_step(self, cam: WallCamera, step: float) -> None:
+        self._with_hold(cam, lambda ctl: ctl.relative_move(0.0, 0.0, step))
+
+    def goto_preset(self, cam: WallCamera, number: int) -> None:
+        """Preset by its position in the camera's list (1 = first), as typed "N*"."""
+        presets = self.presets.get(cam.code)
+        if presets is None:          # the list first, then the move
+            self.load_presets(cam, then=lambda: self.goto_preset(cam, number))
+            return
+        if not 1 <= number <= len(presets):
+            self.failed.emit(cam.code, self.tr("Camera {camera} has no preset {n}.").replace(
+                "{camera}", cam.code).replace("{n}", str(number)))
+            return
+        token = presets[number - 1].token
+        self._with_hold(cam, lambda ctl: ctl.goto_preset(token))
+
+    def load_presets(self, cam: WallCamera, then: Callable[[], None] | None = None) -> None:
+        future = self._controller(cam).presets()
+
+        def done(f: cf.Future) -> None:
+            if f.exception() is not None:
+                self._failed(cam.code, f.exception())  # type: ignore[arg-type]
+                return
+            self.presets[cam.code] = list(f.result())
+            self.presetsLoaded.emit(cam.code, self.presets[cam.code])
+            if then is not None:
+                then()
+
+        future.add_done_callback(lambda f: self._post.emit(lambda: done(f)))
+
+    def save_preset(self, cam: WallCamera, name: str) -> None:
+        def then_reload(ctl: PtzController) -> cf.Future[Any]:
+            future = ctl.set_preset(name)
+            future.add_done_callback(lambda _f: self._post.emit(lambda: self.load_presets(cam)))
+            return future
+        self._with_hold(cam, then_reload)
+
+    def take_over(self, cam: WallCamera) -> None:
+        """A shift leader takes the camera from an officer's console."""
+        self._ask(cam, take_over=True, then=None)
+
+    def close(self) -> None:
+        """Stops and closes every controller (off the GUI thread) and frees the holds."""
+        ctx, console = self.session.ctx, self.console
+        controllers, self.controllers = list(self.controllers.values()), {}
+        for ctl in controllers:
+            threading.Thread(target=ctl.close, name="ptz-close", daemon=False).start()
+        if self._held_at:
+            self._held_at.clear()
+            self.session.runner.submit(lambda: ctx.ptz_holds.release_console(console),
+                                       lambda _r: None, lambda _e: None)
+
+    # -- holds ---------------------------------------------------------------------------
+    def _with_hold(self, cam: WallCamera,
+                   command: Callable[[PtzController], cf.Future[Any]]) -> None:
+        fresh = time.monotonic() - self._held_at.get(cam.code, -1e9) < TOUCH_EVERY_S
+        if fresh:
+            self._send(cam, command)
+        else:
+            self._ask(cam, take_over=False, then=command)
+
+    def _ask(self, cam: WallCamera, take_over: bool,
+             then: Callable[[PtzController], cf.Future[Any]] | None) -> None:
+        ctx, user, console = self.session.ctx, self.session.user, self.console
+        if user is None:
+            return
+
+        def granted(decision: Decision) -> None:
+            if not decision.allowed:
+                self._held_at.pop(cam.code, None)
+                self.failed.emit(cam.code, message_of(decision.refusal()))
+                self._show_holder(cam.code, decision.hold)
+                return
+            self._held_at[cam.code] = time.monotonic()
+            self._show_holder(cam.code, None)
+            if then is not None:
+                self._send(cam, then)
+
+        self.session.runner.submit(
+            lambda: ctx.ptz_holds.request(user, console, cam.code, take_over=take_over),
+            granted, lambda exc: self._failed(cam.code, exc))
+
+    def _show_holder(self, code: str, hold: Hold | None) -> None:
+        if hold is None or hold.console == self.console:
+            self.holders.pop(code, None)
+            self.holdChanged.emit(code, "")
+        else:
+            self.holders[code] = hold
+            self.holdChanged.emit(code, self.tr("PTZ: {name} ({console})").replace(
+                "{name}", hold.user_name).replace("{console}", hold.console))
+
+    def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
+        if not any(getattr(c, "topic", None) == "ptz_hold" for c in changes):
+            return
+        holds = self.session.ctx.ptz_holds
+
+        def show(current: list[Hold]) -> None:
+            by_code = {h.camera: h for h in current}
+            for code in set(self.holders) | set(by_code):
+                hold = by_code.get(code)
+                if hold is not None and hold.console == self.console:
+                    self._held_at.setdefault(code, time.monotonic())
+                elif code in self._held_at and (hold is None or hold.console != self.console):
+                    self._held_at.pop(code, None)   # expired or taken over
+                self._show_holder(code, hold)
+
+        self.session.runner.submit(holds.holds, show, lambda _e: None)
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _controller(self, cam: WallCamera) -> PtzController:
+        ctl = self.controllers.get(cam.code)
+        if ctl is None:
+            ctl = self.controllers[cam.code] = self.factory(cam)
+        return ctl
+
+    def _send(self, cam: WallCamera, command: Callable[[PtzController], cf.Future[Any]]) -> None:
+        try:
+            future = command(self._controller(cam))
+        except Exception as exc:  # noqa: BLE001 - reported like a failed future
+            self._failed(cam.code, exc)
+            return
+        self._watch(cam.code, future)
+        self.moved.emit(cam.code)
+
+    def _watch(self, code: str, future: cf.Future) -> None:
+        def done(f: cf.Future) -> None:
+            exc = f.exception()
+            if exc is not None:
+                self._post.emit(lambda: self._failed(code, exc))
+        future.add_done_callback(done)
+
+    def _failed(self, code: str, exc: BaseException) -> None:
+        log.warning("PTZ %s: %s", code, exc)
+        self.failed.emit(code, message_of(exc))
+
+    @Slot(object)
+    def _run_posted(self, fn: Callable[[], None]) -> None:
+        fn()
+
+
+__all__ = ["PtzLink", "onvif_controller"]
