@@ -63,6 +63,7 @@ class Permission(StrEnum):
     ADMIN_REFERENCE = "admin.reference"
     ADMIN_USERS = "admin.users"
     CAMERA_ADMIN = "admin.cameras"
+    PTZ_PRESETS = "ptz.presets"        # save, rename, remove a camera's presets
 
 
 _ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
@@ -70,11 +71,12 @@ _ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT}),
     Role.ROOM_LEADER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT, Permission.LOG_CORRECT,
-                                             Permission.SHIFT_MEMBERS, Permission.DOCUMENT_NUMBER}),
+                                             Permission.SHIFT_MEMBERS, Permission.DOCUMENT_NUMBER,
+                                             Permission.PTZ_PRESETS}),
     Role.SHIFT_LEADER: frozenset(_ALL_ROOM | {
         Permission.LOG_CORRECT, Permission.HANDOVER_DRAFT, Permission.HANDOVER_SIGN,
         Permission.HANDOVER_ACKNOWLEDGE, Permission.SHIFT_FOCUS, Permission.SHIFT_MEMBERS,
-        Permission.DOCUMENT_NUMBER, Permission.ROTATION_APPROVE}),
+        Permission.DOCUMENT_NUMBER, Permission.ROTATION_APPROVE, Permission.PTZ_PRESETS}),
     # The clerk of the Office keeps the log and generates the rotation (Đ5.2, Đ7.2d).
     Role.CLERK: frozenset(_ALL_ROOM | {Permission.LOG_CORRECT, Permission.HANDOVER_DRAFT,
                                        Permission.ROTATION_GENERATE, Permission.DOCUMENT_NUMBER}),
@@ -82,7 +84,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
                               Permission.ROTATION_APPROVE}),
     Role.UNIT_LIAISON: frozenset({Permission.LOG_PRINT}),
     Role.ADMIN: frozenset({Permission.ADMIN_REFERENCE, Permission.ADMIN_USERS,
-                           Permission.CAMERA_ADMIN,
+                           Permission.CAMERA_ADMIN, Permission.PTZ_PRESETS,
                            Permission.LOG_VERIFY, Permission.ROTATION_GENERATE}),
 }
 
@@ -96,6 +98,7 @@ PERMISSION_TEXT = {
     Permission.ADMIN_REFERENCE: QT_TRANSLATE_NOOP("errors", "edit reference data"),
     Permission.ADMIN_USERS: QT_TRANSLATE_NOOP("errors", "manage users"),
     Permission.CAMERA_ADMIN: QT_TRANSLATE_NOOP("errors", "manage the camera registry"),
+    Permission.PTZ_PRESETS: QT_TRANSLATE_NOOP("errors", "change a camera's presets"),
     Permission.SHIFT_FOCUS: QT_TRANSLATE_NOOP("errors", "set the shift's focus"),
     Permission.SHIFT_MEMBERS: QT_TRANSLATE_NOOP("errors", "assign shift members"),
 }

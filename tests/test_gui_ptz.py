@@ -130,3 +130,51 @@ def test_a_second_console_is_refused_and_a_leader_takes_over(qtbot, ctx, users, 
         finally:
             for link in (one, two, three):
                 link.close()
+
+
+def _panel(qtbot, session, cam):  # type: ignore[no-untyped-def]
+    from widgets.wall.manager import WallManager  # noqa: PLC0415
+    from widgets.wall.ptz_panel import PtzPanel  # noqa: PLC0415
+
+    manager = WallManager(session, None, persist=False)
+    manager.ptz.console = f"console-{session.user.username}"
+    manager.cameras = {cam.code: cam}
+    panel = PtzPanel(manager)
+    qtbot.addWidget(panel)
+    manager.camerasLoaded.emit()
+    qtbot.waitUntil(lambda: panel.presets.count() == 2, timeout=15000)
+    return manager, panel
+
+
+def test_presets_panel_goes_saves_only_when_allowed_and_tours(qtbot, ctx, users, camera):
+    sim, cam = camera
+    with console(ctx, users["giamsat1"]) as officer_session:
+        manager, panel = _panel(qtbot, officer_session, cam)
+        try:
+            assert panel.presets.item(0).text() == "1*  Cổng A"
+            assert not panel.save_button.isEnabled()          # an officer: no preset changes
+            manager.ptz.save_preset(cam, "Thử")               # even past the disabled button
+            qtbot.waitUntil(lambda: "presets" in panel.status.text(), timeout=5000)
+            panel.presets.setCurrentRow(0)
+            panel.goto_selected()
+            qtbot.waitUntil(lambda: abs(_position(sim)[0] + 0.6) < 0.02, timeout=15000)
+        finally:
+            manager.ptz.close()
+    with console(ctx, users["truongca"]) as leader_session:
+        manager, panel = _panel(qtbot, leader_session, cam)
+        try:
+            assert panel.save_button.isEnabled()
+            panel.name.setText("Cầu tàu")
+            panel.save_current()
+            qtbot.waitUntil(lambda: panel.presets.count() == 3, timeout=15000)
+            assert panel.presets.item(2).text() == "3*  Cầu tàu"
+            panel.dwell.setValue(3)
+            panel.toggle_tour()
+            assert panel.tour_button.text() != "Start tour"
+            # the tour visits the first two presets in turn
+            qtbot.waitUntil(lambda: abs(_position(sim)[0] + 0.6) < 0.02, timeout=15000)
+            qtbot.waitUntil(lambda: abs(_position(sim)[0] - 0.7) < 0.02, timeout=15000)
+            panel.toggle_tour()
+            assert not manager.ptz.tour_running(cam.code)
+        finally:
+            manager.ptz.close()

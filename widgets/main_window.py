@@ -138,6 +138,13 @@ class MainWindow(QMainWindow):
                              Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(health, gallery)
         gallery.hide()
+        from widgets.wall.ptz_panel import PtzPanel  # noqa: PLC0415
+
+        self.ptz_panel = PtzPanel(self.walls)
+        ptz = self._dock("ptz", self.tr("PTZ and presets"), self.ptz_panel,
+                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(health, ptz)
+        ptz.hide()
         self.checklist_panel = ChecklistPanel(self.session)
         self.checklist_panel.openCameras.connect(self.walls.show_group)
         checklist = self._dock("checklist", self.tr("Area checklist"), self.checklist_panel,
@@ -268,6 +275,8 @@ class MainWindow(QMainWindow):
                      lambda: self._show_dock("health", self.health_board.load))
         self._action(cams, self.tr("&Screenshots of the shift"), "Ctrl+Shift+S",
                      lambda: self._show_dock("gallery", self.gallery.load))
+        self._action(cams, self.tr("&PTZ and presets"), "Ctrl+Shift+P",
+                     lambda: self._show_dock("ptz", lambda: None))
         self._action(cams, self.tr("Area &checklist"), "Ctrl+Shift+C",
                      lambda: self._show_dock("checklist", self.checklist_panel.load))
         self._action(cams, self.tr("&Find a camera"), "Ctrl+Shift+F",

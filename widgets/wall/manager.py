@@ -36,6 +36,7 @@ class WallManager(QObject):
     cameraStateChanged = Signal(str, str, str)   # code, state, reason
     wallsChanged = Signal()
     screenshotRequested = Signal(str, object)    # camera code, the WallWindow
+    cameraSelected = Signal(str)                 # the code in a wall's selected cell
 
     def __init__(self, session: ConsoleSession, store: QSettings | None = None, *,
                  config: StreamConfig | None = None, persist: bool = True) -> None:
@@ -80,6 +81,10 @@ class WallManager(QObject):
         index = len(self.walls) + 1
         window = WallWindow(self.cameras, view, title=str(index), config=self.config)
         window.wall.ptz = self.ptz
+        window.wall.selectionChanged.connect(
+            lambda index, w=window: self._selected(w.wall.cells[index].camera_code))
+        window.wall.viewChanged.connect(
+            lambda w=window: self._selected(w.wall.cells[w.wall.selected].camera_code))
         window.closed.connect(self._wall_closed)
         window.viewChanged.connect(self._save_soon)
         window.wall.cameraStateChanged.connect(self._state)
@@ -123,6 +128,10 @@ class WallManager(QObject):
             wall.assign(start + i, CellContent((code,)))
         window.raise_()
         window.activateWindow()
+
+    def _selected(self, code: str | None) -> None:
+        if code:
+            self.cameraSelected.emit(code)
 
     def _ptz_holder(self, code: str, text: str) -> None:
         for w in self.walls:

@@ -21,7 +21,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.ptz_holds import Decision, Hold
-from video.ptz.controller import Preset, PtzController
+from app.auth import Permission, require
+from video.ptz.controller import Preset
+from video.ptz.presets import PresetTourController, Tour, TourStep
 from widgets.messages import message_of
 from widgets.session import ConsoleSession
 from widgets.wall.wall import WallCamera
@@ -30,15 +32,15 @@ log = logging.getLogger("customs.video.ptz")
 TOUCH_EVERY_S = 10.0     # a holder's activity is written at most this often
 
 
-def onvif_controller(cam: WallCamera) -> PtzController:
-    """The real chain: the ONVIF driver under the threaded wrapper."""
+def onvif_controller(cam: WallCamera) -> PresetTourController:
+    """The real chain: the ONVIF driver, the threaded wrapper, presets and tours."""
     from video.ptz.onvif_driver import OnvifPtzDriver, OnvifSettings  # noqa: PLC0415
     from video.ptz.threaded import ThreadedPtzController  # noqa: PLC0415
 
     user, password = cam.onvif_credentials or (None, None)
     driver = OnvifPtzDriver(OnvifSettings(camera=cam.code, device_url=cam.onvif_url or "",
                                           user=user or None, password=password or None))
-    return ThreadedPtzController(driver)
+    return PresetTourController(ThreadedPtzController(driver))
 
 
 class PtzLink(QObject):
@@ -51,13 +53,13 @@ class PtzLink(QObject):
     _post = Signal(object)              # a callable to run on the GUI thread
 
     def __init__(self, session: ConsoleSession, console: str | None = None,
-                 controller_factory: Callable[[WallCamera], PtzController] = onvif_controller
+                 controller_factory: Callable[[WallCamera], PresetTourController] = onvif_controller
                  ) -> None:
         super().__init__()
         self.session = session
         self.console = console or socket.gethostname()
         self.factory = controller_factory
-        self.controllers: dict[str, PtzController] = {}
+        self.controllers: dict[str, PresetTourController] = {}
         self.presets: dict[str, list[Preset]] = {}
         self.holders: dict[str, Hold] = {}
         self._held_at: dict[str, float] = {}     # camera → when the hold was last written
@@ -109,11 +111,45 @@ class PtzLink(QObject):
         future.add_done_callback(lambda f: self._post.emit(lambda: done(f)))
 
     def save_preset(self, cam: WallCamera, name: str) -> None:
-        def then_reload(ctl: PtzController) -> cf.Future[Any]:
-            future = ctl.set_preset(name)
+        """The current position as a new preset (room-level and shift leaders, admins)."""
+        self._preset_change(cam, lambda ctl: ctl.save_preset(name))
+
+    def rename_preset(self, cam: WallCamera, token: str, name: str) -> None:
+        """Renames a preset (the camera goes there first: ONVIF renames by saving)."""
+        self._preset_change(cam, lambda ctl: ctl.rename_preset(token, name))
+
+    def remove_preset(self, cam: WallCamera, token: str) -> None:
+        self._preset_change(cam, lambda ctl: ctl.remove_preset(token))
+
+    def _preset_change(self, cam: WallCamera,
+                       change: Callable[[PresetTourController], cf.Future[Any]]) -> None:
+        user = self.session.user
+        try:
+            require(user, Permission.PTZ_PRESETS)   # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - PermissionDenied, shown like the rest
+            self._failed(cam.code, exc)
+            return
+
+        def then_reload(ctl: PresetTourController) -> cf.Future[Any]:
+            future = change(ctl)
             future.add_done_callback(lambda _f: self._post.emit(lambda: self.load_presets(cam)))
             return future
         self._with_hold(cam, then_reload)
+
+    def start_tour(self, cam: WallCamera, dwell: float = 10.0) -> None:
+        """Cycles through the camera's presets, `dwell` s each, until stopped or moved."""
+        presets = self.presets.get(cam.code) or []
+        tour = Tour(self.tr("Tour"), tuple(TourStep(p.token, dwell) for p in presets))
+        self._with_hold(cam, lambda ctl: ctl.start_tour(tour))
+
+    def stop_tour(self, cam: WallCamera) -> None:
+        ctl = self.controllers.get(cam.code)
+        if ctl is not None:
+            ctl.stop_tour()
+
+    def tour_running(self, code: str) -> bool:
+        ctl = self.controllers.get(code)
+        return ctl is not None and ctl.tour_running
 
     def take_over(self, cam: WallCamera) -> None:
         """A shift leader takes the camera from an officer's console."""
@@ -132,7 +168,7 @@ class PtzLink(QObject):
 
     # -- holds ---------------------------------------------------------------------------
     def _with_hold(self, cam: WallCamera,
-                   command: Callable[[PtzController], cf.Future[Any]]) -> None:
+                   command: Callable[[PresetTourController], cf.Future[Any]]) -> None:
         fresh = time.monotonic() - self._held_at.get(cam.code, -1e9) < TOUCH_EVERY_S
         if fresh:
             self._send(cam, command)
@@ -140,7 +176,7 @@ class PtzLink(QObject):
             self._ask(cam, take_over=False, then=command)
 
     def _ask(self, cam: WallCamera, take_over: bool,
-             then: Callable[[PtzController], cf.Future[Any]] | None) -> None:
+             then: Callable[[PresetTourController], cf.Future[Any]] | None) -> None:
         ctx, user, console = self.session.ctx, self.session.user, self.console
         if user is None:
             return
@@ -187,13 +223,13 @@ class PtzLink(QObject):
         self.session.runner.submit(holds.holds, show, lambda _e: None)
 
     # -- plumbing ------------------------------------------------------------------------
-    def _controller(self, cam: WallCamera) -> PtzController:
+    def _controller(self, cam: WallCamera) -> PresetTourController:
         ctl = self.controllers.get(cam.code)
         if ctl is None:
             ctl = self.controllers[cam.code] = self.factory(cam)
         return ctl
 
-    def _send(self, cam: WallCamera, command: Callable[[PtzController], cf.Future[Any]]) -> None:
+    def _send(self, cam: WallCamera, command: Callable[[PresetTourController], cf.Future[Any]]) -> None:
         try:
             future = command(self._controller(cam))
         except Exception as exc:  # noqa: BLE001 - reported like a failed future
@@ -204,7 +240,7 @@ class PtzLink(QObject):
 
     def _watch(self, code: str, future: cf.Future) -> None:
         def done(f: cf.Future) -> None:
-            exc = f.exception()
+            exc = None if f.cancelled() else f.exception()   # a stopped tour is cancelled
             if exc is not None:
                 self._post.emit(lambda: self._failed(code, exc))
         future.add_done_callback(done)
