@@ -265,6 +265,16 @@
     </message>
     <message>
         <location filename="../../widgets/wall/tile.py" line="95" />
+        <source>PTZ (P)</source>
+        <translation>PTZ (P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="96" />
+        <source>PTZ control: arrows, PgUp/PgDn, N*</source>
+        <translation>Điều khiển PTZ: phím mũi tên, PgUp/PgDn, số*</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="97" />
         <source>Sound on {level} dB</source>
         <translation>Đang nghe {level} dB</translation>
     </message>
@@ -290,17 +300,22 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="236" />
+        <location filename="../../widgets/wall/wall.py" line="241" />
         <source>Unknown camera: {codes}</source>
         <translation>Không có camera: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="252" />
+        <location filename="../../widgets/wall/wall.py" line="257" />
         <source>No camera has the number {n}.</source>
         <translation>Không có camera số {n}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="447" />
+        <location filename="../../widgets/wall/wall.py" line="477" />
+        <source>The selected cell shows no PTZ camera.</source>
+        <translation>Ô đang chọn không hiển thị camera PTZ.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/wall.py" line="519" />
         <source>Camera no. {n}</source>
         <translation>Camera số {n}</translation>
     </message>
@@ -1280,244 +1295,254 @@
         <translation>Ảnh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="143" />
+        <location filename="../../widgets/main_window.py" line="144" />
+        <source>PTZ and presets</source>
+        <translation>PTZ và điểm đặt trước</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="150" />
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="154" />
+        <location filename="../../widgets/main_window.py" line="161" />
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162" />
+        <location filename="../../widgets/main_window.py" line="169" />
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175" />
+        <location filename="../../widgets/main_window.py" line="182" />
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246" />
+        <location filename="../../widgets/main_window.py" line="253" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247" />
+        <location filename="../../widgets/main_window.py" line="254" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248" />
+        <location filename="../../widgets/main_window.py" line="255" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250" />
+        <location filename="../../widgets/main_window.py" line="257" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251" />
+        <location filename="../../widgets/main_window.py" line="258" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252" />
+        <location filename="../../widgets/main_window.py" line="259" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253" />
+        <location filename="../../widgets/main_window.py" line="260" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255" />
+        <location filename="../../widgets/main_window.py" line="262" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257" />
+        <location filename="../../widgets/main_window.py" line="264" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259" />
+        <location filename="../../widgets/main_window.py" line="266" />
         <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261" />
+        <location filename="../../widgets/main_window.py" line="268" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262" />
+        <location filename="../../widgets/main_window.py" line="269" />
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="263" />
+        <location filename="../../widgets/main_window.py" line="270" />
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="265" />
+        <location filename="../../widgets/main_window.py" line="272" />
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267" />
+        <location filename="../../widgets/main_window.py" line="274" />
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269" />
+        <location filename="../../widgets/main_window.py" line="276" />
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271" />
+        <location filename="../../widgets/main_window.py" line="278" />
+        <source>&amp;PTZ and presets</source>
+        <translation>PTZ và điểm đặt &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="280" />
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273" />
+        <location filename="../../widgets/main_window.py" line="282" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276" />
+        <location filename="../../widgets/main_window.py" line="285" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277" />
+        <location filename="../../widgets/main_window.py" line="286" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279" />
+        <location filename="../../widgets/main_window.py" line="288" />
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="280" />
+        <location filename="../../widgets/main_window.py" line="289" />
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="282" />
+        <location filename="../../widgets/main_window.py" line="291" />
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284" />
+        <location filename="../../widgets/main_window.py" line="293" />
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287" />
+        <location filename="../../widgets/main_window.py" line="296" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290" />
+        <location filename="../../widgets/main_window.py" line="299" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291" />
+        <location filename="../../widgets/main_window.py" line="300" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304" />
+        <location filename="../../widgets/main_window.py" line="313" />
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305" />
+        <location filename="../../widgets/main_window.py" line="314" />
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308" />
+        <location filename="../../widgets/main_window.py" line="317" />
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="355" />
+        <location filename="../../widgets/main_window.py" line="364" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358" />
+        <location filename="../../widgets/main_window.py" line="367" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="372" />
+        <location filename="../../widgets/main_window.py" line="381" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="374" />
+        <location filename="../../widgets/main_window.py" line="383" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="382" />
+        <location filename="../../widgets/main_window.py" line="391" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="383" />
+        <location filename="../../widgets/main_window.py" line="392" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="404" />
+        <location filename="../../widgets/main_window.py" line="413" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="426" />
+        <location filename="../../widgets/main_window.py" line="435" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="431" />
+        <location filename="../../widgets/main_window.py" line="440" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="432" />
+        <location filename="../../widgets/main_window.py" line="441" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="434" />
+        <location filename="../../widgets/main_window.py" line="443" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="435" />
+        <location filename="../../widgets/main_window.py" line="444" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="441" />
+        <location filename="../../widgets/main_window.py" line="450" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="442" />
+        <location filename="../../widgets/main_window.py" line="451" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -1528,7 +1553,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="459" />
+        <location filename="../../widgets/main_window.py" line="468" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -1743,6 +1768,88 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <location filename="../../widgets/incidents/detail.py" line="99" />
         <source>Identification</source>
         <translation>Thông tin nhận dạng</translation>
+    </message>
+</context>
+<context>
+    <name>PtzLink</name>
+    <message>
+        <location filename="../../widgets/wall/ptz.py" line="93" />
+        <source>Camera {camera} has no preset {n}.</source>
+        <translation>Camera {camera} không có điểm đặt trước số {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz.py" line="142" />
+        <source>Tour</source>
+        <translation>Tuần tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz.py" line="205" />
+        <source>PTZ: {name} ({console})</source>
+        <translation>PTZ: {name} ({console}) đang điều khiển</translation>
+    </message>
+</context>
+<context>
+    <name>PtzPanel</name>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="42" />
+        <source>Take over</source>
+        <translation>Giành quyền điều khiển</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="46" />
+        <source>Go to (Enter)</source>
+        <translation>Chuyển đến (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="49" />
+        <source>Name of a new preset</source>
+        <translation>Tên điểm đặt trước mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="50" />
+        <source>Save current position</source>
+        <translation>Lưu vị trí hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="52" />
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="54" />
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="59" />
+        <source> s per preset</source>
+        <translation> giây mỗi điểm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="60" />
+        <location filename="../../widgets/wall/ptz_panel.py" line="200" />
+        <source>Start tour</source>
+        <translation>Bắt đầu tuần tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="140" />
+        <source>Rename the preset</source>
+        <translation>Đổi tên điểm đặt trước</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="141" />
+        <source>New name</source>
+        <translation>Tên mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="181" />
+        <source>Free, or held by this console</source>
+        <translation>Chưa ai điều khiển, hoặc máy này đang điều khiển</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/ptz_panel.py" line="199" />
+        <source>Stop tour</source>
+        <translation>Dừng tuần tra</translation>
     </message>
 </context>
 <context>
@@ -2165,22 +2272,22 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="133" />
+        <location filename="../../widgets/application.py" line="134" />
         <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
         <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="144" />
+        <location filename="../../widgets/application.py" line="145" />
         <source>The duty desk '{code}' is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="178" />
+        <location filename="../../widgets/application.py" line="179" />
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="292" />
+        <location filename="../../widgets/application.py" line="293" />
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -2574,7 +2681,7 @@ Do {who} phát hiện lúc {time}</translation>
 <context>
     <name>WallCell</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="126" />
+        <location filename="../../widgets/wall/wall.py" line="130" />
         <source>{n}
 Drop a camera here</source>
         <translation>{n}
@@ -2622,57 +2729,62 @@ Kéo camera vào đây</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="90" />
+        <location filename="../../app/auth.py" line="92" />
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="91" />
+        <location filename="../../app/auth.py" line="93" />
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="92" />
+        <location filename="../../app/auth.py" line="94" />
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="93" />
+        <location filename="../../app/auth.py" line="95" />
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="94" />
+        <location filename="../../app/auth.py" line="96" />
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="95" />
+        <location filename="../../app/auth.py" line="97" />
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="96" />
+        <location filename="../../app/auth.py" line="98" />
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="97" />
+        <location filename="../../app/auth.py" line="99" />
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="98" />
+        <location filename="../../app/auth.py" line="100" />
         <source>manage the camera registry</source>
         <translation>quản lý danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="99" />
+        <location filename="../../app/auth.py" line="101" />
+        <source>change a camera's presets</source>
+        <translation>thay đổi điểm đặt trước của camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth.py" line="102" />
         <source>set the shift's focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="100" />
+        <location filename="../../app/auth.py" line="103" />
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
@@ -2797,7 +2909,7 @@ Kéo camera vào đây</translation>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="128" />
+        <location filename="../../app/auth.py" line="131" />
         <location filename="../../app/workflow/rules.py" line="273" />
         <location filename="../../app/workflow/rules.py" line="278" />
         <location filename="../../app/workflow/service.py" line="549" />
@@ -2877,35 +2989,35 @@ Kéo camera vào đây</translation>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="134" />
+        <location filename="../../app/auth.py" line="137" />
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="160" />
+        <location filename="../../app/auth.py" line="163" />
         <location filename="../../app/cache.py" line="70" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="173" />
-        <location filename="../../app/auth.py" line="195" />
+        <location filename="../../app/auth.py" line="176" />
+        <location filename="../../app/auth.py" line="198" />
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="177" />
+        <location filename="../../app/auth.py" line="180" />
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="198" />
+        <location filename="../../app/auth.py" line="201" />
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="202" />
-        <location filename="../../app/auth.py" line="216" />
+        <location filename="../../app/auth.py" line="205" />
+        <location filename="../../app/auth.py" line="219" />
         <location filename="../../app/workflow/service.py" line="456" />
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
@@ -3853,12 +3965,12 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="173" />
+        <location filename="../../widgets/application.py" line="174" />
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
     <message>
-        <location filename="../../video/ptz/control.py" line="32" />
+        <location filename="../../app/ptz_holds.py" line="40" />
         <source>Camera {camera} is being controlled by {holder} at console {console}.</source>
         <translation>Camera {camera} đang được {holder} điều khiển tại máy trạm {console}.</translation>
     </message>
