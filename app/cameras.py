@@ -509,6 +509,9 @@ _HN = ("Cửa khẩu quốc tế Hữu Nghị", "road_border_gate", "KV7-HN", [
 ])
 
 
+DEMO_ONVIF_LOGIN = ("admin", "demo123")
+
+
 def demo_cameras(port: int = 8554, host: str = "127.0.0.1", *, ptz_port: int | None = None,
                  onvif_port: int | None = None) -> list[dict[str, Any]]:
     """The demo site's cameras (import records) served by the RTSP simulator on
@@ -527,6 +530,8 @@ def demo_cameras(port: int = 8554, host: str = "127.0.0.1", *, ptz_port: int | N
                 "lat": lat, "lon": lon, "heading": float(heading), "active": True}
             if kind == "ptz":
                 item["onvif_url"] = f"http://{host}:{onvif_port}/{code}/onvif/device_service"
+                # the simulated ONVIF service asks for them (video/sim/demo_site.py)
+                item["username"], item["password"] = DEMO_ONVIF_LOGIN
             out.append(item)
     return out
 

@@ -141,6 +141,7 @@ def _panel(qtbot, session, cam):  # type: ignore[no-untyped-def]
     manager.cameras = {cam.code: cam}
     panel = PtzPanel(manager)
     qtbot.addWidget(panel)
+    panel.show()
     manager.camerasLoaded.emit()
     qtbot.waitUntil(lambda: panel.presets.count() == 2, timeout=15000)
     return manager, panel

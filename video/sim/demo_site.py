@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.cameras import demo_cameras
+from app.cameras import DEMO_ONVIF_LOGIN, demo_cameras
 
 log = logging.getLogger("customs.video.sim")
 SERVER = Path(__file__).resolve().parent / "rtsp_server.py"
@@ -54,6 +54,15 @@ def demo_mounts(port: int = 8554) -> list[dict]:
         if cam["kind"] == "mobile":   # the command vehicle's sound (Đ13.3)
             mounts[-1]["audio"] = mounts[-2]["audio"] = "true"
     return mounts
+
+
+def free_port(preferred: int, host: str = "127.0.0.1") -> int:
+    """`preferred` if nothing listens there, else a port the system gives."""
+    if port_free(preferred, host):
+        return preferred
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
 
 
 def port_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -91,9 +100,13 @@ class SimulatorProcess:
                 "--stdin-eof-quits"]
 
     def start(self, timeout: float = 15.0) -> int | None:
+        return self.wait_ready(timeout) if self.launch() else None
+
+    def launch(self) -> bool:
+        """Starts the process without waiting for it (see wait_ready)."""
         if not Path(self.python).exists():
             log.warning("no %s: no %s", self.python, self.name)
-            return None
+            return False
         port = self.port or self.preferred_port
         if port and not port_free(port):
             port = 0
@@ -104,6 +117,12 @@ class SimulatorProcess:
                                          stdout=subprocess.PIPE, stderr=err)
         finally:
             err.close()
+        return True
+
+    def wait_ready(self, timeout: float = 15.0) -> int | None:
+        """The port once the process says READY, or None (then it is stopped)."""
+        if self.proc is None:
+            return None
         line = self._read_line(timeout)
         if not line.startswith("READY "):
             log.warning("the %s did not start (%s); see %s", self.name, line or "no answer",
@@ -127,6 +146,11 @@ class SimulatorProcess:
                         break
                     buf += chunk
         return buf.decode(errors="replace").strip()
+
+    def terminate(self) -> None:
+        """Asks the process to stop (stop() then waits for it)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
 
     def stop(self, timeout: float = 10.0) -> None:
         proc, self.proc = self.proc, None
@@ -153,8 +177,9 @@ class OnvifProcess(SimulatorProcess):
         self.codes = codes
 
     def command(self, port: int) -> list[str]:
-        cmd = [self.python, "-m", "video.sim.onvif_camera", "--port", str(port), "--user", "",
-               "--stdin-eof-quits"]
+        user, password = DEMO_ONVIF_LOGIN
+        cmd = [self.python, "-m", "video.sim.onvif_camera", "--port", str(port), "--user", user,
+               "--password", password, "--stdin-eof-quits"]
         for code in self.codes:
             cmd += ["--camera", code]
             for i, (pan, tilt, zoom) in enumerate(((0.0, 0.0, 0.0), (-0.5, -0.1, 0.4),
@@ -203,22 +228,24 @@ class DemoSite:
     def __init__(self) -> None:
         self.rtsp = DemoSimulator()
         ptz = [c for c in demo_cameras() if c["kind"] == "ptz"]
-        self.onvif = OnvifProcess([c["code"] for c in ptz], 9554)
-        self._ptz_cameras = ptz
-        self.scene: PtzSceneProcess | None = None
+        self.onvif = OnvifProcess([c["code"] for c in ptz], free_port(9554))
+        # the scene follows the ONVIF service's port, chosen before either starts
+        self.scene = PtzSceneProcess(ptz, self.onvif.preferred_port, 8555)
 
     def start(self) -> DemoPorts:
-        ports = DemoPorts(self.rtsp.start())
-        ports.onvif = self.onvif.start()
-        if ports.onvif is not None:
-            self.scene = PtzSceneProcess(self._ptz_cameras, ports.onvif, 8555)
-            ports.ptz = self.scene.start()
-        return ports
+        """Starts the three at once, then waits for each (about a second in all)."""
+        procs = (self.rtsp, self.onvif, self.scene)
+        launched = [p.launch() for p in procs]
+        rtsp, onvif, ptz = (p.wait_ready() if ok else None
+                            for p, ok in zip(procs, launched, strict=True))
+        return DemoPorts(rtsp, ptz if onvif else None, onvif)
 
     def stop(self) -> None:
-        for proc in (self.scene, self.onvif, self.rtsp):
-            if proc is not None:
-                proc.stop()
+        procs = (self.scene, self.onvif, self.rtsp)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.stop()
 
 
 class DemoSimulator(SimulatorProcess):

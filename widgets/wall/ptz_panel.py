@@ -113,9 +113,15 @@ class PtzPanel(QWidget):
         self.presets.clear()
         self.status.clear()
         self._holder(cam.code if cam else "", "")
-        if cam is not None:
+        if cam is not None and self.isVisible():   # no connection to a camera unseen
             self.link.load_presets(cam)
         self._enable()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().showEvent(event)
+        cam = self.camera()
+        if cam is not None and cam.code not in self.link.presets:
+            self.link.load_presets(cam)
 
     # -- actions -------------------------------------------------------------------------
     def _token(self) -> str | None:
