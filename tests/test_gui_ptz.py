@@ -179,3 +179,20 @@ def test_presets_panel_goes_saves_only_when_allowed_and_tours(qtbot, ctx, users,
             assert not manager.ptz.tour_running(cam.code)
         finally:
             manager.ptz.close()
+
+
+def test_aim_from_the_site_plan_keeps_the_tilt_and_reads_the_position(qtbot, ctx, users,
+                                                                      camera):
+    sim, cam = camera
+    with console(ctx, users["giamsat1"]) as session:
+        link = PtzLink(session, console="console-1")
+        try:
+            tilt = _position(sim)[1]
+            with qtbot.waitSignal(link.positionRead, timeout=20000) as read:
+                link.aim(cam, 0.4, 0.2)
+            qtbot.waitUntil(lambda: abs(_position(sim)[0] - 0.4) < 0.02, timeout=15000)
+            assert abs(_position(sim)[1] - tilt) < 0.01           # the tilt is kept
+            code, pan, _tilt, zoom = read.args
+            assert code == "DV-CAM-03" and pan is not None and zoom is not None
+        finally:
+            link.close()

@@ -145,6 +145,19 @@ class MainWindow(QMainWindow):
                          Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(health, ptz)
         ptz.hide()
+        from widgets.siteplan.panel import SitePlanPanel  # noqa: PLC0415
+
+        self.site_plan = SitePlanPanel()
+        self.walls.cameraStateChanged.connect(
+            lambda code, state, _reason: self.site_plan.set_state(code, state))
+        self.site_plan.cameraActivated.connect(lambda code: self.walls.show_cameras([code]))
+        self.site_plan.aimRequested.connect(self._aim)
+        self.walls.ptz.positionRead.connect(self.site_plan.set_position)
+        self.walls.cameraSelected.connect(self.site_plan.show_camera)
+        plan = self._dock("siteplan", self.tr("Site plan"), self.site_plan,
+                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(health, plan)
+        plan.hide()
         self.checklist_panel = ChecklistPanel(self.session)
         self.checklist_panel.openCameras.connect(self.walls.show_group)
         checklist = self._dock("checklist", self.tr("Area checklist"), self.checklist_panel,
@@ -277,6 +290,8 @@ class MainWindow(QMainWindow):
                      lambda: self._show_dock("gallery", self.gallery.load))
         self._action(cams, self.tr("&PTZ and presets"), "Ctrl+Shift+P",
                      lambda: self._show_dock("ptz", lambda: None))
+        self._action(cams, self.tr("Site p&lan"), "Ctrl+Shift+M",
+                     lambda: self._show_dock("siteplan", self._load_plans))
         self._action(cams, self.tr("Area &checklist"), "Ctrl+Shift+C",
                      lambda: self._show_dock("checklist", self.checklist_panel.load))
         self._action(cams, self.tr("&Find a camera"), "Ctrl+Shift+F",
@@ -337,6 +352,25 @@ class MainWindow(QMainWindow):
             place=record.place, description=record.description,
             camera_name=cam.name if cam else "", unit_id=cam.unit_id if cam else None)
         return self.raise_incident(prefill)
+
+    def _load_plans(self) -> None:
+        """The site plans (files of the site's reference data) on first show."""
+        if getattr(self, "_plans_loaded", False):
+            return
+        self._plans_loaded = True
+        from video.site_geometry import load_demo_plans  # noqa: PLC0415
+
+        self.session.runner.submit(lambda: list(load_demo_plans().values()),
+                                   self.site_plan.set_plans,
+                                   lambda exc: self.statusBar().showMessage(str(exc), 10000))
+
+    def _aim(self, aims: list) -> None:  # type: ignore[type-arg]
+        """Ctrl-click on the plan: the calibrated PTZ cameras that can see the point turn
+        to it (keeping their tilt)."""
+        for code, pan, zoom in aims:
+            cam = self.walls.cameras.get(code)
+            if self.walls.ptz.can_control(cam):
+                self.walls.ptz.aim(cam, pan, zoom)
 
     def _show_dock(self, key: str, load) -> None:  # type: ignore[no-untyped-def]
         dock = self.docks[key]

@@ -1300,249 +1300,259 @@
         <translation>PTZ và điểm đặt trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="150" />
+        <location filename="../../widgets/main_window.py" line="157" />
+        <source>Site plan</source>
+        <translation>Sơ đồ khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="163" />
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161" />
+        <location filename="../../widgets/main_window.py" line="174" />
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169" />
+        <location filename="../../widgets/main_window.py" line="182" />
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182" />
+        <location filename="../../widgets/main_window.py" line="195" />
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253" />
+        <location filename="../../widgets/main_window.py" line="266" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254" />
+        <location filename="../../widgets/main_window.py" line="267" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255" />
+        <location filename="../../widgets/main_window.py" line="268" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257" />
+        <location filename="../../widgets/main_window.py" line="270" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="258" />
+        <location filename="../../widgets/main_window.py" line="271" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259" />
+        <location filename="../../widgets/main_window.py" line="272" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260" />
+        <location filename="../../widgets/main_window.py" line="273" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262" />
+        <location filename="../../widgets/main_window.py" line="275" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264" />
+        <location filename="../../widgets/main_window.py" line="277" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266" />
+        <location filename="../../widgets/main_window.py" line="279" />
         <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="268" />
+        <location filename="../../widgets/main_window.py" line="281" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269" />
+        <location filename="../../widgets/main_window.py" line="282" />
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270" />
+        <location filename="../../widgets/main_window.py" line="283" />
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272" />
+        <location filename="../../widgets/main_window.py" line="285" />
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274" />
+        <location filename="../../widgets/main_window.py" line="287" />
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276" />
+        <location filename="../../widgets/main_window.py" line="289" />
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278" />
+        <location filename="../../widgets/main_window.py" line="291" />
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="280" />
+        <location filename="../../widgets/main_window.py" line="293" />
+        <source>Site p&amp;lan</source>
+        <translation>Sơ đồ &amp;khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="295" />
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="282" />
+        <location filename="../../widgets/main_window.py" line="297" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285" />
+        <location filename="../../widgets/main_window.py" line="300" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286" />
+        <location filename="../../widgets/main_window.py" line="301" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288" />
+        <location filename="../../widgets/main_window.py" line="303" />
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289" />
+        <location filename="../../widgets/main_window.py" line="304" />
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291" />
+        <location filename="../../widgets/main_window.py" line="306" />
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293" />
+        <location filename="../../widgets/main_window.py" line="308" />
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296" />
+        <location filename="../../widgets/main_window.py" line="311" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299" />
+        <location filename="../../widgets/main_window.py" line="314" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="300" />
+        <location filename="../../widgets/main_window.py" line="315" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="313" />
+        <location filename="../../widgets/main_window.py" line="328" />
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314" />
+        <location filename="../../widgets/main_window.py" line="329" />
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317" />
+        <location filename="../../widgets/main_window.py" line="332" />
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="364" />
+        <location filename="../../widgets/main_window.py" line="398" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="367" />
+        <location filename="../../widgets/main_window.py" line="401" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="381" />
+        <location filename="../../widgets/main_window.py" line="415" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="383" />
+        <location filename="../../widgets/main_window.py" line="417" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391" />
+        <location filename="../../widgets/main_window.py" line="425" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392" />
+        <location filename="../../widgets/main_window.py" line="426" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="413" />
+        <location filename="../../widgets/main_window.py" line="447" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="435" />
+        <location filename="../../widgets/main_window.py" line="469" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="440" />
+        <location filename="../../widgets/main_window.py" line="474" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="441" />
+        <location filename="../../widgets/main_window.py" line="475" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="443" />
+        <location filename="../../widgets/main_window.py" line="477" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="444" />
+        <location filename="../../widgets/main_window.py" line="478" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="450" />
+        <location filename="../../widgets/main_window.py" line="484" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="451" />
+        <location filename="../../widgets/main_window.py" line="485" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -1553,7 +1563,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="468" />
+        <location filename="../../widgets/main_window.py" line="502" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -1773,17 +1783,17 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>PtzLink</name>
     <message>
-        <location filename="../../widgets/wall/ptz.py" line="93" />
+        <location filename="../../widgets/wall/ptz.py" line="126" />
         <source>Camera {camera} has no preset {n}.</source>
         <translation>Camera {camera} không có điểm đặt trước số {n}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz.py" line="142" />
+        <location filename="../../widgets/wall/ptz.py" line="175" />
         <source>Tour</source>
         <translation>Tuần tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz.py" line="205" />
+        <location filename="../../widgets/wall/ptz.py" line="238" />
         <source>PTZ: {name} ({console})</source>
         <translation>PTZ: {name} ({console}) đang điều khiển</translation>
     </message>
@@ -1827,27 +1837,27 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
         <location filename="../../widgets/wall/ptz_panel.py" line="60" />
-        <location filename="../../widgets/wall/ptz_panel.py" line="200" />
+        <location filename="../../widgets/wall/ptz_panel.py" line="206" />
         <source>Start tour</source>
         <translation>Bắt đầu tuần tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz_panel.py" line="140" />
+        <location filename="../../widgets/wall/ptz_panel.py" line="146" />
         <source>Rename the preset</source>
         <translation>Đổi tên điểm đặt trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz_panel.py" line="141" />
+        <location filename="../../widgets/wall/ptz_panel.py" line="147" />
         <source>New name</source>
         <translation>Tên mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz_panel.py" line="181" />
+        <location filename="../../widgets/wall/ptz_panel.py" line="187" />
         <source>Free, or held by this console</source>
         <translation>Chưa ai điều khiển, hoặc máy này đang điều khiển</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz_panel.py" line="199" />
+        <location filename="../../widgets/wall/ptz_panel.py" line="205" />
         <source>Stop tour</source>
         <translation>Dừng tuần tra</translation>
     </message>
@@ -2267,6 +2277,103 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
         <location filename="../../widgets/shift_panel.py" line="117" />
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
+    </message>
+</context>
+<context>
+    <name>SitePlanPanel</name>
+    <message>
+        <location filename="../../widgets/siteplan/panel.py" line="37" />
+        <source>Fit to window</source>
+        <translation>Vừa khung nhìn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/panel.py" line="39" />
+        <source>Legend</source>
+        <translation>Chú giải</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/panel.py" line="44" />
+        <source>Click a camera to open it on the wall · click a point: the cameras that see it · Ctrl+click: aim the PTZ cameras there</source>
+        <translation>Nhấp vào camera để mở trên tường hình · nhấp vào một điểm: các camera quan sát được điểm đó · Ctrl+nhấp: quay các camera PTZ về điểm đó</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/panel.py" line="48" />
+        <source>Site:</source>
+        <translation>Địa điểm:</translation>
+    </message>
+</context>
+<context>
+    <name>SitePlanView</name>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="67" />
+        <source>Fixed camera</source>
+        <translation>Camera cố định</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="68" />
+        <source>PTZ camera</source>
+        <translation>Camera PTZ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="69" />
+        <source>Recognition camera</source>
+        <translation>Camera nhận dạng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="70" />
+        <source>Mobile camera</source>
+        <translation>Camera lưu động</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="73" />
+        <source>state unknown</source>
+        <translation>chưa rõ trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="74" />
+        <source>live</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="75" />
+        <source>connecting</source>
+        <translation>đang kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="76" />
+        <source>stalled</source>
+        <translation>hình bị đứng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="77" />
+        <source>reconnecting</source>
+        <translation>đang kết nối lại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="78" />
+        <source>offline</source>
+        <translation>mất tín hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="79" />
+        <source>login refused</source>
+        <translation>bị từ chối đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="80" />
+        <source>codec not supported</source>
+        <translation>không hỗ trợ định dạng nén</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="334" />
+        <source>The plan image {file} cannot be read.</source>
+        <extracomment>the width (m) Ctrl-click aims frame at the point's distance the legend of symbols and colours (drawn only when the view is large enough)</extracomment>
+        <translation>Không đọc được ảnh mặt bằng {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/siteplan/plan_view.py" line="682" />
+        <source>{length} m</source>
+        <translation>{length} m</translation>
     </message>
 </context>
 <context>
@@ -3624,11 +3731,14 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras.py" line="262" />
+        <location filename="../../video/site_geometry.py" line="416" />
         <source>camera {code}: kind must be one of {values}</source>
         <translation>camera {code}: loại camera phải là một trong {values}</translation>
     </message>
     <message>
         <location filename="../../app/cameras.py" line="277" />
+        <location filename="../../video/site_geometry.py" line="424" />
+        <location filename="../../video/site_geometry.py" line="458" />
         <source>camera {code}: {field} must be a number{range}</source>
         <translation>camera {code}: {field} phải là một số{range}</translation>
     </message>
@@ -3655,11 +3765,13 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras.py" line="314" />
+        <location filename="../../video/site_geometry.py" line="413" />
         <source>camera without code</source>
         <translation>camera không có mã</translation>
     </message>
     <message>
         <location filename="../../app/cameras.py" line="316" />
+        <location filename="../../video/site_geometry.py" line="512" />
         <source>duplicate camera code {code}</source>
         <translation>trùng mã camera {code}</translation>
     </message>
@@ -4100,6 +4212,46 @@ Kéo camera vào đây</translation>
         <location filename="../../forms/issue.py" line="552" />
         <source>The file {path} does not match its recorded SHA-256.</source>
         <translation>Tệp {path} không khớp với mã SHA-256 đã ghi nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="403" />
+        <source>a camera must be a mapping</source>
+        <translation>mỗi camera phải là một bảng khóa – giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="433" />
+        <source>camera {code}: pan_range_deg must be [min, max] in degrees with min &lt; max</source>
+        <translation>camera {code}: pan_range_deg phải là [nhỏ nhất, lớn nhất] tính bằng độ, với nhỏ nhất &lt; lớn nhất</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="450" />
+        <source>camera {code}: fov must be a list of [zoom 0…1, horizontal field of view in degrees]</source>
+        <translation>camera {code}: fov phải là danh sách các cặp [zoom 0…1, góc nhìn ngang tính bằng độ]</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="487" />
+        <source>the file must hold a mapping with site, image, metres_per_pixel and cameras</source>
+        <translation>tệp phải là một bảng gồm site, image, metres_per_pixel và cameras</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="492" />
+        <source>{field} is required</source>
+        <translation>thiếu {field}</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="495" />
+        <source>metres_per_pixel must be a positive number</source>
+        <translation>metres_per_pixel phải là số dương</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="500" />
+        <source>origin_px must be [x, y] in pixels</source>
+        <translation>origin_px phải là [x, y] tính bằng điểm ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../video/site_geometry.py" line="505" />
+        <source>cameras must be a list</source>
+        <translation>cameras phải là một danh sách</translation>
     </message>
 </context>
 <context>

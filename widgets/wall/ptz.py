@@ -50,6 +50,7 @@ class PtzLink(QObject):
     failed = Signal(str, str)           # camera code, message
     presetsLoaded = Signal(str, list)   # camera code, [Preset]
     moved = Signal(str)                 # camera code: a command was sent
+    positionRead = Signal(str, object, object, object)   # code, pan, tilt, zoom (or None)
     _post = Signal(object)              # a callable to run on the GUI thread
 
     def __init__(self, session: ConsoleSession, console: str | None = None,
@@ -78,7 +79,39 @@ class PtzLink(QObject):
     def stop(self, cam: WallCamera) -> None:
         ctl = self.controllers.get(cam.code)
         if ctl is not None:
-            self._watch(cam.code, ctl.stop())
+            future = ctl.stop()
+            self._watch(cam.code, future)
+            future.add_done_callback(lambda _f: self.read_position(cam))
+
+    def aim(self, cam: WallCamera, pan: float, zoom: float | None) -> None:
+        """Turns the camera to `pan` (and `zoom`), keeping its tilt (the site plan's aim)."""
+        def go(ctl: PresetTourController) -> cf.Future[Any]:
+            future = ctl.absolute_move(pan, None, zoom)
+            future.add_done_callback(lambda _f: self._post.emit(
+                lambda: self.read_position(cam, after=1.5)))
+            return future
+        self._with_hold(cam, go)
+
+    def read_position(self, cam: WallCamera, after: float = 0.0) -> None:
+        """Reads the camera's position (positionRead), after `after` s of travel."""
+        ctl = self.controllers.get(cam.code)
+        if ctl is None:
+            return
+
+        def read() -> None:
+            future = ctl.status()
+
+            def done(f: cf.Future) -> None:
+                if not f.cancelled() and f.exception() is None:
+                    st = f.result()
+                    self._post.emit(lambda: self.positionRead.emit(cam.code, st.pan, st.tilt,
+                                                                   st.zoom))
+            future.add_done_callback(done)
+
+        if after > 0:
+            threading.Timer(after, read).start()
+        else:
+            read()
 
     def zoom_step(self, cam: WallCamera, step: float) -> None:
         self._with_hold(cam, lambda ctl: ctl.relative_move(0.0, 0.0, step))
