@@ -2294,7 +2294,7 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     <message>
         <location filename="../../widgets/siteplan/panel.py" line="44" />
         <source>Click a camera to open it on the wall · click a point: the cameras that see it · Ctrl+click: aim the PTZ cameras there</source>
-        <translation>Nhấp vào camera để mở trên tường hình · nhấp vào một điểm: các camera quan sát được điểm đó · Ctrl+nhấp: quay các camera PTZ về điểm đó</translation>
+        <translation>Nhấp vào camera để mở trên tường hình · nhấp vào một điểm: các camera quan sát được điểm đó · Ctrl+click: quay các camera PTZ về điểm đó</translation>
     </message>
     <message>
         <location filename="../../widgets/siteplan/panel.py" line="48" />
