@@ -279,6 +279,11 @@ def test_issued_preview_prints_and_mails_the_document(qtbot, ctx, users, desk, t
             with qtbot.waitSignal(preview.printed, timeout=10_000):
                 qtbot.mouseClick(preview.print_b, Qt.MouseButton.LeftButton)
             assert out.is_file() and out.stat().st_size > 1000
+            # another printer: Qt's print dialog with the document's preview
+            qtbot.mouseClick(preview.choose_b, Qt.MouseButton.LeftButton)
+            chooser = preview._chooser
+            assert chooser.isVisible() and chooser.pdf == doc.pdf
+            chooser.close()
             with qtbot.waitSignal(preview.emailed, timeout=10_000):
                 qtbot.mouseClick(preview.mail_b, Qt.MouseButton.LeftButton)
             preview.close()

@@ -1168,37 +1168,42 @@
         <translation>In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="250" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="249" />
+        <source>Other printer… (Ctrl+Shift+P)</source>
+        <translation>Máy in khác… (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/issue_ui.py" line="254" />
         <source>E-mail to {address}</source>
         <translation>Gửi thư điện tử tới {address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="251" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="255" />
         <source>E-mail</source>
         <translation>Gửi thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="255" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="259" />
         <source>E-mail is not set up on this workstation.</source>
         <translation>Máy trạm này chưa cấu hình thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="257" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="261" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="295" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="307" />
         <source>Not printed: {reason}</source>
         <translation>Chưa in được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="297" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="309" />
         <source>Printed ({n} page(s)) on {printer}</source>
         <translation>Đã in ({n} trang) trên {printer}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="313" />
+        <location filename="../../widgets/incidents/issue_ui.py" line="325" />
         <source>Sent to {address}</source>
         <translation>Đã gửi tới {address}</translation>
     </message>

@@ -246,6 +246,10 @@ class IssuedPreview(QDialog):
         self.print_b.setProperty("primary", True)
         self.print_b.clicked.connect(self.print_now)
         panel_shortcut(self, "Ctrl+P", self.print_now)
+        self.choose_b = QPushButton(self.tr("Other printer… (Ctrl+Shift+P)"))
+        self.choose_b.setObjectName("choosePrinterButton")
+        self.choose_b.clicked.connect(self.print_with_choice)
+        panel_shortcut(self, "Ctrl+Shift+P", self.print_with_choice)
         address = doc.recipient_email or ""
         self.mail_b = QPushButton(self.tr("E-mail to {address}").format(address=address)
                                   if address else self.tr("E-mail"))
@@ -260,6 +264,7 @@ class IssuedPreview(QDialog):
         row.addWidget(self.status, 1)
         row.addWidget(self.mail_b)
         row.addWidget(close)
+        row.addWidget(self.choose_b)
         row.addWidget(self.print_b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
@@ -283,6 +288,13 @@ class IssuedPreview(QDialog):
             page.setStyleSheet("background: white; border: 1px solid #30363d;")
             self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pagesShown.emit(len(bitmaps))
+
+    def print_with_choice(self) -> None:
+        """Qt's print dialog with preview: another printer, copies, pages."""
+        from widgets.print_preview import PdfPrintPreview  # noqa: PLC0415
+
+        self._chooser = PdfPrintPreview(self.doc.pdf, self, title=self.doc.number)
+        self._chooser.open()
 
     def print_now(self) -> None:
         """Print on the workstation's printer at once (Qt paints print jobs on the
