@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QDropEvent, QWheelEvent
 
 from tests.helpers.rtsp import RtspServer, main, sub
@@ -205,3 +205,33 @@ def test_the_mobile_camera_plays_its_sound_muted_by_default(qtbot):
     finally:
         _close(wall)
         server.close()
+
+
+class _Session(QObject):
+    """What the wall manager needs of a console session here (no database)."""
+
+    changed = Signal(object)
+    ctx = runner = user = None
+
+
+def test_named_views_are_saved_and_reopened(qtbot, tmp_path, cameras):
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    from widgets.wall.manager import WallManager  # noqa: PLC0415
+
+    store = QSettings(str(tmp_path / "workstation.ini"), QSettings.Format.IniFormat)
+    manager = WallManager(_Session(), store)
+    manager.cameras = cameras
+    try:
+        manager.open_wall(view=WallView(layout="9", cells=[CellContent(("CAM-A",))]))
+        manager.save_named("Ca đêm")
+        manager.open_wall(view=WallView(layout="1", cells=[CellContent(("CAM-B",))]))
+        assert len(manager.walls) == 2
+        assert manager.open_named("Ca đêm")
+        assert [w.wall.layout_name for w in manager.walls] == ["9"]
+        assert manager.walls[0].wall.cells[0].camera_code == "CAM-A"
+        assert not manager.open_named("nothing")
+        assert list(WallManager(_Session(), store).named_views()) == ["Ca đêm"]
+    finally:
+        manager.close_all()
+        assert join_retired(10)

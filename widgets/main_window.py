@@ -294,6 +294,10 @@ class MainWindow(QMainWindow):
                      lambda: self._show_dock("siteplan", self._load_plans))
         self._action(cams, self.tr("Area &checklist"), "Ctrl+Shift+C",
                      lambda: self._show_dock("checklist", self.checklist_panel.load))
+        self._action(cams, self.tr("Save the walls as a &view…"), "Ctrl+Alt+S",
+                     self._save_view)
+        self.views_menu = cams.addMenu(self.tr("Open a saved v&iew"))
+        self.views_menu.aboutToShow.connect(self._fill_views)
         self._action(cams, self.tr("&Find a camera"), "Ctrl+Shift+F",
                      lambda: (self.docks["cameras"].show(), self.docks["cameras"].raise_(),
                               self.camera_tree.filter.setFocus()))
@@ -352,6 +356,24 @@ class MainWindow(QMainWindow):
             place=record.place, description=record.description,
             camera_name=cam.name if cam else "", unit_id=cam.unit_id if cam else None)
         return self.raise_incident(prefill)
+
+    def _save_view(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415
+
+        name, ok = QInputDialog.getText(self, self.tr("Save the walls as a view"),
+                                        self.tr("Name of the view"))
+        if ok and name.strip():
+            self.walls.save_named(name)
+            self.statusBar().showMessage(self.tr("View saved: {name}").replace(
+                "{name}", name.strip()), 5000)
+
+    def _fill_views(self) -> None:
+        self.views_menu.clear()
+        names = sorted(self.walls.named_views())
+        if not names:
+            self.views_menu.addAction(self.tr("(no saved view)")).setEnabled(False)
+        for name in names:
+            self.views_menu.addAction(name, lambda n=name: self.walls.open_named(n))
 
     def _load_plans(self) -> None:
         """The site plans (files of the site's reference data) on first show."""

@@ -849,12 +849,47 @@
         <translation>Sự cố gần nhất</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="141" />
+        <location filename="../../widgets/wall/health.py" line="125" />
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="125" />
+        <source>Until</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="125" />
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="125" />
+        <source>Reason</source>
+        <translation>Nguyên nhân</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="129" />
+        <source>Double-click a camera for its outage history.</source>
+        <translation>Nhấp đúp vào một camera để xem lịch sử sự cố.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="155" />
+        <source>Outages of {camera}</source>
+        <translation>Các sự cố của camera {camera}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="159" />
+        <source>still open</source>
+        <translation>chưa khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/health.py" line="175" />
         <source>not shown</source>
         <translation>không hiển thị</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="169" />
+        <location filename="../../widgets/wall/health.py" line="203" />
         <source>{n} cameras, {open} with an open outage</source>
         <translation>{n} camera, {open} camera đang có sự cố</translation>
     </message>
@@ -1426,138 +1461,168 @@
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="297" />
+        <source>Save the walls as a &amp;view…</source>
+        <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="299" />
+        <source>Open a saved v&amp;iew</source>
+        <translation>Mở khung nhìn đã &amp;lưu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="301" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="300" />
+        <location filename="../../widgets/main_window.py" line="304" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301" />
+        <location filename="../../widgets/main_window.py" line="305" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303" />
+        <location filename="../../widgets/main_window.py" line="307" />
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304" />
+        <location filename="../../widgets/main_window.py" line="308" />
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306" />
+        <location filename="../../widgets/main_window.py" line="310" />
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308" />
+        <location filename="../../widgets/main_window.py" line="312" />
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311" />
+        <location filename="../../widgets/main_window.py" line="315" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314" />
+        <location filename="../../widgets/main_window.py" line="318" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315" />
+        <location filename="../../widgets/main_window.py" line="319" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328" />
+        <location filename="../../widgets/main_window.py" line="332" />
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329" />
+        <location filename="../../widgets/main_window.py" line="333" />
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332" />
+        <location filename="../../widgets/main_window.py" line="336" />
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398" />
+        <location filename="../../widgets/main_window.py" line="363" />
+        <source>Save the walls as a view</source>
+        <translation>Lưu các tường camera thành khung nhìn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="364" />
+        <source>Name of the view</source>
+        <translation>Tên khung nhìn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="367" />
+        <source>View saved: {name}</source>
+        <translation>Đã lưu khung nhìn: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="374" />
+        <source>(no saved view)</source>
+        <translation>(chưa có khung nhìn nào)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="420" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401" />
+        <location filename="../../widgets/main_window.py" line="423" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="415" />
+        <location filename="../../widgets/main_window.py" line="437" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="417" />
+        <location filename="../../widgets/main_window.py" line="439" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="425" />
+        <location filename="../../widgets/main_window.py" line="447" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="426" />
+        <location filename="../../widgets/main_window.py" line="448" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="447" />
+        <location filename="../../widgets/main_window.py" line="469" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="469" />
+        <location filename="../../widgets/main_window.py" line="491" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="474" />
+        <location filename="../../widgets/main_window.py" line="496" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="475" />
+        <location filename="../../widgets/main_window.py" line="497" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="477" />
+        <location filename="../../widgets/main_window.py" line="499" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="478" />
+        <location filename="../../widgets/main_window.py" line="500" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="484" />
+        <location filename="../../widgets/main_window.py" line="506" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="485" />
+        <location filename="../../widgets/main_window.py" line="507" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -1568,7 +1633,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="502" />
+        <location filename="../../widgets/main_window.py" line="524" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>

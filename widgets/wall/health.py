@@ -119,17 +119,51 @@ class HealthBoard(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.show_history(row))
+        self.history = QTableWidget(0, 4, self)
+        self.history.setHorizontalHeaderLabels([
+            self.tr("From"), self.tr("Until"), self.tr("State"), self.tr("Reason")])
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history_title = QLabel(self.tr("Double-click a camera for its outage history."),
+                                    self)
         self.summary = QLabel(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.summary)
-        lay.addWidget(self.table)
+        lay.addWidget(self.table, 3)
+        lay.addWidget(self.history_title)
+        lay.addWidget(self.history, 2)
         self.rows: list[CameraHealthRow] = []
         watch.outagesChanged.connect(self.load)
 
     def load(self) -> None:
         health = self.session.ctx.camera_health
         self.session.runner.submit(health.board, self._show,
+                                   lambda exc: self.summary.setText(message_of(exc)))
+
+    def show_history(self, row: int) -> None:
+        """The outages of the camera on `row`, newest first."""
+        code_item = self.table.item(row, 1)
+        if code_item is None:
+            return
+        code = code_item.text().split(" — ")[0]
+        health = self.session.ctx.camera_health
+
+        def shown(outages: list) -> None:  # type: ignore[type-arg]
+            self.history_title.setText(self.tr("Outages of {camera}").replace("{camera}", code))
+            self.history.setRowCount(len(outages))
+            for r, o in enumerate(outages):
+                values = [fmt_local(o.started_at),
+                          fmt_local(o.ended_at) if o.ended_at else self.tr("still open"),
+                          state_text(o.state) if o.state in State.__members__.values()
+                          else o.state, o.reason or ""]
+                for c, v in enumerate(values):
+                    self.history.setItem(r, c, QTableWidgetItem(v))
+            self.history.resizeColumnsToContents()
+
+        self.session.runner.submit(lambda: health.history(code), shown,
                                    lambda exc: self.summary.setText(message_of(exc)))
 
     def set_state(self, code: str, state: str) -> None:

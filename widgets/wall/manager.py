@@ -19,7 +19,8 @@ from widgets.wall.wall import WallCamera
 from widgets.wall.window import WallWindow
 
 log = logging.getLogger("customs.video")
-VIEWS_KEY = "walls/views"
+VIEWS_KEY = "walls/views"          # the walls as they were left (restored at start)
+NAMED_KEY = "walls/named"          # views saved under a name ("Ca đêm", "Cảng Đình Vũ")
 
 
 def screen_named(name: str | None) -> QScreen | None:
@@ -175,6 +176,44 @@ class WallManager(QObject):
                 self.open_wall(view=v)
         else:
             self._pending_restore = views
+        return True
+
+    def save_named(self, name: str) -> None:
+        """Keeps the open walls (layouts, cameras, monitors) under `name`."""
+        if self.store is None or not name.strip():
+            return
+        named = self.named_views()
+        named[name.strip()] = [w.view().to_dict() for w in self.walls]
+        self.store.setValue(NAMED_KEY, json.dumps(named, ensure_ascii=False))
+        self.store.sync()
+
+    def named_views(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+        if self.store is None:
+            return {}
+        try:
+            value = json.loads(str(self.store.value(NAMED_KEY, "") or "{}"))
+        except ValueError:
+            log.warning("ignoring unreadable named wall views")
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def open_named(self, name: str) -> bool:
+        """Replaces the open walls with the view saved under `name`."""
+        raw = self.named_views().get(name)
+        if raw is None:
+            return False
+        try:
+            views = [WallView.from_dict(d) for d in raw]
+        except (ValueError, TypeError, KeyError) as exc:
+            log.warning("named view %r unreadable: %s", name, exc)
+            return False
+        self._closing = True
+        for w in list(self.walls):
+            w.close()
+        self.walls.clear()
+        self._closing = False
+        for v in views:
+            self.open_wall(view=v)
         return True
 
     def _save_soon(self) -> None:
