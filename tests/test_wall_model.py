@@ -95,3 +95,14 @@ def test_reconnect_back_off_is_quick_for_a_camera_that_was_just_live():
     assert [cfg.backoff(n, down_for=5.0) for n in (1, 2, 3, 7)] == [0.5, 1.0, 1.0, 1.0]
     # down for longer: the back-off grows again, so a dead camera is not hammered
     assert cfg.backoff(7, down_for=60.0) == 30.0
+
+
+def test_frame_buffers_setting_applies_once():
+    import sys  # noqa: PLC0415
+
+    from video.memory import keep_frame_buffers  # noqa: PLC0415
+
+    first = keep_frame_buffers()
+    assert keep_frame_buffers() == first
+    if sys.platform.startswith("linux"):
+        assert first

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
+from video.memory import keep_frame_buffers
 from video.stream import State, StreamConfig
 from video.switching import LoadShedder, StreamChoice, TileLoad
 from widgets import theme
@@ -165,6 +166,7 @@ class CameraWall(QWidget):
                  tile_factory: Callable[..., CameraTile] = CameraTile,
                  switch_interval: float = 3.0) -> None:
         super().__init__(parent)
+        keep_frame_buffers()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.cameras = dict(cameras)
