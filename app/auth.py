@@ -63,6 +63,9 @@ class Permission(StrEnum):
     ADMIN_REFERENCE = "admin.reference"
     ADMIN_USERS = "admin.users"
     CAMERA_ADMIN = "admin.cameras"
+    # Importing the camera map (reference positions and calibrations) that the
+    # managing sub-department builds (Đ14.1.1b).
+    CAMERA_MAP = "camera.map"
 
 
 _ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
@@ -70,7 +73,8 @@ _ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT}),
     Role.ROOM_LEADER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT, Permission.LOG_CORRECT,
-                                             Permission.SHIFT_MEMBERS, Permission.DOCUMENT_NUMBER}),
+                                             Permission.SHIFT_MEMBERS, Permission.DOCUMENT_NUMBER,
+                                             Permission.CAMERA_MAP}),
     Role.SHIFT_LEADER: frozenset(_ALL_ROOM | {
         Permission.LOG_CORRECT, Permission.HANDOVER_DRAFT, Permission.HANDOVER_SIGN,
         Permission.HANDOVER_ACKNOWLEDGE, Permission.SHIFT_FOCUS, Permission.SHIFT_MEMBERS,
@@ -82,7 +86,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
                               Permission.ROTATION_APPROVE}),
     Role.UNIT_LIAISON: frozenset({Permission.LOG_PRINT}),
     Role.ADMIN: frozenset({Permission.ADMIN_REFERENCE, Permission.ADMIN_USERS,
-                           Permission.CAMERA_ADMIN,
+                           Permission.CAMERA_ADMIN, Permission.CAMERA_MAP,
                            Permission.LOG_VERIFY, Permission.ROTATION_GENERATE}),
 }
 
@@ -96,6 +100,7 @@ PERMISSION_TEXT = {
     Permission.ADMIN_REFERENCE: QT_TRANSLATE_NOOP("errors", "edit reference data"),
     Permission.ADMIN_USERS: QT_TRANSLATE_NOOP("errors", "manage users"),
     Permission.CAMERA_ADMIN: QT_TRANSLATE_NOOP("errors", "manage the camera registry"),
+    Permission.CAMERA_MAP: QT_TRANSLATE_NOOP("errors", "import the camera map"),
     Permission.SHIFT_FOCUS: QT_TRANSLATE_NOOP("errors", "set the shift's focus"),
     Permission.SHIFT_MEMBERS: QT_TRANSLATE_NOOP("errors", "assign shift members"),
 }
