@@ -64,6 +64,9 @@ class Permission(StrEnum):
     ADMIN_USERS = "admin.users"
     CAMERA_ADMIN = "admin.cameras"
     PTZ_PRESETS = "ptz.presets"        # save, rename, remove a camera's presets
+    # Importing the camera map (reference positions and calibrations) that the
+    # managing sub-department builds (Đ14.1.1b).
+    CAMERA_MAP = "camera.map"
 
 
 _ALL_ROOM = {Permission.LOG_WRITE, Permission.LOG_PRINT, Permission.LOG_VERIFY,
@@ -72,7 +75,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT}),
     Role.ROOM_LEADER: frozenset(_ALL_ROOM | {Permission.HANDOVER_DRAFT, Permission.LOG_CORRECT,
                                              Permission.SHIFT_MEMBERS, Permission.DOCUMENT_NUMBER,
-                                             Permission.PTZ_PRESETS}),
+                                             Permission.PTZ_PRESETS, Permission.CAMERA_MAP}),
     Role.SHIFT_LEADER: frozenset(_ALL_ROOM | {
         Permission.LOG_CORRECT, Permission.HANDOVER_DRAFT, Permission.HANDOVER_SIGN,
         Permission.HANDOVER_ACKNOWLEDGE, Permission.SHIFT_FOCUS, Permission.SHIFT_MEMBERS,
@@ -84,7 +87,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
                               Permission.ROTATION_APPROVE}),
     Role.UNIT_LIAISON: frozenset({Permission.LOG_PRINT}),
     Role.ADMIN: frozenset({Permission.ADMIN_REFERENCE, Permission.ADMIN_USERS,
-                           Permission.CAMERA_ADMIN, Permission.PTZ_PRESETS,
+                           Permission.CAMERA_ADMIN, Permission.PTZ_PRESETS, Permission.CAMERA_MAP,
                            Permission.LOG_VERIFY, Permission.ROTATION_GENERATE}),
 }
 
@@ -99,6 +102,7 @@ PERMISSION_TEXT = {
     Permission.ADMIN_USERS: QT_TRANSLATE_NOOP("errors", "manage users"),
     Permission.CAMERA_ADMIN: QT_TRANSLATE_NOOP("errors", "manage the camera registry"),
     Permission.PTZ_PRESETS: QT_TRANSLATE_NOOP("errors", "change a camera's presets"),
+    Permission.CAMERA_MAP: QT_TRANSLATE_NOOP("errors", "import the camera map"),
     Permission.SHIFT_FOCUS: QT_TRANSLATE_NOOP("errors", "set the shift's focus"),
     Permission.SHIFT_MEMBERS: QT_TRANSLATE_NOOP("errors", "assign shift members"),
 }

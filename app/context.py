@@ -14,6 +14,7 @@ from app import logs
 from app.auth import AccountService, CurrentUser
 from app.cache import CachedShift, OfflineCache
 from app.camera_health import CameraHealth, CameraOutageItems
+from app.camera_map import CameraMap
 from app.cameras import CameraRegistry
 from app.checklists import Checklists
 from app.clock import SystemClock
@@ -32,6 +33,7 @@ from app.handover import (
 from app.logwriter import LogWriter
 from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
+from app.ptz_check import PtzCheck, PtzPositionItems
 from app.ptz_holds import PtzHolds
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
@@ -64,6 +66,8 @@ class AppContext:
     camera_health: CameraHealth = field(init=False)
     evidence: EvidenceStore = field(init=False)
     checklists: Checklists = field(init=False)
+    camera_map: CameraMap = field(init=False)
+    ptz_check: PtzCheck = field(init=False)
 
     def __post_init__(self) -> None:
         self.accounts = AccountService(self.db)
@@ -91,6 +95,9 @@ class AppContext:
                         else self.data_dir / "evidence")
         self.evidence = EvidenceStore(self.db, self.clock, self.dutylog, evidence_dir)
         self.checklists = Checklists(self.db, self.clock, self.dutylog, self.cameras)
+        self.camera_map = CameraMap(self.db, self.clock, self.cameras)
+        self.ptz_check = PtzCheck(self.db, self.clock, self.dutylog, self.camera_map)
+        self.open_items.register(PtzPositionItems(self.ptz_check))
 
     @cached_property
     def issuer(self):  # type: ignore[no-untyped-def] # forms.issue.DocumentIssuer

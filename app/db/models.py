@@ -612,3 +612,127 @@ class PtzHold(Base):
     can_take_over: Mapped[bool] = mapped_column(Boolean, default=False)
     since: Mapped[datetime] = mapped_column(DateTime)
     last_active: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CameraMapVersion(Base):
+    """One import of the camera map (Đ14.1.1b: the reference positions and
+    calibrations the managing sub-department builds): which file, its SHA-256,
+    who imported it and when. Versions are kept; the one with the highest
+    `number` is current (UNIQUE: two consoles applying at once get one each or
+    a conflict, never two equal numbers)."""
+
+    __tablename__ = "camera_map_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    file_format: Mapped[str] = mapped_column(String(10))  # csv | json | xlsx
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    cameras: Mapped[int] = mapped_column(Integer)
+    positions: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")  # the differences applied
+    imported_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CameraCalibration(Base):
+    """A camera's calibration in one camera-map version: mounting point on the
+    site plan (metres), height, heading at pan 0°, the pan and tilt ranges in
+    degrees that ONVIF's generic [-1, 1] map to, and the zoom → horizontal field
+    of view curve (JSON list of [zoom, fov_deg] points)."""
+
+    __tablename__ = "camera_calibration"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("camera_map_version.id"))
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    plan_x: Mapped[float] = mapped_column(Float)
+    plan_y: Mapped[float] = mapped_column(Float)
+    height_m: Mapped[float] = mapped_column(Float)
+    heading_deg: Mapped[float] = mapped_column(Float)
+    pan_min_deg: Mapped[float | None] = mapped_column(Float)
+    pan_max_deg: Mapped[float | None] = mapped_column(Float)
+    tilt_min_deg: Mapped[float | None] = mapped_column(Float)
+    tilt_max_deg: Mapped[float | None] = mapped_column(Float)
+    fov_curve: Mapped[str] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("version_id", "camera_id",
+                                       name="uq_camera_calibration_camera"),)
+
+
+class CameraWatchPosition(Base):
+    """A watch position of a camera in one camera-map version: its id and name,
+    the camera's preset token, pan/tilt/zoom in ONVIF's generic spaces, the
+    tolerance per axis (generic units), the linked devices (scale lane, scanner)
+    and whether it is the position the camera rests at (the check restores it)."""
+
+    __tablename__ = "camera_watch_position"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("camera_map_version.id"))
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    preset_token: Mapped[str | None] = mapped_column(String(64))
+    pan: Mapped[float | None] = mapped_column(Float)
+    tilt: Mapped[float | None] = mapped_column(Float)
+    zoom: Mapped[float | None] = mapped_column(Float)
+    tol_pan: Mapped[float] = mapped_column(Float)
+    tol_tilt: Mapped[float] = mapped_column(Float)
+    tol_zoom: Mapped[float] = mapped_column(Float)
+    scale_lane: Mapped[str | None] = mapped_column(String(100))
+    scanner: Mapped[str | None] = mapped_column(String(100))
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (UniqueConstraint("version_id", "camera_id", "code",
+                                       name="uq_camera_watch_position_code"),)
+
+
+class PtzCheckRun(Base):
+    """One camera-map check of the PTZ cameras (Đ14.1.1b), at shift start or on
+    demand: who, when, against which map version, the counts, and its duty-log
+    entry. Its rows are the deviation table and the restores that followed."""
+
+    __tablename__ = "ptz_check_run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift.id"))
+    map_version_id: Mapped[int | None] = mapped_column(ForeignKey("camera_map_version.id"))
+    trigger: Mapped[str] = mapped_column(String(20))  # shift_start | on_demand
+    started_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    cameras: Mapped[int] = mapped_column(Integer, default=0)
+    in_position: Mapped[int] = mapped_column(Integer, default=0)
+    out_of_position: Mapped[int] = mapped_column(Integer, default=0)
+    not_verifiable: Mapped[int] = mapped_column(Integer, default=0)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    __table_args__ = (Index("ix_ptz_check_run_desk", "desk_id", "started_at"),)
+
+
+class PtzCheckRow(Base):
+    """A row of a check run: a camera's deviation from its reference (kind
+    "check") or a restore attempt and its outcome (kind "restore"). Deltas are
+    status − reference, in generic units and, where calibrated, in degrees."""
+
+    __tablename__ = "ptz_check_row"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("ptz_check_run.id"))
+    kind: Mapped[str] = mapped_column(String(10))  # check | restore
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    camera_code: Mapped[str] = mapped_column(String(40))
+    position_code: Mapped[str | None] = mapped_column(String(40))
+    position_name: Mapped[str | None] = mapped_column(String(200))
+    outcome: Mapped[str] = mapped_column(String(20))
+    method: Mapped[str | None] = mapped_column(String(10))  # preset | absolute (restores)
+    pan: Mapped[float | None] = mapped_column(Float)
+    tilt: Mapped[float | None] = mapped_column(Float)
+    zoom: Mapped[float | None] = mapped_column(Float)
+    d_pan: Mapped[float | None] = mapped_column(Float)
+    d_tilt: Mapped[float | None] = mapped_column(Float)
+    d_zoom: Mapped[float | None] = mapped_column(Float)
+    d_pan_deg: Mapped[float | None] = mapped_column(Float)
+    d_tilt_deg: Mapped[float | None] = mapped_column(Float)
+    d_fov_deg: Mapped[float | None] = mapped_column(Float)
+    within: Mapped[bool | None] = mapped_column(Boolean)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    __table_args__ = (Index("ix_ptz_check_row_run", "run_id"),
+                      Index("ix_ptz_check_row_camera", "camera_id", "id"))
