@@ -292,3 +292,13 @@ def demo_login_hint() -> str:
 
 
 __all__ = ["seed", "to_utc", "Roster"]
+
+
+def seed_camera_map(ctx: AppContext) -> None:
+    """The demo camera map (reference positions, calibrations), as the site's admin
+    imported it; nothing when it is already the current version."""
+    from app.camera_map import seed_demo_camera_map  # noqa: PLC0415
+
+    admin = next((u for u in ctx.reference.users() if u.username == "admin"), None)
+    if admin is not None:
+        seed_demo_camera_map(ctx, to_current(admin))

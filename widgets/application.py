@@ -93,6 +93,7 @@ class Startup(QObject):
                     # the simulators' ports of this run (the URLs follow them)
                     ports = getattr(args, "sim_ports", None)
                     seed_demo_cameras(ctx, **(ports.seeding() if ports else {}))
+                    demo.seed_camera_map(ctx)
                 desk = ctx.reference.desk_by_code(code)
                 info = DeskInfo(desk.id, desk.code, desk.name, desk.place)
                 shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))

@@ -168,6 +168,23 @@ class SimulatorProcess:
                 pipe.close()
 
 
+CAMERA_MAP = Path(__file__).resolve().parents[2] / "resources" / "site" / "camera_map" / \
+    "camera_map.json"
+OUT_OF_POSITION = "DV-CAM-05"   # the demo's camera left out of its reference position
+
+
+def demo_watch_positions() -> dict[str, list[dict]]:
+    """The demo camera map's watch positions per camera (their presets on the simulated
+    cameras carry the map's tokens, so "restore by preset" works)."""
+    try:
+        data = json.loads(CAMERA_MAP.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("demo camera map unreadable: %s", exc)
+        return {}
+    return {c["camera"]: [p for p in c.get("positions", []) if p.get("preset")]
+            for c in data.get("cameras", [])}
+
+
 class OnvifProcess(SimulatorProcess):
     """The fake ONVIF service of the demo's PTZ cameras (video/sim/onvif_camera.py, run
     with this interpreter: it needs nothing from Debian's)."""
@@ -180,11 +197,17 @@ class OnvifProcess(SimulatorProcess):
         user, password = DEMO_ONVIF_LOGIN
         cmd = [self.python, "-m", "video.sim.onvif_camera", "--port", str(port), "--user", user,
                "--password", password, "--stdin-eof-quits"]
+        positions = demo_watch_positions()
         for code in self.codes:
             cmd += ["--camera", code]
-            for i, (pan, tilt, zoom) in enumerate(((0.0, 0.0, 0.0), (-0.5, -0.1, 0.4),
-                                                   (0.55, -0.2, 0.7)), start=1):
-                cmd += ["--preset", f"{code}:{i}={pan},{tilt},{zoom}"]
+            for p in positions.get(code, []):
+                cmd += ["--preset", f"{code}:{p['name']}={p['pan']},{p['tilt']},{p['zoom']},"
+                                    f"{p['preset']}"]
+                if p.get("default"):
+                    start = (p["pan"], p["tilt"], p["zoom"])
+                    if code == OUT_OF_POSITION:      # someone left it looking elsewhere
+                        start = (min(1.0, p["pan"] + 0.3), p["tilt"], p["zoom"])
+                    cmd += ["--start", f"{code}={start[0]},{start[1]},{start[2]}"]
         return cmd
 
 

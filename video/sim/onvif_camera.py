@@ -826,16 +826,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--password", default="admin")
     parser.add_argument("--fault", action="append", default=[], metavar="CODE:NAME=VALUE")
     parser.add_argument("--preset", action="append", default=[],
-                        metavar="CODE:NAME=PAN,TILT,ZOOM")
+                        metavar="CODE:NAME=PAN,TILT,ZOOM[,TOKEN]")
+    parser.add_argument("--start", action="append", default=[],
+                        metavar="CODE=PAN,TILT,ZOOM", help="where a camera points at start")
     parser.add_argument("--stdin-eof-quits", action="store_true",
                         help="stop when standard input closes (the parent has gone)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     cams = []
+    starts = {}
+    for spec in args.start:
+        code, _, pos = spec.partition("=")
+        starts[code] = tuple(float(v) for v in pos.split(","))
     for spec, ptz in [(s, True) for s in args.camera] + [(s, False) for s in args.fixed_camera]:
         code, _, url = spec.partition(",")
+        extra = {"start": starts[code]} if code in starts else {}
         cams.append(SimCamera(code, rtsp_url=url, ptz=ptz, user=args.user or None,
-                              password=args.password))
+                              password=args.password, **extra))
     if not cams:
         parser.error("at least one --camera")
     by_code = {c.code: c for c in cams}
@@ -846,8 +853,9 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.preset:
         code, _, kv = spec.partition(":")
         name, _, pos = kv.partition("=")
-        p, t, z = (float(v) for v in pos.split(","))
-        by_code[code].add_preset(name, (p, t, z))
+        p, t, z, *token = pos.split(",")
+        by_code[code].add_preset(name, (float(p), float(t), float(z)),
+                                 token[0] if token else None)
     sim = OnvifCameraSim(cams, host=args.host, port=args.port).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
