@@ -34,6 +34,8 @@ from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
+from app.workflow.daily_reports import DailyReports
+from app.workflow.directives import DirectiveService
 from app.workflow.service import IncidentService, RequestService, WorkflowOpenItems
 
 log = logs.get("db")
@@ -62,6 +64,8 @@ class AppContext:
     camera_health: CameraHealth = field(init=False)
     evidence: EvidenceStore = field(init=False)
     checklists: Checklists = field(init=False)
+    directives: DirectiveService = field(init=False)
+    daily_reports: DailyReports = field(init=False)
 
     def __post_init__(self) -> None:
         self.accounts = AccountService(self.db)
@@ -88,6 +92,9 @@ class AppContext:
                         else self.data_dir / "evidence")
         self.evidence = EvidenceStore(self.db, self.clock, self.dutylog, evidence_dir)
         self.checklists = Checklists(self.db, self.clock, self.dutylog, self.cameras)
+        self.directives = DirectiveService(self.db, self.clock, self.dutylog, self.requests)
+        self.daily_reports = DailyReports(self.db, self.clock, self.dutylog, self.data_dir,
+                                          self.settings.shift_start_time())
 
     @cached_property
     def issuer(self):  # type: ignore[no-untyped-def] # forms.issue.DocumentIssuer
