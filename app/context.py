@@ -37,6 +37,8 @@ from app.ptz_check import PtzCheck, PtzPositionItems
 from app.ptz_holds import PtzHolds
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
+from app.workflow.daily_reports import DailyReports
+from app.workflow.directives import DirectiveService
 from app.workflow.service import IncidentService, RequestService, WorkflowOpenItems
 
 log = logs.get("db")
@@ -68,6 +70,8 @@ class AppContext:
     checklists: Checklists = field(init=False)
     camera_map: CameraMap = field(init=False)
     ptz_check: PtzCheck = field(init=False)
+    directives: DirectiveService = field(init=False)
+    daily_reports: DailyReports = field(init=False)
 
     def __post_init__(self) -> None:
         self.accounts = AccountService(self.db)
@@ -98,6 +102,9 @@ class AppContext:
         self.camera_map = CameraMap(self.db, self.clock, self.cameras)
         self.ptz_check = PtzCheck(self.db, self.clock, self.dutylog, self.camera_map)
         self.open_items.register(PtzPositionItems(self.ptz_check))
+        self.directives = DirectiveService(self.db, self.clock, self.dutylog, self.requests)
+        self.daily_reports = DailyReports(self.db, self.clock, self.dutylog, self.data_dir,
+                                          self.settings.shift_start_time())
 
     @cached_property
     def issuer(self):  # type: ignore[no-untyped-def] # forms.issue.DocumentIssuer

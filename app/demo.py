@@ -93,6 +93,7 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
                        source_kind="camera_fault", source_ref="DV-CAM-07")
     notices.mark_sent(users["giamsat1"], n.id, n.version)
     _workflow(ctx, desk.id, users, now)
+    _directives_and_reports(ctx, desk.id, users, now)
     ctx.refresh_cache(desk.id)
     log.info("demo site seeded")
     return True
@@ -285,6 +286,66 @@ def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], sta
             dl.append(author, desk_id, EntryDraft(kind=EntryKind.WORK, content=work, scope=scope,
                                                   entry_time=t))
         i += 1
+
+
+def _directives_and_reports(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
+                            now: datetime) -> None:
+    """A leader's directive followed up at three units in different states, and
+    today's daily-report tracker (some received, one late and reminded) — issue 4,
+    item 6. Written after the seeded incidents (from now − 8 min) so the duty log
+    stays in time order; the stored times say when things happened."""
+    from app.workflow.daily_reports import LATE, DailyReports  # noqa: PLC0415
+    from app.workflow.directives import DirectiveDraft, DirectiveService  # noqa: PLC0415
+
+    def directives_at(minutes_ago: int) -> DirectiveService:
+        clock = FixedClock(now - timedelta(minutes=minutes_ago))
+        return DirectiveService(ctx.db, clock, DutyLog(ctx.db, clock), ctx.requests)
+
+    officer = users["giamsat1"]
+    kv3, kv7, dv = (_unit_id(ctx, c) for c in ("KV3", "KV7", "KV3-DV"))
+    if None in (kv3, kv7, dv):
+        return
+    d = directives_at(8).create(officer, desk_id, DirectiveDraft(
+        content="Tăng cường giám sát hàng hóa quá cảnh, hàng tạm nhập tái xuất qua các cửa khẩu "
+                "trong dịp cuối năm; rà soát các container lưu giữ quá 90 ngày và báo cáo kết "
+                "quả về trực ban Cục.",
+        unit_ids=[kv3, kv7, dv], directed_by_id=users["cuctruong"].id,
+        directed_at=now - timedelta(minutes=52), channel="phone",
+        received_at=now - timedelta(minutes=50), due_at=now + timedelta(hours=3)))
+    by_unit = {r.unit_id: r for r in ctx.directives.units_of(d.id)}
+    # KV III acknowledged in time; its result is due later.
+    directives_at(7).acknowledge(officer, by_unit[kv3].id, "Đ/c Thắng, Văn phòng Chi cục KV III",
+                                 promised_at=now + timedelta(minutes=70),
+                                 at=now - timedelta(minutes=38))
+    # Đình Vũ acknowledged and has reported its result.
+    directives_at(6).acknowledge(officer, by_unit[dv].id, "Đ/c Hải, Đội Giám sát cảng Đình Vũ",
+                                 at=now - timedelta(minutes=44))
+    directives_at(6).record_result(officer, by_unit[dv].id,
+                                   "Đã phổ biến tới các ca giám sát; rà soát 14 container lưu "
+                                   "giữ quá 90 ngày, không phát hiện dấu hiệu vi phạm.",
+                                   channel="email", reported_at=now - timedelta(minutes=12))
+    # KV VII has not acknowledged: overdue since 20 minutes, escalated.
+    directives_at(5).escalate_overdue(officer, desk_id)
+
+    clock = FixedClock(now - timedelta(minutes=4))
+    reports = DailyReports(ctx.db, clock, DutyLog(ctx.db, clock), ctx.data_dir,
+                           ctx.settings.shift_start_time())
+    rows = reports.tracker(desk_id)
+    late = [r for r in rows if r.state(now) == LATE]
+    if late:  # one stays late, reminded by phone
+        reports.remind(officer, desk_id, late[0].unit_id, late[0].report, channel="phone",
+                       contact="Văn phòng " + late[0].unit_name)
+    for r in late[1:]:
+        reports.record_received(officer, desk_id, r.unit_id, r.report, channel=r.channel or "email",
+                                received_at=min(now - timedelta(minutes=5),
+                                                r.due_at + timedelta(minutes=10)),
+                                sender="Văn phòng " + r.unit_name)
+    waiting = [r for r in rows if r.state(now) != LATE]
+    if waiting:  # one came ahead of its time
+        r = waiting[-1]
+        reports.record_received(officer, desk_id, r.unit_id, r.report, channel=r.channel or "email",
+                                received_at=now - timedelta(minutes=5),
+                                sender="Văn phòng " + r.unit_name)
 
 
 def demo_login_hint() -> str:

@@ -21,6 +21,7 @@ from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import (
     CameraOutage,
+    Directive,
     Handover,
     Incident,
     LogCase,
@@ -422,9 +423,12 @@ class DutyLog:
             tracked = select(Incident.case_ref).where(Incident.desk_id == desk_id)
             # So are camera outages (app/camera_health.py).
             outages = select(CameraOutage.case_ref).where(CameraOutage.desk_id == desk_id)
+            # And directives, whose units' requests are followed by the workflow.
+            directives = select(Directive.case_ref).where(Directive.desk_id == desk_id)
             return list(s.scalars(select(LogCase).where(
                 LogCase.desk_id == desk_id, LogCase.id.not_in(has_result),
-                LogCase.client_id.not_in(tracked), LogCase.client_id.not_in(outages))
+                LogCase.client_id.not_in(tracked), LogCase.client_id.not_in(outages),
+                LogCase.client_id.not_in(directives))
                 .order_by(LogCase.id.desc()).limit(limit)))
 
     def author_names(self, ids: set[int]) -> dict[int, str]:

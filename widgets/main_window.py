@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             sup.raise_()
         if user is not None and user.can(Permission.LOG_WRITE):
             self._incidents_dock()
+            self._directives_dock()
 
     def _incidents_dock(self) -> None:
         """The officer's "My incidents" (widgets/incidents), loaded when first shown."""
@@ -199,6 +200,21 @@ class MainWindow(QMainWindow):
             self.docks["supervisor"].raise_()
         self._incidents_loaded = False
         dock.visibilityChanged.connect(self._incidents_shown)
+
+    def _directives_dock(self) -> None:
+        """Directives to units and the daily reports (widgets/directives), loaded
+        when first shown."""
+        from widgets.directives import DirectivesPanel  # noqa: PLC0415
+
+        self.directives_panel = DirectivesPanel(self.session)
+        dock = self._dock("directives", self.tr("Directives and daily reports"),
+                          self.directives_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["incidents"], dock)
+        (self.docks["supervisor"] if "supervisor" in self.docks
+         else self.docks["incidents"]).raise_()
+        dock.visibilityChanged.connect(
+            lambda visible: visible and not self.directives_panel.timer.isActive()
+            and self.directives_panel.load())
 
     def _incidents_shown(self, visible: bool) -> None:
         if visible and not self._incidents_loaded:
@@ -312,6 +328,10 @@ class MainWindow(QMainWindow):
             self._action(incidents, self.tr("&My incidents"), "Ctrl+Shift+I", lambda: (
                 self.docks["incidents"].show(), self.docks["incidents"].raise_(),
                 self.incidents_panel.table.setFocus()))
+            self._action(incidents, self.tr("&Directives and daily reports"), "Ctrl+Shift+D",
+                         lambda: (self._show_dock("directives", self.directives_panel.load),
+                                  self.directives_panel.directives.setFocus())
+                         ).setObjectName("showDirectivesAction")
         view = mb.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -593,6 +613,8 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.walls.close_all()
         self.outages.stop()
+        if hasattr(self, "directives_panel"):
+            self.directives_panel.stop()
         self.alerts.stop()
         for dock in self.docks.values():  # floating docks are windows of their own
             if dock.isFloating():

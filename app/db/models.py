@@ -736,3 +736,92 @@ class PtzCheckRow(Base):
     log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
     __table_args__ = (Index("ix_ptz_check_row_run", "run_id"),
                       Index("ix_ptz_check_row_camera", "camera_id", "id"))
+
+
+class Directive(Base):
+    """A leader's directive not tied to an incident (Đ6.1, Đ10.4b): who directed,
+    when, what, through which channel it goes to the units. Each receiving unit
+    is followed up through a `UnitRequest` (the Đ9 deadlines) linked by
+    `DirectiveUnit`; the directive closes when every unit has reported. Its
+    duty-log entries share the case `case_ref`."""
+
+    __tablename__ = "directive"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    case_ref: Mapped[str] = mapped_column(String(36), unique=True)  # log_case.client_id
+    content: Mapped[str] = mapped_column(Text)
+    directed_by: Mapped[str] = mapped_column(String(200))  # the leader's name (and title)
+    directed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    directed_at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(20))  # phone|fax|document|email
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)  # result requested by
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | closed
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (Index("ix_directive_desk_status", "desk_id", "status"),)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DirectiveUnit(Base):
+    """A unit a directive was sent to, and the request that follows it up."""
+
+    __tablename__ = "directive_unit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    directive_id: Mapped[int] = mapped_column(ForeignKey("directive.id"))
+    request_id: Mapped[int] = mapped_column(ForeignKey("unit_request.id"), unique=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    __table_args__ = (Index("ix_directive_unit_directive", "directive_id"),)
+
+
+class DailyReport(Base):
+    """One expected daily report of a unit on a duty date (Đ6.1, Đ10.4a), once the
+    desk has touched it (received or reminded): when it came, through which
+    channel, the attached file with its SHA-256. Expected reports that nobody
+    touched yet live only in the reference file (resources/site/daily_reports.yaml).
+    UNIQUE per desk, day, unit and report: two consoles record it once."""
+
+    __tablename__ = "daily_report"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    duty_date: Mapped[date] = mapped_column(Date)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"))
+    unit_name: Mapped[str] = mapped_column(String(300))
+    report_code: Mapped[str] = mapped_column(String(60))
+    report_name: Mapped[str] = mapped_column(String(300))
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    received_channel: Mapped[str | None] = mapped_column(String(20))
+    received_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    sender: Mapped[str | None] = mapped_column(String(200))
+    file_path: Mapped[str | None] = mapped_column(String(500))  # relative to the data folder
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    reminders: Mapped[int] = mapped_column(Integer, default=0)
+    last_reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __table_args__ = (
+        UniqueConstraint("desk_id", "duty_date", "unit_id", "report_code",
+                         name="uq_daily_report_day_unit"),
+        Index("ix_daily_report_desk_day", "desk_id", "duty_date"),
+    )
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DailyReportReminder(Base):
+    """A reminder to a unit whose daily report is late: who reminded, when, how,
+    whom, and the duty-log entry that records it."""
+
+    __tablename__ = "daily_report_reminder"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("daily_report.id"))
+    reminded_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(20))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    __table_args__ = (Index("ix_daily_report_reminder_report", "report_id"),)

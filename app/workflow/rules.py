@@ -169,6 +169,7 @@ class IncidentFacts:
     handling: str | None = None
     created_by: int | None = None
     immediate: bool = False
+    desk_id: int | None = None     # the incident's desk; None: not checked (pure tests)
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,23 @@ def _target(action: Action, rule: _Rule, facts: IncidentFacts, handling: str | N
     return rule.target
 
 
+def desk_error(user: CurrentUser, desk_id: int | None) -> PermissionDenied | None:
+    """Only members of the incident's desk act on it (a regional desk's shift
+    leader does not approve an HQ incident); the Director acts on any desk."""
+    if desk_id is None or user.has_role(R.DIRECTOR) or user.desk_id == desk_id:
+        return None
+    return PermissionDenied(QT_TRANSLATE_NOOP(
+        "errors", "{user} does not belong to this incident's duty desk and cannot act on it."),
+        user=user.full_name)
+
+
+def check_desk(user: CurrentUser, desk_id: int | None) -> None:
+    """Raise PermissionDenied unless `user` belongs to the desk (or is a director)."""
+    error = desk_error(user, desk_id)
+    if error is not None:
+        raise error
+
+
 def _guard(facts: IncidentFacts, action: Action, recorder: CurrentUser,
            decider: CurrentUser, handling: str | None) -> DomainError | None:
     """Why `decider` (recorded by `recorder`) may not take `action` now, or None."""
@@ -265,6 +283,10 @@ def _guard(facts: IncidentFacts, action: Action, recorder: CurrentUser,
         return ValidationError(QT_TRANSLATE_NOOP(
             "errors", "You cannot {action} now: the incident is {status}."),
             action=ACTION_TEXT[action], status=STATE_NAMES[state])
+    for who in dict.fromkeys((recorder, decider)):
+        error = desk_error(who, facts.desk_id)
+        if error is not None:
+            return error
     if decider.id != recorder.id:
         if not rule.by_phone:
             return ValidationError(QT_TRANSLATE_NOOP(
@@ -369,10 +391,12 @@ def apply_transition(facts: IncidentFacts, outcome: Outcome) -> IncidentFacts:
     """The incident's facts after the step (pure)."""
     return IncidentFacts(state=outcome.target, origin=facts.origin, handling=outcome.handling,
                          created_by=facts.created_by,
-                         immediate=facts.immediate or outcome.action == Action.PREVENT)
+                         immediate=facts.immediate or outcome.action == Action.PREVENT,
+                         desk_id=facts.desk_id)
 
 
 __all__ = ["Action", "ACTION_TEXT", "DecisionKind", "Handling", "IncidentFacts", "IncidentState",
            "OPEN_STATES", "Origin", "Outcome", "PreventionCase", "ReportPath", "RULES",
-           "STATE_NAMES", "allowed_transitions", "apply_transition", "check_transition",
+           "STATE_NAMES", "allowed_transitions", "apply_transition", "check_desk",
+           "check_transition", "desk_error",
            "proposal_appendix", "report_path"]

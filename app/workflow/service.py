@@ -54,6 +54,7 @@ from app.workflow.rules import (
     Outcome,
     PreventionCase,
     allowed_transitions,
+    check_desk,
     check_transition,
     report_path,
 )
@@ -123,7 +124,8 @@ class Prevention:
 
 def facts_of(i: Incident) -> IncidentFacts:
     return IncidentFacts(state=i.state, origin=i.origin, handling=i.handling,
-                         created_by=i.created_by, immediate=bool(i.immediate))
+                         created_by=i.created_by, immediate=bool(i.immediate),
+                         desk_id=i.desk_id)
 
 
 def _clean(value: str | None) -> str | None:
@@ -148,6 +150,7 @@ class IncidentService:
                source_entry_id: int | None = None) -> Incident:
         """Raise an incident by hand; its incident entry opens the case."""
         require(user, Permission.LOG_WRITE)
+        check_desk(user, desk_id)
         self._validate(draft)
         with self.db.write() as s:
             return self._create(s, user, desk_id, draft, str(uuid.uuid4()), source_entry_id,
@@ -164,6 +167,7 @@ class IncidentService:
             if e is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The duty-log entry does not exist."))
             case = s.get(LogCase, e.case_id) if e.case_id else None
+        check_desk(user, e.desk_id)
         draft = IncidentDraft(content=e.content, title=case.title if case else None,
                               origin=origin, handling=handling, occurred_at=e.occurred_at,
                               received_at=e.received_at or e.entry_time, place=e.place,

@@ -1,7 +1,7 @@
 """ptz holds: control priority of PTZ cameras shared by the consoles
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-27
 
 `ptz_hold`: who controls a PTZ camera now (one row per held camera, UNIQUE by
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
