@@ -300,22 +300,22 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="241" />
+        <location filename="../../widgets/wall/wall.py" line="243" />
         <source>Unknown camera: {codes}</source>
         <translation>Không có camera: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="257" />
+        <location filename="../../widgets/wall/wall.py" line="259" />
         <source>No camera has the number {n}.</source>
         <translation>Không có camera số {n}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="477" />
+        <location filename="../../widgets/wall/wall.py" line="479" />
         <source>The selected cell shows no PTZ camera.</source>
         <translation>Ô đang chọn không hiển thị camera PTZ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="519" />
+        <location filename="../../widgets/wall/wall.py" line="521" />
         <source>Camera no. {n}</source>
         <translation>Camera số {n}</translation>
     </message>
@@ -396,6 +396,309 @@
         <location filename="../../widgets/wall/checklist_panel.py" line="177" />
         <source>{done} of {all} zones checked</source>
         <translation>Đã kiểm tra {done}/{all} khu vực</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDialog</name>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="95" />
+        <source>New directive to units</source>
+        <translation>Ý kiến chỉ đạo mới tới các đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="100" />
+        <source>The leader's directive, as given (required)</source>
+        <translation>Nội dung ý kiến chỉ đạo của lãnh đạo (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="108" />
+        <source>Leader's name (required)</source>
+        <translation>Họ tên lãnh đạo (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="112" />
+        <source>The units received it now (phone call)</source>
+        <translation>Các đơn vị đã nhận ngay (qua điện thoại)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="116" />
+        <source>Result due by</source>
+        <translation>Hạn báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="154" />
+        <source>&amp;Directive</source>
+        <translation>&amp;Nội dung chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="155" />
+        <source>Directed &amp;by</source>
+        <translation>&amp;Lãnh đạo chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="156" />
+        <source>Directed &amp;at</source>
+        <translation>&amp;Thời gian chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="157" />
+        <source>&amp;Channel</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="160" />
+        <source>&amp;Units (tick; Space)</source>
+        <translation>Đơn &amp;vị nhận (đánh dấu; phím cách)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="171" />
+        <source>{n} unit(s) chosen</source>
+        <translation>Đã chọn {n} đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="183" />
+        <source>The directive needs a content.</source>
+        <translation>Cần nhập nội dung ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="185" />
+        <source>Record which leader gave the directive.</source>
+        <translation>Ghi rõ lãnh đạo nào cho ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="187" />
+        <source>Choose at least one unit to send the directive to.</source>
+        <translation>Chọn ít nhất một đơn vị nhận ý kiến chỉ đạo.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesPanel</name>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="50" />
+        <source>Sent, receipt not confirmed</source>
+        <translation>Đã gửi, chưa xác nhận nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="51" />
+        <source>Received, awaiting acknowledgement</source>
+        <translation>Đã nhận, chờ thông báo đầu mối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="52" />
+        <source>Acknowledged, awaiting the result</source>
+        <translation>Đã có đầu mối, chờ báo cáo kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="53" />
+        <location filename="../../widgets/directives/panel.py" line="124" />
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="54" />
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="57" />
+        <source>Following up</source>
+        <translation>Đang theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="58" />
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="61" />
+        <source>Expected</source>
+        <translation>Chờ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="62" />
+        <source>LATE</source>
+        <translation>CHẬM</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="63" />
+        <location filename="../../widgets/directives/panel.py" line="172" />
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="64" />
+        <source>Received late</source>
+        <translation>Đã nhận (chậm)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="124" />
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="124" />
+        <source>Directive</source>
+        <translation>Nội dung chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="124" />
+        <source>Directed by</source>
+        <translation>Lãnh đạo chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="125" />
+        <location filename="../../widgets/directives/panel.py" line="128" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="128" />
+        <source>Time left</source>
+        <translation>Thời gian còn lại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="128" />
+        <location filename="../../widgets/directives/panel.py" line="171" />
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="128" />
+        <location filename="../../widgets/directives/panel.py" line="171" />
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="129" />
+        <source>Contact</source>
+        <translation>Đầu mối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="131" />
+        <source>New directive… (Ctrl+Alt+D)</source>
+        <translation>Chỉ đạo mới… (Ctrl+Alt+D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="133" />
+        <source>Unit received (Ctrl+Alt+T)</source>
+        <translation>Đơn vị đã nhận (Ctrl+Alt+T)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="135" />
+        <source>Acknowledgement… (Ctrl+K)</source>
+        <translation>Thông báo đầu mối… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="137" />
+        <source>Result… (Ctrl+Alt+R)</source>
+        <translation>Kết quả… (Ctrl+Alt+R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="171" />
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="171" />
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="172" />
+        <source>Reminders</source>
+        <translation>Đôn đốc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="175" />
+        <source>Received… (Ctrl+Alt+V)</source>
+        <translation>Đã nhận… (Ctrl+Alt+V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="177" />
+        <source>Remind… (Ctrl+Alt+M)</source>
+        <translation>Đôn đốc… (Ctrl+Alt+M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="194" />
+        <source>&amp;Directives</source>
+        <translation>Ý kiến &amp;chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="195" />
+        <source>Daily &amp;reports</source>
+        <translation>&amp;Báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="243" />
+        <source>{who} at {time}, by {channel}:
+{content}</source>
+        <translation>{who} lúc {time}, qua {channel}:
+{content}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="267" />
+        <source>Directives being followed up: {n}</source>
+        <translation>Ý kiến chỉ đạo đang theo dõi: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="270" />
+        <source>Units of directive no. {no}: {done}/{n} reported</source>
+        <translation>Các đơn vị thực hiện chỉ đạo số {no}: {done}/{n} đã báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="272" />
+        <source>No directive selected.</source>
+        <translation>Chưa chọn ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="277" />
+        <source>Daily reports today: {got}/{n} received, {late} late</source>
+        <translation>Báo cáo ngày hôm nay: đã nhận {got}/{n}, chậm {late}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="343" />
+        <source>reported {time}</source>
+        <translation>đã báo cáo {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="346" />
+        <source>awaiting receipt</source>
+        <translation>chờ đơn vị nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="349" />
+        <source>OVERDUE {time}</source>
+        <translation>QUÁ HẠN {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="350" />
+        <source>{time} left</source>
+        <translation>còn {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="392" />
+        <source>Ack. {time}</source>
+        <translation>Đầu mối {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="392" />
+        <source>Result {time}</source>
+        <translation>Kết quả {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="393" />
+        <source>Not received</source>
+        <translation>Chưa nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="393" />
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/panel.py" line="439" />
+        <source>{n}× (last {time})</source>
+        <translation>{n} lần (lần cuối {time})</translation>
     </message>
 </context>
 <context>
@@ -1360,269 +1663,279 @@
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195" />
+        <location filename="../../widgets/main_window.py" line="196" />
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266" />
+        <location filename="../../widgets/main_window.py" line="210" />
+        <source>Directives and daily reports</source>
+        <translation>Chỉ đạo và báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="282" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267" />
+        <location filename="../../widgets/main_window.py" line="283" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="268" />
+        <location filename="../../widgets/main_window.py" line="284" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270" />
+        <location filename="../../widgets/main_window.py" line="286" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271" />
+        <location filename="../../widgets/main_window.py" line="287" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272" />
+        <location filename="../../widgets/main_window.py" line="288" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273" />
+        <location filename="../../widgets/main_window.py" line="289" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275" />
+        <location filename="../../widgets/main_window.py" line="291" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277" />
+        <location filename="../../widgets/main_window.py" line="293" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279" />
+        <location filename="../../widgets/main_window.py" line="295" />
         <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="281" />
+        <location filename="../../widgets/main_window.py" line="297" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="282" />
+        <location filename="../../widgets/main_window.py" line="298" />
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283" />
+        <location filename="../../widgets/main_window.py" line="299" />
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285" />
+        <location filename="../../widgets/main_window.py" line="301" />
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287" />
+        <location filename="../../widgets/main_window.py" line="303" />
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289" />
+        <location filename="../../widgets/main_window.py" line="305" />
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291" />
+        <location filename="../../widgets/main_window.py" line="307" />
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293" />
+        <location filename="../../widgets/main_window.py" line="309" />
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295" />
+        <location filename="../../widgets/main_window.py" line="311" />
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297" />
+        <location filename="../../widgets/main_window.py" line="313" />
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299" />
+        <location filename="../../widgets/main_window.py" line="315" />
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301" />
+        <location filename="../../widgets/main_window.py" line="317" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304" />
+        <location filename="../../widgets/main_window.py" line="320" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305" />
+        <location filename="../../widgets/main_window.py" line="321" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307" />
+        <location filename="../../widgets/main_window.py" line="323" />
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308" />
+        <location filename="../../widgets/main_window.py" line="324" />
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310" />
+        <location filename="../../widgets/main_window.py" line="326" />
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312" />
+        <location filename="../../widgets/main_window.py" line="328" />
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315" />
+        <location filename="../../widgets/main_window.py" line="331" />
+        <source>&amp;Directives and daily reports</source>
+        <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="335" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318" />
+        <location filename="../../widgets/main_window.py" line="338" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319" />
+        <location filename="../../widgets/main_window.py" line="339" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332" />
+        <location filename="../../widgets/main_window.py" line="352" />
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333" />
+        <location filename="../../widgets/main_window.py" line="353" />
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336" />
+        <location filename="../../widgets/main_window.py" line="356" />
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="363" />
+        <location filename="../../widgets/main_window.py" line="383" />
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="364" />
+        <location filename="../../widgets/main_window.py" line="384" />
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="367" />
+        <location filename="../../widgets/main_window.py" line="387" />
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="374" />
+        <location filename="../../widgets/main_window.py" line="394" />
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420" />
+        <location filename="../../widgets/main_window.py" line="440" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="423" />
+        <location filename="../../widgets/main_window.py" line="443" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="437" />
+        <location filename="../../widgets/main_window.py" line="457" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="439" />
+        <location filename="../../widgets/main_window.py" line="459" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="447" />
+        <location filename="../../widgets/main_window.py" line="467" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="448" />
+        <location filename="../../widgets/main_window.py" line="468" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="469" />
+        <location filename="../../widgets/main_window.py" line="489" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="491" />
+        <location filename="../../widgets/main_window.py" line="511" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="496" />
+        <location filename="../../widgets/main_window.py" line="516" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="497" />
+        <location filename="../../widgets/main_window.py" line="517" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="499" />
+        <location filename="../../widgets/main_window.py" line="519" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="500" />
+        <location filename="../../widgets/main_window.py" line="520" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="506" />
+        <location filename="../../widgets/main_window.py" line="526" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="507" />
+        <location filename="../../widgets/main_window.py" line="527" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -1633,7 +1946,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="524" />
+        <location filename="../../widgets/main_window.py" line="544" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -2091,6 +2404,102 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
 </context>
 <context>
+    <name>RemindDialog</name>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="263" />
+        <source>Remind {unit}</source>
+        <translation>Đôn đốc {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="268" />
+        <source>Whom you reached (optional)</source>
+        <translation>Người đã liên hệ (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="270" />
+        <source>{report}, due by {time}</source>
+        <translation>{report}, hạn gửi {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="275" />
+        <source>&amp;Channel</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="276" />
+        <source>C&amp;ontact</source>
+        <translation>Người &amp;liên hệ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="277" />
+        <source>&amp;Note</source>
+        <translation>Ghi &amp;chú</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReceivedDialog</name>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="207" />
+        <source>{report} of {unit} received</source>
+        <translation>Đã nhận {report} của {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="214" />
+        <source>Who sent it (optional)</source>
+        <translation>Người gửi (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="217" />
+        <source>The report's file (optional; kept with its SHA-256)</source>
+        <translation>Tệp báo cáo (không bắt buộc; lưu kèm mã SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="219" />
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="225" />
+        <source>Due by {time}</source>
+        <translation>Hạn gửi: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="228" />
+        <source>Received &amp;at</source>
+        <translation>Thời gian &amp;nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="229" />
+        <source>&amp;Channel</source>
+        <translation>&amp;Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="230" />
+        <source>&amp;Sender</source>
+        <translation>Người &amp;gửi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="231" />
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="232" />
+        <source>&amp;Note</source>
+        <translation>Ghi &amp;chú</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="241" />
+        <source>The report's file</source>
+        <translation>Tệp báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="248" />
+        <source>The file {path} does not exist.</source>
+        <translation>Tệp {path} không tồn tại.</translation>
+    </message>
+</context>
+<context>
     <name>ResultDialog</name>
     <message>
         <location filename="../../widgets/incidents/request_dialogs.py" line="153" />
@@ -2449,22 +2858,22 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="134" />
+        <location filename="../../widgets/application.py" line="135" />
         <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
         <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="145" />
+        <location filename="../../widgets/application.py" line="146" />
         <source>The duty desk '{code}' is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="179" />
+        <location filename="../../widgets/application.py" line="180" />
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="293" />
+        <location filename="../../widgets/application.py" line="294" />
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -2858,7 +3267,7 @@ Do {who} phát hiện lúc {time}</translation>
 <context>
     <name>WallCell</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="130" />
+        <location filename="../../widgets/wall/wall.py" line="131" />
         <source>{n}
 Drop a camera here</source>
         <translation>{n}
@@ -2904,64 +3313,304 @@ Kéo camera vào đây</translation>
     </message>
 </context>
 <context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../widgets/directives/dialogs.py" line="70" />
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Ghi nhận (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>camera_map</name>
+    <message>
+        <location filename="../../app/camera_map.py" line="310" />
+        <source>name</source>
+        <extracomment>The compared fields of a position and of a calibration (what `diff` reports). How the GUI names the compared fields in the diff (English source text).</extracomment>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="311" />
+        <source>preset</source>
+        <translation>preset</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="312" />
+        <source>pan</source>
+        <translation>quay ngang (pan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="313" />
+        <source>tilt</source>
+        <translation>nghiêng (tilt)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="314" />
+        <source>zoom</source>
+        <translation>thu phóng (zoom)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="315" />
+        <source>pan tolerance</source>
+        <translation>dung sai quay ngang</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="316" />
+        <source>tilt tolerance</source>
+        <translation>dung sai nghiêng</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="317" />
+        <source>zoom tolerance</source>
+        <translation>dung sai thu phóng</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="318" />
+        <source>scale lane</source>
+        <translation>làn cân</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="319" />
+        <source>scanner</source>
+        <translation>máy soi</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="320" />
+        <source>default position</source>
+        <translation>vị trí mặc định</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="321" />
+        <source>plan x (m)</source>
+        <translation>tọa độ x trên sơ đồ (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="322" />
+        <source>plan y (m)</source>
+        <translation>tọa độ y trên sơ đồ (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="323" />
+        <source>height (m)</source>
+        <translation>độ cao lắp đặt (m)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="324" />
+        <source>heading at pan 0 (°)</source>
+        <translation>hướng khi pan 0 (°)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="325" />
+        <source>pan from (°)</source>
+        <translation>quay ngang từ (°)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="326" />
+        <source>pan to (°)</source>
+        <translation>quay ngang đến (°)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="327" />
+        <source>tilt from (°)</source>
+        <translation>nghiêng từ (°)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="328" />
+        <source>tilt to (°)</source>
+        <translation>nghiêng đến (°)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="329" />
+        <source>zoom → field of view</source>
+        <translation>zoom → góc nhìn</translation>
+    </message>
+</context>
+<context>
+    <name>drift</name>
+    <message>
+        <location filename="../../video/drift.py" line="123" />
+        <source>The picture matches the reference image.</source>
+        <translation>Hình ảnh khớp với ảnh tham chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="124" />
+        <source>The view has moved from the reference position: shift {shift_x:+.1f} % across, {shift_y:+.1f} % down, rotation {rotation:+.1f}°, zoom ×{scale:.2f}.</source>
+        <translation>Góc quan sát đã lệch khỏi vị trí tham chiếu: dịch ngang {shift_x:+.1f} %, dịch dọc {shift_y:+.1f} %, xoay {rotation:+.1f}°, thu phóng ×{scale:.2f}.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="127" />
+        <source>The picture is blurred or out of focus (sharpness {sharpness:.0f} % of the reference).</source>
+        <translation>Hình ảnh bị mờ hoặc mất nét (độ nét bằng {sharpness:.0f} % so với ảnh tham chiếu).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="130" />
+        <source>The picture is dark or black (brightness {brightness:.0f} % of the reference).</source>
+        <translation>Hình ảnh bị tối hoặc đen (độ sáng bằng {brightness:.0f} % so với ảnh tham chiếu).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="133" />
+        <source>The picture is dazzled or overexposed ({white:.0f} % of it near white).</source>
+        <translation>Hình ảnh bị chói hoặc cháy sáng ({white:.0f} % diện tích gần như trắng).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="135" />
+        <source>Part of the view is obstructed: {area:.0f} % of the picture does not match the reference.</source>
+        <translation>Một phần góc quan sát bị che khuất: {area:.0f} % hình ảnh không khớp với ảnh tham chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="138" />
+        <source>The picture cannot be compared with the reference image.</source>
+        <translation>Không thể so sánh hình ảnh với ảnh tham chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="143" />
+        <source>Brightness</source>
+        <translation>Độ sáng</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="144" />
+        <source>View position</source>
+        <translation>Vị trí góc quan sát</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="145" />
+        <source>Sharpness</source>
+        <translation>Độ nét</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="146" />
+        <source>Obstruction</source>
+        <translation>Che khuất</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="150" />
+        <source>Brightness as in the reference image ({brightness:.0f} %).</source>
+        <translation>Độ sáng như ảnh tham chiếu ({brightness:.0f} %).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="152" />
+        <source>The view is in position (shift {shift_x:+.1f} % across, {shift_y:+.1f} % down, rotation {rotation:+.1f}°, zoom ×{scale:.2f}).</source>
+        <translation>Góc quan sát đúng vị trí (dịch ngang {shift_x:+.1f} %, dịch dọc {shift_y:+.1f} %, xoay {rotation:+.1f}°, thu phóng ×{scale:.2f}).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="155" />
+        <source>The picture is sharp ({sharpness:.0f} % of the reference).</source>
+        <translation>Hình ảnh rõ nét (độ nét bằng {sharpness:.0f} % so với ảnh tham chiếu).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="157" />
+        <source>Nothing obstructs the view.</source>
+        <translation>Góc quan sát không bị che khuất.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="161" />
+        <source>Cannot compare: the image is too small.</source>
+        <translation>Không thể so sánh: hình ảnh quá nhỏ.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="163" />
+        <source>Cannot compare: the reference image has no detail; take a new reference image.</source>
+        <translation>Không thể so sánh: ảnh tham chiếu không có chi tiết; hãy chụp lại ảnh tham chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="166" />
+        <source>Cannot compare: the live picture is uniform, without any detail (no video signal or a covered lens?).</source>
+        <translation>Không thể so sánh: hình ảnh trực tiếp đồng màu, không có chi tiết (mất tín hiệu video hoặc ống kính bị che?).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="169" />
+        <source>Cannot compare: too few distinct features in the reference image ({count:.0f}).</source>
+        <translation>Không thể so sánh: ảnh tham chiếu có quá ít điểm đặc trưng ({count:.0f}).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="172" />
+        <source>Cannot compare: too few distinct features in the live picture ({count:.0f}).</source>
+        <translation>Không thể so sánh: hình ảnh trực tiếp có quá ít điểm đặc trưng ({count:.0f}).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="174" />
+        <source>The view does not match the reference image at all: the camera may point elsewhere.</source>
+        <translation>Góc quan sát hoàn toàn không khớp với ảnh tham chiếu: camera có thể đang hướng sang vị trí khác.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="177" />
+        <source>Not checked: the live picture could not be aligned with the reference image.</source>
+        <translation>Chưa kiểm tra: không căn chỉnh được hình ảnh trực tiếp với ảnh tham chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="180" />
+        <source>Not checked: the live picture overlaps too little of the reference image.</source>
+        <translation>Chưa kiểm tra: hình ảnh trực tiếp trùng với ảnh tham chiếu quá ít.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="182" />
+        <source>Not checked: the picture is black or dazzled.</source>
+        <translation>Chưa kiểm tra: hình ảnh bị đen hoặc bị chói.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="92" />
+        <location filename="../../app/auth.py" line="95" />
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="93" />
+        <location filename="../../app/auth.py" line="96" />
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="94" />
+        <location filename="../../app/auth.py" line="97" />
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="95" />
+        <location filename="../../app/auth.py" line="98" />
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="96" />
+        <location filename="../../app/auth.py" line="99" />
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="97" />
+        <location filename="../../app/auth.py" line="100" />
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="98" />
+        <location filename="../../app/auth.py" line="101" />
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="99" />
+        <location filename="../../app/auth.py" line="102" />
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="100" />
+        <location filename="../../app/auth.py" line="103" />
         <source>manage the camera registry</source>
         <translation>quản lý danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="101" />
+        <location filename="../../app/auth.py" line="104" />
         <source>change a camera's presets</source>
         <translation>thay đổi điểm đặt trước của camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="102" />
+        <location filename="../../app/auth.py" line="105" />
+        <source>import the camera map</source>
+        <translation>nhập bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth.py" line="106" />
         <source>set the shift's focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="103" />
+        <location filename="../../app/auth.py" line="107" />
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
@@ -3077,125 +3726,131 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="265" />
+        <source>{user} does not belong to this incident's duty desk and cannot act on it.</source>
+        <translation>{user} không thuộc trực ban quản lý vụ việc này nên không thể xử lý vụ việc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/rules.py" line="283" />
         <source>You cannot {action} now: the incident is {status}.</source>
         <translation>Không thể {action} lúc này: vụ việc {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="270" />
+        <location filename="../../app/workflow/rules.py" line="292" />
         <source>Only opinions and decisions can be recorded on someone's behalf.</source>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="131" />
-        <location filename="../../app/workflow/rules.py" line="273" />
-        <location filename="../../app/workflow/rules.py" line="278" />
-        <location filename="../../app/workflow/service.py" line="549" />
+        <location filename="../../app/auth.py" line="135" />
+        <location filename="../../app/workflow/rules.py" line="295" />
+        <location filename="../../app/workflow/rules.py" line="300" />
+        <location filename="../../app/workflow/service.py" line="553" />
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="276" />
+        <location filename="../../app/workflow/rules.py" line="298" />
         <source>record an opinion given by phone</source>
         <translation>ghi nhận ý kiến cho qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="281" />
+        <location filename="../../app/workflow/rules.py" line="303" />
         <source>{user} raised this incident and cannot decide on it.</source>
         <translation>{user} là người phát hiện vụ việc này nên không được quyết định xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="287" />
+        <location filename="../../app/workflow/rules.py" line="309" />
         <source>This incident is reported to {target}; the room-level leader cannot handle it himself.</source>
         <translation>Vụ việc này báo cáo {target}; lãnh đạo cấp phòng trực ban không trực tiếp xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="291" />
+        <location filename="../../app/workflow/rules.py" line="313" />
         <source>The room-level leader handles only reminders and information requests himself; this incident needs the shift leader's approval.</source>
         <translation>Lãnh đạo cấp phòng trực ban chỉ trực tiếp đôn đốc, nhắc nhở và yêu cầu cung cấp thông tin; vụ việc này cần lãnh đạo ca trực phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="295" />
+        <location filename="../../app/workflow/rules.py" line="317" />
         <source>The immediate prevention of this incident is already recorded.</source>
         <translation>Biện pháp ngăn chặn ngay của vụ việc này đã được ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="325" />
+        <location filename="../../app/workflow/rules.py" line="347" />
         <source>Unknown workflow step '{step}'.</source>
         <translation>Bước xử lý “{step}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="329" />
-        <location filename="../../app/workflow/service.py" line="185" />
+        <location filename="../../app/workflow/rules.py" line="351" />
+        <location filename="../../app/workflow/service.py" line="189" />
         <source>Unknown handling form '{handling}'.</source>
         <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="335" />
+        <location filename="../../app/workflow/rules.py" line="357" />
         <source>An opinion recorded for {user} must be marked as given by phone.</source>
         <translation>Ý kiến ghi nhận thay {user} phải được đánh dấu là cho qua điện thoại.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="339" />
+        <location filename="../../app/workflow/rules.py" line="361" />
         <source>Record an opinion by phone on behalf of the leader who gave it.</source>
         <translation>Ý kiến qua điện thoại phải được ghi nhận thay cho lãnh đạo đã cho ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="348" />
-        <location filename="../../app/workflow/service.py" line="640" />
+        <location filename="../../app/workflow/rules.py" line="370" />
+        <location filename="../../app/workflow/service.py" line="644" />
         <source>Describe the result.</source>
         <translation>Hãy nêu kết quả xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="349" />
+        <location filename="../../app/workflow/rules.py" line="371" />
         <source>A refusal needs a comment.</source>
         <translation>Không phê duyệt thì phải ghi rõ ý kiến.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="352" />
+        <location filename="../../app/workflow/rules.py" line="374" />
         <source>Choose the handling form first.</source>
         <translation>Hãy chọn hình thức xử lý trước.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="354" />
+        <location filename="../../app/workflow/rules.py" line="376" />
         <source>Immediate prevention (Art. 8.1) applies to passenger baggage, goods moved outside the controlled area, or goods with violation signs at the gate.</source>
         <translation>Biện pháp ngăn chặn ngay (Khoản 1 Điều 8) chỉ áp dụng với hành lý của hành khách, hàng hóa vận chuyển ngoài khu vực giám sát hoặc hàng hóa có dấu hiệu vi phạm đang qua khu vực giám sát.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/rules.py" line="360" />
+        <location filename="../../app/workflow/rules.py" line="382" />
         <source>The handling form cannot change while the Director decides.</source>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="137" />
+        <location filename="../../app/auth.py" line="141" />
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="163" />
+        <location filename="../../app/auth.py" line="167" />
         <location filename="../../app/cache.py" line="70" />
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="176" />
-        <location filename="../../app/auth.py" line="198" />
+        <location filename="../../app/auth.py" line="180" />
+        <location filename="../../app/auth.py" line="202" />
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="180" />
+        <location filename="../../app/auth.py" line="184" />
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="201" />
+        <location filename="../../app/auth.py" line="205" />
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="205" />
-        <location filename="../../app/auth.py" line="219" />
-        <location filename="../../app/workflow/service.py" line="456" />
+        <location filename="../../app/auth.py" line="209" />
+        <location filename="../../app/auth.py" line="223" />
+        <location filename="../../app/workflow/directives.py" line="178" />
+        <location filename="../../app/workflow/service.py" line="460" />
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
@@ -3245,86 +3900,89 @@ Kéo camera vào đây</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="113" />
+        <location filename="../../app/dutylog.py" line="114" />
         <source>Unknown entry kind '{kind}'.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="116" />
+        <location filename="../../app/dutylog.py" line="117" />
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="118" />
+        <location filename="../../app/dutylog.py" line="119" />
         <location filename="../../app/notices.py" line="40" />
-        <location filename="../../app/workflow/service.py" line="246" />
-        <location filename="../../app/workflow/service.py" line="490" />
-        <location filename="../../app/workflow/service.py" line="642" />
+        <location filename="../../app/workflow/daily_reports.py" line="351" />
+        <location filename="../../app/workflow/daily_reports.py" line="417" />
+        <location filename="../../app/workflow/directives.py" line="167" />
+        <location filename="../../app/workflow/service.py" line="250" />
+        <location filename="../../app/workflow/service.py" line="494" />
+        <location filename="../../app/workflow/service.py" line="646" />
         <source>Unknown channel '{channel}' (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="122" />
+        <location filename="../../app/dutylog.py" line="123" />
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="125" />
+        <location filename="../../app/dutylog.py" line="126" />
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="128" />
+        <location filename="../../app/dutylog.py" line="129" />
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="234" />
+        <location filename="../../app/dutylog.py" line="235" />
         <source>The entry to correct does not exist in this desk's log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="288" />
+        <location filename="../../app/dutylog.py" line="289" />
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="295" />
+        <location filename="../../app/dutylog.py" line="296" />
         <source>The incident belongs to another desk's log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="459" />
+        <location filename="../../app/dutylog.py" line="463" />
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="462" />
+        <location filename="../../app/dutylog.py" line="466" />
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="465" />
+        <location filename="../../app/dutylog.py" line="469" />
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="468" />
+        <location filename="../../app/dutylog.py" line="472" />
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="477" />
+        <location filename="../../app/dutylog.py" line="481" />
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="488" />
+        <location filename="../../app/dutylog.py" line="492" />
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="495" />
+        <location filename="../../app/dutylog.py" line="499" />
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
@@ -3365,6 +4023,7 @@ Kéo camera vào đây</translation>
         <translation>tệp phải chứa một bảng ánh xạ có danh sách 'checklists'</translation>
     </message>
     <message>
+        <location filename="../../app/camera_map.py" line="459" />
         <location filename="../../app/checklists.py" line="141" />
         <source>unsupported version {version}</source>
         <translation>phiên bản {version} không được hỗ trợ</translation>
@@ -3536,22 +4195,22 @@ Kéo camera vào đây</translation>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="165" />
+        <location filename="../../app/workflow/service.py" line="168" />
         <source>The duty-log entry does not exist.</source>
         <translation>Không tìm thấy mục nhật ký trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="176" />
+        <location filename="../../app/workflow/service.py" line="180" />
         <source>An incident has already been raised from this entry.</source>
         <translation>Mục nhật ký này đã được lập vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="188" />
+        <location filename="../../app/workflow/service.py" line="192" />
         <source>The incident needs a content.</source>
         <translation>Vụ việc phải có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="250" />
+        <location filename="../../app/workflow/service.py" line="254" />
         <source>Record whom the local team was notified through.</source>
         <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
     </message>
@@ -3603,113 +4262,155 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/evidence.py" line="217" />
-        <location filename="../../app/workflow/service.py" line="257" />
-        <location filename="../../app/workflow/service.py" line="433" />
-        <location filename="../../app/workflow/service.py" line="505" />
+        <location filename="../../app/workflow/service.py" line="261" />
+        <location filename="../../app/workflow/service.py" line="437" />
+        <location filename="../../app/workflow/service.py" line="509" />
         <location filename="../../forms/issue.py" line="228" />
         <location filename="../../forms/issue.py" line="321" />
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="270" />
-        <location filename="../../app/workflow/service.py" line="279" />
-        <location filename="../../app/workflow/service.py" line="294" />
+        <location filename="../../app/workflow/service.py" line="274" />
+        <location filename="../../app/workflow/service.py" line="283" />
+        <location filename="../../app/workflow/service.py" line="298" />
         <source>The incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="381" />
+        <location filename="../../app/workflow/service.py" line="385" />
         <source>{user} already decided on this incident at {time}; it is now {status}.</source>
         <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="392" />
+        <location filename="../../app/workflow/service.py" line="396" />
         <source>The workflow step does not exist.</source>
         <translation>Không tìm thấy bước xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="394" />
+        <location filename="../../app/workflow/service.py" line="398" />
         <source>Only the leader who gave the opinion can countersign it.</source>
         <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="403" />
+        <location filename="../../app/workflow/service.py" line="407" />
         <source>This opinion has already been countersigned.</source>
         <translation>Ý kiến này đã được xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="494" />
+        <location filename="../../app/workflow/service.py" line="498" />
         <source>A request needs a subject.</source>
         <translation>Yêu cầu phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="499" />
+        <location filename="../../app/workflow/service.py" line="503" />
         <source>A request needs the receiving unit.</source>
         <translation>Yêu cầu phải có đơn vị nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="507" />
+        <location filename="../../app/workflow/service.py" line="511" />
         <source>A request can be sent only for an approved incident; this one is {status}.</source>
         <translation>Chỉ gửi yêu cầu cho vụ việc đã được phê duyệt; vụ việc này {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="551" />
+        <location filename="../../app/workflow/service.py" line="555" />
         <source>answer for this unit</source>
         <translation>trả lời thay đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="558" />
-        <location filename="../../app/workflow/service.py" line="718" />
+        <location filename="../../app/workflow/service.py" line="562" />
+        <location filename="../../app/workflow/service.py" line="722" />
         <location filename="../../forms/issue.py" line="277" />
         <location filename="../../forms/issue.py" line="391" />
         <source>The request does not exist.</source>
         <translation>Không tìm thấy yêu cầu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="561" />
+        <location filename="../../app/workflow/directives.py" line="41" />
+        <source>being followed up</source>
+        <translation>đang theo dõi, đôn đốc</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="42" />
+        <source>closed: every unit has reported</source>
+        <translation>đã kết thúc: các đơn vị đã báo cáo đầy đủ</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="77" />
+        <source>{user} does not belong to this duty desk and cannot record its directives.</source>
+        <translation>{user} không thuộc trực ban này nên không thể ghi nhận ý kiến chỉ đạo của trực ban.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="96" />
+        <source>This request does not follow up a directive.</source>
+        <translation>Yêu cầu này không thuộc việc theo dõi thực hiện ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="105" />
+        <location filename="../../app/workflow/service.py" line="565" />
         <source>This step does not apply to a request that is {status}.</source>
         <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="572" />
+        <location filename="../../app/workflow/directives.py" line="116" />
+        <location filename="../../app/workflow/service.py" line="576" />
         <source>The request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="607" />
+        <location filename="../../app/workflow/directives.py" line="165" />
+        <source>The directive needs a content.</source>
+        <translation>Cần nhập nội dung ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="172" />
+        <source>Choose at least one unit to send the directive to.</source>
+        <translation>Chọn ít nhất một đơn vị nhận ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="183" />
+        <source>Record which leader gave the directive.</source>
+        <translation>Ghi rõ lãnh đạo nào cho ý kiến chỉ đạo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/directives.py" line="305" />
+        <source>The directive does not exist.</source>
+        <translation>Ý kiến chỉ đạo không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/service.py" line="611" />
         <source>The acknowledgement needs the unit's contact person.</source>
         <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="651" />
+        <location filename="../../app/workflow/service.py" line="655" />
         <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="22" />
-        <location filename="../../app/workflow/service.py" line="733" />
+        <location filename="../../app/workflow/service.py" line="737" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="734" />
+        <location filename="../../app/workflow/service.py" line="738" />
         <source>received by the unit</source>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="23" />
-        <location filename="../../app/workflow/service.py" line="735" />
+        <location filename="../../app/workflow/service.py" line="739" />
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="736" />
+        <location filename="../../app/workflow/service.py" line="740" />
         <source>answered with its result</source>
         <translation>đã báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="737" />
+        <location filename="../../app/workflow/service.py" line="741" />
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
@@ -3756,12 +4457,16 @@ Kéo camera vào đây</translation>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
+        <location filename="../../app/camera_map.py" line="413" />
+        <location filename="../../app/camera_map.py" line="550" />
         <location filename="../../app/cameras.py" line="160" />
         <location filename="../../app/org.py" line="102" />
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
     <message>
+        <location filename="../../app/camera_map.py" line="417" />
+        <location filename="../../app/camera_map.py" line="549" />
         <location filename="../../app/cameras.py" line="164" />
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
@@ -3818,20 +4523,223 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
+        <location filename="../../app/camera_map.py" line="463" />
         <location filename="../../app/cameras.py" line="301" />
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
+        <location filename="../../app/camera_map.py" line="423" />
+        <location filename="../../app/camera_map.py" line="560" />
         <location filename="../../app/cameras.py" line="304" />
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
     </message>
     <message>
+        <location filename="../../app/camera_map.py" line="152" />
+        <source>Camera {camera} cannot pan to {angle}° (its range is {low}° … {high}°).</source>
+        <extracomment>Default tolerances (generic units) when a file leaves them empty.</extracomment>
+        <translation>Camera {camera} không quay ngang được tới {angle}° (phạm vi của camera là {low}° … {high}°).</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="166" />
+        <source>Camera {camera} cannot tilt to {angle}° (its range is {low}° … {high}°).</source>
+        <translation>Camera {camera} không nghiêng được tới {angle}° (phạm vi của camera là {low}° … {high}°).</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="229" />
+        <source>Camera {camera} has no pan range in its calibration.</source>
+        <translation>Dữ liệu hiệu chỉnh của camera {camera} chưa có phạm vi quay ngang.</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="235" />
+        <source>Camera {camera} has no tilt range in its calibration.</source>
+        <translation>Dữ liệu hiệu chỉnh của camera {camera} chưa có phạm vi nghiêng.</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="391" />
+        <source>the file is not UTF-8 text</source>
+        <translation>tệp không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="431" />
+        <source>record must be one of {values}</source>
+        <translation>cột record phải là một trong: {values}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="437" />
+        <source>column(s) {columns} do not apply to a {record} record</source>
+        <translation>cột {columns} không dùng cho dòng loại {record}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="455" />
+        <source>the file must hold an object with a "cameras" list</source>
+        <translation>tệp phải chứa một đối tượng có danh sách "cameras"</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="470" />
+        <location filename="../../app/camera_map.py" line="504" />
         <location filename="../../app/cameras.py" line="307" />
         <location filename="../../app/cameras.py" line="441" />
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="476" />
+        <source>the calibration must be an object</source>
+        <translation>dữ liệu hiệu chỉnh phải là một đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="482" />
+        <source>the positions must be a list</source>
+        <translation>danh sách vị trí (positions) phải là một mảng</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="487" />
+        <source>a position must be an object</source>
+        <translation>mỗi vị trí phải là một đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="524" />
+        <location filename="../../app/camera_map.py" line="528" />
+        <source>not a readable XLSX workbook ({detail})</source>
+        <translation>không đọc được tệp XLSX ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="535" />
+        <source>the workbook needs a sheet named {sheet}</source>
+        <translation>tệp XLSX cần có trang tính tên {sheet}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="582" />
+        <location filename="../../app/camera_map.py" line="1022" />
+        <source>unsupported file type (expected {values})</source>
+        <translation>loại tệp không được hỗ trợ (cần: {values})</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="641" />
+        <source>a record without camera code</source>
+        <translation>dòng dữ liệu thiếu mã camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="645" />
+        <source>unknown camera {camera}</source>
+        <translation>không có camera {camera} trong danh mục camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="648" />
+        <source>camera {camera}: neither calibration nor positions</source>
+        <translation>camera {camera}: không có dữ liệu hiệu chỉnh cũng không có vị trí quan sát</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="657" />
+        <location filename="../../app/camera_map.py" line="674" />
+        <location filename="../../app/camera_map.py" line="686" />
+        <location filename="../../app/camera_map.py" line="762" />
+        <source>camera {camera}: {field} is required</source>
+        <translation>camera {camera}: thiếu {field}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="664" />
+        <source>camera {camera}: {field} must be a number{range}</source>
+        <translation>camera {camera}: {field} phải là số{range}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="678" />
+        <source>camera {camera}: position code {position} is longer than {limit} characters</source>
+        <translation>camera {camera}: mã vị trí {position} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="682" />
+        <source>camera {camera}: duplicate position {position}</source>
+        <translation>camera {camera}: vị trí {position} bị trùng</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="695" />
+        <source>camera {camera} is not a PTZ camera: leave preset, pan, tilt and zoom empty</source>
+        <translation>camera {camera} không phải camera PTZ: để trống preset, pan, tilt và zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="699" />
+        <source>camera {camera}: the preset token is longer than {limit} characters</source>
+        <translation>camera {camera}: mã preset dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="706" />
+        <source>camera {camera}: {field} must be above zero</source>
+        <translation>camera {camera}: {field} phải lớn hơn 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="711" />
+        <source>camera {camera}: default must be yes or no</source>
+        <translation>camera {camera}: cột default phải là có hoặc không (yes/no)</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="717" />
+        <source>camera {camera}: more than one default position</source>
+        <translation>camera {camera}: có nhiều hơn một vị trí mặc định</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="725" />
+        <source>camera {camera}: {field} is longer than {limit} characters</source>
+        <translation>camera {camera}: {field} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="730" />
+        <source>camera {camera}: a second calibration</source>
+        <translation>camera {camera}: dữ liệu hiệu chỉnh bị lặp</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="748" />
+        <source>camera {camera}: give both {low} and {high}</source>
+        <translation>camera {camera}: cần nhập cả {low} và {high}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="752" />
+        <source>camera {camera}: {low} must be below {high}</source>
+        <translation>camera {camera}: {low} phải nhỏ hơn {high}</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="757" />
+        <source>camera {camera}: the pan range is more than 360°</source>
+        <translation>camera {camera}: phạm vi quay ngang vượt quá 360°</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="793" />
+        <source>the file holds no camera map records</source>
+        <translation>tệp không có dữ liệu bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="802" />
+        <source>camera {camera}: the field-of-view curve must be zoom:degrees pairs, e.g. "0:58; 1:3.2"</source>
+        <translation>camera {camera}: đường cong góc nhìn phải là các cặp zoom:độ, ví dụ "0:58; 1:3.2"</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="807" />
+        <source>camera {camera}: the field-of-view curve needs zoom in 0 … 1 and degrees between 0 and 180</source>
+        <translation>camera {camera}: đường cong góc nhìn cần zoom trong khoảng 0 … 1 và góc từ 0 đến 180 độ</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="811" />
+        <source>camera {camera}: along the field-of-view curve zoom must increase and the angle decrease</source>
+        <translation>camera {camera}: trên đường cong góc nhìn, zoom phải tăng dần và góc nhìn phải giảm dần</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="1102" />
+        <source>The camera map must come from a CSV, JSON or XLSX file.</source>
+        <translation>Bản đồ camera phải được nhập từ tệp CSV, JSON hoặc XLSX.</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="1106" />
+        <location filename="../../app/camera_map.py" line="1115" />
+        <location filename="../../app/camera_map.py" line="1146" />
+        <source>The camera map</source>
+        <translation>Bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/camera_map.py" line="1108" />
+        <source>The file makes no change to the current camera map.</source>
+        <translation>Tệp không làm thay đổi bản đồ camera hiện hành.</translation>
     </message>
     <message>
         <location filename="../../app/cameras.py" line="314" />
@@ -3858,8 +4766,12 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/camera_health.py" line="251" />
+        <location filename="../../app/camera_map.py" line="1092" />
+        <location filename="../../app/camera_map.py" line="1119" />
         <location filename="../../app/cameras.py" line="365" />
         <location filename="../../app/evidence.py" line="119" />
+        <location filename="../../app/ptz_check.py" line="370" />
+        <location filename="../../app/ptz_check.py" line="428" />
         <source>Unknown camera '{code}'.</source>
         <extracomment>States in which a camera counts as down. "connecting" is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
         <translation>Không có camera '{code}'.</translation>
@@ -3986,11 +4898,13 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="297" />
+        <location filename="../../app/workflow/daily_reports.py" line="290" />
         <source>Unknown duty desk '{code}'.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="316" />
+        <location filename="../../app/workflow/directives.py" line="187" />
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
     </message>
@@ -4147,7 +5061,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="174" />
+        <location filename="../../widgets/application.py" line="175" />
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
@@ -4274,9 +5188,102 @@ Kéo camera vào đây</translation>
         <translation>Tệp lưu trữ của văn bản số {number} đã bị thay đổi (SHA-256 không khớp).</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/daily_reports.py" line="51" />
+        <source>expected</source>
+        <translation>chờ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="52" />
+        <source>late</source>
+        <translation>chậm</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="53" />
+        <source>received</source>
+        <translation>đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="54" />
+        <source>received late</source>
+        <translation>đã nhận (chậm)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="124" />
+        <source>the file must hold a mapping with reports and expected</source>
+        <translation>tệp phải có dạng ánh xạ gồm reports và expected</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="130" />
+        <source>a report needs a code and a name</source>
+        <translation>báo cáo cần có mã và tên</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="132" />
+        <source>duplicate report code {code}</source>
+        <translation>trùng mã báo cáo {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="139" />
+        <source>an expected entry needs desk and unit</source>
+        <translation>mục expected cần có desk và unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="144" />
+        <source>unit {unit}: unknown report {report}</source>
+        <translation>đơn vị {unit}: không có báo cáo {report}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="150" />
+        <source>unit {unit}: due must be a time HH:MM</source>
+        <translation>đơn vị {unit}: hạn (due) phải là giờ dạng HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="155" />
+        <source>unit {unit}: days must be some of {days}</source>
+        <translation>đơn vị {unit}: days phải thuộc {days}</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="161" />
+        <source>unit {unit}: unknown channel {channel}</source>
+        <translation>đơn vị {unit}: hình thức {channel} không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="167" />
+        <source>unit {unit}: report {report} is listed twice</source>
+        <translation>đơn vị {unit}: báo cáo {report} bị khai báo hai lần</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="232" />
+        <source>{user} does not belong to this duty desk and cannot record its daily reports.</source>
+        <translation>{user} không thuộc trực ban này nên không thể ghi nhận báo cáo ngày của trực ban.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="324" />
+        <source>This unit is not expected to send that report on this day.</source>
+        <translation>Đơn vị không phải gửi báo cáo này trong ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="363" />
         <location filename="../../forms/issue.py" line="549" />
         <source>Cannot read the file {path}.</source>
         <translation>Không đọc được tệp {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="376" />
+        <source>This report was already recorded as received at {time}.</source>
+        <translation>Báo cáo này đã được ghi nhận là đã nhận lúc {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="388" />
+        <location filename="../../app/workflow/daily_reports.py" line="407" />
+        <location filename="../../app/workflow/daily_reports.py" line="456" />
+        <source>The daily report</source>
+        <translation>Báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow/daily_reports.py" line="427" />
+        <source>This report was already received at {time}; no reminder is needed.</source>
+        <translation>Báo cáo này đã nhận lúc {time}; không cần đôn đốc.</translation>
     </message>
     <message>
         <location filename="../../forms/issue.py" line="552" />
@@ -4322,6 +5329,47 @@ Kéo camera vào đây</translation>
         <location filename="../../video/site_geometry.py" line="505" />
         <source>cameras must be a list</source>
         <translation>cameras phải là một danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="348" />
+        <source>A camera-map check runs at shift start or on demand, not '{trigger}'.</source>
+        <translation>Việc kiểm tra theo bản đồ camera được thực hiện đầu ca hoặc đột xuất, không phải '{trigger}'.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="353" />
+        <source>The camera-map check found no PTZ camera to check.</source>
+        <translation>Không có camera PTZ nào để kiểm tra theo bản đồ camera.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="411" />
+        <source>A restore is made by preset or by absolute move, not '{method}'.</source>
+        <translation>Khôi phục vị trí camera bằng preset hoặc lệnh di chuyển tuyệt đối, không phải '{method}'.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="417" />
+        <source>Camera {camera} has no watch position '{position}' in the camera map.</source>
+        <translation>Bản đồ camera không có vị trí quan sát '{position}' của camera {camera}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="424" />
+        <location filename="../../app/ptz_check.py" line="452" />
+        <source>The camera-map check does not exist.</source>
+        <translation>Lượt kiểm tra theo bản đồ camera không tồn tại.</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="230" />
+        <source>The image-check threshold {name} must be between {low} and {high} (given: {value}).</source>
+        <translation>Ngưỡng kiểm tra hình ảnh {name} phải nằm trong khoảng từ {low} đến {high} (giá trị đã nhập: {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="235" />
+        <source>The image-check threshold {name} must be a whole number (given: {value}).</source>
+        <translation>Ngưỡng kiểm tra hình ảnh {name} phải là số nguyên (giá trị đã nhập: {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../video/drift.py" line="246" />
+        <source>Unknown image-check threshold: {name}.</source>
+        <translation>Ngưỡng kiểm tra hình ảnh không hợp lệ: {name}.</translation>
     </message>
 </context>
 <context>
@@ -4822,6 +5870,46 @@ Kéo camera vào đây</translation>
         <location filename="../../widgets/labels.py" line="74" />
         <source>Published</source>
         <translation>Đã công bố</translation>
+    </message>
+</context>
+<context>
+    <name>ptz_check</name>
+    <message>
+        <location filename="../../app/ptz_check.py" line="66" />
+        <source>in position</source>
+        <extracomment>Rows that leave a camera out of position (open items of the handover). How the GUI names each outcome (English source text).</extracomment>
+        <translation>đúng vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="67" />
+        <source>out of position</source>
+        <translation>lệch vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="68" />
+        <location filename="../../app/ptz_check.py" line="73" />
+        <source>cannot verify by status</source>
+        <translation>không xác định được qua trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="69" />
+        <source>status not read</source>
+        <translation>không đọc được trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="70" />
+        <source>not in the camera map</source>
+        <translation>chưa có trong bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="71" />
+        <source>arrived</source>
+        <translation>đã về đúng vị trí</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="72" />
+        <source>did not arrive</source>
+        <translation>không về đúng vị trí</translation>
     </message>
 </context>
 </TS>
