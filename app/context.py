@@ -30,6 +30,7 @@ from app.handover import (
     OpenItemRegistry,
     OpenNoticesProvider,
 )
+from app.image_check import ImageChecks
 from app.logwriter import LogWriter
 from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
@@ -70,6 +71,7 @@ class AppContext:
     checklists: Checklists = field(init=False)
     camera_map: CameraMap = field(init=False)
     ptz_check: PtzCheck = field(init=False)
+    image_checks: ImageChecks = field(init=False)
     directives: DirectiveService = field(init=False)
     daily_reports: DailyReports = field(init=False)
 
@@ -102,6 +104,7 @@ class AppContext:
         self.camera_map = CameraMap(self.db, self.clock, self.cameras)
         self.ptz_check = PtzCheck(self.db, self.clock, self.dutylog, self.camera_map)
         self.open_items.register(PtzPositionItems(self.ptz_check))
+        self.image_checks = ImageChecks(self.db, self.clock, self.dutylog)
         self.directives = DirectiveService(self.db, self.clock, self.dutylog, self.requests)
         self.daily_reports = DailyReports(self.db, self.clock, self.dutylog, self.data_dir,
                                           self.settings.shift_start_time())

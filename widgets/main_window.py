@@ -158,6 +158,13 @@ class MainWindow(QMainWindow):
                           Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(health, plan)
         plan.hide()
+        from widgets.wall.map_check import CameraMapCheckPanel  # noqa: PLC0415
+
+        self.map_check = CameraMapCheckPanel(self.walls)
+        mapcheck = self._dock("mapcheck", self.tr("Camera map check"), self.map_check,
+                              Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(health, mapcheck)
+        mapcheck.hide()
         self.checklist_panel = ChecklistPanel(self.session)
         self.checklist_panel.openCameras.connect(self.walls.show_group)
         checklist = self._dock("checklist", self.tr("Area checklist"), self.checklist_panel,
@@ -308,6 +315,8 @@ class MainWindow(QMainWindow):
                      lambda: self._show_dock("ptz", lambda: None))
         self._action(cams, self.tr("Site p&lan"), "Ctrl+Shift+M",
                      lambda: self._show_dock("siteplan", self._load_plans))
+        self._action(cams, self.tr("Camera &map check"), "Ctrl+Shift+G",
+                     lambda: self._show_dock("mapcheck", lambda: None))
         self._action(cams, self.tr("Area &checklist"), "Ctrl+Shift+C",
                      lambda: self._show_dock("checklist", self.checklist_panel.load))
         self._action(cams, self.tr("Save the walls as a &view…"), "Ctrl+Alt+S",
@@ -423,10 +432,16 @@ class MainWindow(QMainWindow):
     def start_live(self) -> None:
         """After login: the camera directory, the outage watch, the checklists, the
         workflow alerts."""
+        self.walls.camerasLoaded.connect(self._cameras_ready)
         self.walls.load()
         self.outages.start()
         self.checklist_panel.load()
         self.alerts.start()
+
+    def _cameras_ready(self) -> None:
+        if not getattr(self, "_shift_checked", False):
+            self._shift_checked = True
+            self.map_check.check_at_shift_start()
 
     def _alert_clicked(self, kind: str) -> None:
         key = "supervisor" if "supervisor" in self.docks else "incidents"

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -825,3 +826,38 @@ class DailyReportReminder(Base):
     note: Mapped[str | None] = mapped_column(Text)
     log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
     __table_args__ = (Index("ix_daily_report_reminder_report", "report_id"),)
+
+
+class ReferenceImage(Base):
+    """The reference picture of a camera's watch position ("" for a fixed camera) for
+    the image check (app/image_check.py), shared by every console."""
+
+    __tablename__ = "reference_image"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    position: Mapped[str] = mapped_column(String(60), default="")
+    png: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    taken_at: Mapped[datetime] = mapped_column(DateTime)
+    taken_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    __table_args__ = (UniqueConstraint("camera_id", "position", name="uq_reference_image"),)
+
+
+class ImageCheckResult(Base):
+    """One image check: the verdict of video/drift.py and its finding; a fault has its
+    duty-log entry and its notice to the managing unit."""
+
+    __tablename__ = "image_check_result"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[int] = mapped_column(ForeignKey("camera.id"))
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    position: Mapped[str] = mapped_column(String(60), default="")
+    verdict: Mapped[str] = mapped_column(String(20))
+    finding: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    checked_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
+    __table_args__ = (Index("ix_image_check_camera", "camera_id", "checked_at"),)

@@ -197,6 +197,129 @@
     </message>
 </context>
 <context>
+    <name>CameraMapCheckPanel</name>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="73" />
+        <source>PTZ positions</source>
+        <translation>Vị trí camera PTZ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="74" />
+        <source>Image check</source>
+        <translation>Kiểm tra bằng hình ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="85" />
+        <source>Check now (F5)</source>
+        <translation>Kiểm tra ngay (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="87" />
+        <source>Restore (Ctrl+R)</source>
+        <translation>Khôi phục (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="89" />
+        <source>Restore all (Ctrl+Shift+R)</source>
+        <translation>Khôi phục tất cả (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <source>Position</source>
+        <translation>Vị trí quan sát</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <source>Δ pan</source>
+        <translation>Δ xoay ngang</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <source>Δ tilt</source>
+        <translation>Δ xoay dọc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="94" />
+        <source>Δ zoom / field of view</source>
+        <translation>Δ phóng to / góc nhìn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="94" />
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="129" />
+        <source>Reading every PTZ camera's position…</source>
+        <translation>Đang đọc vị trí của các camera PTZ…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="174" />
+        <source>{n} cameras: {ok} in position, {out} out of position, {nv} cannot be verified by status (check them by image). Written to the duty log.</source>
+        <translation>{n} camera: {ok} đúng vị trí, {out} lệch vị trí, {nv} không kiểm tra được qua trạng thái (hãy kiểm tra bằng hình ảnh). Đã ghi vào sổ nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="213" />
+        <source>Restoring {n} camera(s) and checking they arrive…</source>
+        <translation>Đang khôi phục {n} camera và kiểm tra đã về đúng vị trí…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="233" />
+        <source>Restore written to the duty log.</source>
+        <translation>Đã ghi kết quả khôi phục vào sổ nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="246" />
+        <source>Set the reference from the live picture</source>
+        <translation>Lấy hình ảnh trực tiếp làm tham chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="249" />
+        <source>Check by image</source>
+        <translation>Kiểm tra bằng hình ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="257" />
+        <source>Left: reference edges magenta, live edges green (white where they coincide). Right: aligned, obstructed areas in yellow.</source>
+        <translation>Bên trái: đường nét tham chiếu màu hồng, đường nét trực tiếp màu xanh (trắng là trùng khớp). Bên phải: sau khi căn chỉnh, vùng bị che khuất màu vàng.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="290" />
+        <source>(whole view)</source>
+        <translation>(toàn cảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="323" />
+        <source>Taking the reference picture…</source>
+        <translation>Đang lấy hình ảnh tham chiếu…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="326" />
+        <source>Reference set ({w}×{h}).</source>
+        <translation>Đã lưu hình ảnh tham chiếu ({w}×{h}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="356" />
+        <source>No reference picture for this camera and position yet.</source>
+        <translation>Camera và vị trí này chưa có hình ảnh tham chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="361" />
+        <source>Written to the duty log; a notice to the managing unit was prepared.</source>
+        <translation>Đã ghi vào sổ nhật ký; đã lập thông báo gửi đơn vị quản lý.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="370" />
+        <source>Comparing the live picture with the reference…</source>
+        <translation>Đang so sánh hình ảnh trực tiếp với hình ảnh tham chiếu…</translation>
+    </message>
+</context>
+<context>
     <name>CameraTile</name>
     <message>
         <location filename="../../widgets/wall/tile.py" line="81" />
@@ -1648,294 +1771,304 @@
         <translation>Sơ đồ khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163" />
+        <location filename="../../widgets/main_window.py" line="164" />
+        <source>Camera map check</source>
+        <translation>Kiểm tra bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="170" />
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="174" />
+        <location filename="../../widgets/main_window.py" line="181" />
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182" />
+        <location filename="../../widgets/main_window.py" line="189" />
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196" />
+        <location filename="../../widgets/main_window.py" line="203" />
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="210" />
+        <location filename="../../widgets/main_window.py" line="217" />
         <source>Directives and daily reports</source>
         <translation>Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="282" />
+        <location filename="../../widgets/main_window.py" line="289" />
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283" />
+        <location filename="../../widgets/main_window.py" line="290" />
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284" />
+        <location filename="../../widgets/main_window.py" line="291" />
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286" />
+        <location filename="../../widgets/main_window.py" line="293" />
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287" />
+        <location filename="../../widgets/main_window.py" line="294" />
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288" />
+        <location filename="../../widgets/main_window.py" line="295" />
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289" />
+        <location filename="../../widgets/main_window.py" line="296" />
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291" />
+        <location filename="../../widgets/main_window.py" line="298" />
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293" />
+        <location filename="../../widgets/main_window.py" line="300" />
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295" />
+        <location filename="../../widgets/main_window.py" line="302" />
         <source>&amp;Print the shift's log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297" />
+        <location filename="../../widgets/main_window.py" line="304" />
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298" />
+        <location filename="../../widgets/main_window.py" line="305" />
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299" />
+        <location filename="../../widgets/main_window.py" line="306" />
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301" />
+        <location filename="../../widgets/main_window.py" line="308" />
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303" />
+        <location filename="../../widgets/main_window.py" line="310" />
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305" />
+        <location filename="../../widgets/main_window.py" line="312" />
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307" />
+        <location filename="../../widgets/main_window.py" line="314" />
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309" />
+        <location filename="../../widgets/main_window.py" line="316" />
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311" />
+        <location filename="../../widgets/main_window.py" line="318" />
+        <source>Camera &amp;map check</source>
+        <translation>Kiểm tra &amp;bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="320" />
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="313" />
+        <location filename="../../widgets/main_window.py" line="322" />
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315" />
+        <location filename="../../widgets/main_window.py" line="324" />
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317" />
+        <location filename="../../widgets/main_window.py" line="326" />
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320" />
+        <location filename="../../widgets/main_window.py" line="329" />
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321" />
+        <location filename="../../widgets/main_window.py" line="330" />
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323" />
+        <location filename="../../widgets/main_window.py" line="332" />
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324" />
+        <location filename="../../widgets/main_window.py" line="333" />
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326" />
+        <location filename="../../widgets/main_window.py" line="335" />
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328" />
+        <location filename="../../widgets/main_window.py" line="337" />
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331" />
+        <location filename="../../widgets/main_window.py" line="340" />
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335" />
+        <location filename="../../widgets/main_window.py" line="344" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338" />
+        <location filename="../../widgets/main_window.py" line="347" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339" />
+        <location filename="../../widgets/main_window.py" line="348" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352" />
+        <location filename="../../widgets/main_window.py" line="361" />
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="353" />
+        <location filename="../../widgets/main_window.py" line="362" />
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356" />
+        <location filename="../../widgets/main_window.py" line="365" />
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="383" />
+        <location filename="../../widgets/main_window.py" line="392" />
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="384" />
+        <location filename="../../widgets/main_window.py" line="393" />
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387" />
+        <location filename="../../widgets/main_window.py" line="396" />
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394" />
+        <location filename="../../widgets/main_window.py" line="403" />
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="440" />
+        <location filename="../../widgets/main_window.py" line="455" />
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="443" />
+        <location filename="../../widgets/main_window.py" line="458" />
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="457" />
+        <location filename="../../widgets/main_window.py" line="472" />
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="459" />
+        <location filename="../../widgets/main_window.py" line="474" />
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="467" />
+        <location filename="../../widgets/main_window.py" line="482" />
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="468" />
+        <location filename="../../widgets/main_window.py" line="483" />
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="489" />
+        <location filename="../../widgets/main_window.py" line="504" />
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="511" />
+        <location filename="../../widgets/main_window.py" line="526" />
         <source>Verifying the duty log's hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="516" />
+        <location filename="../../widgets/main_window.py" line="531" />
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="517" />
+        <location filename="../../widgets/main_window.py" line="532" />
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="519" />
+        <location filename="../../widgets/main_window.py" line="534" />
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="520" />
+        <location filename="../../widgets/main_window.py" line="535" />
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="526" />
+        <location filename="../../widgets/main_window.py" line="541" />
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="527" />
+        <location filename="../../widgets/main_window.py" line="542" />
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
@@ -1946,7 +2079,7 @@ Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹ
 Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="544" />
+        <location filename="../../widgets/main_window.py" line="559" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -4765,6 +4898,7 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
+        <location filename="../../app/image_check.py" line="61" />
         <location filename="../../app/camera_health.py" line="251" />
         <location filename="../../app/camera_map.py" line="1092" />
         <location filename="../../app/camera_map.py" line="1119" />
@@ -4775,6 +4909,16 @@ Kéo camera vào đây</translation>
         <source>Unknown camera '{code}'.</source>
         <extracomment>States in which a camera counts as down. "connecting" is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
         <translation>Không có camera '{code}'.</translation>
+    </message>
+    <message>
+        <location filename="../../app/image_check.py" line="71" />
+        <source>The reference picture is not a PNG image.</source>
+        <translation>Hình ảnh tham chiếu không phải ảnh PNG.</translation>
+    </message>
+    <message>
+        <location filename="../../app/image_check.py" line="114" />
+        <source>'{verdict}' is not an image-check verdict.</source>
+        <translation>'{verdict}' không phải là kết quả kiểm tra hình ảnh.</translation>
     </message>
     <message>
         <location filename="../../app/camera_health.py" line="268" />
