@@ -118,3 +118,38 @@ def test_image_check_reference_then_fault(qtbot, ctx, users, desk):
             assert "Written to the duty log" in panel.image_result.text()
     finally:
         server.close()
+
+
+def test_camera_map_import_shows_the_differences_before_applying(qtbot, ctx, users, tmp_path):
+    import json  # noqa: PLC0415
+
+    from widgets.wall.camera_map_panel import CameraMapPanel  # noqa: PLC0415
+
+    seed_demo_cameras(ctx, 9)
+    ctx.camera_map.import_file(users["admin"], DEMO_FILE)
+    data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    data["cameras"][0]["positions"][0]["pan"] = 0.25          # a position moved
+    changed = tmp_path / "camera_map_v2.json"
+    changed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with console(ctx, users["giamsat1"]) as officer:
+        panel = CameraMapPanel(officer)
+        qtbot.addWidget(panel)
+        assert not panel.import_button.isEnabled()            # keepers of the map only
+    with console(ctx, users["admin"]) as admin:
+        panel = CameraMapPanel(admin)
+        qtbot.addWidget(panel)
+        panel.read_file(changed)
+        qtbot.waitUntil(lambda: panel.pending is not None, timeout=15000)
+        texts = []
+        for i in range(panel.diff.topLevelItemCount()):
+            top = panel.diff.topLevelItem(i)
+            for j in range(top.childCount()):
+                pos = top.child(j)
+                texts += [pos.text(0)] + [" ".join(pos.child(k).text(c) for c in range(3))
+                                          for k in range(pos.childCount())]
+        assert any("P01" in t for t in texts) and any("0.25" in t for t in texts)
+        assert panel.apply_button.isEnabled()
+        with qtbot.waitSignal(panel.applied, timeout=15000) as applied:
+            panel.apply()
+        assert applied.args[0].number == 2
+        assert ctx.camera_map.current_version().number == 2

@@ -199,124 +199,242 @@
 <context>
     <name>CameraMapCheckPanel</name>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="73" />
+        <location filename="../../widgets/wall/map_check.py" line="74" />
         <source>PTZ positions</source>
         <translation>Vị trí camera PTZ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="74" />
+        <location filename="../../widgets/wall/map_check.py" line="75" />
         <source>Image check</source>
         <translation>Kiểm tra bằng hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="85" />
+        <location filename="../../widgets/wall/map_check.py" line="80" />
+        <source>Camera map</source>
+        <translation>Bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/map_check.py" line="93" />
         <source>Check now (F5)</source>
         <translation>Kiểm tra ngay (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="87" />
+        <location filename="../../widgets/wall/map_check.py" line="95" />
         <source>Restore (Ctrl+R)</source>
         <translation>Khôi phục (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="89" />
+        <location filename="../../widgets/wall/map_check.py" line="97" />
         <source>Restore all (Ctrl+Shift+R)</source>
         <translation>Khôi phục tất cả (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <location filename="../../widgets/wall/map_check.py" line="101" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <location filename="../../widgets/wall/map_check.py" line="101" />
         <source>Position</source>
         <translation>Vị trí quan sát</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <location filename="../../widgets/wall/map_check.py" line="101" />
         <source>Δ pan</source>
         <translation>Δ xoay ngang</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="93" />
+        <location filename="../../widgets/wall/map_check.py" line="101" />
         <source>Δ tilt</source>
         <translation>Δ xoay dọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="94" />
+        <location filename="../../widgets/wall/map_check.py" line="102" />
         <source>Δ zoom / field of view</source>
         <translation>Δ phóng to / góc nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="94" />
+        <location filename="../../widgets/wall/map_check.py" line="102" />
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="129" />
+        <location filename="../../widgets/wall/map_check.py" line="137" />
         <source>Reading every PTZ camera's position…</source>
         <translation>Đang đọc vị trí của các camera PTZ…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="174" />
+        <location filename="../../widgets/wall/map_check.py" line="182" />
         <source>{n} cameras: {ok} in position, {out} out of position, {nv} cannot be verified by status (check them by image). Written to the duty log.</source>
         <translation>{n} camera: {ok} đúng vị trí, {out} lệch vị trí, {nv} không kiểm tra được qua trạng thái (hãy kiểm tra bằng hình ảnh). Đã ghi vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="213" />
+        <location filename="../../widgets/wall/map_check.py" line="221" />
         <source>Restoring {n} camera(s) and checking they arrive…</source>
         <translation>Đang khôi phục {n} camera và kiểm tra đã về đúng vị trí…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="233" />
+        <location filename="../../widgets/wall/map_check.py" line="241" />
         <source>Restore written to the duty log.</source>
         <translation>Đã ghi kết quả khôi phục vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="246" />
+        <location filename="../../widgets/wall/map_check.py" line="254" />
         <source>Set the reference from the live picture</source>
         <translation>Lấy hình ảnh trực tiếp làm tham chiếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="249" />
+        <location filename="../../widgets/wall/map_check.py" line="257" />
         <source>Check by image</source>
         <translation>Kiểm tra bằng hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="257" />
+        <location filename="../../widgets/wall/map_check.py" line="265" />
         <source>Left: reference edges magenta, live edges green (white where they coincide). Right: aligned, obstructed areas in yellow.</source>
         <translation>Bên trái: đường nét tham chiếu màu hồng, đường nét trực tiếp màu xanh (trắng là trùng khớp). Bên phải: sau khi căn chỉnh, vùng bị che khuất màu vàng.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="290" />
+        <location filename="../../widgets/wall/map_check.py" line="298" />
         <source>(whole view)</source>
         <translation>(toàn cảnh)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="323" />
+        <location filename="../../widgets/wall/map_check.py" line="331" />
         <source>Taking the reference picture…</source>
         <translation>Đang lấy hình ảnh tham chiếu…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="326" />
+        <location filename="../../widgets/wall/map_check.py" line="334" />
         <source>Reference set ({w}×{h}).</source>
         <translation>Đã lưu hình ảnh tham chiếu ({w}×{h}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="356" />
+        <location filename="../../widgets/wall/map_check.py" line="364" />
         <source>No reference picture for this camera and position yet.</source>
         <translation>Camera và vị trí này chưa có hình ảnh tham chiếu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="361" />
+        <location filename="../../widgets/wall/map_check.py" line="369" />
         <source>Written to the duty log; a notice to the managing unit was prepared.</source>
         <translation>Đã ghi vào sổ nhật ký; đã lập thông báo gửi đơn vị quản lý.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="370" />
+        <location filename="../../widgets/wall/map_check.py" line="378" />
         <source>Comparing the live picture with the reference…</source>
         <translation>Đang so sánh hình ảnh trực tiếp với hình ảnh tham chiếu…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraMapPanel</name>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="47" />
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="47" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="47" />
+        <source>Applied</source>
+        <translation>Áp dụng lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="48" />
+        <source>Cameras</source>
+        <translation>Số camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="50" />
+        <source>Import a camera map file…</source>
+        <translation>Nhập tệp bản đồ camera…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="53" />
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="53" />
+        <source>Old</source>
+        <translation>Cũ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="53" />
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="54" />
+        <source>Apply as the new version</source>
+        <translation>Áp dụng thành phiên bản mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="56" />
+        <source>Discard</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="87" />
+        <source>Camera map file</source>
+        <translation>Tệp bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="88" />
+        <source>Camera map (*.csv *.json *.xlsx)</source>
+        <translation>Bản đồ camera (*.csv *.json *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="95" />
+        <source>Reading {file}…</source>
+        <translation>Đang đọc {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="114" />
+        <source>Positions added</source>
+        <translation>Vị trí quan sát thêm mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="119" />
+        <source>Positions removed</source>
+        <translation>Vị trí quan sát bị bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="124" />
+        <source>Positions changed</source>
+        <translation>Vị trí quan sát thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="135" />
+        <source>Calibrations added, removed or changed</source>
+        <translation>Thông số hiệu chỉnh thêm, bỏ hoặc thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="143" />
+        <source>added</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="145" />
+        <source>removed</source>
+        <translation>bị bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="147" />
+        <source>No change against the current version.</source>
+        <translation>Không có thay đổi so với phiên bản hiện hành.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="148" />
+        <source>Check the changes, then apply them.</source>
+        <translation>Hãy kiểm tra các thay đổi rồi áp dụng.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="160" />
+        <source>Version {n} applied.</source>
+        <translation>Đã áp dụng phiên bản {n}.</translation>
     </message>
 </context>
 <context>
@@ -4898,12 +5016,12 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/image_check.py" line="61" />
         <location filename="../../app/camera_health.py" line="251" />
         <location filename="../../app/camera_map.py" line="1092" />
         <location filename="../../app/camera_map.py" line="1119" />
         <location filename="../../app/cameras.py" line="365" />
         <location filename="../../app/evidence.py" line="119" />
+        <location filename="../../app/image_check.py" line="61" />
         <location filename="../../app/ptz_check.py" line="370" />
         <location filename="../../app/ptz_check.py" line="428" />
         <source>Unknown camera '{code}'.</source>

@@ -1,7 +1,8 @@
 """The camera-map check (Đ14.1.1b) on the console: every PTZ camera's live position
 against the managing sub-department's reference (the deviation table: camera,
 position, Δpan, Δtilt, Δzoom, in tolerance or not), one-click restore with its
-verification, "restore all", and the image check of a camera (fixed cameras, and PTZ
+verification, "restore all", the camera map's versions and import (differences shown
+before they are applied), and the image check of a camera (fixed cameras, and PTZ
 cameras that report no position): set a reference picture from the live picture,
 compare the live picture with it, see the edges of both.
 
@@ -72,6 +73,13 @@ class CameraMapCheckPanel(QWidget):
         tabs = QTabWidget(self)
         tabs.addTab(self._build_positions(), self.tr("PTZ positions"))
         tabs.addTab(self._build_images(), self.tr("Image check"))
+        from widgets.wall.camera_map_panel import CameraMapPanel  # noqa: PLC0415
+
+        self.map_panel = CameraMapPanel(self.session, self)
+        self.map_panel.applied.connect(lambda _v: self._image_camera_changed())
+        tabs.addTab(self.map_panel, self.tr("Camera map"))
+        tabs.currentChanged.connect(
+            lambda i: self.map_panel.load() if tabs.widget(i) is self.map_panel else None)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(tabs)
