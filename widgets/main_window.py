@@ -10,9 +10,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QWidget,
 )
 
@@ -27,6 +29,9 @@ from widgets.session import ConsoleSession
 from widgets.shift_panel import ShiftPanel
 
 STATE_VERSION = 1
+
+
+DOCK_MIN_WIDTH = 400   # px; wider panels scroll inside their dock
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +86,16 @@ class MainWindow(QMainWindow):
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
-        dock.setWidget(widget)
+        if widget.minimumSizeHint().width() > DOCK_MIN_WIDTH:
+            # a wide panel scrolls rather than push the window past a 1920-pixel screen
+            scroll = QScrollArea(dock)
+            scroll.setWidget(widget)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setMinimumWidth(DOCK_MIN_WIDTH)
+            dock.setWidget(scroll)
+        else:
+            dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
