@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._show_office_hours)
         self._clock.start()
-        self.resize(1600, 960)
+        self.resize(1880, 1000)   # first start; the saved layout wins afterwards
         self.resizeDocks([self.docks["shift"]], [330], Qt.Orientation.Horizontal)
         if "supervisor" in self.docks:
             self.resizeDocks([self.docks["supervisor"]], [780], Qt.Orientation.Horizontal)
