@@ -43,6 +43,9 @@ class Settings:
     reconnect_max_s: float = 30.0
     camera_outage_after_s: float = 60.0      # down longer: logged and notified (Đ14.1.1d)
     evidence_dir: str | None = None          # screenshots; None: data folder/evidence
+    # The image check's thresholds (video/drift.py DriftThresholds names:
+    # max_shift_pct, max_rotation_deg, …); what is not given keeps its default.
+    drift_thresholds: dict[str, float] = field(default_factory=dict)
     # Sending issued documents by e-mail (app/mail.py); no host: e-mail is off.
     smtp_host: str | None = None
     smtp_port: int = 25

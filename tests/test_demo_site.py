@@ -46,6 +46,31 @@ def test_demo_site_serves_pictures_and_ptz(ctx):
             assert len(ctl.presets().result(30)) == 3
         finally:
             ctl.close()
+        # the demo's camera map: one camera out of position, restored by its preset
+        from app import demo  # noqa: PLC0415
+        from video.ptz.check import CameraMapCheck  # noqa: PLC0415
+
+        demo.seed_camera_map(ctx)
+        controllers = {code: onvif_controller(cam) for code, cam in cams.items()
+                       if cam.kind == "ptz"}
+        try:
+            check = CameraMapCheck(controllers)
+            officer = next(u for u in ctx.reference.users() if u.username == "giamsat1")
+            from app.auth import to_current  # noqa: PLC0415
+
+            user = to_current(officer)
+            desk = ctx.reference.desk_by_code("HQ")
+            ctx.roster.current_shift(desk.id)
+            result = check.run_check(ctx.ptz_check, user, desk.id, "on_demand")
+            outcomes = {d.camera: d.outcome for d in result.deviations}
+            assert outcomes["DV-CAM-05"] == "out_of_position"
+            assert outcomes["HN-CAM-05"] == "in_position"      # DV-CAM-03 was moved above
+            ref = next(r for r in ctx.ptz_check.references() if r.camera == "DV-CAM-05")
+            row = check.restore_and_record(ctx.ptz_check, user, result.run.id, ref)
+            assert row.outcome == "arrived"
+        finally:
+            for c in controllers.values():
+                c.close()
         procs = [p.proc for p in (site.rtsp, site.onvif, site.scene)]
     finally:
         site.stop()

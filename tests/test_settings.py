@@ -57,7 +57,8 @@ def test_round_trip(tmp_path, no_env):
                         data_dir=str(tmp_path / "data"), desk_code="KV3", language="en",
                         shift_start="07:30", office_start="07:00", office_end="17:00",
                         office_days=[0, 1, 2, 3, 4, 5], lock_after_minutes=0,
-                        poll_interval_ms=500, reconnect_max_s=12.5)
+                        poll_interval_ms=500, reconnect_max_s=12.5,
+                        drift_thresholds={"max_shift_pct": 5.0})
     save(original, path)
     on_disk = json.loads(path.read_text(encoding="utf-8"))
     assert on_disk["schema_version"] == SCHEMA_VERSION
@@ -172,3 +173,13 @@ def test_cli_rejects_a_bad_database_url_argument(tmp_path, monkeypatch, capsys, 
     monkeypatch.setenv("CUSTOMS_CONFIG_DIR", str(tmp_path / "config"))  # no file: defaults
     assert main(["--db", "nonsense", "--verify-log"]) == 2
     assert "nonsense" in capsys.readouterr().err
+
+
+def test_site_image_check_thresholds_reach_the_comparison(tmp_path, no_env):
+    from video.drift import DriftThresholds  # noqa: PLC0415
+
+    path = tmp_path / "settings.json"
+    save(Settings(drift_thresholds={"max_shift_pct": 6.5}), path)
+    thresholds = DriftThresholds.from_mapping(dict(load(path).drift_thresholds))
+    assert thresholds.max_shift_pct == 6.5
+    assert thresholds.max_rotation_deg == DriftThresholds().max_rotation_deg

@@ -343,16 +343,17 @@ class CameraMapCheckPanel(QWidget):
             return
         from PIL import Image  # noqa: PLC0415
 
-        from video.drift import compare, overlay, summary_vi  # noqa: PLC0415
+        from video.drift import DriftThresholds, compare, overlay, summary_vi  # noqa: PLC0415
 
         def work():  # type: ignore[no-untyped-def]
+            thresholds = DriftThresholds.from_mapping(dict(ctx.settings.drift_thresholds))
             found = ctx.image_checks.reference(cam.code, position)
             if found is None:
                 return None
             _info, png = found
             reference = np.array(Image.open(io.BytesIO(png)).convert("RGB"))
             live = capture_frame(cam.sub_url or cam.main_url, name=f"{cam.code} check").image
-            report = compare(reference, live)
+            report = compare(reference, live, thresholds)
             ctx.image_checks.record(user, desk.id, cam.code, position, report.verdict.value,
                                     summary_vi(report))
             return report, overlay(reference, live, report)
