@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 SUBSYSTEMS = ("db", "db.notify", "db.outbox", "auth", "dutylog", "roster", "handover",
@@ -15,13 +16,26 @@ def get(subsystem: str) -> logging.Logger:
     return logging.getLogger(f"customs.{subsystem}")
 
 
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a record comes (a handler that kept the
+    stream it was made with writes into a closed one once that is replaced)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
 def configure(log_dir: Path | None, level: int = logging.INFO) -> None:
     """Log to stderr (warnings) and to a rotating file in the data folder."""
     root = logging.getLogger("customs")
     root.setLevel(level)
     if any(getattr(h, "_customs", False) for h in root.handlers):
         return
-    stderr = logging.StreamHandler()
+    stderr = _CurrentStderr()
     stderr.setLevel(logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     stderr._customs = True  # type: ignore[attr-defined]
