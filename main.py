@@ -60,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         from video.sim.demo_site import DemoSite  # noqa: PLC0415
 
         simulator = DemoSite()
-        args.sim_ports = simulator.start()
+        simulator.launch()           # ready while the client starts (seeding waits for it)
+        args.sim_ports = simulator
     try:
         return run_gui(args, ctx_settings)
     finally:

@@ -88,12 +88,6 @@ class Startup(QObject):
                     from app import demo  # noqa: PLC0415
 
                     demo.seed(ctx)
-                    from app.cameras import seed_demo_cameras  # noqa: PLC0415
-
-                    # the simulators' ports of this run (the URLs follow them)
-                    ports = getattr(args, "sim_ports", None)
-                    seed_demo_cameras(ctx, **(ports.seeding() if ports else {}))
-                    demo.seed_camera_map(ctx)
                 desk = ctx.reference.desk_by_code(code)
                 info = DeskInfo(desk.id, desk.code, desk.name, desk.place)
                 shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))
@@ -206,7 +200,24 @@ class Startup(QObject):
         if hasattr(self.window, "supervisor_console"):
             self.window.supervisor_console.load()
         walls = self.window.walls
-        self.window.start_live()
+        if self.args.demo:
+            # the demo's cameras follow the simulators' ports of this run: seeded once
+            # they are up (on a worker), then the walls and checks start
+            ctx, ports = self.ctx, getattr(self.args, "sim_ports", None)
+
+            def seed_cameras() -> None:
+                from app import demo  # noqa: PLC0415
+                from app.cameras import seed_demo_cameras  # noqa: PLC0415
+
+                seed_demo_cameras(ctx, **(ports.seeding() if ports else {}))
+                demo.seed_camera_map(ctx)
+
+            window = self.window
+            self.runner.submit(seed_cameras, lambda _r: window.start_live(),
+                               lambda exc: (log.error("demo cameras: %s", exc),
+                                            window.start_live()))
+        else:
+            self.window.start_live()
         restored = not self.args.screenshot and walls.restore()
         if self.args.demo and not restored and (not self.args.screenshot
                                                 or self.args.view == "wall"):

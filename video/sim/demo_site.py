@@ -254,14 +254,32 @@ class DemoSite:
         self.onvif = OnvifProcess([c["code"] for c in ptz], free_port(9554))
         # the scene follows the ONVIF service's port, chosen before either starts
         self.scene = PtzSceneProcess(ptz, self.onvif.preferred_port, 8555)
+        self._launched = [False, False, False]
+        self._ports = None
 
     def start(self) -> DemoPorts:
         """Starts the three at once, then waits for each (about a second in all)."""
-        procs = (self.rtsp, self.onvif, self.scene)
-        launched = [p.launch() for p in procs]
-        rtsp, onvif, ptz = (p.wait_ready() if ok else None
-                            for p, ok in zip(procs, launched, strict=True))
-        return DemoPorts(rtsp, ptz if onvif else None, onvif)
+        self.launch()
+        return self.ports()
+
+    def launch(self) -> None:
+        """Starts the three without waiting (the client starts meanwhile)."""
+        self._launched = [p.launch() for p in (self.rtsp, self.onvif, self.scene)]
+        self._ports: DemoPorts | None = None
+
+    def ports(self) -> DemoPorts:
+        """Waits for the simulators launched (once) and gives their ports."""
+        if self._ports is None:
+            procs = (self.rtsp, self.onvif, self.scene)
+            rtsp, onvif, ptz = (p.wait_ready() if ok else None
+                                for p, ok in zip(procs, self._launched, strict=True))
+            self._ports = DemoPorts(rtsp, ptz if onvif else None, onvif)
+        return self._ports
+
+    def seeding(self) -> dict[str, int | None]:
+        """The keyword arguments of app.cameras.seed_demo_cameras (waits for the ports:
+        call it on a worker thread)."""
+        return self.ports().seeding()
 
     def stop(self) -> None:
         procs = (self.scene, self.onvif, self.rtsp)
