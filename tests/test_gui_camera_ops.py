@@ -21,7 +21,7 @@ from video.snapshot import image_size, read_meta
 from video.stream import State, StreamConfig
 from widgets.wall.checklist_panel import ChecklistPanel
 from widgets.wall.directory import load_directory
-from widgets.wall.evidence import EvidenceFlow
+from widgets.wall.evidence import EvidenceFlow, EvidenceGallery
 from widgets.wall.health import OutageWatch
 from widgets.wall.layouts import CellContent, WallView
 from widgets.wall.tile import join_retired
@@ -93,6 +93,23 @@ def test_screenshot_from_a_sub_stream_tile_is_main_resolution_evidence(qtbot, ct
                 entry = s.get(LogEntry, record.log_entry_id)
             assert record.sha256 in entry.content and "DV-CAM-01" in entry.content
             assert ctx.evidence.verify(record).ok
+            # the shift's gallery: the thumbnail, the picture, the file's integrity
+            gallery = EvidenceGallery(session)
+            qtbot.addWidget(gallery)
+            gallery.load()
+            qtbot.waitUntil(lambda: gallery.list.count() == 1, timeout=10000)
+            item = gallery.list.item(0)
+            assert "DV-CAM-01" in item.text() and not item.icon().isNull()
+            gallery.list.setCurrentItem(item)
+            gallery.verify_selected()
+            qtbot.waitUntil(lambda: "SHA-256" in gallery.status.text(), timeout=10000)
+            gallery._open(gallery.list.currentItem())
+            qtbot.waitUntil(lambda: getattr(gallery, "viewer", None) is not None, timeout=10000)
+            gallery.viewer.close()
+            path = ctx.evidence.path_of(record)
+            path.write_bytes(path.read_bytes() + b"tampered")
+            gallery.verify_selected()
+            qtbot.waitUntil(lambda: "NOT INTACT" in gallery.status.text(), timeout=10000)
     finally:
         _close(wall)
 

@@ -1247,17 +1247,17 @@
         <translation>Kiểm tra tính toàn vẹn của tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="249" />
+        <location filename="../../widgets/wall/evidence.py" line="252" />
         <source>File intact: SHA-256 matches the record.</source>
         <translation>Tệp nguyên vẹn: mã SHA-256 khớp với hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="251" />
+        <location filename="../../widgets/wall/evidence.py" line="254" />
         <source>NOT INTACT: {problem}</source>
         <translation>KHÔNG NGUYÊN VẸN: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="264" />
+        <location filename="../../widgets/wall/evidence.py" line="269" />
         <source>Screenshot</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -3109,22 +3109,22 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="135" />
+        <location filename="../../widgets/application.py" line="129" />
         <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
         <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="146" />
+        <location filename="../../widgets/application.py" line="140" />
         <source>The duty desk '{code}' is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="180" />
+        <location filename="../../widgets/application.py" line="174" />
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="294" />
+        <location filename="../../widgets/application.py" line="305" />
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -5323,7 +5323,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="175" />
+        <location filename="../../widgets/application.py" line="169" />
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>

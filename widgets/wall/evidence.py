@@ -214,6 +214,7 @@ class EvidenceGallery(QWidget):
             message_of(exc)))
 
     def _show(self, rows: list[tuple[Evidence, bytes | None]]) -> None:
+        current = self._selected()
         self.list.clear()
         self.records = [rec for rec, _ in rows]
         for rec, data in reversed(rows):
@@ -226,6 +227,8 @@ class EvidenceGallery(QWidget):
             item.setToolTip(f"{rec.description}\n{rec.place}\nSHA-256 {rec.sha256}")
             item.setData(Qt.ItemDataRole.UserRole, rec.id)
             self.list.addItem(item)
+            if current is not None and rec.id == current.id:
+                self.list.setCurrentItem(item)   # a reload keeps the selection
 
     def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
         if any(getattr(c, "topic", None) == "evidence" for c in changes):
@@ -254,18 +257,22 @@ class EvidenceGallery(QWidget):
         self.session.runner.submit(lambda: store.verify(rec), done,
                                    lambda exc: self.status.setText(message_of(exc)))
 
-    def _open(self, item: QListWidgetItem) -> None:
+    def _open(self, _item: QListWidgetItem) -> None:
+        """The screenshot at full size with its description and hash (the file is read
+        on a worker: the evidence folder may be a network share)."""
         rec = self._selected()
         if rec is None:
             return
-        try:
-            data = self.session.ctx.evidence.read(rec)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Screenshot"), str(exc))
-            return
+        store = self.session.ctx.evidence
+        self.session.runner.submit(lambda: store.read(rec), lambda data: self._view(rec, data),
+                                   lambda exc: QMessageBox.warning(
+                                       self, self.tr("Screenshot"), message_of(exc)))
+
+    def _view(self, rec: Evidence, data: bytes) -> None:
         pix = QPixmap()
         pix.loadFromData(data, "PNG")
         dlg = QDialog(self)
+        dlg.setObjectName("evidenceViewer")
         dlg.setWindowTitle(f"{rec.camera_code} — {fmt_local(rec.taken_at)}")
         label = QLabel(dlg)
         label.setPixmap(pix.scaled(1280, 720, Qt.AspectRatioMode.KeepAspectRatio,
@@ -277,6 +284,7 @@ class EvidenceGallery(QWidget):
         lay.addWidget(text)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
+        self.viewer = dlg
 
 
 __all__ = ["EvidenceDialog", "EvidenceFlow", "EvidenceGallery"]
