@@ -161,6 +161,8 @@ def test_presets_panel_goes_saves_only_when_allowed_and_tours(qtbot, ctx, users,
             qtbot.waitUntil(lambda: abs(_position(sim)[0] + 0.6) < 0.02, timeout=15000)
         finally:
             manager.ptz.close()
+        # the console frees its camera as it closes (else the hold expires)
+        qtbot.waitUntil(lambda: ctx.ptz_holds.holder("DV-CAM-03") is None, timeout=10000)
     with console(ctx, users["truongca"]) as leader_session:
         manager, panel = _panel(qtbot, leader_session, cam)
         try:
