@@ -30,10 +30,9 @@ from app.errors import (
     NotFound,
     PermissionDenied,
     ValidationError,
-    conflict,
 )
 from app.text import nfc
-from app.workflow.service import REQUEST_STATES, Overdue, RequestService
+from app.workflow.service import Overdue, RequestService
 
 log = logs.get("workflow")
 
@@ -100,21 +99,7 @@ class _DirectiveRequests(RequestService):
                       populate_existing=True)
             r = s.get(UnitRequest, request_id, populate_existing=True)
             assert d is not None and r is not None
-            self._may_answer(user, r)
-            if r.status not in from_status:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "errors", "This step does not apply to a request that is {status}."),
-                    status=REQUEST_STATES.get(r.status, r.status))
-            values = values_of(r)
-            seen = r.version
-            done = s.execute(update(UnitRequest).where(
-                UnitRequest.id == r.id, UnitRequest.version == seen,
-                UnitRequest.status == r.status).values(
-                    version=seen + 1, updated_by=user.id, **values)
-                .execution_options(synchronize_session=False))
-            if done.rowcount != 1:
-                raise conflict(QT_TRANSLATE_NOOP("errors", "The request"))
-            s.refresh(r)
+            self._advance(s, user, r, from_status, values_of)
             kind, text, extra = entry_of(r)
             if kind == EntryKind.RESULT:
                 text = f"{r.unit_name} báo cáo kết quả thực hiện chỉ đạo: {text}"

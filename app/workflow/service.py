@@ -554,27 +554,34 @@ class RequestService:
                                user=user.full_name,
                                action=QT_TRANSLATE_NOOP("errors", "answer for this unit"))
 
+    def _advance(self, s: Session, user: CurrentUser, r: UnitRequest,
+                 from_status: tuple[str, ...], values_of) -> None:  # type: ignore[no-untyped-def]
+        """One step of a request inside the caller's transaction: who may answer, the
+        state it must be in, then a conditional update (a step taken elsewhere in the
+        meantime is a conflict), and `r` refreshed."""
+        self._may_answer(user, r)
+        if r.status not in from_status:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "This step does not apply to a request that is {status}."),
+                status=REQUEST_STATES.get(r.status, r.status))
+        values = values_of(r)
+        seen = r.version
+        done = s.execute(update(UnitRequest).where(
+            UnitRequest.id == r.id, UnitRequest.version == seen,
+            UnitRequest.status == r.status).values(
+                version=seen + 1, updated_by=user.id, **values)
+            .execution_options(synchronize_session=False))
+        if done.rowcount != 1:
+            raise conflict(QT_TRANSLATE_NOOP("errors", "The request"))
+        s.refresh(r)
+
     def _step(self, user: CurrentUser, request_id: int, from_status: tuple[str, ...],
               values_of, entry_of) -> UnitRequest:  # type: ignore[no-untyped-def]
         with self.db.write() as s:
             r = s.get(UnitRequest, request_id, populate_existing=True)
             if r is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The request does not exist."))
-            self._may_answer(user, r)
-            if r.status not in from_status:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "errors", "This step does not apply to a request that is {status}."),
-                    status=REQUEST_STATES.get(r.status, r.status))
-            values = values_of(r)
-            seen = r.version
-            done = s.execute(update(UnitRequest).where(
-                UnitRequest.id == r.id, UnitRequest.version == seen,
-                UnitRequest.status == r.status).values(
-                    version=seen + 1, updated_by=user.id, **values)
-                .execution_options(synchronize_session=False))
-            if done.rowcount != 1:
-                raise conflict(QT_TRANSLATE_NOOP("errors", "The request"))
-            s.refresh(r)
+            self._advance(s, user, r, from_status, values_of)
             inc = s.get(Incident, r.incident_id) if r.incident_id else None
             kind, text, extra = entry_of(r)
             if inc is None and kind == EntryKind.RESULT:

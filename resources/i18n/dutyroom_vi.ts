@@ -642,72 +642,72 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="95" />
+        <location filename="../../widgets/directives/dialogs.py" line="70" />
         <source>New directive to units</source>
         <translation>Ý kiến chỉ đạo mới tới các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="100" />
+        <location filename="../../widgets/directives/dialogs.py" line="75" />
         <source>The leader's directive, as given (required)</source>
         <translation>Nội dung ý kiến chỉ đạo của lãnh đạo (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="108" />
+        <location filename="../../widgets/directives/dialogs.py" line="83" />
         <source>Leader's name (required)</source>
         <translation>Họ tên lãnh đạo (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="112" />
+        <location filename="../../widgets/directives/dialogs.py" line="87" />
         <source>The units received it now (phone call)</source>
         <translation>Các đơn vị đã nhận ngay (qua điện thoại)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="116" />
+        <location filename="../../widgets/directives/dialogs.py" line="91" />
         <source>Result due by</source>
         <translation>Hạn báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="154" />
+        <location filename="../../widgets/directives/dialogs.py" line="129" />
         <source>&amp;Directive</source>
         <translation>&amp;Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="155" />
+        <location filename="../../widgets/directives/dialogs.py" line="130" />
         <source>Directed &amp;by</source>
         <translation>&amp;Lãnh đạo chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="156" />
+        <location filename="../../widgets/directives/dialogs.py" line="131" />
         <source>Directed &amp;at</source>
         <translation>&amp;Thời gian chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="157" />
+        <location filename="../../widgets/directives/dialogs.py" line="132" />
         <source>&amp;Channel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="160" />
+        <location filename="../../widgets/directives/dialogs.py" line="135" />
         <source>&amp;Units (tick; Space)</source>
         <translation>Đơn &amp;vị nhận (đánh dấu; phím cách)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="171" />
+        <location filename="../../widgets/directives/dialogs.py" line="146" />
         <source>{n} unit(s) chosen</source>
         <translation>Đã chọn {n} đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="183" />
+        <location filename="../../widgets/directives/dialogs.py" line="158" />
         <source>The directive needs a content.</source>
         <translation>Cần nhập nội dung ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="185" />
+        <location filename="../../widgets/directives/dialogs.py" line="160" />
         <source>Record which leader gave the directive.</source>
         <translation>Ghi rõ lãnh đạo nào cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="187" />
+        <location filename="../../widgets/directives/dialogs.py" line="162" />
         <source>Choose at least one unit to send the directive to.</source>
         <translation>Chọn ít nhất một đơn vị nhận ý kiến chỉ đạo.</translation>
     </message>
@@ -2657,32 +2657,32 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="263" />
+        <location filename="../../widgets/directives/dialogs.py" line="238" />
         <source>Remind {unit}</source>
         <translation>Đôn đốc {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="268" />
+        <location filename="../../widgets/directives/dialogs.py" line="243" />
         <source>Whom you reached (optional)</source>
         <translation>Người đã liên hệ (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="270" />
+        <location filename="../../widgets/directives/dialogs.py" line="245" />
         <source>{report}, due by {time}</source>
         <translation>{report}, hạn gửi {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="275" />
+        <location filename="../../widgets/directives/dialogs.py" line="250" />
         <source>&amp;Channel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="276" />
+        <location filename="../../widgets/directives/dialogs.py" line="251" />
         <source>C&amp;ontact</source>
         <translation>Người &amp;liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="277" />
+        <location filename="../../widgets/directives/dialogs.py" line="252" />
         <source>&amp;Note</source>
         <translation>Ghi &amp;chú</translation>
     </message>
@@ -2690,62 +2690,62 @@ Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
 <context>
     <name>ReportReceivedDialog</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="207" />
+        <location filename="../../widgets/directives/dialogs.py" line="182" />
         <source>{report} of {unit} received</source>
         <translation>Đã nhận {report} của {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="214" />
+        <location filename="../../widgets/directives/dialogs.py" line="189" />
         <source>Who sent it (optional)</source>
         <translation>Người gửi (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="217" />
+        <location filename="../../widgets/directives/dialogs.py" line="192" />
         <source>The report's file (optional; kept with its SHA-256)</source>
         <translation>Tệp báo cáo (không bắt buộc; lưu kèm mã SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="219" />
+        <location filename="../../widgets/directives/dialogs.py" line="194" />
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="225" />
+        <location filename="../../widgets/directives/dialogs.py" line="200" />
         <source>Due by {time}</source>
         <translation>Hạn gửi: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="228" />
+        <location filename="../../widgets/directives/dialogs.py" line="203" />
         <source>Received &amp;at</source>
         <translation>Thời gian &amp;nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="229" />
+        <location filename="../../widgets/directives/dialogs.py" line="204" />
         <source>&amp;Channel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="230" />
+        <location filename="../../widgets/directives/dialogs.py" line="205" />
         <source>&amp;Sender</source>
         <translation>Người &amp;gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="231" />
+        <location filename="../../widgets/directives/dialogs.py" line="206" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="232" />
+        <location filename="../../widgets/directives/dialogs.py" line="207" />
         <source>&amp;Note</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="241" />
+        <location filename="../../widgets/directives/dialogs.py" line="216" />
         <source>The report's file</source>
         <translation>Tệp báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="248" />
+        <location filename="../../widgets/directives/dialogs.py" line="223" />
         <source>The file {path} does not exist.</source>
         <translation>Tệp {path} không tồn tại.</translation>
     </message>
@@ -3566,7 +3566,7 @@ Kéo camera vào đây</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="70" />
+        <location filename="../../widgets/directives/dialogs.py" line="62" />
         <source>Record (Ctrl+Enter)</source>
         <translation>Ghi nhận (Ctrl+Enter)</translation>
     </message>
@@ -4046,7 +4046,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="370" />
-        <location filename="../../app/workflow/service.py" line="644" />
+        <location filename="../../app/workflow/service.py" line="651" />
         <source>Describe the result.</source>
         <translation>Hãy nêu kết quả xử lý.</translation>
     </message>
@@ -4100,7 +4100,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/auth.py" line="209" />
         <location filename="../../app/auth.py" line="223" />
-        <location filename="../../app/workflow/directives.py" line="178" />
+        <location filename="../../app/workflow/directives.py" line="163" />
         <location filename="../../app/workflow/service.py" line="460" />
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
@@ -4165,10 +4165,10 @@ Kéo camera vào đây</translation>
         <location filename="../../app/notices.py" line="40" />
         <location filename="../../app/workflow/daily_reports.py" line="351" />
         <location filename="../../app/workflow/daily_reports.py" line="417" />
-        <location filename="../../app/workflow/directives.py" line="167" />
+        <location filename="../../app/workflow/directives.py" line="152" />
         <location filename="../../app/workflow/service.py" line="250" />
         <location filename="../../app/workflow/service.py" line="494" />
-        <location filename="../../app/workflow/service.py" line="646" />
+        <location filename="../../app/workflow/service.py" line="653" />
         <source>Unknown channel '{channel}' (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
@@ -4569,99 +4569,97 @@ Kéo camera vào đây</translation>
         <translation>trả lời thay đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="562" />
-        <location filename="../../app/workflow/service.py" line="722" />
+        <location filename="../../app/workflow/service.py" line="583" />
+        <location filename="../../app/workflow/service.py" line="729" />
         <location filename="../../forms/issue.py" line="277" />
         <location filename="../../forms/issue.py" line="391" />
         <source>The request does not exist.</source>
         <translation>Không tìm thấy yêu cầu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="41" />
+        <location filename="../../app/workflow/directives.py" line="40" />
         <source>being followed up</source>
         <translation>đang theo dõi, đôn đốc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="42" />
+        <location filename="../../app/workflow/directives.py" line="41" />
         <source>closed: every unit has reported</source>
         <translation>đã kết thúc: các đơn vị đã báo cáo đầy đủ</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="77" />
+        <location filename="../../app/workflow/directives.py" line="76" />
         <source>{user} does not belong to this duty desk and cannot record its directives.</source>
         <translation>{user} không thuộc trực ban này nên không thể ghi nhận ý kiến chỉ đạo của trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="96" />
+        <location filename="../../app/workflow/directives.py" line="95" />
         <source>This request does not follow up a directive.</source>
         <translation>Yêu cầu này không thuộc việc theo dõi thực hiện ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="105" />
-        <location filename="../../app/workflow/service.py" line="565" />
+        <location filename="../../app/workflow/service.py" line="564" />
         <source>This step does not apply to a request that is {status}.</source>
         <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="116" />
-        <location filename="../../app/workflow/service.py" line="576" />
+        <location filename="../../app/workflow/service.py" line="575" />
         <source>The request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="165" />
+        <location filename="../../app/workflow/directives.py" line="150" />
         <source>The directive needs a content.</source>
         <translation>Cần nhập nội dung ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="172" />
+        <location filename="../../app/workflow/directives.py" line="157" />
         <source>Choose at least one unit to send the directive to.</source>
         <translation>Chọn ít nhất một đơn vị nhận ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="183" />
+        <location filename="../../app/workflow/directives.py" line="168" />
         <source>Record which leader gave the directive.</source>
         <translation>Ghi rõ lãnh đạo nào cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="305" />
+        <location filename="../../app/workflow/directives.py" line="290" />
         <source>The directive does not exist.</source>
         <translation>Ý kiến chỉ đạo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="611" />
+        <location filename="../../app/workflow/service.py" line="618" />
         <source>The acknowledgement needs the unit's contact person.</source>
         <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="655" />
+        <location filename="../../app/workflow/service.py" line="662" />
         <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="22" />
-        <location filename="../../app/workflow/service.py" line="737" />
+        <location filename="../../app/workflow/service.py" line="744" />
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="738" />
+        <location filename="../../app/workflow/service.py" line="745" />
         <source>received by the unit</source>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="23" />
-        <location filename="../../app/workflow/service.py" line="739" />
+        <location filename="../../app/workflow/service.py" line="746" />
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="740" />
+        <location filename="../../app/workflow/service.py" line="747" />
         <source>answered with its result</source>
         <translation>đã báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="741" />
+        <location filename="../../app/workflow/service.py" line="748" />
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
@@ -5166,7 +5164,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="316" />
-        <location filename="../../app/workflow/directives.py" line="187" />
+        <location filename="../../app/workflow/directives.py" line="172" />
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
     </message>

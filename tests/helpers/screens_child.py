@@ -62,17 +62,17 @@ def main() -> int:
 def walls(app, window, mode, session, runner, ctx) -> int:  # type: ignore[no-untyped-def]
     """wall-save: a 9-cell wall on the second screen and a 1+5 wall on the first, saved;
     wall-restore: the saved walls re-opened; prints each wall's screen, layout and cells."""
-    import time  # noqa: PLC0415
+    from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
 
     from widgets.wall.layouts import CellContent, WallView  # noqa: PLC0415
     from widgets.wall.tile import join_retired  # noqa: PLC0415
 
     manager = window.walls
+    loaded = QEventLoop()                     # until the camera directory has come
+    manager.camerasLoaded.connect(loaded.quit)
+    QTimer.singleShot(30_000, loaded.quit)
     manager.load()
-    deadline = time.monotonic() + 30
-    while not manager.cameras and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    loaded.exec()
     if mode == "wall-save":
         codes = sorted(manager.cameras)
         screens = app.screens()
@@ -85,11 +85,7 @@ def walls(app, window, mode, session, runner, ctx) -> int:  # type: ignore[no-un
         app.processEvents()
         manager.save()
     else:
-        assert manager.restore()
-        deadline = time.monotonic() + 30
-        while len(manager.walls) < 2 and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
+        assert manager.restore()          # the directory is loaded: the walls open now
     for w in manager.walls:
         v = w.view()
         cells = ";".join(",".join(c.cameras) for c in v.cells)

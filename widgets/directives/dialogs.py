@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,8 +30,8 @@ from PySide6.QtWidgets import (
 from app.clock import fmt_local, to_local, to_utc
 from app.workflow.directives import DirectiveDraft
 from widgets.directives.data import UnitNode
+from widgets.incidents.request_dialogs import RecordForm
 from widgets.labels import CHANNELS, channel_label
-from widgets.shortcuts import CONFIRM, panel_shortcut
 
 
 def _dt(utc: datetime) -> QDateTimeEdit:
@@ -56,35 +54,12 @@ def _channels(default: str) -> QComboBox:
     return c
 
 
-class _Form(QDialog):
+class _Form(RecordForm):
+    """The workflow's recording form, its OK button named for recording."""
+
     def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        super().__init__(title, parent)
         self.ok.setText(self.tr("Record (Ctrl+Enter)"))
-        self.buttons.accepted.connect(self.check_and_accept)
-        self.buttons.rejected.connect(self.reject)
-        panel_shortcut(self, CONFIRM, self.check_and_accept)
-
-    def say(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
-    def problem(self) -> str:
-        return ""
-
-    def check_and_accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.say(problem)
-            return
-        self.accept()
 
 
 class DirectiveDialog(_Form):

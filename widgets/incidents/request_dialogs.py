@@ -76,7 +76,7 @@ class ResultValues:
     scan: Path | None
 
 
-class _Form(QDialog):
+class RecordForm(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -106,7 +106,7 @@ class _Form(QDialog):
         self.accept()
 
 
-class AckDialog(_Form):
+class AckDialog(RecordForm):
     """The unit's acknowledgement: its contact person and expected completion."""
 
     def __init__(self, unit: str, now: datetime, channel: str = "phone",
@@ -145,7 +145,7 @@ class AckDialog(_Form):
                          self.channel.currentData(), _utc(self.at))
 
 
-class ResultDialog(_Form):
+class ResultDialog(RecordForm):
     """The unit's result (Appendix IV); a late one needs reason and responsibility."""
 
     def __init__(self, unit: str, now: datetime, due_at: datetime | None,
