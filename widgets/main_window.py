@@ -556,7 +556,20 @@ class MainWindow(QMainWindow):
             "Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form\n"
             "Ctrl+E correct the selected entry · Ctrl+F search · F5 reload\n"
             "Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity\n"
-            "Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit"))
+            "Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit\n\n"
+            "Camera walls: Ctrl+Shift+W open a wall · Ctrl+Alt+W a wall on every screen\n"
+            "On a wall: a camera number + Enter · arrows select · Enter or double-click "
+            "maximises · Esc back · Delete empties · wheel zooms · F11 full screen · "
+            "Ctrl+1…Ctrl+6 layouts · Ctrl+D diagnostics · F12 screenshot evidence · "
+            "M sound of the command vehicle\n"
+            "PTZ camera: P PTZ mode (arrows, wheel, drag, on-tile pad) · PgUp/PgDn zoom · "
+            "a number + * goes to a preset\n"
+            "Ctrl+Shift+H camera health · Ctrl+Shift+S screenshots · Ctrl+Shift+P presets · "
+            "Ctrl+Shift+M site plan · Ctrl+Shift+G camera-map check (F5 check, Ctrl+R "
+            "restore) · Ctrl+Shift+C area checklist\n\n"
+            "Incidents: Ctrl+Shift+N raise · Ctrl+Shift+I my incidents · Ctrl+Shift+D "
+            "directives and daily reports · supervisor console: Ctrl+Enter approve, "
+            "Ctrl+R reject, Ctrl+I issue the fax"))
 
     # -- screen lock ----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -2190,14 +2190,28 @@ SHA-256 {sha}</translation>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity
-Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit</source>
-        <translation>Ctrl+N mục nhật ký mới · Ctrl+Enter lưu vào nhật ký · Esc xóa trắng biểu mẫu
+Ctrl+H handover · Ctrl+L lock the screen · Ctrl+Q exit
+
+Camera walls: Ctrl+Shift+W open a wall · Ctrl+Alt+W a wall on every screen
+On a wall: a camera number + Enter · arrows select · Enter or double-click maximises · Esc back · Delete empties · wheel zooms · F11 full screen · Ctrl+1…Ctrl+6 layouts · Ctrl+D diagnostics · F12 screenshot evidence · M sound of the command vehicle
+PTZ camera: P PTZ mode (arrows, wheel, drag, on-tile pad) · PgUp/PgDn zoom · a number + * goes to a preset
+Ctrl+Shift+H camera health · Ctrl+Shift+S screenshots · Ctrl+Shift+P presets · Ctrl+Shift+M site plan · Ctrl+Shift+G camera-map check (F5 check, Ctrl+R restore) · Ctrl+Shift+C area checklist
+
+Incidents: Ctrl+Shift+N raise · Ctrl+Shift+I my incidents · Ctrl+Shift+D directives and daily reports · supervisor console: Ctrl+Enter approve, Ctrl+R reject, Ctrl+I issue the fax</source>
+        <translation>Ctrl+N mục mới · Ctrl+Enter lưu mục · Esc xóa trắng biểu mẫu
 Ctrl+E đính chính mục đang chọn · Ctrl+F tìm kiếm · F5 tải lại
-Ctrl+P in nhật ký của ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹn
-Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát</translation>
+Ctrl+P in nhật ký ca trực · Ctrl+Shift+V kiểm tra tính toàn vẹn
+Ctrl+H bàn giao ca · Ctrl+L khóa màn hình · Ctrl+Q thoát
+
+Tường camera: Ctrl+Shift+W mở một tường · Ctrl+Alt+W mở tường trên mọi màn hình
+Trên tường: số camera + Enter · phím mũi tên chọn ô · Enter hoặc nhấp đúp để phóng to · Esc trở lại · Delete bỏ camera · con lăn phóng to hình · F11 toàn màn hình · Ctrl+1…Ctrl+6 bố cục · Ctrl+D chẩn đoán · F12 chụp ảnh làm chứng cứ · M âm thanh xe chỉ huy
+Camera PTZ: P chế độ PTZ (phím mũi tên, con lăn, kéo chuột, bảng điều khiển trên ô) · PgUp/PgDn thu phóng · số + * chuyển đến điểm đặt trước
+Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P điểm đặt trước · Ctrl+Shift+M sơ đồ khu vực · Ctrl+Shift+G kiểm tra bản đồ camera (F5 kiểm tra, Ctrl+R khôi phục) · Ctrl+Shift+C danh mục kiểm tra khu vực
+
+Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="573" />
+        <location filename="../../widgets/main_window.py" line="586" />
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
