@@ -404,6 +404,8 @@ class IncidentDetailPanel(QWidget):
         self._say("")
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
+            if not isValid(self):       # the panel closed while the step was written
+                return
             self._busy = False
             if self.incident_id is not None:
                 self.changed.emit(self.incident_id)
@@ -412,6 +414,8 @@ class IncidentDetailPanel(QWidget):
             self.reload()
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self._busy = False
             self._enable_all(True)
             self._say(message_of(exc))
