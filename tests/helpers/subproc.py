@@ -17,14 +17,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def wait_until(cond: Callable[[], object], timeout: float, interval: float = 0.02,
-               what: str = "condition") -> None:
-    """Poll `cond` until it is true; fail with `what` after `timeout` seconds."""
+               what: str | Callable[[], str] = "condition") -> None:
+    """Poll `cond` until it is true; fail with `what` (or what it returns, read at
+    the failure) after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
         if cond():
             return
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {said}")
         time.sleep(interval)
 
 
