@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
 
-    from PySide6.QtCore import Qt, QTimer  # noqa: PLC0415
+    from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from video.sim.demo_site import SimulatorProcess  # noqa: PLC0415
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     if sim.start() is None:
         raise SystemExit("the RTSP simulator cannot start here")
     sim_pid = sim.proc.pid  # type: ignore[union-attr]
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive for the run
     cams = {f"B{i:02d}": WallCamera(code=f"B{i:02d}", number=i, name=m["label"], site="bench",
                                     zone="bench", kind="fixed", sub_url=None,
                                     main_url=sim.url(m["path"]))
@@ -130,13 +130,21 @@ def main(argv: list[str] | None = None) -> int:
         t.framesShown.connect(lambda n, i=i: first.setdefault(i, time.monotonic() - opened))
 
     def spin(seconds: float, until=None) -> bool:  # type: ignore[no-untyped-def]
+        """Runs the event loop as the application does (blocking in its dispatcher, not
+        a polling loop) for `seconds` or until `until()` is true (checked every 20 ms)."""
+        loop = QEventLoop()
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            app.processEvents()
-            if until is not None and until():
-                return True
-            time.sleep(0.002)
-        return until is None
+
+        def check() -> None:
+            if (until is not None and until()) or time.monotonic() >= deadline:
+                loop.quit()
+
+        poll = QTimer(interval=20)
+        poll.timeout.connect(check)
+        poll.start()
+        loop.exec()
+        poll.stop()
+        return until is None or bool(until())
 
     if not spin(30, lambda: len(first) == len(tiles)):
         say(f"only {len(first)} of {len(tiles)} tiles showed a picture in 30 s")

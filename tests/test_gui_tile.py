@@ -208,3 +208,33 @@ def test_corrupt_packets_are_counted_and_the_picture_goes_on(qtbot, tmp_path):
     finally:
         tile.shutdown()
         server.close()
+
+
+def test_one_clock_paints_every_tile_and_lets_go_of_closed_ones(qtbot, rtsp: RtspServer):
+    from widgets.wall.tile import RepaintClock  # noqa: PLC0415
+
+    clock = RepaintClock.shared()
+    tiles = [_tile(qtbot, rtsp.url("/cam01/sub"), f"CAM {i}") for i in range(3)]
+    for tile in tiles:
+        _live(qtbot, tile, frames=5)
+    assert all(t in clock._tiles for t in tiles)  # noqa: SLF001
+    assert clock._timer.isActive()  # noqa: SLF001
+    painted = [t.frames_shown for t in tiles]
+    qtbot.waitUntil(lambda: all(t.frames_shown >= n + 10 for t, n in zip(tiles, painted,
+                                                                           strict=True)),
+                    timeout=5000)
+    for tile in tiles:
+        assert tile.shutdown()
+    assert not any(t in clock._tiles for t in tiles)  # noqa: SLF001
+
+
+def test_decoder_threads_follow_the_picture_size() -> None:
+    from video.stream import VideoStream  # noqa: PLC0415
+
+    auto = VideoStream("rtsp://127.0.0.1:1/x")
+    assert auto.decoder_threads(640, 360) == 1      # a wall's sub-stream: one thread
+    assert auto.decoder_threads(1280, 720) == 1
+    assert auto.decoder_threads(1920, 1080) == 0    # one large picture: FFmpeg's threads
+    assert auto.decoder_threads(0, 0) == 1          # size not known yet
+    fixed = VideoStream("rtsp://127.0.0.1:1/x", config=StreamConfig(decoder_threads=4))
+    assert fixed.decoder_threads(640, 360) == 4

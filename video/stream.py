@@ -80,7 +80,12 @@ class StreamConfig:
     jitter: float = 0.25           # each delay is shortened by up to this fraction
     probesize: int = 32
     analyzeduration: int = 0
-    decoder_threads: int = 0       # 0 = FFmpeg decides; slice threading only (no delay)
+    # Threads inside one decoder / scaler. A wall decodes many streams at once on a few
+    # cores: there, threads inside each stream cost more in switching than they gain
+    # (measured: benchmarks/video_wall). None = one thread for pictures up to 1280×720,
+    # FFmpeg's slice threads above (one large picture, maximised); 0 = FFmpeg decides.
+    decoder_threads: int | None = None
+    scaler_threads: int = 1
     interpolation: str | None = "FAST_BILINEAR"  # swscale's (PyAV's name); None = default
     extra_options: dict[str, str] = field(default_factory=dict)
     audio_buffer_s: float = 1.0    # unmuted playback buffer; older samples are dropped
@@ -588,7 +593,7 @@ class VideoStream:
                 raise _Failure(State.CODEC_UNSUPPORTED, "no decoder for the video stream")
             with contextlib.suppress(AttributeError, ValueError):
                 ctx.thread_type = "SLICE"
-                ctx.thread_count = self.config.decoder_threads
+                ctx.thread_count = self.decoder_threads(ctx.width, ctx.height)
             with self._lock:
                 self._codec = ctx.name
                 self._first_frame_s = None
@@ -612,6 +617,12 @@ class VideoStream:
             raise
         finally:
             container.close()
+
+    def decoder_threads(self, width: int, height: int) -> int:
+        """The decoder's thread count for a picture of this size (0 if unknown)."""
+        if self.config.decoder_threads is not None:
+            return self.config.decoder_threads
+        return 0 if width * height > 1280 * 720 else 1
 
     def _open_audio(self, container: av.container.InputContainer) -> _AudioDecoder | None:
         """The decoder of the stream's first audio track, or None (and why, in the
@@ -728,9 +739,11 @@ class VideoStream:
             if (width, height) != (frame.width, frame.height) and \
                     frame.format.name in ("yuv420p", "yuvj420p"):
                 scaled = self._scaler.reformat(frame, width=width, height=height,
-                                               interpolation=self.config.interpolation)
+                                               interpolation=self.config.interpolation,
+                                               threads=self.config.scaler_threads)
             image = self._reformatter.reformat(scaled, width=width, height=height,
-                                               format=pixel_format).to_ndarray()
+                                               format=pixel_format,
+                                               threads=self.config.scaler_threads).to_ndarray()
         now = time.monotonic()
         pts = frame.time
         source_time = None

@@ -2,12 +2,13 @@
 the newest frame.
 
 Threads. A stream decodes on its own worker thread; its callbacks never touch a widget.
-`on_frame` only raises a "pending" flag and, when the flag was down, posts one queued
-signal, so at most one paint request is in flight however fast frames come (a burst of
-frames costs one event and one paint). `paintEvent` lowers the flag, takes the newest
-frame (`take()`), wraps its numpy buffer in a QImage without copying (the tile keeps the
-array alive while the image is painted; the worker never writes into a delivered array),
-and draws it letterboxed. `on_state` is posted as a queued signal too.
+`on_frame` only raises the tile's "fresh" flag. One `RepaintClock` for all tiles looks at
+the flags at about the display's refresh rate and asks the fresh tiles to paint, so Qt
+paints them together, once per tick (a 16-tile wall: ~60 batched repaints a second, not
+240 events and paints one by one; a burst of frames costs one paint). `paintEvent` takes
+the newest frame (`take()`), wraps its numpy buffer in a QImage without copying (the tile
+keeps the array alive while the image is painted; the worker never writes into a
+delivered array), and draws it letterboxed. `on_state` is posted as a queued signal.
 
 Pixels. The tile asks the stream for BGRA frames at the size the picture will be drawn
 (the source's aspect fitted into the tile, times the device pixel ratio and the digital
@@ -48,6 +49,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
+    QObject,
     QPointF,
     QRect,
     QRectF,
@@ -153,6 +155,51 @@ def fit(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
     return sw * scale, sh * scale  # type: ignore[return-value]
 
 
+class RepaintClock(QObject):
+    """The pace of every tile's painting: each tick, the tiles whose stream delivered a
+    frame since the last tick are updated, and Qt paints them in one pass. One timer for
+    the application (made with the first tile, on the GUI thread)."""
+
+    INTERVAL_MS = 16   # ~60 Hz: the display's pace; a 15 or 25 fps source loses no frame
+
+    _instance: RepaintClock | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tiles: list[CameraTile] = []
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+
+    @classmethod
+    def shared(cls) -> RepaintClock:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    def add(self, tile: CameraTile) -> None:
+        if tile not in self._tiles:
+            self._tiles.append(tile)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def remove(self, tile: CameraTile) -> None:
+        with contextlib.suppress(ValueError):
+            self._tiles.remove(tile)
+        if not self._tiles:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        for tile in list(self._tiles):
+            if tile._fresh:  # noqa: SLF001 - the flag the decoding thread raises
+                tile._fresh = False  # noqa: SLF001
+                try:
+                    tile.update()
+                except RuntimeError:  # destroyed without shutdown()
+                    self.remove(tile)
+
+
 class _Feed:
     """One open stream of the tile (sub or main) and its callbacks."""
 
@@ -181,7 +228,6 @@ class CameraTile(QWidget):
     doubleClicked = Signal()        # a double-click that was not a zoom reset
     zoomChanged = Signal(float)
     ptzCommand = Signal(str, float, float, float)   # "move" | "stop" | "zoom", pan, tilt, zoom
-    _frameReady = Signal()          # posted by the decoding thread (queued)
     _stateReady = Signal(object, str, str)  # (feed, state, reason), queued
     _audioNote = Signal(str, str)           # (AudioStatus, message), queued
 
@@ -218,7 +264,7 @@ class CameraTile(QWidget):
         self._choice = choice or StreamChoice(has_sub=main_url is not None)
         self._choice.has_sub = main_url is not None
         self._state, self._reason = State.CONNECTING, ""
-        self._pending = False           # a paint request is in flight (set by a worker)
+        self._fresh = False             # a frame came since the last tick (set by a worker)
         self._frame: Frame | None = None  # the frame painted last
         self._array: np.ndarray | None = None  # the buffer _image points into (kept alive)
         self._image: QImage | None = None
@@ -238,7 +284,6 @@ class CameraTile(QWidget):
         self._drag_from: QPointF | None = None
         self._retry = QTimer(self, singleShot=True)   # a switch waiting out the interval
         self._retry.timeout.connect(self._update_output)
-        self._frameReady.connect(self._on_frame_ready, Qt.ConnectionType.QueuedConnection)
         self._stateReady.connect(self._on_state_ready, Qt.ConnectionType.QueuedConnection)
         self._audioNote.connect(self._on_audio_note, Qt.ConnectionType.QueuedConnection)
         # The first visible layout chooses at once (StreamChoice's first decision).
@@ -246,6 +291,7 @@ class CameraTile(QWidget):
         self._feed: _Feed = _Feed(self, first, self._urls[first])
         self._next: _Feed | None = None   # opened beside _feed while switching
         self._update_tooltip()
+        RepaintClock.shared().add(self)
         if start:
             self._feed.stream.start()
 
@@ -471,6 +517,7 @@ class CameraTile(QWidget):
     def shutdown(self, timeout: float = 5.0) -> bool:
         """Stops every stream and joins the threads (idempotent); True when all ended."""
         self._stopped = True
+        RepaintClock.shared().remove(self)
         if self._speaker is not None:
             self._speaker.close(timeout)
             self._speaker = None
@@ -483,6 +530,7 @@ class CameraTile(QWidget):
         if self._stopped:
             return
         self._stopped = True
+        RepaintClock.shared().remove(self)
         self._close_speaker()
         for feed in self._feeds():
             self._retire(feed)
@@ -492,11 +540,7 @@ class CameraTile(QWidget):
 
     # -- the decoding threads: no widget calls here --------------------------------------
     def _frame_callback(self, _feed: _Feed) -> None:
-        if self._pending or self._stopped:
-            return
-        self._pending = True
-        with contextlib.suppress(RuntimeError):  # a tile destroyed without shutdown()
-            self._frameReady.emit()
+        self._fresh = True  # painted at the RepaintClock's next tick
 
     def _state_callback(self, feed: _Feed, state: State, reason: str) -> None:
         if self._stopped:
@@ -507,10 +551,6 @@ class CameraTile(QWidget):
     # -- the GUI thread ------------------------------------------------------------------
     def _feeds(self) -> list[_Feed]:
         return [f for f in (self._feed, self._next) if f is not None]
-
-    @Slot()
-    def _on_frame_ready(self) -> None:
-        self.update()  # coalesced by Qt too; _pending stays up until the paint
 
     @Slot(object, str, str)
     def _on_state_ready(self, feed: _Feed, state: str, reason: str) -> None:
@@ -597,7 +637,7 @@ class CameraTile(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
         self._update_output()
-        self.update()  # paints, which lowers a flag left up while hidden
+        self.update()  # the frame that came while hidden
 
     def hideEvent(self, event) -> None:  # noqa: N802, ANN001
         super().hideEvent(event)
@@ -782,7 +822,6 @@ class CameraTile(QWidget):
         return self._source_fps
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        self._pending = False  # from here on a new frame asks for another paint
         try:
             new = self._take_frame()
         except Exception:  # a bad frame must not take the wall down
