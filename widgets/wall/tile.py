@@ -934,9 +934,10 @@ class CameraTile(QWidget):
         return chip
 
     def _draw_overlays(self, p: QPainter, rect: QRect) -> None:
-        """The camera's name (and the diagnostics) top left, the state top right when
-        live or large in the middle otherwise, the zoom under the state: the top edge,
-        since cameras burn their own text in at the bottom."""
+        """The camera's name (and the diagnostics, then the PTZ mode and who holds the
+        camera) top left, the state top right when live or large in the middle otherwise,
+        the zoom and the sound under the state: the top edge, since cameras burn their
+        own text in at the bottom."""
         px = max(10, min(16, rect.height() // 14))
         pad = max(3, px // 3)
         live = self._state is State.LIVE and not self._paused
@@ -957,24 +958,12 @@ class CameraTile(QWidget):
         if self._zoom > 1.0:
             z = self._chip(f"×{self._zoom:.1f}", px, "#e6edf3", QColor(0, 0, 0, 160))
             p.drawPixmap(rect.right() - z.width() - pad, right_y, z)
-        if self._ptz:
-            tr = QCoreApplication.translate
-            text = tr(_CONTEXT, _PTZ_ON) if self._ptz_mode else tr(_CONTEXT, _PTZ_OFF)
-            chip = self._chip(text, px, "#0d1117" if self._ptz_mode else "#e6edf3",
-                              QColor(theme.ACCENT) if self._ptz_mode else QColor(0, 0, 0, 160))
-            p.drawPixmap(rect.left() + pad, rect.bottom() - chip.height() - pad, chip)
-            if self._ptz_holder:
-                held = self._chip(self._ptz_holder, px, "#ffffff", QColor(theme.WARN))
-                p.drawPixmap(rect.left() + pad, rect.bottom() - chip.height() - held.height()
-                             - 2 * pad, held)
-            if self._ptz_mode:
-                self._draw_pad(p)
+            right_y += z.height() + 2
         if self._audio:
             colour = QColor(0, 0, 0, 160) if self._muted else QColor(theme.OK)
             chip = self._chip(self.audio_text(), px, "#e6edf3" if self._muted else "#0d1117",
                               colour)
-            p.drawPixmap(rect.right() - chip.width() - pad, rect.bottom() - chip.height() - pad,
-                         chip)
+            p.drawPixmap(rect.right() - chip.width() - pad, right_y, chip)
         y = rect.top() + pad
         lines = [self.camera_label] if self.camera_label else []
         if self._diagnostics:
@@ -983,6 +972,17 @@ class CameraTile(QWidget):
             chip = self._chip(line, px, "#e6edf3", QColor(0, 0, 0, 150))
             p.drawPixmap(rect.left() + pad, y, chip)
             y += chip.height() + 1
+        if self._ptz:  # under the name, clear of the text cameras burn in at the bottom
+            tr = QCoreApplication.translate
+            text = tr(_CONTEXT, _PTZ_ON) if self._ptz_mode else tr(_CONTEXT, _PTZ_OFF)
+            chip = self._chip(text, px, "#0d1117" if self._ptz_mode else "#e6edf3",
+                              QColor(theme.ACCENT) if self._ptz_mode else QColor(0, 0, 0, 160))
+            p.drawPixmap(rect.left() + pad, y + 1, chip)
+            if self._ptz_holder:
+                held = self._chip(self._ptz_holder, px, "#ffffff", QColor(theme.WARN))
+                p.drawPixmap(rect.left() + pad, y + chip.height() + 2, held)
+            if self._ptz_mode:
+                self._draw_pad(p)
 
 
 def feed_source(feed: _Feed) -> tuple[int, int] | None:
