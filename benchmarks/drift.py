@@ -1,5 +1,5 @@
 """The image check's cost (video/drift.py) on the rendered container yard of
-tests/test_drift.py:
+video/sim/yard.py:
 
   python -m benchmarks.drift [--reps N]
 
@@ -24,8 +24,8 @@ import cv2
 import numpy as np
 
 from benchmarks._common import emit_json, median, percentile, r, say, summary, timed_ms, verdict
-from tests.test_drift import LIVE_SIZE, noisy, view
 from video.drift import DriftThresholds, compare, overlay, prepare_reference
+from video.sim.yard import LIVE_SIZE, noisy, view
 
 TARGET_MS = 200.0
 

@@ -94,8 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             c.close()
         sim.close()
 
-    from tests.test_drift import noisy, view  # noqa: PLC0415
     from video.drift import compare  # noqa: PLC0415
+    from video.sim.yard import noisy, view  # noqa: PLC0415
 
     ref = view(size=(1920, 1080))
     live = noisy(view(shift_x_pct=2.0, size=(1920, 1080)), 6)
