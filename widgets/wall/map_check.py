@@ -125,7 +125,7 @@ class CameraMapCheckPanel(QWidget):
         from video.ptz.check import CameraMapCheck  # noqa: PLC0415
 
         link = self.walls.ptz
-        controllers = {code: link._controller(cam)  # noqa: SLF001 - the console's chain
+        controllers = {code: link.controller(cam)
                        for code, cam in self.walls.cameras.items() if link.can_control(cam)}
         return CameraMapCheck(controllers)
 

@@ -130,7 +130,7 @@ class PtzLink(QObject):
         self._with_hold(cam, lambda ctl: ctl.goto_preset(token))
 
     def load_presets(self, cam: WallCamera, then: Callable[[], None] | None = None) -> None:
-        future = self._controller(cam).presets()
+        future = self.controller(cam).presets()
 
         def done(f: cf.Future) -> None:
             if f.exception() is not None:
@@ -256,7 +256,8 @@ class PtzLink(QObject):
         self.session.runner.submit(holds.holds, show, lambda _e: None)
 
     # -- plumbing ------------------------------------------------------------------------
-    def _controller(self, cam: WallCamera) -> PresetTourController:
+    def controller(self, cam: WallCamera) -> PresetTourController:
+        """The camera's controller on this console (made on first use, then kept)."""
         ctl = self.controllers.get(cam.code)
         if ctl is None:
             ctl = self.controllers[cam.code] = self.factory(cam)
@@ -264,7 +265,7 @@ class PtzLink(QObject):
 
     def _send(self, cam: WallCamera, command: Callable[[PresetTourController], cf.Future[Any]]) -> None:
         try:
-            future = command(self._controller(cam))
+            future = command(self.controller(cam))
         except Exception as exc:  # noqa: BLE001 - reported like a failed future
             self._failed(cam.code, exc)
             return
