@@ -10,11 +10,12 @@ from widgets.session import ConsoleSession, DeskInfo
 
 
 @contextmanager
-def console(ctx: AppContext, user, online: bool = True):  # type: ignore[no-untyped-def]
-    """A ConsoleSession logged in as `user` at the HQ desk, stopped afterwards."""
+def console(ctx: AppContext, user, online: bool = True,  # type: ignore[no-untyped-def]
+            desk_code: str = "HQ"):
+    """A ConsoleSession logged in as `user` at the desk `desk_code`, stopped afterwards."""
     runner = QtTaskRunner()
     session = ConsoleSession(ctx, runner)
-    desk = ctx.reference.desk_by_code("HQ")
+    desk = ctx.reference.desk_by_code(desk_code)
     shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))
     session.office_hours = ctx.office_hours()
     try:

@@ -180,3 +180,45 @@ def test_the_dock_and_its_menu_action(qtbot, ctx, users):
         win.directives_panel.stop()
         if hasattr(win, "supervisor_console"):
             win.supervisor_console.stop()
+
+
+def test_a_regional_desk_answers_a_directive_to_its_units(qtbot, ctx, users, desk):
+    """HQ directs two units, one of them under the KV7 regional desk: KV7's console
+    lists that directive with its own unit only (not in its incidents inbox) and
+    records the acknowledgement and the result; HQ's follow-up sees them."""
+    from app.workflow.directives import DirectiveDraft  # noqa: PLC0415
+    from widgets.incidents.data import read_list  # noqa: PLC0415
+
+    kv3, hn = _units(ctx, "KV3", "KV7-HN")
+    d = ctx.directives.create(users["giamsat1"], desk.id, DirectiveDraft(
+        content="Rà soát container lưu bãi quá 90 ngày, báo cáo về trực ban.",
+        directed_by="Hoàng Đình Khải", unit_ids=[kv3.id, hn.id], received_at=ctx.clock.now()))
+    [ours] = [r for r in ctx.directives.units_of(d.id) if r.unit_id == hn.id]
+    kv7 = ctx.reference.desk_by_code("KV7")
+    with console(ctx, users["kv7.giamsat"], desk_code="KV7") as session:
+        assert not [r for r in read_list(ctx, users["kv7.giamsat"], kv7.id).rows
+                    if r.id == ours.id]   # answered here, not in the incidents inbox
+        w = _panel(qtbot, session)
+        assert w.directives.rowCount() == 1
+        assert "(" in w.directives.item(0, 2).text()          # who directed, from which desk
+        assert [u.request_id for u in w.unit_rows()] == [ours.id]
+        w.units.selectRow(0)
+        qtbot.waitUntil(lambda: w.ack_b.isEnabled(), timeout=5000)
+        ack = w.record_ack()
+        type_text(ack.contact, "Đ/c Lan, Đội nghiệp vụ Hữu Nghị")
+        with qtbot.waitSignal(w.written, timeout=10_000):
+            ack.accept()
+        assert ctx.requests.get(ours.id).status == "acknowledged"
+        qtbot.waitUntil(lambda: w.unit_rows() and w.unit_rows()[0].status == "acknowledged",
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: w.result_b.isEnabled(), timeout=5000)
+        res = w.record_result()
+        type_text(res.result, "Đã rà soát 14 container, lập danh sách gửi Chi cục.")
+        with qtbot.waitSignal(w.written, timeout=10_000):
+            res.accept()
+        w.stop()
+    assert ctx.requests.get(ours.id).status == "done"
+    hq_entries = [e.content for e in ctx.dutylog.entries(desk.id)]
+    assert any("Đ/c Lan" in e for e in hq_entries)
+    assert any("Đã rà soát 14 container" in e for e in hq_entries)
+    assert ctx.directives.get(d.id).status == "open"  # KV3 has not reported yet

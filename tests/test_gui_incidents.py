@@ -6,7 +6,6 @@ its scan, and the main window's "My incidents" dock with Ctrl+N."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import timedelta
 
 from PySide6.QtCore import QDateTime, Qt
@@ -16,29 +15,16 @@ from app.clock import to_local
 from app.workflow.rules import Action, Handling, IncidentState
 from app.workflow.service import IncidentDraft
 from forms.issue import sha256_of
-from tests.gui_helpers import type_text
+from tests.gui_helpers import console, type_text
 from widgets.incidents import IncidentPrefill
 from widgets.incidents.detail import IncidentDetailPanel
 from widgets.incidents.panel import MyIncidentsPanel
 from widgets.main_window import MainWindow
-from widgets.qt_tasks import QtTaskRunner
-from widgets.session import ConsoleSession, DeskInfo
 
 
-@contextmanager
 def desk_console(ctx, user, desk_code: str = "HQ"):  # type: ignore[no-untyped-def]
     """A ConsoleSession logged in as `user` at the desk `desk_code`."""
-    runner = QtTaskRunner()
-    session = ConsoleSession(ctx, runner)
-    desk = ctx.reference.desk_by_code(desk_code)
-    shift = ctx.cached_shift(ctx.roster.current_shift(desk.id))
-    session.office_hours = ctx.office_hours()
-    try:
-        session.begin(user, DeskInfo(desk.id, desk.code, desk.name, desk.place), shift, True)
-        yield session
-    finally:
-        session.stop()
-        runner.shutdown()
+    return console(ctx, user, desk_code=desk_code)
 
 
 def unit(ctx, code):  # type: ignore[no-untyped-def]

@@ -1,8 +1,10 @@
 """What the "Directives and daily reports" panel shows, read in one go on the
 session's runner (never on the GUI thread): the desk's open directives (and
-those closed this shift) with each unit's follow-up, today's daily-report
-tracker, and the units tree and leaders for the new-directive dialog. Plain
-data: the panel recomputes countdowns and lateness from it without querying."""
+those closed this shift) with each unit's follow-up; at a regional desk, also
+the other desks' open directives addressed to its units (it answers them here,
+Đ10–12); today's daily-report tracker, and the units tree and leaders for the
+new-directive dialog. Plain data: the panel recomputes countdowns and lateness
+from it without querying."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.auth import Role
+from app.db.models import Desk
 from app.workflow.daily_reports import TrackerRow
 
 
@@ -40,6 +43,7 @@ class DirectiveRow:
     channel: str
     status: str
     units: list[UnitFollowUp]
+    from_desk: str = ""    # another desk's directive to our units (a regional desk's inbox)
 
     @property
     def reported(self) -> int:
@@ -90,6 +94,7 @@ def read_panel(ctx, desk_id: int, since: datetime | None,  # type: ignore[no-unt
         snap.directives.append(DirectiveRow(
             d.id, d.content, d.directed_by, d.directed_at, d.channel, d.status,
             [follow_up(d.id, r) for r in view.units]))
+    snap.directives += addressed_directives(ctx, desk_id)
     snap.reports = ctx.daily_reports.tracker(desk_id)
     if with_reference:
         snap.units = [UnitNode(u.id, u.code, u.name, u.parent_id) for u in ctx.reference.units()
@@ -101,5 +106,28 @@ def read_panel(ctx, desk_id: int, since: datetime | None,  # type: ignore[no-unt
     return snap
 
 
-__all__ = ["DirectiveRow", "PanelSnapshot", "UnitFollowUp", "UnitNode", "follow_up",
-           "read_panel"]
+def addressed_directives(ctx, desk_id: int) -> list[DirectiveRow]:  # type: ignore[no-untyped-def]
+    """Other desks' directives with open requests to this regional desk's units, each
+    with those units only."""
+    from widgets.incidents.data import inbox_requests  # noqa: PLC0415 - one inbox rule
+
+    rows: dict[int, DirectiveRow] = {}
+    for r in inbox_requests(ctx, desk_id):
+        if r.incident_id is not None:
+            continue
+        d = ctx.directives.directive_of(r.id)
+        if d is None:
+            continue
+        row = rows.get(d.id)
+        if row is None:
+            with ctx.db.read() as s:
+                desk = s.get(Desk, d.desk_id)
+            row = rows[d.id] = DirectiveRow(d.id, d.content, d.directed_by, d.directed_at,
+                                            d.channel, d.status, [],
+                                            desk.name if desk is not None else "?")
+        row.units.append(follow_up(d.id, r))
+    return list(rows.values())
+
+
+__all__ = ["DirectiveRow", "PanelSnapshot", "UnitFollowUp", "UnitNode", "addressed_directives",
+           "follow_up", "read_panel"]

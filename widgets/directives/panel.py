@@ -243,7 +243,13 @@ class DirectivesPanel(QWidget):
             tip = self.tr("{who} at {time}, by {channel}:\n{content}").format(
                 who=d.directed_by, time=fmt_local(d.directed_at),
                 channel=channel_label(d.channel), content=d.content)
-            values = [str(d.directive_id), d.content, d.directed_by,
+            directed_by = d.directed_by
+            if d.from_desk:  # another desk's directive to our units: we answer it
+                directed_by = self.tr("{who} ({desk})").format(who=d.directed_by,
+                                                                desk=d.from_desk)
+                tip = self.tr("Addressed to our units by {desk}.").format(desk=d.from_desk) \
+                    + "\n" + tip
+            values = [str(d.directive_id), d.content, directed_by,
                       f"{d.reported}/{len(d.units)}",
                       self.tr(DIRECTIVE_STATES.get(d.status, d.status))]
             for c, v in enumerate(values):
@@ -368,8 +374,8 @@ class DirectivesPanel(QWidget):
         if s.user is None or s.desk is None or not s.online \
                 or not s.user.can(Permission.LOG_WRITE):
             return
-        due = [(u.request_id, u.what) for d in self.snapshot.directives for u in d.units
-               if self.is_overdue(u, now) and not u.escalated
+        due = [(u.request_id, u.what) for d in self.snapshot.directives if not d.from_desk
+               for u in d.units if self.is_overdue(u, now) and not u.escalated
                and (u.request_id, u.what) not in self._escalating]
         if not due:
             return

@@ -81,7 +81,8 @@ def read_list(ctx, user: CurrentUser, desk_id: int) -> ListSnapshot:  # type: ig
             due = r.ack_due_at if r.status == "received" else r.result_due_at
             rows.append(ListRow("request", r.id, f"{r.unit_name}: {r.subject}", r.status,
                                 "tracking", r.created_at, due, [], r.incident_id))
-    inbox = inbox_requests(ctx, desk_id)
+    # Requests of other desks' incidents (a directive's are in the directives panel).
+    inbox = [r for r in inbox_requests(ctx, desk_id) if r.incident_id is not None]
     for r in inbox:
         due = r.ack_due_at if r.status == "received" else r.result_due_at
         rows.append(ListRow("request", r.id, f"{r.unit_name}: {r.subject}", r.status, "inbox",
