@@ -350,6 +350,50 @@ def test_late_result_needs_reason_and_responsibility(ctx, users, desk):
     assert ctx.requests.overdue(desk.id) == []
 
 
+def test_a_relayed_requests_result_is_reported_back_on_the_original(ctx, users, desk):
+    """HQ asks the KV7 region; KV7's desk passes it on to its Hữu Nghị unit. The unit's
+    result, recorded at KV7, is the original's result too, in HQ's log; a late one
+    carries its reason back; an original answered already is left as it is."""
+    units = {u.code: u for u in ctx.reference.units()}
+    kv7 = ctx.reference.desk_by_code("KV7")
+    hq_officer, kv7_officer = users["giamsat1"], users["kv7.giamsat"]
+    due = ctx.clock.now() + timedelta(hours=2)
+    original = ctx.requests.create(hq_officer, desk.id, unit_id=units["KV7"].id,
+                                   channel="fax", subject="Kiểm tra container TCLU7081246",
+                                   requested_due_at=due)
+    relayed = ctx.requests.relay(kv7_officer, kv7.id, original.id, units["KV7-HN"].id)
+    assert relayed.desk_id == kv7.id and relayed.relayed_from_id == original.id
+    assert relayed.result_due_at == due and f"#{original.id}" in relayed.subject
+    ctx.requests.acknowledge(kv7_officer, relayed.id, contact="Đ/c Tuấn")
+    ctx.requests.record_result(kv7_officer, relayed.id, "Đã kiểm tra, hàng đúng khai báo",
+                               timeline="10:05 kiểm tra; 10:40 xong")
+    back = ctx.requests.get(original.id)
+    assert back.status == "done"
+    assert back.result_text == f"Theo báo cáo của {relayed.unit_name}: Đã kiểm tra, hàng đúng " \
+                               "khai báo"
+    assert back.timeline == "10:05 kiểm tra; 10:40 xong"
+    assert any("Theo báo cáo của" in e.content for e in ctx.dutylog.entries(desk.id))
+
+    # late: the reason and responsibility travel with it
+    late = ctx.requests.create(hq_officer, desk.id, unit_id=units["KV7"].id, channel="fax",
+                               subject="Xác minh tờ khai 105998877120", requested_due_at=due)
+    late_relayed = ctx.requests.relay(kv7_officer, kv7.id, late.id, units["KV7-HN"].id)
+    ctx.clock.advance(timedelta(hours=3))
+    ctx.requests.record_result(kv7_officer, late_relayed.id, "Đã xác minh",
+                               late_reason="Mất kết nối hệ thống",
+                               late_responsibility="Đội nghiệp vụ")
+    assert ctx.requests.get(late.id).late_reason == "Mất kết nối hệ thống"
+
+    # answered at HQ already (by phone): the relayed result does not overwrite it
+    third = ctx.requests.create(hq_officer, desk.id, unit_id=units["KV7"].id, channel="phone",
+                                subject="Cung cấp hình ảnh camera")
+    third_relayed = ctx.requests.relay(kv7_officer, kv7.id, third.id, units["KV7-HN"].id)
+    ctx.requests.record_result(hq_officer, third.id, "Đã nhận hình ảnh qua thư điện tử")
+    ctx.requests.record_result(kv7_officer, third_relayed.id, "Đã gửi hình ảnh")
+    assert ctx.requests.get(third.id).result_text == "Đã nhận hình ảnh qua thư điện tử"
+    assert ctx.requests.get(third_relayed.id).status == "done"
+
+
 def test_unit_liaison_answers_only_for_his_unit(ctx, users, desk):
     units = {u.code: u for u in ctx.reference.units()}
     mine = ctx.requests.create(users["giamsat1"], desk.id, unit_id=units["KV7-HN-GS"].id,

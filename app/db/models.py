@@ -381,6 +381,9 @@ class UnitRequest(Base):
     desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
     incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    # a regional desk's request passing another desk's on to its unit: the original
+    relayed_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit_request.id", name="fk_unit_request_relayed_from"))
     unit_name: Mapped[str] = mapped_column(String(300))
     contact: Mapped[str | None] = mapped_column(String(200))
     channel: Mapped[str] = mapped_column(String(20))  # phone|fax|document|email

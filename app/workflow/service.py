@@ -23,6 +23,7 @@ from app.clock import Clock, fmt_local
 from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import (
+    Desk,
     Incident,
     IncidentStep,
     LogCase,
@@ -486,7 +487,8 @@ class RequestService:
                email: str | None = None, body: str = "", incident_id: int | None = None,
                urgent: bool = False, requested_due_at: datetime | None = None,
                document_no: str | None = None, appendix: str | None = None,
-               received_at: datetime | None = None) -> UnitRequest:
+               received_at: datetime | None = None,
+               relayed_from_id: int | None = None) -> UnitRequest:
         """Record a request sent to a unit. `received_at`: the unit got it at once
         (an urgent phone call); otherwise record the receipt when it is confirmed."""
         require(user, Permission.NOTICE_SEND)
@@ -521,7 +523,8 @@ class RequestService:
                             urgent=urgent, subject=nfc(subject).strip(), body=body,
                             appendix=appendix, document_no=document_no, status="sent",
                             ack_minutes=self.ack_minutes, created_by=user.id, created_at=now,
-                            requested_due_at=requested_due_at, result_due_at=requested_due_at)
+                            requested_due_at=requested_due_at, result_due_at=requested_due_at,
+                            relayed_from_id=relayed_from_id)
             if received_at is not None:
                 r.received_at, r.received_channel = received_at, channel
                 r.ack_due_at = received_at + timedelta(minutes=r.ack_minutes)
@@ -541,6 +544,38 @@ class RequestService:
             record_change(s, self.clock, desk_id, "dutylog", entry.id)
             record_change(s, self.clock, desk_id, "request", r.id)
             return r
+
+    def relay(self, user: CurrentUser, desk_id: int, request_id: int,
+              unit_id: int) -> UnitRequest:
+        """A regional desk passes another desk's request on to one of its units (Đ10–12)
+        and follows it with the same result deadline on its own desk; the unit's result
+        is reported back on the original (`record_result`)."""
+        r = self.get(request_id)
+        with self.db.read() as s:
+            origin = s.get(Desk, r.desk_id)
+        ref = r.document_no or f"#{r.id}"
+        return self.create(
+            user, desk_id, subject=f"Chuyển yêu cầu {ref} của {origin.name if origin else ''}: "
+                                   f"{r.subject}"[:300],
+            channel="phone", unit_id=unit_id, body=r.body, urgent=r.urgent,
+            requested_due_at=r.result_due_at or r.requested_due_at, relayed_from_id=r.id)
+
+    def _report_back(self, user: CurrentUser, relayed: UnitRequest) -> None:
+        """A relayed request's result, reported on the request it passed on (in the
+        original desk's log). What the original refuses (already answered, late without
+        a reason) is left to the desk, and said in the log file."""
+        original = self.get(relayed.relayed_from_id)  # type: ignore[arg-type]
+        if original.status not in ("sent", "received", "acknowledged"):
+            return
+        try:
+            self.record_result(
+                user, original.id, f"Theo báo cáo của {relayed.unit_name}: {relayed.result_text}",
+                timeline=relayed.timeline or "", reported_at=relayed.result_reported_at,
+                channel=relayed.result_channel, late_reason=relayed.late_reason,
+                late_responsibility=relayed.late_responsibility)
+        except (ValidationError, PermissionDenied, ConflictError) as exc:
+            log.warning("request %s: the result of relayed request %s not reported back: %s",
+                        original.id, relayed.id, exc)
 
     def _may_answer(self, user: CurrentUser, r: UnitRequest) -> None:
         """The desk records what the unit answered; a unit running the client
@@ -673,7 +708,10 @@ class RequestService:
                 text += f" Nguyên nhân chậm: {r.late_reason}. Trách nhiệm: {r.late_responsibility}."
             return EntryKind.RESULT, text, {"reported_at": r.result_reported_at}
 
-        return self._step(user, request_id, ("sent", "received", "acknowledged"), values, entry)
+        r = self._step(user, request_id, ("sent", "received", "acknowledged"), values, entry)
+        if r.relayed_from_id is not None:
+            self._report_back(user, r)
+        return r
 
     # -- deadlines -----------------------------------------------------------------
     def overdue(self, desk_id: int, now: datetime | None = None) -> list[Overdue]:

@@ -268,17 +268,8 @@ def relay_units(ctx, desk_id: int) -> list[tuple[int, str]]:  # type: ignore[no-
 
 def relay_request(ctx, user: CurrentUser, desk_id: int, request_id: int,  # type: ignore[no-untyped-def]
                   unit_id: int) -> UnitRequest:
-    """A regional desk passes HQ's request on to one of its units (Đ10–12) and
-    tracks it with the same deadlines, on its own desk."""
-    r = ctx.requests.get(request_id)
-    with ctx.db.read() as s:
-        origin = s.get(Desk, r.desk_id)
-    ref = r.document_no or f"#{r.id}"
-    return ctx.requests.create(
-        user, desk_id, subject=f"Chuyển yêu cầu {ref} của {origin.name if origin else ''}: "
-                               f"{r.subject}"[:300],
-        channel="phone", unit_id=unit_id, body=r.body, urgent=r.urgent,
-        requested_due_at=r.result_due_at or r.requested_due_at)
+    """A regional desk passes HQ's request on to one of its units (the core's rule)."""
+    return ctx.requests.relay(user, desk_id, request_id, unit_id)
 
 
 def read_entry(ctx, entry_id: int) -> LogEntry | None:  # type: ignore[no-untyped-def]
