@@ -334,7 +334,31 @@ def test_a_regional_desk_relays_a_request_to_its_unit(qtbot, ctx, users, desk, m
         assert not w.detail.issue_fax_b.isVisible()
         qtbot.mouseClick(w.detail.relay_b, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(ctx.requests.for_desk(kv7.id)) == 1, timeout=10_000)
-    [relayed] = ctx.requests.for_desk(kv7.id)
-    assert relayed.unit_id == hn.id and "1/FAX-TB-HQ" in relayed.subject
-    assert relayed.result_due_at == ctx.requests.get(fax.request_id).result_due_at
-    assert relayed.subject in ctx.dutylog.entries(kv7.id)[-1].content
+        [relayed] = ctx.requests.for_desk(kv7.id)
+        assert relayed.unit_id == hn.id and "1/FAX-TB-HQ" in relayed.subject
+        assert relayed.result_due_at == ctx.requests.get(fax.request_id).result_due_at
+        assert relayed.subject in ctx.dutylog.entries(kv7.id)[-1].content
+        # the unit's line is under HQ's: KV7 records its answers there
+        d = w.detail
+        qtbot.waitUntil(lambda: d.requests.rowCount() == 2, timeout=10_000)
+        assert d.requests.item(1, 0).text() == "→ " + hn.name
+        d.requests.selectRow(1)
+        assert d.selected_request().id == relayed.id and not d.relay_b.isEnabled()
+        ack = d.record_ack()
+        qtbot.waitUntil(ack.isVisible)
+        type_text(ack.contact, "Đ/c Tuấn, Đội nghiệp vụ")
+        ack.check_and_accept()
+        qtbot.waitUntil(lambda: ctx.requests.get(relayed.id).status == "acknowledged",
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: d.result_b.isEnabled() and not d.ack_b.isEnabled(),
+                        timeout=10_000)
+        assert d.selected_request().id == relayed.id   # still the unit's line
+        res = d.record_result()
+        qtbot.waitUntil(res.isVisible)
+        type_text(res.result, "Đã kiểm tra container, niêm phong nguyên vẹn")
+        res.check_and_accept()
+        qtbot.waitUntil(lambda: ctx.requests.get(relayed.id).status == "done", timeout=10_000)
+    # ... and the result went back to HQ's request, in HQ's log
+    original = ctx.requests.get(fax.request_id)
+    assert original.status == "done" and "niêm phong nguyên vẹn" in original.result_text
+    assert any("Theo báo cáo của" in e.content for e in ctx.dutylog.entries(desk.id))

@@ -767,6 +767,14 @@ class RequestService:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The request does not exist."))
             return r
 
+    def relayed(self, request_ids: list[int]) -> list[UnitRequest]:
+        """The requests that pass these on to a regional desk's units."""
+        if not request_ids:
+            return []
+        with self.db.read() as s:
+            return list(s.scalars(select(UnitRequest).where(
+                UnitRequest.relayed_from_id.in_(request_ids)).order_by(UnitRequest.id)))
+
     def for_desk(self, desk_id: int, open_only: bool = False,
                  incident_id: int | None = None) -> list[UnitRequest]:
         with self.db.read() as s:

@@ -125,6 +125,7 @@ class RequestLine:
     result_due_at: datetime | None
     result_text: str
     appendix: str = ""
+    relayed_from: int | None = None   # a regional desk passing the request on to its unit
 
 
 @dataclass
@@ -172,8 +173,9 @@ def read_incident(ctx, user: CurrentUser, incident_id: int) -> IncidentView:  # 
                             names.get(st.recorded_by, "") if phone else "", st.by_phone,
                             st.countersigned_at is not None, st.comment))
     requests = ctx.requests.for_desk(inc.desk_id, incident_id=incident_id)
+    relayed = ctx.requests.relayed([r.id for r in requests])
     lines = []
-    for r in requests:
+    for r in requests + relayed:
         events.append(Event(r.created_at, "request", names.get(r.created_by, ""),
                             text=f"{r.unit_name}: {r.subject}"))
         if r.acknowledged_at:
@@ -185,7 +187,7 @@ def read_incident(ctx, user: CurrentUser, incident_id: int) -> IncidentView:  # 
                                  r.fax_no or "", r.email or "", r.document_no or "",
                                  r.received_at, r.ack_due_at, r.acknowledged_at,
                                  r.ack_contact or "", r.promised_at, r.result_due_at,
-                                 r.result_text or "", r.appendix or ""))
+                                 r.result_text or "", r.appendix or "", r.relayed_from_id))
     docs = [DocLine(d.id, d.appendix, d.number, d.recipient, d.issued_at, d.emailed_to or "")
             for d in ctx.issuer.documents(incident_id=incident_id)]
     request_docs = [DocLine(d.id, d.appendix, d.number, d.recipient, d.issued_at,

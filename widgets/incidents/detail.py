@@ -345,20 +345,27 @@ class IncidentDetailPanel(QWidget):
         self._enable_all(True)
 
     def _fill_requests(self, view: IncidentView) -> None:
-        rows = [r for r in view.requests
-                if self.request_only is None or r.id == self.request_only]
+        # The desk's own requests; in request mode (a regional desk) the one addressed to
+        # it and the ones it passed on to its units, whose answers it records here.
+        rows = [r for r in view.requests if r.relayed_from is None] \
+            if self.request_only is None else \
+            [r for r in view.requests if self.request_only in (r.id, r.relayed_from)]
+        current = self.selected_request()
         self._rows = rows
         self.requests.setRowCount(len(rows))
         for n, r in enumerate(rows):
             due = r.ack_due_at if r.status == "received" else r.result_due_at
-            values = [r.unit_name, label(REQUEST_STATES, r.status),
+            unit = r.unit_name if r.relayed_from is None else "→ " + r.unit_name
+            values = [unit, label(REQUEST_STATES, r.status),
                       fmt_local(due) if due else "", r.document_no]
             for c, v in enumerate(values):
                 it = QTableWidgetItem(v)
                 it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.requests.setItem(n, c, it)
-        if rows:
-            self.requests.selectRow(0)
+        if rows:  # the line selected before a reload stays selected
+            ids = [r.id for r in rows]
+            self.requests.selectRow(ids.index(current.id) if current is not None
+                                    and current.id in ids else 0)
         self._enable_requests()
 
     def selected_request(self) -> RequestLine | None:
@@ -391,6 +398,7 @@ class IncidentDetailPanel(QWidget):
                                  and self.view is not None and self.view.can_issue)
         self.relay_b.setVisible(self.request_only is not None)
         self.relay_b.setEnabled(not busy and r is not None and self.request_only is not None
+                                and r.relayed_from is None
                                 and r.status in ("sent", "received", "acknowledged"))
         self.request_fax_b.setEnabled(
             not busy and r is not None and r.appendix in ("II", "V") and not r.document_no
@@ -456,7 +464,8 @@ class IncidentDetailPanel(QWidget):
         if RULES[action].comment_required:
             preset = ""
             if action == Action.REPORT_RESULT:
-                preset = "\n".join(r.result_text for r in v.requests if r.result_text)
+                preset = "\n".join(r.result_text for r in v.requests
+                                   if r.result_text and r.relayed_from is None)
             text, ok = QInputDialog.getMultiLineText(
                 self, label(ACTIONS, action),
                 self.tr("Your text (required) for incident {no}:").format(no=inc.id), preset)
