@@ -43,22 +43,21 @@ def _propose_many(ctx, users, desk, n: int) -> list[int]:
 @pytest.mark.slow
 @pytest.mark.postgres
 @pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
-def test_two_processes_approve_1000_incidents_once_each(ctx, users, desk, db_url, tmp_path):
+def test_two_processes_approve_1000_incidents_once_each(ctx, users, desk, db_url):
     t0 = time.monotonic()
     ids = _propose_many(ctx, users, desk, N)
     setup_s = time.monotonic() - t0
     assert ids == list(range(ids[0], ids[0] + N))  # a contiguous range for the workers
     leaders = [users["truongca"], users["truongca2"]]
-    go = tmp_path / "go"
     children = [Child("tests.helpers.approve_worker", db_url, str(u.id), str(ids[0]),
-                      str(ids[-1]), str(go), str(SLOT_MS)) for u in leaders]
+                      str(ids[-1]), str(SLOT_MS)) for u in leaders]
     try:
         for child in children:
             child.wait_for(lambda lines: "ready" in lines, 60, "the worker to connect")
         t1 = time.monotonic()
-        tmp = tmp_path / "go.tmp"  # both poll for the file: released together, with
-        tmp.write_text(f"{time.time() + 0.2:.6f}")  # a common start time for the slots
-        tmp.rename(go)
+        start = f"{time.time() + 0.2:.6f}"  # a common start time for both timetables
+        for child in children:
+            child.send(start)
         results = [child.finish(timeout=DEADLINE_S) for child in children]
         race_s = time.monotonic() - t1
     except BaseException:

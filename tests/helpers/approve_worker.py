@@ -1,9 +1,10 @@
 """A shift leader's console in its own OS process, approving incidents:
 
-    python -m tests.helpers.approve_worker DB_URL USER_ID FIRST_ID LAST_ID GO_FILE SLOT_MS
+    python -m tests.helpers.approve_worker DB_URL USER_ID FIRST_ID LAST_ID SLOT_MS
 
-Prints "ready" once connected and the user is loaded, then waits for GO_FILE to
-appear; it holds a start time T (epoch seconds, the same for every worker). It then
+Prints "ready" once connected and the user is loaded, then blocks reading its standard
+input for the go line: a start time T (epoch seconds, the same for every worker;
+end of input without it: exit 2). It then
 approves every incident FIRST_ID..LAST_ID (inclusive, ascending) through
 IncidentService.transition, attempting the k-th one at T + k * SLOT_MS (or at once
 when running late), so that all workers hit each incident within about a
@@ -16,7 +17,6 @@ error. The last line is JSON: {"won": N, "lost": N, "errors": N, "late_slots": N
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 
@@ -29,8 +29,6 @@ from app.errors import ConflictError
 from app.workflow.rules import Action
 from app.workflow.service import IncidentService
 
-GO_WAIT_S = 60.0
-
 
 def say(line: str) -> None:
     sys.stdout.write(line + "\n")
@@ -39,7 +37,7 @@ def say(line: str) -> None:
 
 def main(argv: list[str]) -> int:
     url, user_id, first, last = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
-    go_file, slot_s = argv[4], float(argv[5]) / 1000.0
+    slot_s = float(argv[4]) / 1000.0
     db = Database(url)
     try:
         db.ping()
@@ -51,17 +49,16 @@ def main(argv: list[str]) -> int:
             assert account is not None, f"no user {user_id}"
             user = to_current(account)
         say("ready")
-        deadline = time.monotonic() + GO_WAIT_S
-        while not os.path.exists(go_file):
-            if time.monotonic() > deadline:
-                say("no go signal")
-                return 2
-            time.sleep(0.001)
-        with open(go_file, encoding="ascii") as f:
-            start = float(f.read())
+        go = sys.stdin.readline()   # the test's go line; EOF if the test gave up
+        if not go.strip():
+            say("no go signal")
+            return 2
+        start = float(go)
         won = lost = errors = late = 0
         first_errors: list[str] = []
         for k, incident_id in enumerate(range(first, last + 1)):
+            # a timetable, not a wait for a condition: every worker attempts incident k
+            # at the same instant, which is what makes each one a race
             wait = start + k * slot_s - time.time()
             if wait > 0:
                 time.sleep(wait)
