@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,31 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.clock import fmt_local, to_local, to_utc
+from app.clock import fmt_local
 from app.workflow.directives import DirectiveDraft
 from widgets.directives.data import UnitNode
-from widgets.incidents.request_dialogs import RecordForm
-from widgets.labels import CHANNELS, channel_label
-
-
-def _dt(utc: datetime) -> QDateTimeEdit:
-    w = QDateTimeEdit()
-    w.setDisplayFormat("dd/MM/yyyy HH:mm")
-    w.setCalendarPopup(True)
-    w.setDateTime(QDateTime(to_local(utc)))
-    return w
-
-
-def _utc(w: QDateTimeEdit) -> datetime:
-    return to_utc(w.dateTime().toPython().replace(second=0, microsecond=0))
-
-
-def _channels(default: str) -> QComboBox:
-    c = QComboBox()
-    for code in CHANNELS:
-        c.addItem(channel_label(code), code)
-    c.setCurrentIndex(max(0, c.findData(default)))
-    return c
+from widgets.incidents.request_dialogs import RecordForm, channel_box, date_time_edit, utc_of
+from widgets.labels import CHANNELS
 
 
 class _Form(RecordForm):
@@ -81,15 +60,15 @@ class DirectiveDialog(_Form):
         for uid, name in leaders:
             self.directed_by.addItem(name, uid)
         self.directed_by.lineEdit().setPlaceholderText(self.tr("Leader's name (required)"))
-        self.directed_at = _dt(now)
-        self.channel = _channels("phone")
+        self.directed_at = date_time_edit(now)
+        self.channel = channel_box("phone", CHANNELS)
         self.channel.setObjectName("directiveChannel")
         self.received_now = QCheckBox(self.tr("The units received it now (phone call)"))
         self.received_now.setChecked(True)
         self.channel.currentIndexChanged.connect(
             lambda _i: self.received_now.setChecked(self.channel.currentData() == "phone"))
         self.has_due = QCheckBox(self.tr("Result due by"))
-        self.due = _dt(now + timedelta(hours=4))
+        self.due = date_time_edit(now + timedelta(hours=4))
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
@@ -169,8 +148,8 @@ class DirectiveDialog(_Form):
         return DirectiveDraft(
             content=self.content.toPlainText().strip(), unit_ids=self.unit_ids(),
             directed_by="" if leader_id else text, directed_by_id=leader_id,
-            directed_at=_utc(self.directed_at), channel=self.channel.currentData(),
-            due_at=_utc(self.due) if self.has_due.isChecked() else None,
+            directed_at=utc_of(self.directed_at), channel=self.channel.currentData(),
+            due_at=utc_of(self.due) if self.has_due.isChecked() else None,
             received_at=now if self.received_now.isChecked() else None)
 
 
@@ -182,8 +161,8 @@ class ReportReceivedDialog(_Form):
         super().__init__(self.tr("{report} of {unit} received").format(report=report, unit=unit),
                          parent)
         self.setObjectName("reportReceivedDialog")
-        self.at = _dt(now)
-        self.channel = _channels(channel or "email")
+        self.at = date_time_edit(now)
+        self.channel = channel_box(channel or "email", CHANNELS)
         self.sender = QLineEdit()
         self.sender.setObjectName("reportSender")
         self.sender.setPlaceholderText(self.tr("Who sent it (optional)"))
@@ -225,7 +204,7 @@ class ReportReceivedDialog(_Form):
 
     def values(self) -> dict:  # type: ignore[type-arg]
         path = self.file.text().strip()
-        return {"received_at": _utc(self.at), "channel": self.channel.currentData(),
+        return {"received_at": utc_of(self.at), "channel": self.channel.currentData(),
                 "sender": self.sender.text().strip() or None,
                 "file": Path(path) if path else None, "note": self.note.text().strip() or None}
 
@@ -237,7 +216,7 @@ class RemindDialog(_Form):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Remind {unit}").format(unit=unit), parent)
         self.setObjectName("remindDialog")
-        self.channel = _channels("phone")
+        self.channel = channel_box("phone", CHANNELS)
         self.contact = QLineEdit()
         self.contact.setObjectName("remindContact")
         self.contact.setPlaceholderText(self.tr("Whom you reached (optional)"))

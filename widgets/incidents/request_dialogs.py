@@ -37,7 +37,8 @@ from widgets.shortcuts import CONFIRM, panel_shortcut
 ANSWER_CHANNELS = ("phone", "fax", "email", "document")
 
 
-def _dt(utc: datetime) -> QDateTimeEdit:
+def date_time_edit(utc: datetime) -> QDateTimeEdit:
+    """A local date-and-time editor (to the minute) set to `utc`."""
     w = QDateTimeEdit()
     w.setDisplayFormat("dd/MM/yyyy HH:mm")
     w.setCalendarPopup(True)
@@ -45,13 +46,15 @@ def _dt(utc: datetime) -> QDateTimeEdit:
     return w
 
 
-def _utc(w: QDateTimeEdit) -> datetime:
+def utc_of(w: QDateTimeEdit) -> datetime:
+    """The editor's time in UTC, to the minute."""
     return to_utc(w.dateTime().toPython().replace(second=0, microsecond=0))
 
 
-def _channels(default: str) -> QComboBox:
+def channel_box(default: str, codes: tuple[str, ...] = ANSWER_CHANNELS) -> QComboBox:
+    """The channels `codes`, translated, `default` chosen."""
     c = QComboBox()
-    for code in ANSWER_CHANNELS:
+    for code in codes:
         c.addItem(channel_label(code), code)
     c.setCurrentIndex(max(0, c.findData(default)))
     return c
@@ -116,9 +119,9 @@ class AckDialog(RecordForm):
         self.contact = QLineEdit()
         self.contact.setObjectName("ackContact")
         self.contact.setPlaceholderText(self.tr("Name, position, phone (required)"))
-        self.promised = _dt(now + timedelta(hours=2))
-        self.channel = _channels(channel)
-        self.at = _dt(now)
+        self.promised = date_time_edit(now + timedelta(hours=2))
+        self.channel = channel_box(channel)
+        self.at = date_time_edit(now)
         self.due = QLabel(self.tr("Due by {time}").format(time=fmt_local(ack_due_at))
                           if ack_due_at else self.tr("Due 30 minutes after receipt"))
         self.due.setObjectName("muted")
@@ -141,8 +144,8 @@ class AckDialog(RecordForm):
         return ""
 
     def values(self) -> AckValues:
-        return AckValues(self.contact.text().strip(), _utc(self.promised),
-                         self.channel.currentData(), _utc(self.at))
+        return AckValues(self.contact.text().strip(), utc_of(self.promised),
+                         self.channel.currentData(), utc_of(self.at))
 
 
 class ResultDialog(RecordForm):
@@ -159,8 +162,8 @@ class ResultDialog(RecordForm):
         self.result.setFixedHeight(80)
         self.timeline = QLineEdit()
         self.timeline.setPlaceholderText(self.tr("e.g. 10:05 received; 10:40 checked at gate B"))
-        self.channel = _channels(channel)
-        self.reported = _dt(now)
+        self.channel = channel_box(channel)
+        self.reported = date_time_edit(now)
         self.reported.dateTimeChanged.connect(self._late_state)
         self.scan = QLineEdit()
         self.scan.setObjectName("scanPath")
@@ -194,7 +197,7 @@ class ResultDialog(RecordForm):
         self.result.setFocus()
 
     def is_late(self) -> bool:
-        return self.due_at is not None and _utc(self.reported) > self.due_at
+        return self.due_at is not None and utc_of(self.reported) > self.due_at
 
     def _late_state(self) -> None:
         late = self.is_late()
@@ -223,9 +226,10 @@ class ResultDialog(RecordForm):
     def values(self) -> ResultValues:
         scan = self.scan.text().strip()
         return ResultValues(self.result.toPlainText().strip(), self.timeline.text().strip(),
-                            self.channel.currentData(), _utc(self.reported),
+                            self.channel.currentData(), utc_of(self.reported),
                             self.late_reason.text().strip(), self.late_resp.text().strip(),
                             Path(scan) if scan else None)
 
 
-__all__ = ["AckDialog", "AckValues", "ResultDialog", "ResultValues"]
+__all__ = ["AckDialog", "AckValues", "RecordForm", "ResultDialog", "ResultValues", "channel_box",
+           "date_time_edit", "utc_of"]
