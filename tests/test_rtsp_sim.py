@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ import av
 import numpy as np
 import pytest
 
-from tests.helpers.rtsp import RtspServer, replay
+from tests.helpers.rtsp import RtspServer, replay, sub
 from tests.helpers.subproc import wait_until
 from video.sim.prepare import MAIN_SIZE, SUB_SIZE, Recipe, is_valid, prepare, simulator_mounts
 from video.stream import State, StreamConfig, VideoStream
@@ -165,6 +166,42 @@ def test_file_mount_is_shared_between_clients(rtsp: RtspServer):
         assert first.stop()
         if second is not None:
             assert second.stop()
+
+
+def _first_frames(url: str, count: int = 3) -> int | str:
+    try:
+        with av.open(url, timeout=5, options={"rtsp_transport": "tcp", "probesize": "32",
+                                              "analyzeduration": "0"}) as container:
+            for n, _frame in enumerate(container.decode(video=0), 1):
+                if n >= count:
+                    return n
+    except (OSError, av.FFmpegError) as exc:
+        return repr(exc)
+    return "ended"
+
+
+def test_clients_opening_one_live_camera_at_once_keep_the_simulator_alive():
+    """Three clients join a live test-pattern camera in the same instant, again and
+    again (a wall opening one camera in three tiles). Each PLAY used to flush the shared
+    media, and one arriving in that instant made GStreamer abort (1 round in ~20)."""
+    server = RtspServer([sub("/live/sub", pattern="smpte")])
+    try:
+        for round_ in range(25):
+            results: list[int | str] = [0, 0, 0]
+
+            def open_one(i: int, into: list[int | str]) -> None:
+                into[i] = _first_frames(server.url("/live/sub"))
+
+            threads = [threading.Thread(target=open_one, args=(i, results)) for i in range(3)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(20)
+            assert server.proc is not None and server.proc.poll() is None, \
+                f"the simulator died in round {round_}: {results}"
+            assert results == [3, 3, 3], f"round {round_}: {results}"
+    finally:
+        server.close()
 
 
 def test_missing_file_stops_the_simulator_with_a_reason(tmp_path: Path):

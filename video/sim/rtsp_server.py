@@ -225,6 +225,12 @@ def build_server(address: str, port: int, mounts: list[dict]) -> GstRtspServer.R
         factory = GstRtspServer.RTSPMediaFactory()
         factory.set_launch(launch_line(m))
         factory.set_shared(True)
+        # A camera cannot seek: with this mode GStreamer treats the media as unseekable
+        # and ignores the PLAY's Range (FFmpeg sends npt=0.000-). Seekable, a test-pattern
+        # media was flushed by each new client's PLAY, and one joining in that instant
+        # made GStreamer 1.22 abort (gst_rtsp_media_get_rates: no segment) — three tiles
+        # opening one camera at once killed the simulator 1 time in 20.
+        factory.set_publish_clock_mode(GstRtspServer.RTSPPublishClockMode.CLOCK_AND_OFFSET)
         if m.get("file"):
             attach_file_feeder(factory, m)
         if users:
