@@ -131,9 +131,8 @@ def _leak_guard() -> Iterator[None]:
         time.sleep(0.02)
     windows: list[str] = []
     try:
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
         from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
         app = QApplication.instance()
         if app is not None:

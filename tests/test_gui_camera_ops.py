@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from app.cameras import seed_demo_cameras
 from app.db.models import LogEntry, Notice
 from tests.gui_helpers import console, type_text
-from tests.helpers.rtsp import RtspServer, main, sub
+from tests.helpers.rtsp import FAST, RtspServer, main, sub
 from video.snapshot import image_size, read_meta
-from video.stream import State, StreamConfig
+from video.stream import State
 from widgets.wall.checklist_panel import ChecklistPanel
 from widgets.wall.directory import load_directory
 from widgets.wall.evidence import EvidenceFlow, EvidenceGallery
@@ -27,7 +27,6 @@ from widgets.wall.layouts import CellContent, WallView
 from widgets.wall.tile import join_retired
 from widgets.wall.wall import CameraWall, live_count
 
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
 CAMS = ("DV-CAM-01", "DV-CAM-02")
 
 

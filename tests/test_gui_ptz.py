@@ -13,15 +13,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 
 from tests.gui_helpers import console
-from tests.helpers.rtsp import RtspServer, sub
+from tests.helpers.rtsp import FAST, RtspServer, sub
 from video.sim.onvif_camera import OnvifCameraSim, SimCamera
-from video.stream import StreamConfig
 from widgets.wall.layouts import CellContent, WallView
 from widgets.wall.ptz import PtzLink
 from widgets.wall.tile import join_retired
 from widgets.wall.wall import CameraWall, WallCamera, live_count
-
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
 
 
 @pytest.fixture(scope="module")

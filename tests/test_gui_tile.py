@@ -13,13 +13,9 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.helpers.rtsp import RtspServer, replay, sub
+from tests.helpers.rtsp import FAST, PATIENT, RtspServer, replay, sub
 from video.stream import State, StreamConfig
 from widgets.wall.tile import CameraTile, state_text
-
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
-# for tests about something else than stalls: a busy machine may hold a frame back 1.5 s
-PATIENT = StreamConfig(open_timeout=5.0, stall_after=6.0, backoff_initial=0.2, backoff_max=1.0)
 
 
 @pytest.fixture(scope="module")

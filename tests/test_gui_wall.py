@@ -12,14 +12,13 @@ import pytest
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QDropEvent, QWheelEvent
 
-from tests.helpers.rtsp import RtspServer, main, sub
-from video.stream import State, StreamConfig
+from tests.helpers.rtsp import FAST, RtspServer, main, sub
+from video.stream import State
 from widgets.wall.layouts import CellContent, WallView
 from widgets.wall.tile import join_retired
 from widgets.wall.wall import CameraWall, WallCamera, camera_mime, live_count
 from widgets.wall.window import WallWindow
 
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
 CODES = ("CAM-A", "CAM-B", "CAM-C")
 
 

@@ -19,12 +19,10 @@ import av
 import numpy as np
 import pytest
 
-from tests.helpers.rtsp import RtspServer, replay, sub
+from tests.helpers.rtsp import FAST, PATIENT, RtspServer, replay, sub
 from tests.helpers.subproc import wait_until
 from video.sim.prepare import MAIN_SIZE, SUB_SIZE, Recipe, is_valid, prepare, simulator_mounts
-from video.stream import State, StreamConfig, VideoStream
-
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
+from video.stream import State, VideoStream
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +89,7 @@ def test_prepare_from_the_command_line(cache: Path):
 
 def test_file_mount_loops_with_increasing_timestamps(rtsp: RtspServer):
     """A 3 s file read for 8 s: frames keep coming past the end, pts keep rising."""
-    stream = VideoStream(rtsp.url("/cam07/sub"), config=FAST).start()
+    stream = VideoStream(rtsp.url("/cam07/sub"), config=PATIENT).start()
     try:
         wait_until(lambda: stream.state is State.LIVE, 5, what="live")
         pts: list[float] = []

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import numpy as np
 import pytest
 
-from tests.helpers.rtsp import RtspServer, replay, sub
+from tests.helpers.rtsp import FAST, RtspServer, replay, sub
 from tests.helpers.subproc import wait_until
 from video.audio import (
     MSG_NO_DEVICE,
@@ -27,8 +27,6 @@ from video.audio import (
 )
 from video.sim.prepare import SUB_SIZE, prepare
 from video.stream import AUDIO_RATE, NO_AUDIO, State, StreamConfig, VideoStream, _AudioBuffer
-
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,9 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.helpers.rtsp import RtspServer, main, sub
+from tests.helpers.rtsp import FAST, RtspServer, main, sub
 from tests.helpers.subproc import wait_until
 from video.stream import State, StreamConfig, VideoStream
-
-FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
 
 
 @pytest.fixture(scope="module")

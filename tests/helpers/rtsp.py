@@ -2,7 +2,10 @@
 Debian's python3 on a free port with the given mounts, READY awaited, stopped with
 SIGTERM; `restart()` brings it back on the same port to exercise reconnecting;
 `cpu_seconds()` is the simulator's CPU time so far (user + system, for measurements).
-`replay(path, file)` is a mount replaying a pre-encoded file (video/sim/prepare.py)."""
+`replay(path, file)` is a mount replaying a pre-encoded file (video/sim/prepare.py).
+`FAST` is the clients' configuration for tests of stalls and reconnecting; `PATIENT`
+for tests about something else, where a busy machine holding a frame back 1.5 s must
+not count as a stall."""
 
 from __future__ import annotations
 
@@ -11,6 +14,10 @@ import shutil
 from pathlib import Path
 
 from video.sim.demo_site import SimulatorProcess
+from video.stream import StreamConfig
+
+FAST = StreamConfig(open_timeout=3.0, stall_after=1.5, backoff_initial=0.2, backoff_max=1.0)
+PATIENT = StreamConfig(open_timeout=5.0, stall_after=6.0, backoff_initial=0.2, backoff_max=1.0)
 
 
 def sub(path: str, **extra: object) -> dict:
