@@ -75,3 +75,37 @@ def test_demo_site_serves_pictures_and_ptz(ctx):
     finally:
         site.stop()
     assert all(p is not None and p.poll() is not None for p in procs)
+
+
+def test_a_simulator_that_dies_is_started_again_on_its_port():
+    """A camera simulator killed while the demo runs comes back on the same port, and
+    a client's stream, which reconnects by itself, is live again; stop() ends it for
+    good (no restart after)."""
+    import os  # noqa: PLC0415
+    import signal  # noqa: PLC0415
+
+    from tests.helpers.rtsp import FAST  # noqa: PLC0415
+    from tests.helpers.subproc import wait_until  # noqa: PLC0415
+    from video.sim.demo_site import SimulatorProcess  # noqa: PLC0415
+    from video.stream import State, VideoStream  # noqa: PLC0415
+
+    sim = SimulatorProcess([{"path": "/cam/sub", "size": "320x180", "pattern": "smpte"}])
+    port = sim.start()
+    assert port
+    sim.keep_alive()
+    stream = VideoStream(sim.url("/cam/sub"), config=FAST).start()
+    try:
+        wait_until(lambda: stream.state is State.LIVE, 10, what="live")
+        first = sim.proc
+        assert first is not None
+        os.kill(first.pid, signal.SIGKILL)
+        wait_until(lambda: sim.restarts == 1 and sim.proc is not None
+                   and sim.proc is not first, 20, what="the simulator started again")
+        assert sim.port == port
+        wait_until(lambda: stream.stats().reconnects >= 1 and stream.state is State.LIVE,
+                   20, what=lambda: f"live again ({stream.state})")
+        second = sim.proc
+    finally:
+        assert stream.stop()
+        sim.stop()
+    assert second.poll() is not None and sim.proc is None and sim.restarts == 1

@@ -8,7 +8,9 @@ stream costs the machine only while a tile shows it large.
 `DemoSite().start()` starts the RTSP cameras (8554 if free, else any free port), the
 fake ONVIF service of the PTZ cameras and their moving pictures, and returns the ports
 (None for a part that cannot run here, e.g. without GStreamer's bindings: the demo then
-starts without those cameras and their tiles say "offline")."""
+starts without those cameras and their tiles say "offline"). A simulator that exits
+while the demo runs is started again on the same port (`keep_alive`), so the tiles,
+which reconnect by themselves, come back instead of staying offline."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +91,11 @@ class SimulatorProcess:
         self.python = python
         self.proc: subprocess.Popen[bytes] | None = None
         self.port: int | None = None
+        self.restarts = 0
         self._dir = Path(tempfile.mkdtemp(prefix="customs-sim-"))
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._watch: threading.Thread | None = None
 
     def url(self, path: str) -> str:
         return f"rtsp://127.0.0.1:{self.port}{path}"
@@ -133,9 +140,10 @@ class SimulatorProcess:
         log.info("%s on 127.0.0.1:%d (pid %d)", self.name, self.port, self.proc.pid)
         return self.port
 
-    def _read_line(self, timeout: float) -> str:
-        assert self.proc is not None and self.proc.stdout is not None
-        fd, buf = self.proc.stdout.fileno(), b""
+    def _read_line(self, timeout: float, proc: subprocess.Popen[bytes] | None = None) -> str:
+        proc = proc or self.proc
+        assert proc is not None and proc.stdout is not None
+        fd, buf = proc.stdout.fileno(), b""
         deadline = time.monotonic() + timeout
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
@@ -147,15 +155,82 @@ class SimulatorProcess:
                     buf += chunk
         return buf.decode(errors="replace").strip()
 
+    RESTART_BACKOFF_S = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+
+    def keep_alive(self) -> None:
+        """Watches the running process on a daemon thread: if it exits without being
+        asked to, it is started again on the same port (the cameras' addresses), with a
+        growing pause between attempts while that fails."""
+        if self._watch is None and self.proc is not None and self.port:
+            self._watch = threading.Thread(target=self._keep_alive, daemon=True,
+                                           name=f"keep alive: {self.name}")
+            self._watch.start()
+
+    def _keep_alive(self) -> None:
+        failures = 0
+        while not self._stopping.is_set():
+            proc = self.proc
+            if proc is not None:
+                code = proc.wait()
+                if self._stopping.is_set():
+                    return
+                log.warning("the %s exited (code %s); starting it again on port %s; see %s",
+                            self.name, code, self.port, self._dir / "stderr.log")
+                self._close_pipes(proc)
+            if self._stopping.wait(self.RESTART_BACKOFF_S[
+                    min(failures, len(self.RESTART_BACKOFF_S) - 1)]):
+                return
+            if self._relaunch():
+                failures = 0
+                self.restarts += 1
+            else:
+                failures += 1
+
+    def _relaunch(self) -> bool:
+        """Starts the process again on its port; False (and nothing running) if it cannot
+        have that port or does not come up."""
+        port = self.port
+        if not port or not port_free(port):
+            return False
+        with self._lock:   # stop() either sees the new process or stops its launch
+            if self._stopping.is_set():
+                return False
+            self.proc = None
+            if not self.launch():
+                return False
+            proc = self.proc
+        assert proc is not None
+        line = self._read_line(15.0, proc)
+        if line != f"READY {port}":
+            log.warning("the %s did not start again on port %s (%s)", self.name, port,
+                        line or "no answer")
+            with self._lock:
+                if self.proc is proc:
+                    self.proc = None
+            self._end(proc, 10.0)
+            return False
+        log.info("%s on 127.0.0.1:%d again (pid %d)", self.name, port, proc.pid)
+        return True
+
     def terminate(self) -> None:
         """Asks the process to stop (stop() then waits for it)."""
+        self._stopping.set()
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
 
     def stop(self, timeout: float = 10.0) -> None:
-        proc, self.proc = self.proc, None
-        if proc is None:
-            return
+        self._stopping.set()
+        with self._lock:
+            proc, self.proc = self.proc, None
+        watch, self._watch = self._watch, None
+        if proc is not None:
+            self._end(proc, timeout)
+        if watch is not None:
+            watch.join(timeout)
+        self._stopping.clear()
+
+    @classmethod
+    def _end(cls, proc: subprocess.Popen[bytes], timeout: float) -> None:
         if proc.poll() is None:
             proc.terminate()
         try:
@@ -163,6 +238,10 @@ class SimulatorProcess:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout)
+        cls._close_pipes(proc)
+
+    @staticmethod
+    def _close_pipes(proc: subprocess.Popen[bytes]) -> None:
         for pipe in (proc.stdin, proc.stdout):
             if pipe is not None:
                 pipe.close()
@@ -274,6 +353,8 @@ class DemoSite:
             rtsp, onvif, ptz = (p.wait_ready() if ok else None
                                 for p, ok in zip(procs, self._launched, strict=True))
             self._ports = DemoPorts(rtsp, ptz if onvif else None, onvif)
+            for proc in procs:
+                proc.keep_alive()
         return self._ports
 
     def seeding(self) -> dict[str, int | None]:
