@@ -202,8 +202,9 @@ class SimulatorProcess:
         assert proc is not None
         line = self._read_line(15.0, proc)
         if line != f"READY {port}":
-            log.warning("the %s did not start again on port %s (%s)", self.name, port,
-                        line or "no answer")
+            if not self._stopping.is_set():
+                log.warning("the %s did not start again on port %s (%s)", self.name, port,
+                            line or "no answer")
             with self._lock:
                 if self.proc is proc:
                     self.proc = None
