@@ -362,3 +362,70 @@ def test_a_regional_desk_relays_a_request_to_its_unit(qtbot, ctx, users, desk, m
     original = ctx.requests.get(fax.request_id)
     assert original.status == "done" and "niêm phong nguyên vẹn" in original.result_text
     assert any("Theo báo cáo của" in e.content for e in ctx.dutylog.entries(desk.id))
+
+
+def _approved(ctx, users, desk):  # type: ignore[no-untyped-def]
+    inc = ctx.incidents.create(users["giamsat1"], desk.id, IncidentDraft(
+        content="Container rời khu vực giám sát", handling=Handling.COORDINATED_CHECK))
+    ctx.incidents.transition(users["lanhdaophong"], inc.id, Action.PROPOSE)
+    ctx.incidents.transition(users["truongca"], inc.id, Action.APPROVE)
+    return inc
+
+
+def _open_from_console(qtbot, win, unit_name: str) -> None:  # type: ignore[no-untyped-def]
+    """Enter on the supervisor console's line of the request to `unit_name`."""
+    sup = win.supervisor_console
+    with qtbot.waitSignal(sup.loaded, timeout=10_000):
+        sup.load()
+    [row] = [r for r in range(sup.requests.rowCount())
+             if sup.requests.item(r, 2).text() == unit_name]
+    sup.requests.setCurrentCell(row, 3)
+    sup.requests.setFocus()
+    qtbot.keyClick(sup.requests, Qt.Key.Key_Return)
+
+
+def test_a_request_opens_from_the_supervisor_console_where_it_is_answered(qtbot, ctx, users,
+                                                                          desk):
+    inc = _approved(ctx, users, desk)
+    now = ctx.clock.now()
+    for code, subject in (("KV7-TT", "Phối hợp kiểm tra"), ("KV3", "Cung cấp hồ sơ tờ khai")):
+        ctx.requests.create(users["giamsat1"], desk.id, incident_id=inc.id, channel="phone",
+                            unit_id=unit(ctx, code).id, subject=subject, received_at=now)
+    second = ctx.requests.for_desk(desk.id, incident_id=inc.id)[-1]
+    with desk_console(ctx, users["truongca"]) as session:
+        win = MainWindow(session, persist_layout=False)
+        qtbot.addWidget(win)
+        win.show()
+        _open_from_console(qtbot, win, second.unit_name)
+        d = win.incidents_panel.detail
+        qtbot.waitUntil(lambda: d.view is not None and d.view.incident.id == inc.id
+                        and (line := d.selected_request()) is not None
+                        and line.id == second.id, timeout=10_000)
+        assert win.incidents_panel.isVisible()   # its tab raised over the console
+        assert d.ack_b.isEnabled()               # the acknowledgement can be recorded there
+        win.supervisor_console.stop()
+        win.close()
+
+
+def test_a_relayed_request_opens_under_the_request_it_passes_on(qtbot, ctx, users, desk):
+    inc = _approved(ctx, users, desk)
+    fax = ctx.issuer.issue_request_fax(users["truongca"], inc.id, unit_id=unit(ctx, "KV7").id,
+                                       requested_due_at=ctx.clock.now() + timedelta(hours=2))
+    kv7 = ctx.reference.desk_by_code("KV7")
+    hn = unit(ctx, "KV7-HN")
+    relayed = ctx.requests.relay(users["kv7.giamsat"], kv7.id, fax.request_id, hn.id)
+    with desk_console(ctx, users["kv7.truongca"], "KV7") as session:
+        win = MainWindow(session, persist_layout=False)
+        qtbot.addWidget(win)
+        win.show()
+        _open_from_console(qtbot, win, hn.name)
+        p = win.incidents_panel
+        qtbot.waitUntil(lambda: p.detail.request_only == fax.request_id
+                        and (line := p.detail.selected_request()) is not None
+                        and line.id == relayed.id, timeout=10_000)
+        assert p.detail.requests.rowCount() == 2    # HQ's request, and the unit's line
+        # the inbox lists HQ's request: its row is the one marked
+        qtbot.waitUntil(lambda: (r := p.selected_row()) is not None
+                        and (r.kind, r.id) == ("request", fax.request_id), timeout=10_000)
+        win.supervisor_console.stop()
+        win.close()

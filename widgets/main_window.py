@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         if "supervisor" in self.docks:
             self.tabifyDockWidget(self.docks["supervisor"], dock)
             self.docks["supervisor"].raise_()
+            self.supervisor_console.openRequest.connect(self._open_request)
         self._incidents_loaded = False
         dock.visibilityChanged.connect(self._incidents_shown)
 
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         from widgets.directives import DirectivesPanel  # noqa: PLC0415
 
         self.directives_panel = DirectivesPanel(self.session)
+        self.incidents_panel.requestElsewhere.connect(self._request_elsewhere)
         dock = self._dock("directives", self.tr("Directives and daily reports"),
                           self.directives_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["incidents"], dock)
@@ -236,6 +238,16 @@ class MainWindow(QMainWindow):
         dock.visibilityChanged.connect(
             lambda visible: visible and not self.directives_panel.timer.isActive()
             and self.directives_panel.load())
+
+    def _open_request(self, request_id: int) -> None:
+        """A request opened from the supervisor console: in "My incidents" (a
+        directive's request in "Directives and daily reports")."""
+        self.docks["incidents"].raise_()
+        self.incidents_panel.open_request(request_id)
+
+    def _request_elsewhere(self, _request_id: int) -> None:
+        if "directives" in self.docks:
+            self.docks["directives"].raise_()
 
     def _incidents_shown(self, visible: bool) -> None:
         if visible and not self._incidents_loaded:

@@ -4,52 +4,52 @@
 <context>
     <name>AckDialog</name>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="114"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="117"/>
         <source>Acknowledgement of {unit}</source>
         <translation>Thông báo đầu mối của {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="118"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="121"/>
         <source>Name, position, phone (required)</source>
         <translation>Họ tên, chức vụ, điện thoại (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="122"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="125"/>
         <source>Due by {time}</source>
         <translation>Hạn trước {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="123"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="126"/>
         <source>Due 30 minutes after receipt</source>
         <translation>Hạn 30 phút sau khi nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="125"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="128"/>
         <source>Record (Ctrl+Enter)</source>
         <translation>Ghi nhận (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="127"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="130"/>
         <source>Contact person</source>
         <translation>Người đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="128"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="131"/>
         <source>Expected completion</source>
         <translation>Dự kiến hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="129"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="132"/>
         <source>Received by</source>
         <translation>Nhận qua</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="130"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="133"/>
         <source>At</source>
         <translation>Lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="140"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="143"/>
         <source>The acknowledgement needs the unit&apos;s contact person.</source>
         <translation>Thông báo đầu mối cần có người đầu mối của đơn vị.</translation>
     </message>
@@ -642,72 +642,72 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="70"/>
+        <location filename="../../widgets/directives/dialogs.py" line="49"/>
         <source>New directive to units</source>
         <translation>Ý kiến chỉ đạo mới tới các đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="75"/>
+        <location filename="../../widgets/directives/dialogs.py" line="54"/>
         <source>The leader&apos;s directive, as given (required)</source>
         <translation>Nội dung ý kiến chỉ đạo của lãnh đạo (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="83"/>
+        <location filename="../../widgets/directives/dialogs.py" line="62"/>
         <source>Leader&apos;s name (required)</source>
         <translation>Họ tên lãnh đạo (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="87"/>
+        <location filename="../../widgets/directives/dialogs.py" line="66"/>
         <source>The units received it now (phone call)</source>
         <translation>Các đơn vị đã nhận ngay (qua điện thoại)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="91"/>
+        <location filename="../../widgets/directives/dialogs.py" line="70"/>
         <source>Result due by</source>
         <translation>Hạn báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="129"/>
+        <location filename="../../widgets/directives/dialogs.py" line="108"/>
         <source>&amp;Directive</source>
         <translation>&amp;Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="130"/>
+        <location filename="../../widgets/directives/dialogs.py" line="109"/>
         <source>Directed &amp;by</source>
         <translation>&amp;Lãnh đạo chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="131"/>
+        <location filename="../../widgets/directives/dialogs.py" line="110"/>
         <source>Directed &amp;at</source>
         <translation>&amp;Thời gian chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="132"/>
+        <location filename="../../widgets/directives/dialogs.py" line="111"/>
         <source>&amp;Channel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="135"/>
+        <location filename="../../widgets/directives/dialogs.py" line="114"/>
         <source>&amp;Units (tick; Space)</source>
         <translation>Đơn &amp;vị nhận (đánh dấu; phím cách)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="146"/>
+        <location filename="../../widgets/directives/dialogs.py" line="125"/>
         <source>{n} unit(s) chosen</source>
         <translation>Đã chọn {n} đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="158"/>
+        <location filename="../../widgets/directives/dialogs.py" line="137"/>
         <source>The directive needs a content.</source>
         <translation>Cần nhập nội dung ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="160"/>
+        <location filename="../../widgets/directives/dialogs.py" line="139"/>
         <source>Record which leader gave the directive.</source>
         <translation>Ghi rõ lãnh đạo nào cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="162"/>
+        <location filename="../../widgets/directives/dialogs.py" line="141"/>
         <source>Choose at least one unit to send the directive to.</source>
         <translation>Chọn ít nhất một đơn vị nhận ý kiến chỉ đạo.</translation>
     </message>
@@ -1451,192 +1451,192 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="127"/>
+        <location filename="../../widgets/incidents/detail.py" line="128"/>
         <source>Select an incident.</source>
         <translation>Chọn một vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="145"/>
+        <location filename="../../widgets/incidents/detail.py" line="146"/>
         <source>When the opinion was given by phone</source>
         <translation>Thời điểm cho ý kiến qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="147"/>
+        <location filename="../../widgets/incidents/detail.py" line="148"/>
         <source>Opinion of</source>
         <translation>Ý kiến của</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="149"/>
+        <location filename="../../widgets/incidents/detail.py" line="150"/>
         <source>by phone at</source>
         <translation>qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="157"/>
+        <location filename="../../widgets/incidents/detail.py" line="158"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="161"/>
+        <location filename="../../widgets/incidents/detail.py" line="162"/>
         <source>Issue Appendix III</source>
         <translation>Phát hành Phụ lục III</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="171"/>
+        <location filename="../../widgets/incidents/detail.py" line="172"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="171"/>
+        <location filename="../../widgets/incidents/detail.py" line="172"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="173"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="173"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="183"/>
+        <location filename="../../widgets/incidents/detail.py" line="184"/>
         <source>Acknowledgement…</source>
         <translation>Thông báo đầu mối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="186"/>
+        <location filename="../../widgets/incidents/detail.py" line="187"/>
         <source>Result…</source>
         <translation>Kết quả…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="189"/>
+        <location filename="../../widgets/incidents/detail.py" line="190"/>
         <source>Issue Appendix IV</source>
         <translation>Phát hành Phụ lục IV</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="192"/>
+        <location filename="../../widgets/incidents/detail.py" line="193"/>
         <source>Issue its fax</source>
         <translation>Phát hành điện fax của yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="194"/>
+        <location filename="../../widgets/incidents/detail.py" line="195"/>
         <source>Number, print and archive the fax of a request recorded without one</source>
         <translation>Cấp số, in và lưu trữ điện fax cho yêu cầu đã ghi nhận nhưng chưa có văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="197"/>
+        <location filename="../../widgets/incidents/detail.py" line="198"/>
         <source>Relay to a unit…</source>
         <translation>Chuyển cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="220"/>
+        <location filename="../../widgets/incidents/detail.py" line="221"/>
         <source>Requests to units</source>
         <translation>Yêu cầu gửi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="223"/>
+        <location filename="../../widgets/incidents/detail.py" line="224"/>
         <source>Issued documents (Enter: preview and print)</source>
         <translation>Văn bản đã phát hành (Enter: xem và in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="258"/>
+        <location filename="../../widgets/incidents/detail.py" line="259"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="258"/>
+        <location filename="../../widgets/incidents/detail.py" line="259"/>
         <source>Declaration</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="260"/>
+        <location filename="../../widgets/incidents/detail.py" line="261"/>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="262"/>
+        <location filename="../../widgets/incidents/detail.py" line="263"/>
         <source>Passenger</source>
         <translation>Hành khách</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="272"/>
+        <location filename="../../widgets/incidents/detail.py" line="273"/>
         <source>(by phone, recorded by {who}{sign})</source>
         <translation>(qua điện thoại, {who} ghi nhận{sign})</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="274"/>
+        <location filename="../../widgets/incidents/detail.py" line="275"/>
         <source>, countersigned</source>
         <translation>, đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="275"/>
+        <location filename="../../widgets/incidents/detail.py" line="276"/>
         <source>, awaiting countersignature</source>
         <translation>, chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="287"/>
+        <location filename="../../widgets/incidents/detail.py" line="288"/>
         <source>Appendix {a} no. {n} to {to}, {time}</source>
         <translation>Phụ lục {a} số {n} gửi {to}, {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="289"/>
+        <location filename="../../widgets/incidents/detail.py" line="290"/>
         <source>e-mailed to {to}</source>
         <translation>đã gửi thư điện tử tới {to}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="301"/>
+        <location filename="../../widgets/incidents/detail.py" line="302"/>
         <source>myself</source>
         <translation>bản thân tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="337"/>
+        <location filename="../../widgets/incidents/detail.py" line="338"/>
         <source>A request to your unit: record its acknowledgement and result below.</source>
         <translation>Yêu cầu gửi đơn vị của bạn: ghi nhận thông báo đầu mối và kết quả ở dưới.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="341"/>
+        <location filename="../../widgets/incidents/detail.py" line="342"/>
         <source>No step is yours to take now.</source>
         <translation>Hiện không có bước nào thuộc thẩm quyền của bạn.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="378"/>
+        <location filename="../../widgets/incidents/detail.py" line="398"/>
         <source>Issue Appendix {a} fax (Ctrl+I)</source>
         <translation>Phát hành điện fax Phụ lục {a} (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="450"/>
+        <location filename="../../widgets/incidents/detail.py" line="471"/>
         <source>Handling form</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="451"/>
+        <location filename="../../widgets/incidents/detail.py" line="472"/>
         <source>Handle incident {no} as:</source>
         <translation>Xử lý vụ việc {no} theo hình thức:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="462"/>
+        <location filename="../../widgets/incidents/detail.py" line="484"/>
         <source>Your text (required) for incident {no}:</source>
         <translation>Nội dung (bắt buộc) cho vụ việc {no}:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="518"/>
+        <location filename="../../widgets/incidents/detail.py" line="540"/>
         <source>Relay to a unit</source>
         <translation>Chuyển cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="519"/>
+        <location filename="../../widgets/incidents/detail.py" line="541"/>
         <source>Pass the request on to:</source>
         <translation>Chuyển yêu cầu cho:</translation>
     </message>
@@ -1924,279 +1924,279 @@
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>Directives and daily reports</source>
         <translation>Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="317"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Camera &amp;map check</source>
         <translation>Kiểm tra &amp;bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="352"/>
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="355"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="356"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="346"/>
+        <location filename="../../widgets/main_window.py" line="358"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="347"/>
+        <location filename="../../widgets/main_window.py" line="359"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="361"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
+        <location filename="../../widgets/main_window.py" line="363"/>
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="354"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358"/>
+        <location filename="../../widgets/main_window.py" line="370"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="361"/>
+        <location filename="../../widgets/main_window.py" line="373"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="362"/>
+        <location filename="../../widgets/main_window.py" line="374"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="376"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="379"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="406"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="407"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="410"/>
+        <location filename="../../widgets/main_window.py" line="422"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="417"/>
+        <location filename="../../widgets/main_window.py" line="429"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="469"/>
+        <location filename="../../widgets/main_window.py" line="481"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="472"/>
+        <location filename="../../widgets/main_window.py" line="484"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="486"/>
+        <location filename="../../widgets/main_window.py" line="498"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="488"/>
+        <location filename="../../widgets/main_window.py" line="500"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="496"/>
+        <location filename="../../widgets/main_window.py" line="508"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="497"/>
+        <location filename="../../widgets/main_window.py" line="509"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="518"/>
+        <location filename="../../widgets/main_window.py" line="530"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="540"/>
+        <location filename="../../widgets/main_window.py" line="552"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="545"/>
+        <location filename="../../widgets/main_window.py" line="557"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="546"/>
+        <location filename="../../widgets/main_window.py" line="558"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="548"/>
+        <location filename="../../widgets/main_window.py" line="560"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="549"/>
+        <location filename="../../widgets/main_window.py" line="561"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="555"/>
+        <location filename="../../widgets/main_window.py" line="567"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="556"/>
+        <location filename="../../widgets/main_window.py" line="568"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2221,7 +2221,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="586"/>
+        <location filename="../../widgets/main_window.py" line="598"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -2229,62 +2229,62 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>MyIncidentsPanel</name>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="52"/>
+        <location filename="../../widgets/incidents/panel.py" line="53"/>
         <source>Raise incident (Ctrl+N)</source>
         <translation>Tạo vụ việc (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="62"/>
+        <location filename="../../widgets/incidents/panel.py" line="63"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="62"/>
+        <location filename="../../widgets/incidents/panel.py" line="63"/>
         <source>Incident / request</source>
         <translation>Vụ việc / yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="63"/>
+        <location filename="../../widgets/incidents/panel.py" line="64"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="63"/>
+        <location filename="../../widgets/incidents/panel.py" line="64"/>
         <source>Awaits</source>
         <translation>Chờ</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="116"/>
+        <location filename="../../widgets/incidents/panel.py" line="117"/>
         <source>answer due {time}</source>
         <translation>hạn trả lời {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="117"/>
+        <location filename="../../widgets/incidents/panel.py" line="118"/>
         <source>to acknowledge</source>
         <translation>chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="118"/>
+        <location filename="../../widgets/incidents/panel.py" line="119"/>
         <source>your action</source>
         <translation>chờ bạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="118"/>
+        <location filename="../../widgets/incidents/panel.py" line="119"/>
         <source>raised by you</source>
         <translation>do bạn tạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="119"/>
+        <location filename="../../widgets/incidents/panel.py" line="120"/>
         <source>the unit&apos;s answer</source>
         <translation>chờ đơn vị trả lời</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="143"/>
+        <location filename="../../widgets/incidents/panel.py" line="148"/>
         <source>My incidents – {n} awaiting my action</source>
         <translation>Vụ việc của tôi – {n} chờ tôi xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="145"/>
+        <location filename="../../widgets/incidents/panel.py" line="150"/>
         <source>inbox: {n} request(s) from HQ</source>
         <translation>hộp đến: {n} yêu cầu từ Tổng cục</translation>
     </message>
@@ -2681,32 +2681,32 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>RemindDialog</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="238"/>
+        <location filename="../../widgets/directives/dialogs.py" line="217"/>
         <source>Remind {unit}</source>
         <translation>Đôn đốc {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="243"/>
+        <location filename="../../widgets/directives/dialogs.py" line="222"/>
         <source>Whom you reached (optional)</source>
         <translation>Người đã liên hệ (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="245"/>
+        <location filename="../../widgets/directives/dialogs.py" line="224"/>
         <source>{report}, due by {time}</source>
         <translation>{report}, hạn gửi {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="250"/>
+        <location filename="../../widgets/directives/dialogs.py" line="229"/>
         <source>&amp;Channel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="251"/>
+        <location filename="../../widgets/directives/dialogs.py" line="230"/>
         <source>C&amp;ontact</source>
         <translation>Người &amp;liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="252"/>
+        <location filename="../../widgets/directives/dialogs.py" line="231"/>
         <source>&amp;Note</source>
         <translation>Ghi &amp;chú</translation>
     </message>
@@ -2714,62 +2714,62 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>ReportReceivedDialog</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="182"/>
+        <location filename="../../widgets/directives/dialogs.py" line="161"/>
         <source>{report} of {unit} received</source>
         <translation>Đã nhận {report} của {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="189"/>
+        <location filename="../../widgets/directives/dialogs.py" line="168"/>
         <source>Who sent it (optional)</source>
         <translation>Người gửi (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="192"/>
+        <location filename="../../widgets/directives/dialogs.py" line="171"/>
         <source>The report&apos;s file (optional; kept with its SHA-256)</source>
         <translation>Tệp báo cáo (không bắt buộc; lưu kèm mã SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="194"/>
+        <location filename="../../widgets/directives/dialogs.py" line="173"/>
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="200"/>
+        <location filename="../../widgets/directives/dialogs.py" line="179"/>
         <source>Due by {time}</source>
         <translation>Hạn gửi: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="203"/>
+        <location filename="../../widgets/directives/dialogs.py" line="182"/>
         <source>Received &amp;at</source>
         <translation>Thời gian &amp;nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="204"/>
+        <location filename="../../widgets/directives/dialogs.py" line="183"/>
         <source>&amp;Channel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="205"/>
+        <location filename="../../widgets/directives/dialogs.py" line="184"/>
         <source>&amp;Sender</source>
         <translation>Người &amp;gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="206"/>
+        <location filename="../../widgets/directives/dialogs.py" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="207"/>
+        <location filename="../../widgets/directives/dialogs.py" line="186"/>
         <source>&amp;Note</source>
         <translation>Ghi &amp;chú</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="216"/>
+        <location filename="../../widgets/directives/dialogs.py" line="195"/>
         <source>The report&apos;s file</source>
         <translation>Tệp báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="223"/>
+        <location filename="../../widgets/directives/dialogs.py" line="202"/>
         <source>The file {path} does not exist.</source>
         <translation>Tệp {path} không tồn tại.</translation>
     </message>
@@ -2777,97 +2777,97 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="153"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="156"/>
         <source>Result of {unit} (Appendix IV)</source>
         <translation>Kết quả của {unit} (Phụ lục IV)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="161"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="164"/>
         <source>e.g. 10:05 received; 10:40 checked at gate B</source>
         <translation>ví dụ: 10:05 tiếp nhận; 10:40 kiểm tra tại cổng B</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="167"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="170"/>
         <source>Scanned Appendix IV (PDF or image)</source>
         <translation>Bản chụp Phụ lục IV (PDF hoặc ảnh)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="168"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="171"/>
         <source>Browse…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="179"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="182"/>
         <source>Reason for the delay</source>
         <translation>Nguyên nhân chậm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="180"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="183"/>
         <source>Responsibility</source>
         <translation>Trách nhiệm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="181"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="184"/>
         <source>Record (Ctrl+Enter)</source>
         <translation>Ghi nhận (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="183"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="186"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="184"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="187"/>
         <source>Timeline</source>
         <translation>Tiến trình</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="185"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="188"/>
         <source>Received by</source>
         <translation>Nhận qua</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="186"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="189"/>
         <source>Reported at</source>
         <translation>Thời gian báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="187"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="190"/>
         <source>Scanned report</source>
         <translation>Bản chụp báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="203"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="206"/>
         <source>LATE (due {time}): reason and responsibility required</source>
         <translation>CHẬM (hạn {time}): phải nêu nguyên nhân và trách nhiệm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="204"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="207"/>
         <source>On time</source>
         <translation>Đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="207"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="210"/>
         <source>Scanned Appendix IV</source>
         <translation>Bản chụp Phụ lục IV</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="208"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="211"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif)</source>
         <translation>Bản chụp (*.pdf *.png *.jpg *.jpeg *.tif)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="214"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="217"/>
         <source>Describe the result.</source>
         <translation>Hãy mô tả kết quả.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="217"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="220"/>
         <source>The result is late: give the reason and the responsibility.</source>
         <translation>Kết quả bị chậm: hãy nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/request_dialogs.py" line="220"/>
+        <location filename="../../widgets/incidents/request_dialogs.py" line="223"/>
         <source>The scanned file {path} does not exist.</source>
         <translation>Không tìm thấy tệp bản chụp {path}.</translation>
     </message>
@@ -3156,68 +3156,68 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="209"/>
+        <location filename="../../widgets/supervisor/console.py" line="210"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="209"/>
-        <location filename="../../widgets/supervisor/console.py" line="253"/>
+        <location filename="../../widgets/supervisor/console.py" line="210"/>
+        <location filename="../../widgets/supervisor/console.py" line="255"/>
         <source>Incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="209"/>
+        <location filename="../../widgets/supervisor/console.py" line="210"/>
         <source>Handling</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="209"/>
+        <location filename="../../widgets/supervisor/console.py" line="210"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="210"/>
+        <location filename="../../widgets/supervisor/console.py" line="211"/>
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="212"/>
+        <location filename="../../widgets/supervisor/console.py" line="213"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Phê duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="215"/>
+        <location filename="../../widgets/supervisor/console.py" line="216"/>
         <source>Reject… (Ctrl+R)</source>
         <translation>Từ chối… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="243"/>
+        <location filename="../../widgets/supervisor/console.py" line="244"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="243"/>
+        <location filename="../../widgets/supervisor/console.py" line="244"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="243"/>
+        <location filename="../../widgets/supervisor/console.py" line="244"/>
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="253"/>
+        <location filename="../../widgets/supervisor/console.py" line="255"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="253"/>
+        <location filename="../../widgets/supervisor/console.py" line="255"/>
         <source>Recorded by</source>
         <translation>Người ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="243"/>
+        <location filename="../../widgets/supervisor/console.py" line="244"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
@@ -3332,22 +3332,22 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Trực tiếp xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="224"/>
+        <location filename="../../widgets/supervisor/console.py" line="225"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="254"/>
+        <location filename="../../widgets/supervisor/console.py" line="256"/>
         <source>By phone at</source>
         <translation>Qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="256"/>
+        <location filename="../../widgets/supervisor/console.py" line="258"/>
         <source>Countersign</source>
         <translation>Ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="317"/>
+        <location filename="../../widgets/supervisor/console.py" line="319"/>
         <source>{title}
 Place: {place}
 Raised by {who} at {time}</source>
@@ -3356,107 +3356,112 @@ Raised by {who} at {time}</source>
 Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="349"/>
+        <location filename="../../widgets/supervisor/console.py" line="351"/>
         <source>Awaiting your decision ({n})</source>
         <translation>Chờ đồng chí phê duyệt ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="351"/>
+        <location filename="../../widgets/supervisor/console.py" line="353"/>
         <source>Open requests to units ({n})</source>
         <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="353"/>
+        <location filename="../../widgets/supervisor/console.py" line="355"/>
         <source>Awaiting your countersignature ({n})</source>
         <translation>Chờ đồng chí ký xác nhận ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="356"/>
+        <location filename="../../widgets/supervisor/console.py" line="358"/>
         <source>Nothing awaits your decision.</source>
         <translation>Không có vụ việc nào chờ phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="372"/>
+        <location filename="../../widgets/supervisor/console.py" line="374"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="380"/>
+        <location filename="../../widgets/supervisor/console.py" line="382"/>
         <source>OVERDUE {time}</source>
         <translation>QUÁ HẠN {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="381"/>
+        <location filename="../../widgets/supervisor/console.py" line="383"/>
         <source>{time} left</source>
         <translation>còn {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="400"/>
+        <location filename="../../widgets/supervisor/console.py" line="402"/>
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="400"/>
+        <location filename="../../widgets/supervisor/console.py" line="402"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="401"/>
+        <location filename="../../widgets/supervisor/console.py" line="403"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="402"/>
+        <location filename="../../widgets/supervisor/console.py" line="404"/>
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="404"/>
+        <location filename="../../widgets/supervisor/console.py" line="406"/>
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="405"/>
+        <location filename="../../widgets/supervisor/console.py" line="407"/>
         <source>The unit&apos;s receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="438"/>
+        <location filename="../../widgets/supervisor/console.py" line="411"/>
+        <source>Enter or double-click: open the request</source>
+        <translation>Enter hoặc nhấp đúp: mở yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor/console.py" line="446"/>
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="440"/>
+        <location filename="../../widgets/supervisor/console.py" line="448"/>
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="445"/>
+        <location filename="../../widgets/supervisor/console.py" line="453"/>
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="478"/>
+        <location filename="../../widgets/supervisor/console.py" line="486"/>
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="479"/>
+        <location filename="../../widgets/supervisor/console.py" line="487"/>
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="484"/>
+        <location filename="../../widgets/supervisor/console.py" line="492"/>
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="501"/>
+        <location filename="../../widgets/supervisor/console.py" line="509"/>
         <source>Incident {no} approved. Ctrl+I issues its fax.</source>
         <translation>Đã phê duyệt vụ việc {no}. Nhấn Ctrl+I để phát hành điện fax.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="511"/>
+        <location filename="../../widgets/supervisor/console.py" line="519"/>
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -3590,7 +3595,7 @@ Kéo camera vào đây</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../widgets/directives/dialogs.py" line="62"/>
+        <location filename="../../widgets/directives/dialogs.py" line="41"/>
         <source>Record (Ctrl+Enter)</source>
         <translation>Ghi nhận (Ctrl+Enter)</translation>
     </message>
@@ -4018,7 +4023,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/auth.py" line="135"/>
         <location filename="../../app/workflow/rules.py" line="295"/>
         <location filename="../../app/workflow/rules.py" line="300"/>
-        <location filename="../../app/workflow/service.py" line="553"/>
+        <location filename="../../app/workflow/service.py" line="588"/>
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
@@ -4054,7 +4059,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="351"/>
-        <location filename="../../app/workflow/service.py" line="189"/>
+        <location filename="../../app/workflow/service.py" line="190"/>
         <source>Unknown handling form &apos;{handling}&apos;.</source>
         <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
     </message>
@@ -4070,7 +4075,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="370"/>
-        <location filename="../../app/workflow/service.py" line="651"/>
+        <location filename="../../app/workflow/service.py" line="686"/>
         <source>Describe the result.</source>
         <translation>Hãy nêu kết quả xử lý.</translation>
     </message>
@@ -4125,7 +4130,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/auth.py" line="209"/>
         <location filename="../../app/auth.py" line="223"/>
         <location filename="../../app/workflow/directives.py" line="163"/>
-        <location filename="../../app/workflow/service.py" line="460"/>
+        <location filename="../../app/workflow/service.py" line="461"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
@@ -4190,9 +4195,9 @@ Kéo camera vào đây</translation>
         <location filename="../../app/workflow/daily_reports.py" line="351"/>
         <location filename="../../app/workflow/daily_reports.py" line="417"/>
         <location filename="../../app/workflow/directives.py" line="152"/>
-        <location filename="../../app/workflow/service.py" line="250"/>
-        <location filename="../../app/workflow/service.py" line="494"/>
-        <location filename="../../app/workflow/service.py" line="653"/>
+        <location filename="../../app/workflow/service.py" line="251"/>
+        <location filename="../../app/workflow/service.py" line="496"/>
+        <location filename="../../app/workflow/service.py" line="688"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
@@ -4470,22 +4475,22 @@ Kéo camera vào đây</translation>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="168"/>
+        <location filename="../../app/workflow/service.py" line="169"/>
         <source>The duty-log entry does not exist.</source>
         <translation>Không tìm thấy mục nhật ký trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="180"/>
+        <location filename="../../app/workflow/service.py" line="181"/>
         <source>An incident has already been raised from this entry.</source>
         <translation>Mục nhật ký này đã được lập vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="192"/>
+        <location filename="../../app/workflow/service.py" line="193"/>
         <source>The incident needs a content.</source>
         <translation>Vụ việc phải có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="254"/>
+        <location filename="../../app/workflow/service.py" line="255"/>
         <source>Record whom the local team was notified through.</source>
         <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
     </message>
@@ -4537,64 +4542,64 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/evidence.py" line="217"/>
-        <location filename="../../app/workflow/service.py" line="261"/>
-        <location filename="../../app/workflow/service.py" line="437"/>
-        <location filename="../../app/workflow/service.py" line="509"/>
+        <location filename="../../app/workflow/service.py" line="262"/>
+        <location filename="../../app/workflow/service.py" line="438"/>
+        <location filename="../../app/workflow/service.py" line="511"/>
         <location filename="../../forms/issue.py" line="228"/>
         <location filename="../../forms/issue.py" line="321"/>
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="274"/>
-        <location filename="../../app/workflow/service.py" line="283"/>
-        <location filename="../../app/workflow/service.py" line="298"/>
+        <location filename="../../app/workflow/service.py" line="275"/>
+        <location filename="../../app/workflow/service.py" line="284"/>
+        <location filename="../../app/workflow/service.py" line="299"/>
         <source>The incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="385"/>
+        <location filename="../../app/workflow/service.py" line="386"/>
         <source>{user} already decided on this incident at {time}; it is now {status}.</source>
         <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="396"/>
+        <location filename="../../app/workflow/service.py" line="397"/>
         <source>The workflow step does not exist.</source>
         <translation>Không tìm thấy bước xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="398"/>
+        <location filename="../../app/workflow/service.py" line="399"/>
         <source>Only the leader who gave the opinion can countersign it.</source>
         <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="407"/>
+        <location filename="../../app/workflow/service.py" line="408"/>
         <source>This opinion has already been countersigned.</source>
         <translation>Ý kiến này đã được xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="498"/>
+        <location filename="../../app/workflow/service.py" line="500"/>
         <source>A request needs a subject.</source>
         <translation>Yêu cầu phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="503"/>
+        <location filename="../../app/workflow/service.py" line="505"/>
         <source>A request needs the receiving unit.</source>
         <translation>Yêu cầu phải có đơn vị nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="511"/>
+        <location filename="../../app/workflow/service.py" line="513"/>
         <source>A request can be sent only for an approved incident; this one is {status}.</source>
         <translation>Chỉ gửi yêu cầu cho vụ việc đã được phê duyệt; vụ việc này {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="555"/>
+        <location filename="../../app/workflow/service.py" line="590"/>
         <source>answer for this unit</source>
         <translation>trả lời thay đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="583"/>
-        <location filename="../../app/workflow/service.py" line="729"/>
+        <location filename="../../app/workflow/service.py" line="618"/>
+        <location filename="../../app/workflow/service.py" line="767"/>
         <location filename="../../forms/issue.py" line="277"/>
         <location filename="../../forms/issue.py" line="391"/>
         <source>The request does not exist.</source>
@@ -4621,12 +4626,12 @@ Kéo camera vào đây</translation>
         <translation>Yêu cầu này không thuộc việc theo dõi thực hiện ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="564"/>
+        <location filename="../../app/workflow/service.py" line="599"/>
         <source>This step does not apply to a request that is {status}.</source>
         <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="575"/>
+        <location filename="../../app/workflow/service.py" line="610"/>
         <source>The request</source>
         <translation>Yêu cầu</translation>
     </message>
@@ -4651,39 +4656,39 @@ Kéo camera vào đây</translation>
         <translation>Ý kiến chỉ đạo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="618"/>
+        <location filename="../../app/workflow/service.py" line="653"/>
         <source>The acknowledgement needs the unit&apos;s contact person.</source>
         <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="662"/>
+        <location filename="../../app/workflow/service.py" line="697"/>
         <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="22"/>
-        <location filename="../../app/workflow/service.py" line="744"/>
+        <location filename="../../app/workflow/service.py" line="790"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="745"/>
+        <location filename="../../app/workflow/service.py" line="791"/>
         <source>received by the unit</source>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="23"/>
-        <location filename="../../app/workflow/service.py" line="746"/>
+        <location filename="../../app/workflow/service.py" line="792"/>
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="747"/>
+        <location filename="../../app/workflow/service.py" line="793"/>
         <source>answered with its result</source>
         <translation>đã báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="748"/>
+        <location filename="../../app/workflow/service.py" line="794"/>
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>

@@ -121,6 +121,7 @@ class IncidentDetailPanel(QWidget):
         self.view: IncidentView | None = None
         self.incident_id: int | None = None
         self.request_only: int | None = None   # request mode (a regional desk's inbox)
+        self._focus: int | None = None         # a request line to select once shown
         self._busy = False
         self.action_buttons: dict[str, QPushButton] = {}
 
@@ -366,7 +367,19 @@ class IncidentDetailPanel(QWidget):
             ids = [r.id for r in rows]
             self.requests.selectRow(ids.index(current.id) if current is not None
                                     and current.id in ids else 0)
+        self._select_focus()
         self._enable_requests()
+
+    def focus_request(self, request_id: int) -> None:
+        """Selects this request's line: now if it is shown, else once it is."""
+        self._focus = request_id
+        self._select_focus()
+
+    def _select_focus(self) -> None:
+        ids = [r.id for r in getattr(self, "_rows", [])]
+        if self._focus is not None and self._focus in ids:
+            self.requests.selectRow(ids.index(self._focus))
+            self._focus = None
 
     def selected_request(self) -> RequestLine | None:
         r = self.requests.currentRow()

@@ -40,6 +40,7 @@ TOPICS = frozenset({"workflow", "request", "document"})
 class MyIncidentsPanel(QWidget):
     loaded = Signal()
     raisedIncident = Signal(int)
+    requestElsewhere = Signal(int)   # a request of no incident (a directive's)
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None,
                  own_shortcuts: bool = True) -> None:
@@ -131,8 +132,12 @@ class MyIncidentsPanel(QWidget):
                      and (r.kind, r.id) == (current.kind, current.id)), None)
         if keep is not None:
             self.table.selectRow(keep)
-        elif snap.rows and current is None:
+        elif snap.rows and current is None and self.detail.incident_id is None:
             self.table.selectRow(0)
+        elif current is None:  # opened from elsewhere first: its row marked, nothing reloaded
+            self.table.blockSignals(True)
+            self._select_shown()
+            self.table.blockSignals(False)
         self._titles()
         self.loaded.emit()
 
@@ -165,6 +170,47 @@ class MyIncidentsPanel(QWidget):
                 self.table.selectRow(n)
                 return True
         return False
+
+    def open_request(self, request_id: int) -> None:
+        """Shows a request where its answers are recorded: its incident with the
+        request's line selected; a line a regional desk relayed to its unit, under the
+        request from HQ it passes on. A directive's request is shown elsewhere."""
+        s = self.session
+        if not s.online:
+            return
+        ctx = s.ctx
+
+        def where() -> tuple[int | None, int | None, int]:
+            r = ctx.requests.get(request_id)
+            if r.relayed_from_id is not None:
+                original = ctx.requests.get(r.relayed_from_id)
+                return original.incident_id, original.id, r.id
+            return r.incident_id, None, r.id
+
+        s.runner.submit(where, self._open_at, lambda e: show_error(self, e))
+
+    def _select_shown(self) -> bool:
+        """Selects the row of what the detail shows, if it is listed."""
+        d = self.detail
+        if d.request_only is not None:
+            return self.select("request", d.request_only)
+        return d.incident_id is not None and self.select("incident", d.incident_id)
+
+    def _open_at(self, where: tuple[int | None, int | None, int]) -> None:
+        if not isValid(self):
+            return
+        incident_id, request_only, line = where
+        if incident_id is None:
+            self.requestElsewhere.emit(line)
+            return
+        listed = self.select("request", request_only) if request_only is not None \
+            else self.select("incident", incident_id)
+        if not listed:  # not in my list: shown below it, the list's selection cleared
+            self.table.blockSignals(True)
+            self.table.clearSelection()
+            self.table.blockSignals(False)
+            self.detail.load(incident_id, request_id=request_only)
+        self.detail.focus_request(line)
 
     # -- raising --------------------------------------------------------------------------
     def raise_incident(self, prefill: IncidentPrefill | None = None) -> RaiseIncidentDialog:

@@ -183,6 +183,7 @@ def _table(object_name: str, headers: list[str]) -> QTableWidget:
 class SupervisorConsole(QWidget):
     loaded = Signal()
     decided = Signal(int, str)      # incident id, action
+    openRequest = Signal(int)       # request id: show it where it is answered
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +246,7 @@ class SupervisorConsole(QWidget):
         self.requests.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Interactive)
         self.requests.setColumnWidth(2, 150)
+        self.requests.itemActivated.connect(self._open_request)
         self.requests_box = QGroupBox()
         QVBoxLayout(self.requests_box).addWidget(self.requests)
 
@@ -405,7 +407,8 @@ class SupervisorConsole(QWidget):
                         "receipt": self.tr("The unit's receipt is not confirmed yet")}[r.what]
                 subject = r.subject + (f" – {r.incident}" if r.incident else "")
                 tip = "\n".join([full.format(time=fmt_local(r.due_at)), r.unit, subject,
-                                  channel_label(r.channel)])
+                                  channel_label(r.channel),
+                                  self.tr("Enter or double-click: open the request")])
                 values = ["", what.format(time=fmt_local(r.due_at, with_date=False)),
                           r.unit, r.subject]
                 for c, v in enumerate(values):
@@ -427,6 +430,11 @@ class SupervisorConsole(QWidget):
         if rebuild:
             self.requests.resizeRowsToContents()
         self._show_stats(now)
+
+    def _open_request(self, item: QTableWidgetItem) -> None:
+        """Enter or double-click on a request: open it where its answers are recorded."""
+        if 0 <= item.row() < len(self._order):
+            self.openRequest.emit(self._order[item.row()])
 
     def overdue_count(self, now: datetime | None = None) -> int:
         now = now or self._now()
