@@ -16,7 +16,8 @@ from pathlib import Path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="main.py", description="Trực ban, giám sát trực tuyến hải quan")
+    p = argparse.ArgumentParser(prog="main.py",
+                                description="Trực ban, giám sát trực tuyến hải quan")
     p.add_argument("--demo", action="store_true", help="run on the demo site (SQLite, seeded)")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
     p.add_argument("--desk", metavar="CODE", help="duty desk code (default from settings)")

@@ -138,7 +138,8 @@ def require(user: CurrentUser, permission: Permission) -> None:
 
 def hash_password(password: str) -> str:
     if len(password) < 6:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A password needs at least 6 characters."))
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "A password needs at least 6 characters."))
     return _hasher.hash(password)
 
 

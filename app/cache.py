@@ -74,7 +74,8 @@ class OfflineCache:
 
     def shift(self, desk_id: int, at: datetime) -> CachedShift | None:
         for s in self._load().get("shifts", []):
-            start, end = datetime.fromisoformat(s["starts_at"]), datetime.fromisoformat(s["ends_at"])
+            start, end = (datetime.fromisoformat(s["starts_at"]),
+                          datetime.fromisoformat(s["ends_at"]))
             if s["desk_id"] == desk_id and start <= at < end:
                 return CachedShift(id=s["id"], desk_id=s["desk_id"],
                                    duty_date=date.fromisoformat(s["duty_date"]), starts_at=start,

@@ -58,8 +58,8 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
     try:
         ctx = open_context(args, settings)
     except DatabaseUnavailable as exc:
-        print(f"Không kết nối được cơ sở dữ liệu / database unreachable: {exc.message()}",
-              file=sys.stderr)  # noqa: T201
+        print(f"Không kết nối được cơ sở dữ liệu / database unreachable: {exc.message()}",  # noqa: T201
+              file=sys.stderr)
         return 3
     try:
         desk = ctx.reference.desk_by_code(settings.desk_code)
@@ -70,7 +70,8 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
                       f"(log intact, {result.checked} entries)")
                 return 0
             print(f"Nhật ký trực ban {desk.code} BỊ THAY ĐỔI / LOG BROKEN at entry "  # noqa: T201
-                  f"#{result.broken_seq}" + (f" (id {result.broken_id})" if result.broken_id else "")
+                  f"#{result.broken_seq}"
+                  + (f" (id {result.broken_id})" if result.broken_id else "")
                   + f": {result.reason}", file=sys.stderr)
             return 1
         from forms.dutylog_source import duty_log_pdf  # noqa: PLC0415
@@ -81,13 +82,13 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
             try:
                 day = date.fromisoformat(args.print_log)
             except ValueError:
-                print(f"Ngày không hợp lệ / invalid date: {args.print_log} (YYYY-MM-DD)",
-                      file=sys.stderr)  # noqa: T201
+                print(f"Ngày không hợp lệ / invalid date: {args.print_log} (YYYY-MM-DD)",  # noqa: T201
+                      file=sys.stderr)
                 return 2
             shift = ctx.roster.shift_on(desk.id, day)
             if shift is None:
-                print(f"Không có ca trực ngày {day:%d/%m/%Y} / no shift on that day",
-                      file=sys.stderr)  # noqa: T201
+                print(f"Không có ca trực ngày {day:%d/%m/%Y} / no shift on that day",  # noqa: T201
+                      file=sys.stderr)
                 return 2
         out = Path(args.pdf)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -54,7 +54,8 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
             MemberSpec(users["lanhdaophong"].id, "room_leader"),
             MemberSpec(users["tonghop"].id, "clerk"),
             MemberSpec(users["giamsat1"].id, "officer",
-                       "Cửa khẩu đường bộ Lạng Sơn; nhóm camera Hữu Nghị, Tân Thanh; hệ thống VNACCS"),
+                       "Cửa khẩu đường bộ Lạng Sơn; nhóm camera Hữu Nghị, Tân Thanh; "
+                       "hệ thống VNACCS"),
             MemberSpec(users["giamsat2"].id, "officer",
                        "Cảng biển Hải Phòng; nhóm camera Đình Vũ; e-Manifest, seal định vị"),
         ])
@@ -88,7 +89,8 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
     notices = Notices(ctx.db, FixedClock(now - timedelta(hours=1)))
     n = notices.create(users["giamsat1"], desk.id,
                        "Camera cổng B cảng Đình Vũ mất tín hiệu", "phone",
-                       unit_id=_unit_id(ctx, "KV3-DV"), contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
+                       unit_id=_unit_id(ctx, "KV3-DV"),
+                       contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
                        body="Đề nghị kiểm tra, khắc phục sự cố camera.",
                        source_kind="camera_fault", source_ref="DV-CAM-07")
     notices.mark_sent(users["giamsat1"], n.id, n.version)

@@ -77,7 +77,8 @@ class ImportFileError(DomainError):
         self.problems = [(f, ln, _fmt(t, v)) for f, ln, t, v in self._templates]
         lines = "\n".join(f"{f}:{ln}: {msg}" for f, ln, msg in self.problems)
         super().__init__(
-            QT_TRANSLATE_NOOP("errors", "The import file has errors; nothing was imported:\n{lines}"),
+            QT_TRANSLATE_NOOP("errors",
+                              "The import file has errors; nothing was imported:\n{lines}"),
             lines=lines,
         )
 

@@ -26,7 +26,8 @@ log = logs.get("org")
 
 UNIT_KINDS = ("hq", "hq_department", "regional_branch", "sub_department", "team", "office")
 UNIT_KIND_NAMES = {"hq": "Cơ quan Cục", "hq_department": "Đơn vị nghiệp vụ",
-                   "regional_branch": "Chi cục Hải quan khu vực", "sub_department": "Hải quan cửa khẩu",
+                   "regional_branch": "Chi cục Hải quan khu vực",
+                   "sub_department": "Hải quan cửa khẩu",
                    "team": "Đội", "office": "Văn phòng"}
 DESK_KINDS = ("hq", "regional")
 GENESIS = "0" * 64
@@ -99,7 +100,8 @@ def parse_units_csv(path: Path) -> SiteData:
     required = {"code", "name", "kind"}
     missing = required - set(reader.fieldnames or [])
     if missing:
-        raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP("errors", "missing column(s): {columns}"),
+        raise ImportFileError([(name, 1,
+                                QT_TRANSLATE_NOOP("errors", "missing column(s): {columns}"),
                                 {"columns": ", ".join(sorted(missing))})])
     units = []
     for row in reader:
@@ -158,7 +160,8 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
         while p and p != code and steps <= len(parent_of):
             p, steps = parent_of.get(p), steps + 1
         if p and p == code:
-            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: its parent chain leads back to itself"),
+            bad(u,
+                QT_TRANSLATE_NOOP("errors", "unit {code}: its parent chain leads back to itself"),
                 code=code)
     desk_codes: set[str] = set()
     for d in data.desks:
@@ -199,7 +202,8 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
             bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: unknown unit {unit}"),
                 user=un, unit=user['unit'])
         if not user.get("password") or len(str(user["password"])) < 6:
-            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: a password of at least 6 characters is required"),
+            bad(user, QT_TRANSLATE_NOOP(
+                "errors", "user {user}: a password of at least 6 characters is required"),
                 user=un)
     for h in data.holidays:
         if not isinstance(h, dict) or not isinstance(h.get("day"), date):

@@ -101,7 +101,8 @@ def _parse_time(value: str, name: str) -> time:
     m = _TIME_RE.match(value or "")
     if not m:
         raise SettingsError(QT_TRANSLATE_NOOP(
-            "errors", "Setting {name} must be a time HH:MM, not '{value}'."), name=name, value=value)
+            "errors", "Setting {name} must be a time HH:MM, not '{value}'."),
+            name=name, value=value)
     return time(int(m.group(1)), int(m.group(2)))
 
 
@@ -156,12 +157,14 @@ def load(path: Path | None = None, apply_env: bool = True) -> Settings:
     unknown = sorted(set(raw) - set(known))
     if unknown:
         raise SettingsError(QT_TRANSLATE_NOOP(
-            "errors", "Unknown setting(s) in {path}: {names}"), path=str(path), names=", ".join(unknown))
+            "errors", "Unknown setting(s) in {path}: {names}"),
+            path=str(path), names=", ".join(unknown))
     try:
         settings = Settings(**raw)
     except TypeError as exc:
         raise SettingsError(QT_TRANSLATE_NOOP(
-            "errors", "Invalid settings file {path}: {reason}"), path=str(path), reason=str(exc)) from exc
+            "errors", "Invalid settings file {path}: {reason}"),
+            path=str(path), reason=str(exc)) from exc
     for name, f in known.items():
         value = getattr(settings, name)
         expected = f.type if isinstance(f.type, str) else ""

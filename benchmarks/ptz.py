@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     say(f"image check, 1080p               {summary(image)}")
     emit_json({
         "cameras": len(codes), "connect_s": r(connect_s, 2),
-        "key_to_move_ms_p50": r(median(moves), 2), "key_to_move_ms_p95": r(percentile(moves, 95), 2),
+        "key_to_move_ms_p50": r(median(moves), 2),
+        "key_to_move_ms_p95": r(percentile(moves, 95), 2),
         "release_to_stop_ms_p95": r(percentile(stops, 95), 2),
         "check_100_cameras_s": r(max(rounds), 2), "check_unread": failed,
         "image_check_ms": r(median(image), 1), "image_check_ms_p95": r(percentile(image, 95), 1),

@@ -56,7 +56,8 @@ def _cells(e: LogEntry) -> dict[str, list[Para]]:
                    f"Container {e.container_no}" if e.container_no else "",
                    f"Phương tiện {e.vehicle_plate}" if e.vehicle_plate else ""]
         if any(related):
-            cells["incident"].append(Para("Thông tin liên quan: " + ", ".join(r for r in related if r)))
+            cells["incident"].append(
+                Para("Thông tin liên quan: " + ", ".join(r for r in related if r)))
         cells["incident"].append(Para(e.content))
     elif kind == EntryKind.DIRECTIVE:
         channel = CHANNEL_NAMES.get(e.channel or "", e.channel or "")
@@ -124,7 +125,8 @@ def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -
             for k, paras in cells.items():
                 merged[k].extend(paras)
             merged["note"].append(Para(
-                f"Đính chính lúc {fmt_local(corr.recorded_at)} bởi {names.get(corr.author_id, '')}: "
+                f"Đính chính lúc {fmt_local(corr.recorded_at)} "
+                f"bởi {names.get(corr.author_id, '')}: "
                 f"{corr.correction_reason or ''}", "italic"))
         authors = list(dict.fromkeys(names.get(a, "") for a in row["authors"]))
         local = to_local(row["when"])

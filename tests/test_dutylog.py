@@ -19,7 +19,8 @@ def _write(ctx, user, desk, n=3, **kw):
     for i in range(n):
         ctx.clock.advance(timedelta(minutes=1))
         out.append(ctx.dutylog.append(user, desk.id, EntryDraft(
-            kind=kw.get("kind", EntryKind.WORK), content=kw.get("content", f"Kiểm tra camera số {i}"),
+            kind=kw.get("kind", EntryKind.WORK),
+            content=kw.get("content", f"Kiểm tra camera số {i}"),
             scope="Cửa khẩu Hữu Nghị")))
     return out
 
@@ -53,7 +54,8 @@ def test_desks_have_their_own_chains(ctx, users, desk):
     assert len(ctx.dutylog.entries(kv3.id)) == 3
 
 
-@pytest.mark.parametrize("column", [c for c in HASHED_COLUMNS if c not in ("id",)] + ["search_text"])
+@pytest.mark.parametrize("column",
+                         [c for c in HASHED_COLUMNS if c not in ("id",)] + ["search_text"])
 def test_any_column_changed_in_sql_is_caught(ctx, users, desk, column, capsys):
     incident = ctx.dutylog.append(users["giamsat1"], desk.id, EntryDraft(
         kind="incident", content="Vụ việc", case_ref=str(uuid.uuid4())))

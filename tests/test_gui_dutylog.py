@@ -31,7 +31,8 @@ def test_officer_writes_an_entry_from_the_keyboard(qtbot, ctx, users, desk):
         type_text(panel.form.content, "Kiểm tra camera cửa khẩu Hữu Nghị")
         type_text(panel.form.scope, "Nhóm camera Hữu Nghị")
         with qtbot.waitSignal(panel.written, timeout=10_000) as blocker:
-            qtbot.keyClick(panel.form.content, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClick(panel.form.content, Qt.Key.Key_Return,
+                           Qt.KeyboardModifier.ControlModifier)
         outcome = blocker.args[0]
         assert outcome.entry is not None
         stored = ctx.dutylog.entries(desk.id)

@@ -24,7 +24,8 @@ def test_importing_the_whole_core_loads_no_qt():
                if not m.name.startswith("db.migrations")]
     code = ("import importlib, sys\n"
             f"for m in {modules!r}: importlib.import_module(m)\n"
-            "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'widgets')))\n"
+            "bad = sorted(m for m in sys.modules "
+            "if m.startswith(('PySide6', 'shiboken6', 'widgets')))\n"
             "assert not bad, bad\n"
             "print(len(sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

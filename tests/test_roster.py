@@ -359,6 +359,7 @@ def test_regenerating_a_draft_makes_an_earlier_approval_stale(ctx, users, desk):
 
 def test_the_same_person_twice_in_one_role_is_refused(ctx, users, desk):
     shift = ctx.roster.current_shift(desk.id)
-    twice = [MemberSpec(users["giamsat1"].id, "officer"), MemberSpec(users["giamsat1"].id, "officer")]
+    twice = [MemberSpec(users["giamsat1"].id, "officer"),
+             MemberSpec(users["giamsat1"].id, "officer")]
     with pytest.raises(ValidationError):
         ctx.roster.set_members(users["truongca"], shift.id, shift.version, twice)

@@ -43,8 +43,8 @@ from urllib.parse import urlsplit
 import av
 import av.container.core as _av_core
 import av.error
-from av.video.reformatter import VideoReformatter
 import numpy as np
+from av.video.reformatter import VideoReformatter
 
 log = logging.getLogger("customs.video")
 

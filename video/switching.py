@@ -37,9 +37,7 @@ class StreamChoice:
         """The stream to play for a picture `needed_width` device pixels wide (the drawn
         width times the digital zoom); may return the current one to wait out the
         interval. `force_main` (a screenshot, a zoomed tile) skips the interval going up."""
-        if not self.has_sub:
-            wanted = MAIN
-        elif force_main or needed_width > self.sub_width * self.up_factor:
+        if not self.has_sub or force_main or needed_width > self.sub_width * self.up_factor:
             wanted = MAIN
         elif needed_width < self.sub_width * self.down_factor:
             wanted = SUB

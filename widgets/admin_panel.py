@@ -33,7 +33,8 @@ class AdminPanel(QWidget):
         self.unit = None
         self.tree = QTreeWidget()
         self.tree.setObjectName("unitTree")
-        self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Kind"), self.tr("Phone"), self.tr("Fax")])
+        self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Kind"), self.tr("Phone"),
+                                   self.tr("Fax")])
         self.tree.setColumnWidth(0, 300)
         self.name = QLineEdit()
         self.phone = QLineEdit()
@@ -131,7 +132,8 @@ class AdminPanel(QWidget):
             return
         ctx, user = s.ctx, s.user
         changes = {"name": self.name.text().strip(), "phone": self.phone.text().strip() or None,
-                   "fax": self.fax.text().strip() or None, "email": self.email.text().strip() or None}
+                   "fax": self.fax.text().strip() or None,
+                   "email": self.email.text().strip() or None}
         s.runner.submit(lambda: ctx.reference.update_unit(user, u.id, u.version, **changes),
                         lambda _u: self.load(), lambda e: show_error(self, e), serial=True)
 

@@ -113,7 +113,8 @@ class LoginDialog(QDialog):
             self.buttons.setEnabled(True)
             self.password.selectAll()
             self.password.setFocus()
-            self.error.setText(message_of(exc) if isinstance(exc, AuthenticationFailed | DatabaseUnavailable)
+            self.error.setText(message_of(exc)
+                               if isinstance(exc, AuthenticationFailed | DatabaseUnavailable)
                                else message_of(exc))
 
         self.runner.submit(work, done, failed)

@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.dutylog)
         self.shift_panel = ShiftPanel(session)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("shift", self.tr("Shift"), self.shift_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("shift", self.tr("Shift"), self.shift_panel,
+                   Qt.DockWidgetArea.LeftDockWidgetArea)
         self._lazy_docks()
         self._build_status_bar()
         from widgets.alerts import AlertBanner, AlertCenter  # noqa: PLC0415
@@ -505,8 +506,9 @@ class MainWindow(QMainWindow):
         if hours is None:
             return
         office = hours.is_office_time(self.session.ctx.clock.now())
-        self.hours_label.setText(self.tr("Office hours") if office else
-                                 self.tr("OUT OF OFFICE HOURS – report to the shift leader by phone"))
+        self.hours_label.setText(
+            self.tr("Office hours") if office else
+            self.tr("OUT OF OFFICE HOURS – report to the shift leader by phone"))
         self.hours_label.setObjectName("" if office else "outOfHours")
         self.hours_label.style().unpolish(self.hours_label)
         self.hours_label.style().polish(self.hours_label)
@@ -632,7 +634,7 @@ class MainWindow(QMainWindow):
         if self._lock_overlay is not None:
             self._lock_overlay.setGeometry(self.rect())
 
-    # -- per-workstation layout ---------------------------------------------------------------------
+    # -- per-workstation layout --------------------------------------------------------------------
     @staticmethod
     def layout_store() -> QSettings:
         return QSettings(str(config_dir() / "workstation.ini"), QSettings.Format.IniFormat)

@@ -48,7 +48,8 @@ def install_excepthook() -> None:
     """Uncaught exceptions in slots are logged, never silently lost."""
 
     def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-        log.critical("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        log.critical("uncaught exception:\n%s",
+                     "".join(traceback.format_exception(exc_type, exc, tb)))
         sys.__excepthook__(exc_type, exc, tb)
 
     sys.excepthook = hook

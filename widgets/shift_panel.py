@@ -100,7 +100,8 @@ class ShiftPanel(QWidget):
     def _show_items(self, items) -> None:  # type: ignore[no-untyped-def]
         self.open_items.clear()
         for i in items:
-            self.open_items.addItem(f"[{source_label(i.source)}] {i.title}" + (f" — {i.since}" if i.since else ""))
+            self.open_items.addItem(f"[{source_label(i.source)}] {i.title}"
+                                    + (f" — {i.since}" if i.since else ""))
         if not items:
             self.open_items.addItem(self.tr("Nothing open."))
         self.refreshed.emit()

@@ -5,6 +5,7 @@ so a lost notification or a dropped connection loses nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 import time
@@ -89,10 +90,8 @@ class ChangeFeed:
         self._stop.set()
         conn = self._conn
         if conn is not None:
-            try:
+            with contextlib.suppress(psycopg.Error, AttributeError):
                 conn.cancel_safe()
-            except (psycopg.Error, AttributeError):
-                pass
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
@@ -170,7 +169,5 @@ class ChangeFeed:
     def _close(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
-            try:
+            with contextlib.suppress(psycopg.Error):
                 conn.close()
-            except psycopg.Error:
-                pass

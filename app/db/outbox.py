@@ -91,7 +91,8 @@ class Outbox:
         for cid, desk_id, user_json, draft_json, state, attempts, err, entry_id in rows:
             u = json.loads(user_json)
             u["roles"] = frozenset(u["roles"])
-            out.append(PendingEntry(cid, desk_id, CurrentUser(**u), EntryDraft.from_json(draft_json),
+            out.append(PendingEntry(cid, desk_id, CurrentUser(**u),
+                                    EntryDraft.from_json(draft_json),
                                     state, attempts, err, entry_id))
         return out
 

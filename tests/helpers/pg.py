@@ -47,7 +47,8 @@ class PgServer:
         port = 55432
         subprocess.run(run_as + [f"{bindir}/pg_ctl", "-D", data, "-w", "-l",
                                  os.path.join(self._tmp, "log"), "-o",
-                                 f"-p {port} -k {self._tmp} -c fsync=off -c listen_addresses=127.0.0.1",
+                                 f"-p {port} -k {self._tmp} -c fsync=off "
+                                 "-c listen_addresses=127.0.0.1",
                                  "start"], check=True, capture_output=True)
         self._bindir, self._data, self._run_as = bindir, data, run_as
         self.admin = f"postgresql://postgres@127.0.0.1:{port}/postgres"

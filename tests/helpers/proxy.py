@@ -4,6 +4,7 @@ connection before the server's reply reaches the client."""
 
 from __future__ import annotations
 
+import contextlib
 import selectors
 import socket
 import threading
@@ -31,10 +32,8 @@ class TcpProxy:
             pairs, self._pairs = self._pairs, []
         for a, b in pairs:
             for s in (a, b):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def restore(self) -> None:
         with self._lock:
@@ -66,10 +65,8 @@ class TcpProxy:
                 live = {s for pair in self._pairs for s in pair}
             for sock in list(peers):
                 if sock not in live:
-                    try:
+                    with contextlib.suppress(KeyError, ValueError):
                         sel.unregister(sock)
-                    except (KeyError, ValueError):
-                        pass
                     peers.pop(sock, None)
                     sock.close()
             for key, _ in events:
@@ -131,17 +128,13 @@ class TcpProxy:
         with self._lock:
             self._pairs = [p for p in self._pairs if a not in p and b not in p]
         for s in (a, b):
-            try:
+            with contextlib.suppress(OSError):
                 s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def _drop_client_only(self, client: socket.socket) -> None:
         # The COMMIT bytes are already in the server's socket buffer, ahead of the
         # close: the server commits, then finds the client gone.
         with self._lock:
             self._pairs = [p for p in self._pairs if client not in p]
-        try:
+        with contextlib.suppress(OSError):
             client.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass

@@ -4,6 +4,7 @@ root with the test environment, their stdout read line by line with a deadline
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import subprocess
@@ -38,7 +39,7 @@ class Child:
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["PYTHONUNBUFFERED"] = "1"
         # stderr goes to a file: a chatty child can never block on a full pipe.
-        self._err = tempfile.TemporaryFile()
+        self._err = tempfile.TemporaryFile()  # noqa: SIM115 - the child writes to it; closed in stderr()
         self._err_text = ""
         self.proc = subprocess.Popen(
             [sys.executable, "-m", module, *args], cwd=ROOT, env=env,
@@ -99,10 +100,8 @@ class Child:
         """Last resort for a failing test: never leave the child behind."""
         if self.proc.poll() is None:
             self.proc.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired, ValueError, OSError):
             self.proc.communicate(timeout=10)
-        except (subprocess.TimeoutExpired, ValueError, OSError):
-            pass
         self.stderr()
 
     def stderr(self) -> str:

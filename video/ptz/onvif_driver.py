@@ -47,11 +47,11 @@ from onvif import ONVIFCamera  # noqa: E402
 from onvif.exceptions import ONVIFAuthError, ONVIFError, ONVIFTimeoutError  # noqa: E402
 
 from video.ptz.controller import (  # noqa: E402
+    Preset,
     PtzCapabilities,
     PtzError,
     PtzFailure,
     PtzStatus,
-    Preset,
     check_position,
     clamp,
 )

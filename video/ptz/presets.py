@@ -21,11 +21,11 @@ from typing import TypeVar
 
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from video.ptz.controller import (
+    Preset,
     PtzDriver,
     PtzError,
     PtzFailure,
     PtzStatus,
-    Preset,
     StopReport,
 )
 from video.ptz.threaded import ThreadedPtzController

@@ -22,11 +22,11 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 from video.ptz.controller import (
+    Preset,
     PtzDriver,
     PtzError,
     PtzFailure,
     PtzStatus,
-    Preset,
     StopCause,
     StopReport,
 )

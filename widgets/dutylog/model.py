@@ -60,7 +60,8 @@ class EntryRow:
         d = p.draft
         related = ", ".join(x for x in (d.declaration_no, d.container_no, d.vehicle_plate) if x)
         return cls(id=None, seq=None, client_id=d.client_id, kind=d.kind,
-                   entry_time=d.entry_time or d.local_time or datetime.now(UTC).replace(tzinfo=None),
+                   entry_time=(d.entry_time or d.local_time
+                               or datetime.now(UTC).replace(tzinfo=None)),
                    content=d.content, scope=d.scope, place=d.place, related=related,
                    channel=d.channel, unit_name=d.unit_name, author=author, note=d.note,
                    case_id=None, corrects_id=d.corrects_id, correction_reason=d.correction_reason,

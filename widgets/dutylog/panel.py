@@ -161,7 +161,8 @@ class DutyLogPanel(QWidget):
         return self.model.row_at(self.proxy.mapToSource(idx).row())
 
     def _on_current(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
-        row = self.model.row_at(self.proxy.mapToSource(current).row()) if current.isValid() else None
+        row = (self.model.row_at(self.proxy.mapToSource(current).row())
+               if current.isValid() else None)
         if row is not None and row.case_id is not None:
             self.form.select_case(self._case_refs.get(row.case_id))
 

@@ -20,8 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from app.ptz_holds import Decision, Hold
 from app.auth import Permission, require
+from app.ptz_holds import Decision, Hold
 from video.ptz.controller import Preset
 from video.ptz.presets import PresetTourController, Tour, TourStep
 from widgets.messages import message_of
@@ -263,7 +263,8 @@ class PtzLink(QObject):
             ctl = self.controllers[cam.code] = self.factory(cam)
         return ctl
 
-    def _send(self, cam: WallCamera, command: Callable[[PresetTourController], cf.Future[Any]]) -> None:
+    def _send(self, cam: WallCamera,
+              command: Callable[[PresetTourController], cf.Future[Any]]) -> None:
         try:
             future = command(self.controller(cam))
         except Exception as exc:  # noqa: BLE001 - reported like a failed future

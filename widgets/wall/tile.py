@@ -37,12 +37,11 @@ Life. `shutdown()` stops every stream and joins the threads; `close()` and
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 import threading
 import time
 from collections import deque
-
-import logging
 
 import numpy as np
 from PySide6.QtCore import (

@@ -7,7 +7,8 @@ selected cell (Enter with no number maximises the selected cell or restores the 
 Esc clears the number or leaves the maximised cell, arrows move the selection, Delete
 empties the selected cell, M mutes or unmutes a mobile camera's sound. On a PTZ camera:
 P toggles PTZ mode (then the arrows, the mouse wheel, dragging and the on-tile pad move
-the camera), PgUp/PgDn zoom while held, a number and `*` go to that preset. Double-click on a tile maximises it and back.
+the camera), PgUp/PgDn zoom while held, a number and `*` go to that preset. Double-click on a
+tile maximises it and back.
 
 Load. Every cell's tile plays its sub-stream or main stream by the size it is drawn at
 (the tile decides). A 100 ms timer measures how late the event loop runs it; once a

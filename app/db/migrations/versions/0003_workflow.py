@@ -40,7 +40,8 @@ def upgrade() -> None:
     sa.Column('passenger', sa.String(length=300), nullable=True),
     sa.Column('immediate', sa.Boolean(), nullable=False),
     sa.Column('prevention_case', sa.String(length=20), nullable=True),
-    sa.Column('source_entry_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('source_entry_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'),
+              nullable=True),
     sa.Column('created_by', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -79,9 +80,12 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['recorded_by'], ['user_account.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_incident_step_countersign', 'incident_step', ['decided_by', 'countersigned_at'], unique=False)
-    op.create_index('ix_incident_step_incident', 'incident_step', ['incident_id', 'id'], unique=False)
-    op.create_index('uq_incident_step_decision', 'incident_step', ['incident_id', 'decision_kind'], unique=True)
+    op.create_index('ix_incident_step_countersign', 'incident_step',
+                    ['decided_by', 'countersigned_at'], unique=False)
+    op.create_index('ix_incident_step_incident', 'incident_step',
+                    ['incident_id', 'id'], unique=False)
+    op.create_index('uq_incident_step_decision', 'incident_step',
+                    ['incident_id', 'decision_kind'], unique=True)
     op.create_table('unit_request',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('desk_id', sa.Integer(), nullable=False),
@@ -126,7 +130,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['updated_by'], ['user_account.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_unit_request_desk_status', 'unit_request', ['desk_id', 'status'], unique=False)
+    op.create_index('ix_unit_request_desk_status', 'unit_request', ['desk_id', 'status'],
+                    unique=False)
     op.create_index('ix_unit_request_incident', 'unit_request', ['incident_id'], unique=False)
 
 
