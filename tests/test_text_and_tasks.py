@@ -181,3 +181,52 @@ def test_inline_runner_runs_at_once_on_this_thread():
     assert r.submit(lambda: "ok").result() == "ok"
     assert isinstance(r.submit(boom).exception(), KeyError)
     r.shutdown()
+
+
+def test_callbacks_of_a_gone_owner_are_dropped(posted):
+    """A task names its owner (the panel that asked); if the owner is gone when the
+    result comes back, neither the result nor the error is delivered."""
+    gone: set[str] = set()
+    r = ThreadTaskRunner(posted.put, workers=2, alive=lambda owner: owner not in gone)
+    got: list[object] = []
+    try:
+        def fail() -> None:
+            raise ValueError("lỗi")
+
+        for owner in ("open panel", "closed panel"):
+            r.submit(lambda o=owner: o, on_done=got.append, owner=owner).result(timeout=WAIT)
+            with pytest.raises(ValueError):
+                r.submit(fail, on_error=got.append, owner=owner).result(timeout=WAIT)
+        gone.add("closed panel")          # closed while its results were on their way
+        _deliver(posted, 4)
+        assert got[0] == "open panel" and isinstance(got[1], ValueError) and len(got) == 2
+        r.submit(lambda: "no owner", on_done=got.append).result(timeout=WAIT)
+        _deliver(posted)
+        assert got[-1] == "no owner"
+    finally:
+        r.shutdown()
+
+
+def test_a_deleted_widget_gets_no_callback(qtbot):
+    from PySide6.QtWidgets import QWidget  # noqa: PLC0415
+    from shiboken6 import isValid  # noqa: PLC0415
+
+    from widgets.qt_tasks import QtTaskRunner  # noqa: PLC0415
+
+    runner = QtTaskRunner(workers=1)
+    gate = threading.Event()
+    got: list[object] = []
+    try:
+        closed, kept = QWidget(), QWidget()
+        qtbot.addWidget(kept)
+        # one worker: the kept panel's answer comes after the closed one's, in order
+        runner.submit(lambda: gate.wait(WAIT) and "late", on_done=got.append, owner=closed)
+        runner.submit(lambda: "kept", on_done=got.append, owner=kept)
+        closed.deleteLater()               # the panel closes while its query runs
+        qtbot.waitUntil(lambda: not isValid(closed), timeout=5000)
+        gate.set()
+        qtbot.waitUntil(lambda: len(got) >= 1, timeout=5000)
+        assert got == ["kept"]             # the closed panel's answer was dropped before it
+    finally:
+        gate.set()
+        runner.shutdown()

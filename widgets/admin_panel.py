@@ -84,7 +84,7 @@ class AdminPanel(QWidget):
         ctx = s.ctx
         s.runner.submit(lambda: (ctx.reference.units(), ctx.reference.users(),
                                  ctx.reference.desks()), self._show,
-                        lambda e: show_error(self, e))
+                        lambda e: show_error(self, e), owner=self)
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         units, users, self.desks = result

@@ -102,7 +102,7 @@ class HandoverDialog(QDialog):
                                                           if h else ()) if i})
             return shift, h, items, names
 
-        s.runner.submit(work, self._show, lambda e: show_error(self, e))
+        s.runner.submit(work, self._show, lambda e: show_error(self, e), owner=self)
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         shift, h, items, names = result

@@ -110,7 +110,7 @@ class NoticesPanel(QWidget):
         ctx, desk_id = s.ctx, s.desk.id
         s.runner.submit(lambda: (ctx.notices.for_desk(desk_id), {u.id: u.name for u in
                                                                  ctx.reference.units()}),
-                        self._show, lambda e: show_error(self, e))
+                        self._show, lambda e: show_error(self, e), owner=self)
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         notices, units = result

@@ -122,7 +122,7 @@ class RosterPanel(QWidget):
             units = {u.id: u.name for u in ctx.reference.units()}
             return plan, units
 
-        s.runner.submit(work, self._show, lambda e: show_error(self, e))
+        s.runner.submit(work, self._show, lambda e: show_error(self, e), owner=self)
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         plan, units = result

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.auth import Permission
 from app.clock import fmt_local
@@ -224,15 +223,9 @@ class DirectivesPanel(QWidget):
         since = s.shift.starts_at if s.shift is not None else None
         with_reference = not self._reference_loaded
         s.runner.submit(lambda: read_panel(ctx, desk_id, since, with_reference), self._show,
-                        lambda e: self._failed(e))
-
-    def _failed(self, exc: BaseException) -> None:
-        if isValid(self):
-            show_error(self, exc)
+                        lambda e: show_error(self, e), owner=self)
 
     def _show(self, snap: PanelSnapshot) -> None:
-        if not isValid(self):
-            return  # closed while the runner worked
         if not snap.units and self._reference_loaded:
             snap.units, snap.leaders = self.snapshot.units, self.snapshot.leaders
         self._reference_loaded = self._reference_loaded or bool(snap.units)
@@ -485,21 +478,17 @@ class DirectivesPanel(QWidget):
         self._say("")
 
         def done(_result) -> None:  # type: ignore[no-untyped-def]
-            if not isValid(self):
-                return
             self._busy = False
             self.written.emit(what)
             self.load()
 
         def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
             self._busy = False
             self._enable()
             show_error(self, exc)
             self.load()
 
-        self.session.runner.submit(work, done, failed, serial=True)
+        self.session.runner.submit(work, done, failed, serial=True, owner=self)
 
     def _open(self, dlg, accepted) -> object:  # type: ignore[no-untyped-def]
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.clock import fmt_local, to_local, to_utc
 from app.dutylog import CHANNEL_NAMES, CHANNELS
@@ -243,11 +242,9 @@ class IncidentDetailPanel(QWidget):
             return
         ctx, user, incident_id = s.ctx, s.user, self.incident_id
         s.runner.submit(lambda: read_incident(ctx, user, incident_id), self._show,
-                        lambda e: show_error(self, e))
+                        lambda e: show_error(self, e), owner=self)
 
     def _show(self, view: IncidentView) -> None:
-        if not isValid(self):
-            return  # closed while the runner worked
         if view.incident.id != self.incident_id:
             return  # an older answer for another incident
         self.view = view
@@ -425,8 +422,6 @@ class IncidentDetailPanel(QWidget):
         self._say("")
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
-            if not isValid(self):       # the panel closed while the step was written
-                return
             self._busy = False
             if self.incident_id is not None:
                 self.changed.emit(self.incident_id)
@@ -435,15 +430,14 @@ class IncidentDetailPanel(QWidget):
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
             self._busy = False
             self._enable_all(True)
             self._say(message_of(exc))
             show_error(self, exc)
             self.reload()
 
-        s.runner.submit(work, done, failed, serial=True)
+        # the panel may close while the step is written: then nothing is shown
+        s.runner.submit(work, done, failed, serial=True, owner=self)
 
     def _say(self, text: str) -> None:
         self.notice.setText(text)

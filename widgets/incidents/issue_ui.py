@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.workflow.rules import Action, IncidentState
 from widgets.messages import message_of, show_error
@@ -234,7 +233,7 @@ class IssuedPreview(QDialog):
         self.preview.setWidgetResizable(True)
         pdf = doc.pdf
         session.runner.submit(lambda: page_bitmaps(pdf), self._show_pages,
-                              lambda e: self.status.setText(message_of(e)))
+                              lambda e: self.status.setText(message_of(e)), owner=self)
         self.info = QLabel(self.tr("To: {to} · SHA-256 {sha}").format(
             to=doc.recipient, sha=doc.sha256[:16] + "…"))
         self.info.setObjectName("muted")
@@ -274,8 +273,6 @@ class IssuedPreview(QDialog):
         self.print_b.setFocus()
 
     def _show_pages(self, bitmaps: list[tuple[bytes, int, int, int]]) -> None:
-        if not isValid(self):
-            return  # closed while the runner worked
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget() is not None:

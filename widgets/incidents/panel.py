@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.auth import Permission
 from app.clock import fmt_local
@@ -103,11 +102,9 @@ class MyIncidentsPanel(QWidget):
             return
         ctx, user, desk_id = s.ctx, s.user, s.desk.id
         s.runner.submit(lambda: read_list(ctx, user, desk_id), self._show,
-                        lambda e: show_error(self, e))
+                        lambda e: show_error(self, e), owner=self)
 
     def _show(self, snap: ListSnapshot) -> None:
-        if not isValid(self):
-            return  # closed while the runner worked
         current = self.selected_row()
         self.snapshot = snap
         self.table.blockSignals(True)
@@ -187,7 +184,7 @@ class MyIncidentsPanel(QWidget):
                 return original.incident_id, original.id, r.id
             return r.incident_id, None, r.id
 
-        s.runner.submit(where, self._open_at, lambda e: show_error(self, e))
+        s.runner.submit(where, self._open_at, lambda e: show_error(self, e), owner=self)
 
     def _select_shown(self) -> bool:
         """Selects the row of what the detail shows, if it is listed."""
@@ -197,8 +194,6 @@ class MyIncidentsPanel(QWidget):
         return d.incident_id is not None and self.select("incident", d.incident_id)
 
     def _open_at(self, where: tuple[int | None, int | None, int]) -> None:
-        if not isValid(self):
-            return
         incident_id, request_only, line = where
         if incident_id is None:
             self.requestElsewhere.emit(line)

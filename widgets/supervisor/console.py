@@ -305,7 +305,7 @@ class SupervisorConsole(QWidget):
         ctx, user, desk_id = s.ctx, s.user, s.desk.id
         since = s.shift.starts_at if s.shift is not None else None
         s.runner.submit(lambda: _read(ctx, user, desk_id, since), self._show,
-                        lambda e: show_error(self, e))
+                        lambda e: show_error(self, e), owner=self)
 
     def _show(self, snap: Snapshot) -> None:
         selected = self._selected_pending()

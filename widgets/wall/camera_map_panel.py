@@ -73,7 +73,7 @@ class CameraMapPanel(QWidget):
     def load(self) -> None:
         cmap = self.session.ctx.camera_map
         self.session.runner.submit(cmap.versions, self._versions,
-                                   lambda exc: self.status.setText(message_of(exc)))
+                                   lambda exc: self.status.setText(message_of(exc)), owner=self)
 
     def _versions(self, versions: list) -> None:  # type: ignore[type-arg]
         self.versions.clear()

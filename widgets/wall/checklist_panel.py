@@ -78,7 +78,7 @@ class ChecklistPanel(QWidget):
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
         lists = self.session.ctx.checklists
-        self.session.runner.submit(lists.sites, self._sites, self._failed)
+        self.session.runner.submit(lists.sites, self._sites, self._failed, owner=self)
 
     def _sites(self, sites: dict) -> None:  # type: ignore[type-arg]
         self.site.clear()

@@ -211,7 +211,7 @@ class EvidenceGallery(QWidget):
             return out
 
         self.session.runner.submit(work, self._show, lambda exc: self.status.setText(
-            message_of(exc)))
+            message_of(exc)), owner=self)
 
     def _show(self, rows: list[tuple[Evidence, bytes | None]]) -> None:
         current = self._selected()

@@ -141,7 +141,7 @@ class HealthBoard(QWidget):
     def load(self) -> None:
         health = self.session.ctx.camera_health
         self.session.runner.submit(health.board, self._show,
-                                   lambda exc: self.summary.setText(message_of(exc)))
+                                   lambda exc: self.summary.setText(message_of(exc)), owner=self)
 
     def show_history(self, row: int) -> None:
         """The outages of the camera on `row`, newest first."""

@@ -61,7 +61,7 @@ class WallManager(QObject):
     def load(self) -> None:
         registry = self.session.ctx.cameras
         self.session.runner.submit(lambda: load_directory(registry), self._loaded,
-                                   self._load_failed)
+                                   self._load_failed, owner=self)
 
     def _loaded(self, cameras: dict[str, WallCamera]) -> None:
         self.cameras = cameras
