@@ -199,6 +199,7 @@ def test_main_window_has_my_incidents_and_ctrl_n_raises_there(qtbot, ctx, users)
         win = MainWindow(session, persist_layout=False)
         qtbot.addWidget(win)
         assert "incidents" not in win.docks  # the Director writes no log
+        assert not win.supervisor_console.opens_requests   # nor offers to open a request
         win.supervisor_console.stop()
 
 
@@ -397,6 +398,7 @@ def test_a_request_opens_from_the_supervisor_console_where_it_is_answered(qtbot,
         qtbot.addWidget(win)
         win.show()
         _open_from_console(qtbot, win, second.unit_name)
+        assert "open the request" in win.supervisor_console.requests.item(0, 3).toolTip()
         d = win.incidents_panel.detail
         qtbot.waitUntil(lambda: d.view is not None and d.view.incident.id == inc.id
                         and (line := d.selected_request()) is not None

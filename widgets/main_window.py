@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks["supervisor"], dock)
             self.docks["supervisor"].raise_()
             self.supervisor_console.openRequest.connect(self._open_request)
+            self.supervisor_console.opens_requests = True
         self._incidents_loaded = False
         dock.visibilityChanged.connect(self._incidents_shown)
 

@@ -68,84 +68,84 @@
     </message>
     <message>
         <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="52"/>
+        <location filename="../../widgets/admin_panel.py" line="53"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="53"/>
+        <location filename="../../widgets/admin_panel.py" line="37"/>
+        <location filename="../../widgets/admin_panel.py" line="54"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="42"/>
+        <location filename="../../widgets/admin_panel.py" line="43"/>
         <source>Save unit</source>
         <translation>Lưu đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="44"/>
+        <location filename="../../widgets/admin_panel.py" line="45"/>
         <source>Import file…</source>
         <translation>Nhập từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="47"/>
+        <location filename="../../widgets/admin_panel.py" line="48"/>
         <source>User</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="47"/>
-        <location filename="../../widgets/admin_panel.py" line="51"/>
+        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <location filename="../../widgets/admin_panel.py" line="52"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="47"/>
+        <location filename="../../widgets/admin_panel.py" line="48"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <location filename="../../widgets/admin_panel.py" line="49"/>
         <source>New user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="50"/>
         <source>Edit user…</source>
         <translation>Sửa người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="54"/>
+        <location filename="../../widgets/admin_panel.py" line="55"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="60"/>
+        <location filename="../../widgets/admin_panel.py" line="61"/>
         <source>&lt;b&gt;Organisation units&lt;/b&gt;</source>
         <translation>&lt;b&gt;Danh mục đơn vị&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="64"/>
+        <location filename="../../widgets/admin_panel.py" line="65"/>
         <source>&lt;b&gt;Users&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="139"/>
+        <location filename="../../widgets/admin_panel.py" line="141"/>
         <source>Import reference data</source>
         <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="140"/>
+        <location filename="../../widgets/admin_panel.py" line="142"/>
         <source>Site files (*.yaml *.yml *.csv)</source>
         <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="152"/>
+        <location filename="../../widgets/admin_panel.py" line="154"/>
         <source>Imported</source>
         <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="153"/>
+        <location filename="../../widgets/admin_panel.py" line="155"/>
         <source>Imported {units} units, {desks} desks, {users} users.</source>
         <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
@@ -440,82 +440,82 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="83"/>
+        <location filename="../../widgets/wall/tile.py" line="82"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="84"/>
+        <location filename="../../widgets/wall/tile.py" line="83"/>
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="85"/>
+        <location filename="../../widgets/wall/tile.py" line="84"/>
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="86"/>
+        <location filename="../../widgets/wall/tile.py" line="85"/>
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="87"/>
+        <location filename="../../widgets/wall/tile.py" line="86"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="88"/>
+        <location filename="../../widgets/wall/tile.py" line="87"/>
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="89"/>
+        <location filename="../../widgets/wall/tile.py" line="88"/>
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="91"/>
+        <location filename="../../widgets/wall/tile.py" line="90"/>
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="92"/>
+        <location filename="../../widgets/wall/tile.py" line="91"/>
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="93"/>
+        <location filename="../../widgets/wall/tile.py" line="92"/>
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="94"/>
+        <location filename="../../widgets/wall/tile.py" line="93"/>
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="95"/>
+        <location filename="../../widgets/wall/tile.py" line="94"/>
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="96"/>
+        <location filename="../../widgets/wall/tile.py" line="95"/>
         <source>Sound off (M)</source>
         <translation>Tắt tiếng (M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="97"/>
+        <location filename="../../widgets/wall/tile.py" line="96"/>
         <source>PTZ (P)</source>
         <translation>PTZ (P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="98"/>
+        <location filename="../../widgets/wall/tile.py" line="97"/>
         <source>PTZ control: arrows, PgUp/PgDn, N*</source>
         <translation>Điều khiển PTZ: phím mũi tên, PgUp/PgDn, số*</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="99"/>
+        <location filename="../../widgets/wall/tile.py" line="98"/>
         <source>Sound on {level} dB</source>
         <translation>Đang nghe {level} dB</translation>
     </message>
@@ -541,22 +541,22 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="243"/>
+        <location filename="../../widgets/wall/wall.py" line="244"/>
         <source>Unknown camera: {codes}</source>
         <translation>Không có camera: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="259"/>
+        <location filename="../../widgets/wall/wall.py" line="260"/>
         <source>No camera has the number {n}.</source>
         <translation>Không có camera số {n}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="479"/>
+        <location filename="../../widgets/wall/wall.py" line="480"/>
         <source>The selected cell shows no PTZ camera.</source>
         <translation>Ô đang chọn không hiển thị camera PTZ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="521"/>
+        <location filename="../../widgets/wall/wall.py" line="522"/>
         <source>Camera no. {n}</source>
         <translation>Camera số {n}</translation>
     </message>
@@ -715,239 +715,239 @@
 <context>
     <name>DirectivesPanel</name>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="50"/>
+        <location filename="../../widgets/directives/panel.py" line="49"/>
         <source>Sent, receipt not confirmed</source>
         <translation>Đã gửi, chưa xác nhận nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="51"/>
+        <location filename="../../widgets/directives/panel.py" line="50"/>
         <source>Received, awaiting acknowledgement</source>
         <translation>Đã nhận, chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="52"/>
+        <location filename="../../widgets/directives/panel.py" line="51"/>
         <source>Acknowledged, awaiting the result</source>
         <translation>Đã có đầu mối, chờ báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="53"/>
-        <location filename="../../widgets/directives/panel.py" line="124"/>
+        <location filename="../../widgets/directives/panel.py" line="52"/>
+        <location filename="../../widgets/directives/panel.py" line="123"/>
         <source>Reported</source>
         <translation>Đã báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="54"/>
+        <location filename="../../widgets/directives/panel.py" line="53"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="57"/>
+        <location filename="../../widgets/directives/panel.py" line="56"/>
         <source>Following up</source>
         <translation>Đang theo dõi</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="58"/>
+        <location filename="../../widgets/directives/panel.py" line="57"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="61"/>
+        <location filename="../../widgets/directives/panel.py" line="60"/>
         <source>Expected</source>
         <translation>Chờ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="62"/>
+        <location filename="../../widgets/directives/panel.py" line="61"/>
         <source>LATE</source>
         <translation>CHẬM</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="63"/>
-        <location filename="../../widgets/directives/panel.py" line="172"/>
+        <location filename="../../widgets/directives/panel.py" line="62"/>
+        <location filename="../../widgets/directives/panel.py" line="171"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="64"/>
+        <location filename="../../widgets/directives/panel.py" line="63"/>
         <source>Received late</source>
         <translation>Đã nhận (chậm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="124"/>
+        <location filename="../../widgets/directives/panel.py" line="123"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="124"/>
+        <location filename="../../widgets/directives/panel.py" line="123"/>
         <source>Directive</source>
         <translation>Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="124"/>
+        <location filename="../../widgets/directives/panel.py" line="123"/>
         <source>Directed by</source>
         <translation>Lãnh đạo chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="125"/>
-        <location filename="../../widgets/directives/panel.py" line="128"/>
+        <location filename="../../widgets/directives/panel.py" line="124"/>
+        <location filename="../../widgets/directives/panel.py" line="127"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="128"/>
+        <location filename="../../widgets/directives/panel.py" line="127"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="128"/>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="127"/>
+        <location filename="../../widgets/directives/panel.py" line="170"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="128"/>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="127"/>
+        <location filename="../../widgets/directives/panel.py" line="170"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="129"/>
+        <location filename="../../widgets/directives/panel.py" line="128"/>
         <source>Contact</source>
         <translation>Đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="131"/>
+        <location filename="../../widgets/directives/panel.py" line="130"/>
         <source>New directive… (Ctrl+Alt+D)</source>
         <translation>Chỉ đạo mới… (Ctrl+Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="133"/>
+        <location filename="../../widgets/directives/panel.py" line="132"/>
         <source>Unit received (Ctrl+Alt+T)</source>
         <translation>Đơn vị đã nhận (Ctrl+Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="135"/>
+        <location filename="../../widgets/directives/panel.py" line="134"/>
         <source>Acknowledgement… (Ctrl+K)</source>
         <translation>Thông báo đầu mối… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="137"/>
+        <location filename="../../widgets/directives/panel.py" line="136"/>
         <source>Result… (Ctrl+Alt+R)</source>
         <translation>Kết quả… (Ctrl+Alt+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="170"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="170"/>
         <source>Report</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="172"/>
+        <location filename="../../widgets/directives/panel.py" line="171"/>
         <source>Reminders</source>
         <translation>Đôn đốc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="175"/>
+        <location filename="../../widgets/directives/panel.py" line="174"/>
         <source>Received… (Ctrl+Alt+V)</source>
         <translation>Đã nhận… (Ctrl+Alt+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="177"/>
+        <location filename="../../widgets/directives/panel.py" line="176"/>
         <source>Remind… (Ctrl+Alt+M)</source>
         <translation>Đôn đốc… (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="194"/>
+        <location filename="../../widgets/directives/panel.py" line="193"/>
         <source>&amp;Directives</source>
         <translation>Ý kiến &amp;chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="195"/>
+        <location filename="../../widgets/directives/panel.py" line="194"/>
         <source>Daily &amp;reports</source>
         <translation>&amp;Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="243"/>
+        <location filename="../../widgets/directives/panel.py" line="236"/>
         <source>{who} at {time}, by {channel}:
 {content}</source>
         <translation>{who} lúc {time}, qua {channel}:
 {content}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="248"/>
+        <location filename="../../widgets/directives/panel.py" line="241"/>
         <source>{who} ({desk})</source>
         <translation>{who} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="250"/>
+        <location filename="../../widgets/directives/panel.py" line="243"/>
         <source>Addressed to our units by {desk}.</source>
         <translation>Chỉ đạo của {desk} gửi đơn vị trực thuộc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="273"/>
+        <location filename="../../widgets/directives/panel.py" line="266"/>
         <source>Directives being followed up: {n}</source>
         <translation>Ý kiến chỉ đạo đang theo dõi: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="276"/>
+        <location filename="../../widgets/directives/panel.py" line="269"/>
         <source>Units of directive no. {no}: {done}/{n} reported</source>
         <translation>Các đơn vị thực hiện chỉ đạo số {no}: {done}/{n} đã báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="278"/>
+        <location filename="../../widgets/directives/panel.py" line="271"/>
         <source>No directive selected.</source>
         <translation>Chưa chọn ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="283"/>
+        <location filename="../../widgets/directives/panel.py" line="276"/>
         <source>Daily reports today: {got}/{n} received, {late} late</source>
         <translation>Báo cáo ngày hôm nay: đã nhận {got}/{n}, chậm {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="349"/>
+        <location filename="../../widgets/directives/panel.py" line="342"/>
         <source>reported {time}</source>
         <translation>đã báo cáo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="352"/>
+        <location filename="../../widgets/directives/panel.py" line="345"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="355"/>
+        <location filename="../../widgets/directives/panel.py" line="348"/>
         <source>OVERDUE {time}</source>
         <translation>QUÁ HẠN {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="356"/>
+        <location filename="../../widgets/directives/panel.py" line="349"/>
         <source>{time} left</source>
         <translation>còn {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="398"/>
+        <location filename="../../widgets/directives/panel.py" line="391"/>
         <source>Ack. {time}</source>
         <translation>Đầu mối {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="398"/>
+        <location filename="../../widgets/directives/panel.py" line="391"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="399"/>
+        <location filename="../../widgets/directives/panel.py" line="392"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="399"/>
+        <location filename="../../widgets/directives/panel.py" line="392"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="445"/>
+        <location filename="../../widgets/directives/panel.py" line="438"/>
         <source>{n}× (last {time})</source>
         <translation>{n} lần (lần cuối {time})</translation>
     </message>
@@ -955,67 +955,67 @@
 <context>
     <name>DutyLogModel</name>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="72"/>
+        <location filename="../../widgets/dutylog/model.py" line="73"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="73"/>
+        <location filename="../../widgets/dutylog/model.py" line="74"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="74"/>
+        <location filename="../../widgets/dutylog/model.py" line="75"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="75"/>
+        <location filename="../../widgets/dutylog/model.py" line="76"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="76"/>
+        <location filename="../../widgets/dutylog/model.py" line="77"/>
         <source>Place / related</source>
         <translation>Địa điểm / liên quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="77"/>
+        <location filename="../../widgets/dutylog/model.py" line="78"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="78"/>
+        <location filename="../../widgets/dutylog/model.py" line="79"/>
         <source>Written by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="79"/>
+        <location filename="../../widgets/dutylog/model.py" line="80"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="147"/>
+        <location filename="../../widgets/dutylog/model.py" line="148"/>
         <source>Refused: {reason}</source>
         <translation>Bị từ chối: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="149"/>
+        <location filename="../../widgets/dutylog/model.py" line="150"/>
         <source>Waiting for the database</source>
         <translation>Đang chờ ghi vào cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="151"/>
+        <location filename="../../widgets/dutylog/model.py" line="152"/>
         <source>Written offline</source>
         <translation>Ghi khi mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="153"/>
+        <location filename="../../widgets/dutylog/model.py" line="154"/>
         <source>Correction: {reason}</source>
         <translation>Đính chính: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="155"/>
+        <location filename="../../widgets/dutylog/model.py" line="156"/>
         <source>Corrected</source>
         <translation>Đã đính chính</translation>
     </message>
@@ -1058,8 +1058,8 @@
         <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="218"/>
-        <location filename="../../widgets/dutylog/panel.py" line="276"/>
+        <location filename="../../widgets/dutylog/panel.py" line="219"/>
+        <location filename="../../widgets/dutylog/panel.py" line="277"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -1451,192 +1451,192 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="128"/>
+        <location filename="../../widgets/incidents/detail.py" line="127"/>
         <source>Select an incident.</source>
         <translation>Chọn một vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="146"/>
+        <location filename="../../widgets/incidents/detail.py" line="145"/>
         <source>When the opinion was given by phone</source>
         <translation>Thời điểm cho ý kiến qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="148"/>
+        <location filename="../../widgets/incidents/detail.py" line="147"/>
         <source>Opinion of</source>
         <translation>Ý kiến của</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="150"/>
+        <location filename="../../widgets/incidents/detail.py" line="149"/>
         <source>by phone at</source>
         <translation>qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="158"/>
+        <location filename="../../widgets/incidents/detail.py" line="157"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="162"/>
+        <location filename="../../widgets/incidents/detail.py" line="161"/>
         <source>Issue Appendix III</source>
         <translation>Phát hành Phụ lục III</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="171"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="171"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="173"/>
+        <location filename="../../widgets/incidents/detail.py" line="172"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="173"/>
+        <location filename="../../widgets/incidents/detail.py" line="172"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="184"/>
+        <location filename="../../widgets/incidents/detail.py" line="183"/>
         <source>Acknowledgement…</source>
         <translation>Thông báo đầu mối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="187"/>
+        <location filename="../../widgets/incidents/detail.py" line="186"/>
         <source>Result…</source>
         <translation>Kết quả…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="190"/>
+        <location filename="../../widgets/incidents/detail.py" line="189"/>
         <source>Issue Appendix IV</source>
         <translation>Phát hành Phụ lục IV</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="193"/>
+        <location filename="../../widgets/incidents/detail.py" line="192"/>
         <source>Issue its fax</source>
         <translation>Phát hành điện fax của yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="195"/>
+        <location filename="../../widgets/incidents/detail.py" line="194"/>
         <source>Number, print and archive the fax of a request recorded without one</source>
         <translation>Cấp số, in và lưu trữ điện fax cho yêu cầu đã ghi nhận nhưng chưa có văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="198"/>
+        <location filename="../../widgets/incidents/detail.py" line="197"/>
         <source>Relay to a unit…</source>
         <translation>Chuyển cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="221"/>
+        <location filename="../../widgets/incidents/detail.py" line="220"/>
         <source>Requests to units</source>
         <translation>Yêu cầu gửi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="224"/>
+        <location filename="../../widgets/incidents/detail.py" line="223"/>
         <source>Issued documents (Enter: preview and print)</source>
         <translation>Văn bản đã phát hành (Enter: xem và in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="256"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="256"/>
         <source>Declaration</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="260"/>
+        <location filename="../../widgets/incidents/detail.py" line="257"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="260"/>
+        <location filename="../../widgets/incidents/detail.py" line="257"/>
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="261"/>
+        <location filename="../../widgets/incidents/detail.py" line="258"/>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="263"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Passenger</source>
         <translation>Hành khách</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="273"/>
+        <location filename="../../widgets/incidents/detail.py" line="270"/>
         <source>(by phone, recorded by {who}{sign})</source>
         <translation>(qua điện thoại, {who} ghi nhận{sign})</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="275"/>
+        <location filename="../../widgets/incidents/detail.py" line="272"/>
         <source>, countersigned</source>
         <translation>, đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="276"/>
+        <location filename="../../widgets/incidents/detail.py" line="273"/>
         <source>, awaiting countersignature</source>
         <translation>, chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="288"/>
+        <location filename="../../widgets/incidents/detail.py" line="285"/>
         <source>Appendix {a} no. {n} to {to}, {time}</source>
         <translation>Phụ lục {a} số {n} gửi {to}, {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="290"/>
+        <location filename="../../widgets/incidents/detail.py" line="287"/>
         <source>e-mailed to {to}</source>
         <translation>đã gửi thư điện tử tới {to}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="302"/>
+        <location filename="../../widgets/incidents/detail.py" line="299"/>
         <source>myself</source>
         <translation>bản thân tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="338"/>
+        <location filename="../../widgets/incidents/detail.py" line="335"/>
         <source>A request to your unit: record its acknowledgement and result below.</source>
         <translation>Yêu cầu gửi đơn vị của bạn: ghi nhận thông báo đầu mối và kết quả ở dưới.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="342"/>
+        <location filename="../../widgets/incidents/detail.py" line="339"/>
         <source>No step is yours to take now.</source>
         <translation>Hiện không có bước nào thuộc thẩm quyền của bạn.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="398"/>
+        <location filename="../../widgets/incidents/detail.py" line="395"/>
         <source>Issue Appendix {a} fax (Ctrl+I)</source>
         <translation>Phát hành điện fax Phụ lục {a} (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="471"/>
+        <location filename="../../widgets/incidents/detail.py" line="465"/>
         <source>Handling form</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="472"/>
+        <location filename="../../widgets/incidents/detail.py" line="466"/>
         <source>Handle incident {no} as:</source>
         <translation>Xử lý vụ việc {no} theo hình thức:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="484"/>
+        <location filename="../../widgets/incidents/detail.py" line="478"/>
         <source>Your text (required) for incident {no}:</source>
         <translation>Nội dung (bắt buộc) cho vụ việc {no}:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="540"/>
+        <location filename="../../widgets/incidents/detail.py" line="534"/>
         <source>Relay to a unit</source>
         <translation>Chuyển cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="541"/>
+        <location filename="../../widgets/incidents/detail.py" line="535"/>
         <source>Pass the request on to:</source>
         <translation>Chuyển yêu cầu cho:</translation>
     </message>
@@ -1644,92 +1644,92 @@
 <context>
     <name>IssueFaxDialog</name>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="82"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="81"/>
         <source>Issue the coordination fax – incident {no}</source>
         <translation>Phát hành điện fax phối hợp – vụ việc {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="84"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="83"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="94"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="93"/>
         <source>The unit&apos;s contact person, if known</source>
         <translation>Đầu mối của đơn vị, nếu đã biết</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="98"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="97"/>
         <source>as soon as handled</source>
         <translation>ngay khi xử lý xong</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="99"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="98"/>
         <source> h</source>
         <translation> giờ</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="100"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="99"/>
         <source>Urgent (phone first, then the fax)</source>
         <translation>Khẩn (gọi điện thoại trước, sau đó gửi fax)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="106"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="105"/>
         <source>To</source>
         <translation>Kính gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="107"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="106"/>
         <source>Fax number</source>
         <translation>Số fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="108"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="107"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="109"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="108"/>
         <source>Contact</source>
         <translation>Đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="110"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="109"/>
         <source>Result due in</source>
         <translation>Hạn báo cáo kết quả sau</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="112"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="111"/>
         <source>Request</source>
         <translation>Nội dung yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="120"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="119"/>
         <source>Issue and preview (Ctrl+Enter)</source>
         <translation>Phát hành và xem trước (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="142"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="141"/>
         <source>Appendix V – surveillance fax</source>
         <translation>Phụ lục V – điện fax giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="143"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="142"/>
         <source>Appendix II – urgent fax of the duty desk</source>
         <translation>Phụ lục II – điện fax khẩn của trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="147"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="146"/>
         <source>– choose the unit –</source>
         <translation>– chọn đơn vị –</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="181"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="180"/>
         <source>Choose the unit the fax is sent to.</source>
         <translation>Chọn đơn vị nhận điện fax.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="187"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="186"/>
         <source>Issuing…</source>
         <translation>Đang phát hành…</translation>
     </message>
@@ -1737,62 +1737,62 @@
 <context>
     <name>IssuedPreview</name>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="224"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="223"/>
         <source>Document {number} (Appendix {appendix})</source>
         <translation>Văn bản số {number} (Phụ lục {appendix})</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="230"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="229"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="238"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="237"/>
         <source>To: {to} · SHA-256 {sha}</source>
         <translation>Kính gửi: {to} · SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="244"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="243"/>
         <source>Print (Ctrl+P)</source>
         <translation>In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="249"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="248"/>
         <source>Other printer… (Ctrl+Shift+P)</source>
         <translation>Máy in khác… (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="254"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="253"/>
         <source>E-mail to {address}</source>
         <translation>Gửi thư điện tử tới {address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="255"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="254"/>
         <source>E-mail</source>
         <translation>Gửi thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="259"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="258"/>
         <source>E-mail is not set up on this workstation.</source>
         <translation>Máy trạm này chưa cấu hình thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="261"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="260"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="307"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="304"/>
         <source>Not printed: {reason}</source>
         <translation>Chưa in được: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="309"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="306"/>
         <source>Printed ({n} page(s)) on {printer}</source>
         <translation>Đã in ({n} trang) trên {printer}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/issue_ui.py" line="325"/>
+        <location filename="../../widgets/incidents/issue_ui.py" line="322"/>
         <source>Sent to {address}</source>
         <translation>Đã gửi tới {address}</translation>
     </message>
@@ -1864,339 +1864,339 @@
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="110"/>
+        <location filename="../../widgets/main_window.py" line="111"/>
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="116"/>
+        <location filename="../../widgets/main_window.py" line="117"/>
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="124"/>
+        <location filename="../../widgets/main_window.py" line="125"/>
         <source>Cameras</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="142"/>
+        <location filename="../../widgets/main_window.py" line="143"/>
         <source>Camera health</source>
         <translation>Tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="151"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
         <source>Screenshots of the shift</source>
         <translation>Ảnh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="158"/>
+        <location filename="../../widgets/main_window.py" line="159"/>
         <source>PTZ and presets</source>
         <translation>PTZ và điểm đặt trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>Site plan</source>
         <translation>Sơ đồ khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="179"/>
         <source>Camera map check</source>
         <translation>Kiểm tra bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="204"/>
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217"/>
+        <location filename="../../widgets/main_window.py" line="218"/>
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Directives and daily reports</source>
         <translation>Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="317"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="342"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>Camera &amp;map check</source>
         <translation>Kiểm tra &amp;bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="346"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="352"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="354"/>
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="355"/>
+        <location filename="../../widgets/main_window.py" line="357"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="358"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358"/>
+        <location filename="../../widgets/main_window.py" line="360"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="359"/>
+        <location filename="../../widgets/main_window.py" line="361"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="361"/>
+        <location filename="../../widgets/main_window.py" line="363"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="363"/>
+        <location filename="../../widgets/main_window.py" line="365"/>
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="366"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="370"/>
+        <location filename="../../widgets/main_window.py" line="372"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="373"/>
+        <location filename="../../widgets/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="374"/>
+        <location filename="../../widgets/main_window.py" line="376"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="420"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="421"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="422"/>
+        <location filename="../../widgets/main_window.py" line="424"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="429"/>
+        <location filename="../../widgets/main_window.py" line="431"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="481"/>
+        <location filename="../../widgets/main_window.py" line="483"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="484"/>
+        <location filename="../../widgets/main_window.py" line="486"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="498"/>
+        <location filename="../../widgets/main_window.py" line="500"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="500"/>
+        <location filename="../../widgets/main_window.py" line="502"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="508"/>
+        <location filename="../../widgets/main_window.py" line="511"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="509"/>
+        <location filename="../../widgets/main_window.py" line="512"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="530"/>
+        <location filename="../../widgets/main_window.py" line="533"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="552"/>
+        <location filename="../../widgets/main_window.py" line="555"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="557"/>
+        <location filename="../../widgets/main_window.py" line="560"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="558"/>
+        <location filename="../../widgets/main_window.py" line="561"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="560"/>
+        <location filename="../../widgets/main_window.py" line="563"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="561"/>
+        <location filename="../../widgets/main_window.py" line="564"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="567"/>
+        <location filename="../../widgets/main_window.py" line="570"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="568"/>
+        <location filename="../../widgets/main_window.py" line="571"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2221,7 +2221,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="598"/>
+        <location filename="../../widgets/main_window.py" line="601"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -2229,62 +2229,62 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>MyIncidentsPanel</name>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="53"/>
+        <location filename="../../widgets/incidents/panel.py" line="52"/>
         <source>Raise incident (Ctrl+N)</source>
         <translation>Tạo vụ việc (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="63"/>
+        <location filename="../../widgets/incidents/panel.py" line="62"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="63"/>
+        <location filename="../../widgets/incidents/panel.py" line="62"/>
         <source>Incident / request</source>
         <translation>Vụ việc / yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="64"/>
+        <location filename="../../widgets/incidents/panel.py" line="63"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="64"/>
+        <location filename="../../widgets/incidents/panel.py" line="63"/>
         <source>Awaits</source>
         <translation>Chờ</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="117"/>
+        <location filename="../../widgets/incidents/panel.py" line="114"/>
         <source>answer due {time}</source>
         <translation>hạn trả lời {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="118"/>
+        <location filename="../../widgets/incidents/panel.py" line="115"/>
         <source>to acknowledge</source>
         <translation>chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="119"/>
+        <location filename="../../widgets/incidents/panel.py" line="116"/>
         <source>your action</source>
         <translation>chờ bạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="119"/>
+        <location filename="../../widgets/incidents/panel.py" line="116"/>
         <source>raised by you</source>
         <translation>do bạn tạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="120"/>
+        <location filename="../../widgets/incidents/panel.py" line="117"/>
         <source>the unit&apos;s answer</source>
         <translation>chờ đơn vị trả lời</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="148"/>
+        <location filename="../../widgets/incidents/panel.py" line="145"/>
         <source>My incidents – {n} awaiting my action</source>
         <translation>Vụ việc của tôi – {n} chờ tôi xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="150"/>
+        <location filename="../../widgets/incidents/panel.py" line="147"/>
         <source>inbox: {n} request(s) from HQ</source>
         <translation>hộp đến: {n} yêu cầu từ Tổng cục</translation>
     </message>
@@ -2408,32 +2408,32 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>PreventDialog</name>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="83"/>
+        <location filename="../../widgets/incidents/detail.py" line="82"/>
         <source>Immediate prevention (Art. 8.1)</source>
         <translation>Ngăn chặn ngay (Điều 8.1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="95"/>
+        <location filename="../../widgets/incidents/detail.py" line="94"/>
         <source>Case</source>
         <translation>Trường hợp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="96"/>
+        <location filename="../../widgets/incidents/detail.py" line="95"/>
         <source>Notified</source>
         <translation>Đã thông báo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="97"/>
+        <location filename="../../widgets/incidents/detail.py" line="96"/>
         <source>How</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="98"/>
+        <location filename="../../widgets/incidents/detail.py" line="97"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="99"/>
+        <location filename="../../widgets/incidents/detail.py" line="98"/>
         <source>Identification</source>
         <translation>Thông tin nhận dạng</translation>
     </message>
@@ -3018,17 +3018,17 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>(chưa xác định)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="105"/>
+        <location filename="../../widgets/shift_panel.py" line="106"/>
         <source>Nothing open.</source>
         <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="116"/>
+        <location filename="../../widgets/shift_panel.py" line="117"/>
         <source>Focus of the shift</source>
         <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="117"/>
+        <location filename="../../widgets/shift_panel.py" line="118"/>
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
@@ -3156,68 +3156,68 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="210"/>
+        <location filename="../../widgets/supervisor/console.py" line="211"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="210"/>
-        <location filename="../../widgets/supervisor/console.py" line="255"/>
+        <location filename="../../widgets/supervisor/console.py" line="211"/>
+        <location filename="../../widgets/supervisor/console.py" line="256"/>
         <source>Incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="210"/>
+        <location filename="../../widgets/supervisor/console.py" line="211"/>
         <source>Handling</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="210"/>
+        <location filename="../../widgets/supervisor/console.py" line="211"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="211"/>
+        <location filename="../../widgets/supervisor/console.py" line="212"/>
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="213"/>
+        <location filename="../../widgets/supervisor/console.py" line="214"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Phê duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="216"/>
+        <location filename="../../widgets/supervisor/console.py" line="217"/>
         <source>Reject… (Ctrl+R)</source>
         <translation>Từ chối… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="244"/>
+        <location filename="../../widgets/supervisor/console.py" line="245"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="244"/>
+        <location filename="../../widgets/supervisor/console.py" line="245"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="244"/>
+        <location filename="../../widgets/supervisor/console.py" line="245"/>
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="255"/>
+        <location filename="../../widgets/supervisor/console.py" line="256"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="255"/>
+        <location filename="../../widgets/supervisor/console.py" line="256"/>
         <source>Recorded by</source>
         <translation>Người ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="244"/>
+        <location filename="../../widgets/supervisor/console.py" line="245"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
@@ -3332,22 +3332,22 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Trực tiếp xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="225"/>
+        <location filename="../../widgets/supervisor/console.py" line="226"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="256"/>
+        <location filename="../../widgets/supervisor/console.py" line="257"/>
         <source>By phone at</source>
         <translation>Qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="258"/>
+        <location filename="../../widgets/supervisor/console.py" line="259"/>
         <source>Countersign</source>
         <translation>Ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="319"/>
+        <location filename="../../widgets/supervisor/console.py" line="320"/>
         <source>{title}
 Place: {place}
 Raised by {who} at {time}</source>
@@ -3356,112 +3356,112 @@ Raised by {who} at {time}</source>
 Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="351"/>
+        <location filename="../../widgets/supervisor/console.py" line="352"/>
         <source>Awaiting your decision ({n})</source>
         <translation>Chờ đồng chí phê duyệt ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="353"/>
+        <location filename="../../widgets/supervisor/console.py" line="354"/>
         <source>Open requests to units ({n})</source>
         <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="355"/>
+        <location filename="../../widgets/supervisor/console.py" line="356"/>
         <source>Awaiting your countersignature ({n})</source>
         <translation>Chờ đồng chí ký xác nhận ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="358"/>
+        <location filename="../../widgets/supervisor/console.py" line="359"/>
         <source>Nothing awaits your decision.</source>
         <translation>Không có vụ việc nào chờ phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="374"/>
+        <location filename="../../widgets/supervisor/console.py" line="375"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="382"/>
+        <location filename="../../widgets/supervisor/console.py" line="383"/>
         <source>OVERDUE {time}</source>
         <translation>QUÁ HẠN {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="383"/>
+        <location filename="../../widgets/supervisor/console.py" line="384"/>
         <source>{time} left</source>
         <translation>còn {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="402"/>
+        <location filename="../../widgets/supervisor/console.py" line="403"/>
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="402"/>
+        <location filename="../../widgets/supervisor/console.py" line="403"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="403"/>
+        <location filename="../../widgets/supervisor/console.py" line="404"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="404"/>
+        <location filename="../../widgets/supervisor/console.py" line="405"/>
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="406"/>
+        <location filename="../../widgets/supervisor/console.py" line="407"/>
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="407"/>
+        <location filename="../../widgets/supervisor/console.py" line="408"/>
         <source>The unit&apos;s receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="411"/>
+        <location filename="../../widgets/supervisor/console.py" line="412"/>
         <source>Enter or double-click: open the request</source>
         <translation>Enter hoặc nhấp đúp: mở yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="446"/>
+        <location filename="../../widgets/supervisor/console.py" line="448"/>
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="448"/>
+        <location filename="../../widgets/supervisor/console.py" line="450"/>
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="453"/>
+        <location filename="../../widgets/supervisor/console.py" line="455"/>
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="486"/>
+        <location filename="../../widgets/supervisor/console.py" line="488"/>
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="487"/>
+        <location filename="../../widgets/supervisor/console.py" line="489"/>
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="492"/>
+        <location filename="../../widgets/supervisor/console.py" line="494"/>
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="509"/>
+        <location filename="../../widgets/supervisor/console.py" line="511"/>
         <source>Incident {no} approved. Ctrl+I issues its fax.</source>
         <translation>Đã phê duyệt vụ việc {no}. Nhấn Ctrl+I để phát hành điện fax.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="519"/>
+        <location filename="../../widgets/supervisor/console.py" line="521"/>
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -3547,7 +3547,7 @@ Do {who} phát hiện lúc {time}</translation>
 <context>
     <name>WallCell</name>
     <message>
-        <location filename="../../widgets/wall/wall.py" line="131"/>
+        <location filename="../../widgets/wall/wall.py" line="132"/>
         <source>{n}
 Drop a camera here</source>
         <translation>{n}
@@ -4100,72 +4100,72 @@ Kéo camera vào đây</translation>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="141"/>
+        <location filename="../../app/auth.py" line="142"/>
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="167"/>
+        <location filename="../../app/auth.py" line="168"/>
         <location filename="../../app/cache.py" line="70"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="180"/>
-        <location filename="../../app/auth.py" line="202"/>
+        <location filename="../../app/auth.py" line="181"/>
+        <location filename="../../app/auth.py" line="203"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="184"/>
+        <location filename="../../app/auth.py" line="185"/>
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="205"/>
+        <location filename="../../app/auth.py" line="206"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="209"/>
-        <location filename="../../app/auth.py" line="223"/>
+        <location filename="../../app/auth.py" line="210"/>
+        <location filename="../../app/auth.py" line="224"/>
         <location filename="../../app/workflow/directives.py" line="163"/>
         <location filename="../../app/workflow/service.py" line="461"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="99"/>
+        <location filename="../../app/errors.py" line="100"/>
         <source>{what} was changed on another console in the meantime. Reload it; your changes were kept in the form.</source>
         <translation>{what} vừa được thay đổi trên máy trạm khác. Hãy tải lại; nội dung đã nhập vẫn được giữ trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="105"/>
+        <location filename="../../app/errors.py" line="106"/>
         <source>The record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="106"/>
+        <location filename="../../app/errors.py" line="107"/>
         <source>The shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="107"/>
+        <location filename="../../app/errors.py" line="108"/>
         <source>The rotation</source>
         <translation>Lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="108"/>
+        <location filename="../../app/errors.py" line="109"/>
         <source>The handover report</source>
         <translation>Biên bản bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="109"/>
+        <location filename="../../app/errors.py" line="110"/>
         <source>The notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="110"/>
+        <location filename="../../app/errors.py" line="111"/>
         <source>The document register</source>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
@@ -4719,7 +4719,7 @@ Kéo camera vào đây</translation>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="69"/>
+        <location filename="../../app/org.py" line="70"/>
         <source>the file must hold a mapping with units, desks, users</source>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
@@ -4738,7 +4738,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/camera_map.py" line="413"/>
         <location filename="../../app/camera_map.py" line="550"/>
         <location filename="../../app/cameras.py" line="160"/>
-        <location filename="../../app/org.py" line="102"/>
+        <location filename="../../app/org.py" line="104"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
@@ -5081,118 +5081,118 @@ Kéo camera vào đây</translation>
         <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="129"/>
+        <location filename="../../app/org.py" line="131"/>
         <source>a unit must be a mapping</source>
         <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="133"/>
+        <location filename="../../app/org.py" line="135"/>
         <source>unit without code</source>
         <translation>có đơn vị thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="135"/>
+        <location filename="../../app/org.py" line="137"/>
         <source>duplicate unit code {code}</source>
         <translation>mã đơn vị {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="138"/>
+        <location filename="../../app/org.py" line="140"/>
         <source>unit {code}: name is required</source>
         <translation>đơn vị {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="140"/>
+        <location filename="../../app/org.py" line="142"/>
         <source>unit {code}: kind must be one of {kinds}</source>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="144"/>
+        <location filename="../../app/org.py" line="146"/>
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="149"/>
+        <location filename="../../app/org.py" line="151"/>
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="161"/>
+        <location filename="../../app/org.py" line="164"/>
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="166"/>
+        <location filename="../../app/org.py" line="169"/>
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="169"/>
+        <location filename="../../app/org.py" line="172"/>
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="172"/>
+        <location filename="../../app/org.py" line="175"/>
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="175"/>
+        <location filename="../../app/org.py" line="178"/>
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="178"/>
+        <location filename="../../app/org.py" line="181"/>
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="182"/>
+        <location filename="../../app/org.py" line="185"/>
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="187"/>
+        <location filename="../../app/org.py" line="190"/>
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="190"/>
+        <location filename="../../app/org.py" line="193"/>
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="193"/>
+        <location filename="../../app/org.py" line="196"/>
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="196"/>
+        <location filename="../../app/org.py" line="199"/>
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="199"/>
+        <location filename="../../app/org.py" line="202"/>
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="202"/>
+        <location filename="../../app/org.py" line="205"/>
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="206"/>
+        <location filename="../../app/org.py" line="210"/>
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="297"/>
+        <location filename="../../app/org.py" line="301"/>
         <location filename="../../app/workflow/daily_reports.py" line="290"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="316"/>
+        <location filename="../../app/org.py" line="320"/>
         <location filename="../../app/workflow/directives.py" line="172"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
@@ -5294,33 +5294,33 @@ Kéo camera vào đây</translation>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="139"/>
+        <location filename="../../app/settings.py" line="140"/>
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="143"/>
+        <location filename="../../app/settings.py" line="144"/>
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="147"/>
-        <location filename="../../app/settings.py" line="179"/>
+        <location filename="../../app/settings.py" line="148"/>
+        <location filename="../../app/settings.py" line="182"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="151"/>
+        <location filename="../../app/settings.py" line="152"/>
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="158"/>
+        <location filename="../../app/settings.py" line="159"/>
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="163"/>
+        <location filename="../../app/settings.py" line="165"/>
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>

@@ -192,6 +192,7 @@ class SupervisorConsole(QWidget):
         self.snapshot = Snapshot()
         self._order: list[int] = []
         self._busy = False
+        self.opens_requests = False   # someone opens openRequest's request (main window)
 
         # (d) the shift's statistics, one line
         self.stats = QLabel()
@@ -407,8 +408,9 @@ class SupervisorConsole(QWidget):
                         "receipt": self.tr("The unit's receipt is not confirmed yet")}[r.what]
                 subject = r.subject + (f" – {r.incident}" if r.incident else "")
                 tip = "\n".join([full.format(time=fmt_local(r.due_at)), r.unit, subject,
-                                  channel_label(r.channel),
-                                  self.tr("Enter or double-click: open the request")])
+                                  channel_label(r.channel)] + (
+                    [self.tr("Enter or double-click: open the request")]
+                    if self.opens_requests else []))
                 values = ["", what.format(time=fmt_local(r.due_at, with_date=False)),
                           r.unit, r.subject]
                 for c, v in enumerate(values):
