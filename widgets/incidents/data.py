@@ -274,6 +274,24 @@ def relay_request(ctx, user: CurrentUser, desk_id: int, request_id: int,  # type
     return ctx.requests.relay(user, desk_id, request_id, unit_id)
 
 
+@dataclass
+class RequestPlace:
+    """Where a request's answers are recorded: its incident (`incident_id`, None for a
+    directive's request), in request mode under `request_only` (a line a regional desk
+    relayed to its unit sits under HQ's request it passes on), the line `line`."""
+    incident_id: int | None
+    request_only: int | None
+    line: int
+
+
+def where_answered(ctx, request_id: int) -> RequestPlace:  # type: ignore[no-untyped-def]
+    r = ctx.requests.get(request_id)
+    if r.relayed_from_id is not None:
+        original = ctx.requests.get(r.relayed_from_id)
+        return RequestPlace(original.incident_id, original.id, r.id)
+    return RequestPlace(r.incident_id, None, r.id)
+
+
 def read_entry(ctx, entry_id: int) -> LogEntry | None:  # type: ignore[no-untyped-def]
     with ctx.db.read() as s:
         return s.get(LogEntry, entry_id)

@@ -121,6 +121,7 @@ class IncidentDetailPanel(QWidget):
         self.incident_id: int | None = None
         self.request_only: int | None = None   # request mode (a regional desk's inbox)
         self._focus: int | None = None         # a request line to select once shown
+        self._rows: list[RequestLine] = []     # the request lines shown
         self._busy = False
         self.action_buttons: dict[str, QPushButton] = {}
 
@@ -373,14 +374,14 @@ class IncidentDetailPanel(QWidget):
         self._select_focus()
 
     def _select_focus(self) -> None:
-        ids = [r.id for r in getattr(self, "_rows", [])]
+        ids = [r.id for r in self._rows]
         if self._focus is not None and self._focus in ids:
             self.requests.selectRow(ids.index(self._focus))
             self._focus = None
 
     def selected_request(self) -> RequestLine | None:
         r = self.requests.currentRow()
-        rows = getattr(self, "_rows", [])
+        rows = self._rows
         return rows[r] if 0 <= r < len(rows) else None
 
     def _enable_all(self, on: bool) -> None:

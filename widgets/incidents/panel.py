@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.auth import Permission
 from app.clock import fmt_local
 from widgets import theme
-from widgets.incidents.data import ListRow, ListSnapshot, read_list
+from widgets.incidents.data import ListRow, ListSnapshot, RequestPlace, read_list, where_answered
 from widgets.incidents.detail import IncidentDetailPanel
 from widgets.incidents.labels import REQUEST_STATES, STATES, label
 from widgets.incidents.prefill import IncidentPrefill
@@ -133,7 +133,7 @@ class MyIncidentsPanel(QWidget):
             self.table.selectRow(0)
         elif current is None:  # opened from elsewhere first: its row marked, nothing reloaded
             self.table.blockSignals(True)
-            self._select_shown()
+            self._select_for(self.detail.incident_id, self.detail.request_only)
             self.table.blockSignals(False)
         self._titles()
         self.loaded.emit()
@@ -176,36 +176,26 @@ class MyIncidentsPanel(QWidget):
         if not s.online:
             return
         ctx = s.ctx
+        s.runner.submit(lambda: where_answered(ctx, request_id), self._open_at,
+                        lambda e: show_error(self, e), owner=self)
 
-        def where() -> tuple[int | None, int | None, int]:
-            r = ctx.requests.get(request_id)
-            if r.relayed_from_id is not None:
-                original = ctx.requests.get(r.relayed_from_id)
-                return original.incident_id, original.id, r.id
-            return r.incident_id, None, r.id
+    def _select_for(self, incident_id: int | None, request_only: int | None) -> bool:
+        """Selects the row of an incident, or of the inbox request shown alone."""
+        if request_only is not None:
+            return self.select("request", request_only)
+        return incident_id is not None and self.select("incident", incident_id)
 
-        s.runner.submit(where, self._open_at, lambda e: show_error(self, e), owner=self)
-
-    def _select_shown(self) -> bool:
-        """Selects the row of what the detail shows, if it is listed."""
-        d = self.detail
-        if d.request_only is not None:
-            return self.select("request", d.request_only)
-        return d.incident_id is not None and self.select("incident", d.incident_id)
-
-    def _open_at(self, where: tuple[int | None, int | None, int]) -> None:
-        incident_id, request_only, line = where
-        if incident_id is None:
-            self.requestElsewhere.emit(line)
+    def _open_at(self, place: RequestPlace) -> None:
+        if place.incident_id is None:
+            self.requestElsewhere.emit(place.line)
             return
-        listed = self.select("request", request_only) if request_only is not None \
-            else self.select("incident", incident_id)
-        if not listed:  # not in my list: shown below it, the list's selection cleared
+        if not self._select_for(place.incident_id, place.request_only):
+            # not in my list: shown below it, the list's selection cleared
             self.table.blockSignals(True)
             self.table.clearSelection()
             self.table.blockSignals(False)
-            self.detail.load(incident_id, request_id=request_only)
-        self.detail.focus_request(line)
+            self.detail.load(place.incident_id, request_id=place.request_only)
+        self.detail.focus_request(place.line)
 
     # -- raising --------------------------------------------------------------------------
     def raise_incident(self, prefill: IncidentPrefill | None = None) -> RaiseIncidentDialog:
