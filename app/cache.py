@@ -13,6 +13,7 @@ from typing import Any
 
 from app import logs
 from app.auth import CurrentUser, verify_password
+from app.clock import Clock
 from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed
 
 log = logs.get("db")
@@ -31,13 +32,14 @@ class CachedShift:
 
 
 class OfflineCache:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, clock: Clock) -> None:
         self.path = path
+        self.clock = clock
 
     def save(self, users: list[dict[str, Any]], desks: list[dict[str, Any]],
              shifts: list[CachedShift]) -> None:
         data = {
-            "saved_at": datetime.now().isoformat(),
+            "saved_at": self.clock.now().isoformat(),
             "users": users,
             "desks": desks,
             "shifts": [{**s.__dict__, "duty_date": s.duty_date.isoformat(),

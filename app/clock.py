@@ -1,9 +1,14 @@
 """Time for the core: an injectable clock (UTC, naive datetimes as stored in the
-database) and conversion to the room's local time zone."""
+database) and conversion to the room's local time zone.
+
+This is the only module of the client that reads the wall clock
+(`tests/test_clock_rules.py` fails on any other call): everything else is handed a
+`Clock`, so a test moves the date of the whole client by handing it a `FixedClock`."""
 
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -15,6 +20,18 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """Current UTC time as a naive datetime."""
         ...
+
+
+class ConsoleClock(Clock, Protocol):
+    """The clock a console runs on: it also keeps the workstation's own reading
+    (offline entries carry both) and adopts the database server's clock."""
+
+    def local_now(self) -> datetime: ...
+
+    def sync(self, server_now: datetime) -> None: ...
+
+    @property
+    def offset(self) -> timedelta: ...
 
 
 class SystemClock:
@@ -58,6 +75,10 @@ class FixedClock:
     def sync(self, server_now: datetime) -> None:  # noqa: ARG002 - tests keep their time
         return None
 
+    @property
+    def offset(self) -> timedelta:
+        return timedelta(0)
+
     def advance(self, delta: timedelta) -> None:
         self._now += delta
 
@@ -81,3 +102,10 @@ def fmt_local(utc_naive: datetime | None, with_date: bool = True) -> str:
         return ""
     local = to_local(utc_naive)
     return local.strftime("%d/%m/%Y %H:%M" if with_date else "%H:%M")
+
+
+def epoch_seconds() -> float:
+    """The workstation's wall clock as POSIX seconds, for one use only: a frame's
+    latency against the sender's wall-clock timestamp (RTCP sender reports carry
+    the camera's NTP time). Never for a date the room reads."""
+    return time.time()

@@ -17,7 +17,7 @@ from app.camera_health import CameraHealth, CameraOutageItems
 from app.camera_map import CameraMap
 from app.cameras import CameraRegistry
 from app.checklists import Checklists
-from app.clock import SystemClock
+from app.clock import ConsoleClock, SystemClock
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
 from app.db.outbox import Outbox
@@ -48,7 +48,7 @@ log = logs.get("db")
 @dataclass
 class AppContext:
     settings: Settings
-    clock: SystemClock
+    clock: ConsoleClock
     db: Database
     data_dir: Path
     accounts: AccountService = field(init=False)
@@ -90,9 +90,9 @@ class AppContext:
         self.requests = RequestService(self.db, self.clock, self.dutylog, ack_minutes=30)
         self.open_items.register(WorkflowOpenItems(self.incidents, self.requests))
         self.documents = DocumentRegister(self.db, self.clock, self._desk_code)
-        self.outbox = Outbox(self.data_dir / "outbox.sqlite")
+        self.outbox = Outbox(self.data_dir / "outbox.sqlite", self.clock)
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
-        self.cache = OfflineCache(self.data_dir / "offline-cache.json")
+        self.cache = OfflineCache(self.data_dir / "offline-cache.json", self.clock)
         self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
         self.ptz_holds = PtzHolds(self.db, self.clock)
         self.camera_health = CameraHealth(self.db, self.clock, self.dutylog)
@@ -129,7 +129,7 @@ class AppContext:
             return s.scalar(select(Desk.code).where(Desk.id == desk_id)) or str(desk_id)
 
     @classmethod
-    def create(cls, settings: Settings, clock: SystemClock | None = None) -> AppContext:
+    def create(cls, settings: Settings, clock: ConsoleClock | None = None) -> AppContext:
         data_dir = settings.resolved_data_dir()
         data_dir.mkdir(parents=True, exist_ok=True)
         db = Database(settings.resolved_database_url())

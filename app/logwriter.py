@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app import logs
 from app.auth import CurrentUser
-from app.clock import SystemClock
+from app.clock import ConsoleClock
 from app.db.models import LogEntry
 from app.db.outbox import Outbox
 from app.dutylog import DutyLog, EntryDraft
@@ -24,7 +24,7 @@ class WriteOutcome:
 
 
 class LogWriter:
-    def __init__(self, dutylog: DutyLog, outbox: Outbox, clock: SystemClock) -> None:
+    def __init__(self, dutylog: DutyLog, outbox: Outbox, clock: ConsoleClock) -> None:
         self.dutylog = dutylog
         self.outbox = outbox
         self.clock = clock

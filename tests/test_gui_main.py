@@ -4,9 +4,13 @@ per workstation, and starting offline from the console's cache."""
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
+from datetime import timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.roster import duty_date_of
 from app.settings import Settings
 from tests.gui_helpers import console, type_text
 from widgets.application import Startup
@@ -89,28 +93,60 @@ def test_layout_is_saved_and_restored_per_workstation(qtbot, ctx, users):
         w2.close()
 
 
-def test_console_starts_offline_from_its_cache(qtbot, ctx, users, desk, tmp_path):
-    ctx.refresh_cache(desk.id)  # a previous online start kept the cache
+@contextmanager
+def _offline_start(qtbot, ctx, username: str):  # type: ignore[no-untyped-def]
+    """The real start-up on the test's clock against a database that is gone, the
+    password typed into the login dialog: yields the main window."""
     settings = Settings(data_dir=str(ctx.data_dir),
                         database_url="postgresql+psycopg://postgres@127.0.0.1:1/gone")
-    args = argparse.Namespace(demo=False, user="giamsat1", screenshot=None, view="main")
-    startup = Startup(QApplication.instance(), args, settings)
+    args = argparse.Namespace(demo=False, user=username, screenshot=None, view="main")
+    startup = Startup(QApplication.instance(), args, settings, ctx.clock)
     try:
         startup.start()
         qtbot.waitUntil(lambda: startup.connected is not None, timeout=20_000)
         assert startup.connected.online is False
-        assert startup.connected.shift is not None
         login = startup.login
         type_text(login.password, "demo123")
         with qtbot.waitSignal(startup.ready, timeout=10_000):
-            login.buttons.accepted.emit()
-        w = startup.window
-        assert w.db_label.objectName() == "stateOffline"
-        assert users["giamsat1"].full_name in w.user_label.text()
-        w.close()
-        w.deleteLater()
+            qtbot.keyClick(login.password, Qt.Key.Key_Return)
+        yield startup, startup.window
+        startup.window.close()
+        startup.window.deleteLater()
     finally:
         startup.shutdown()
+
+
+def test_console_starts_offline_from_its_cache(qtbot, ctx, users, desk):
+    ctx.refresh_cache(desk.id)  # a previous online start kept the cache
+    with _offline_start(qtbot, ctx, "giamsat1") as (startup, w):
+        assert startup.connected.shift is not None
+        assert w.db_label.objectName() == "stateOffline"
+        assert users["giamsat1"].full_name in w.user_label.text()
+
+
+def test_offline_start_with_a_cache_older_than_the_duty_day(qtbot, ctx, users, desk):
+    """The cache holds today's and tomorrow's shifts; three days later, offline, the
+    console says it has no roster for this duty day, lets the officer write, and
+    says under which shift the entry will be filed."""
+    ctx.refresh_cache(desk.id)
+    ctx.clock.advance(timedelta(days=3))
+    day = duty_date_of(ctx.clock.now(), ctx.settings.shift_start_time())
+    with _offline_start(qtbot, ctx, "giamsat1") as (startup, w):
+        assert startup.connected.shift is None
+        qtbot.waitExposed(w)
+        panel = w.shift_panel
+        assert f"{day:%d/%m/%Y}" in panel.title.text()
+        assert "no roster" in panel.title.text()
+        assert f"{day:%d/%m/%Y}" in panel.period.text() and "filed under" in panel.period.text()
+        assert f"{day:%d/%m/%Y}" in w.shift_label.text()
+        qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        form = w.dutylog.form
+        type_text(form.content, "Ghi khi mất kết nối, bản sao cũ")
+        with qtbot.waitSignal(w.dutylog.written, timeout=10_000) as blocker:
+            qtbot.keyClick(form.content, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert blocker.args[0].entry is None
+        (pending,) = ctx.outbox.pending()
+        assert duty_date_of(pending.draft.local_time, ctx.settings.shift_start_time()) == day
 
 
 def test_notice_sent_by_fax_gets_a_document_number(qtbot, ctx, users, desk):

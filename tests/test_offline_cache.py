@@ -13,8 +13,10 @@ import pytest
 from sqlalchemy import text
 
 from app.cache import OfflineCache
+from app.clock import FixedClock
 from app.errors import AuthenticationFailed
 from app.roster import MemberSpec
+from tests.conftest import T0
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def test_cache_logs_in_with_the_right_password_only(ctx, users, desk, staffed):
     ctx.refresh_cache(desk.id)
     assert ctx.cache.available and ctx.cache.saved_at
     # A fresh object on the same file: nothing comes from the database.
-    cache = OfflineCache(ctx.data_dir / "offline-cache.json")
+    cache = OfflineCache(ctx.data_dir / "offline-cache.json", ctx.clock)
     ctx.db.dispose()
     me = cache.authenticate("truongca", "demo123")
     assert me == users["truongca"]
@@ -71,7 +73,7 @@ def test_inactive_user_cannot_log_in_offline(ctx, desk, staffed):
 
 def test_cache_finds_the_current_shift_with_its_members(ctx, users, desk, staffed):
     ctx.refresh_cache(desk.id)
-    cache = OfflineCache(ctx.data_dir / "offline-cache.json")
+    cache = OfflineCache(ctx.data_dir / "offline-cache.json", ctx.clock)
     now = ctx.clock.now()
     shift = cache.shift(desk.id, now)
     assert shift is not None
@@ -103,12 +105,12 @@ def test_cache_keeps_the_desks(ctx, desk, staffed):
 
 
 def test_a_missing_or_broken_cache_is_just_unavailable(tmp_path):
-    cache = OfflineCache(tmp_path / "absent.json")
+    cache = OfflineCache(tmp_path / "absent.json", FixedClock(T0))
     assert not cache.available and cache.saved_at is None
     assert cache.shift(1, datetime(2026, 11, 27, 2, 0)) is None
     with pytest.raises(AuthenticationFailed):
         cache.authenticate("truongca", "demo123")
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
-    assert not OfflineCache(broken).available
-    assert OfflineCache(broken).desk("HQ") is None
+    assert not OfflineCache(broken, FixedClock(T0)).available
+    assert OfflineCache(broken, FixedClock(T0)).desk("HQ") is None

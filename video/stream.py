@@ -46,6 +46,8 @@ import av.error
 import numpy as np
 from av.video.reformatter import VideoReformatter
 
+from app.clock import epoch_seconds
+
 log = logging.getLogger("customs.video")
 
 
@@ -764,7 +766,7 @@ class VideoStream:
             if self._first_frame_s is None:
                 self._first_frame_s = now - opened_at
             if source_time is not None:
-                self._latency.append(time.time() - source_time)
+                self._latency.append(epoch_seconds() - source_time)
             slot = self._slot
         if self._state is not State.LIVE:
             self._set_state(State.LIVE)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import logs
 from app.auth import CurrentUser
 from app.cache import CachedShift
+from app.clock import ConsoleClock
 from app.context import AppContext
 from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, DomainError
 from app.roster import OfficeHours
@@ -65,12 +66,13 @@ class Startup(QObject):
     ready = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, app: QApplication, args: argparse.Namespace, settings: Settings) -> None:
+    def __init__(self, app: QApplication, args: argparse.Namespace, settings: Settings,
+                 clock: ConsoleClock | None = None) -> None:
         super().__init__()
         self.app = app
         self.args = args
         self.settings = settings
-        self.ctx = AppContext.create(settings)
+        self.ctx = AppContext.create(settings, clock)
         self.runner = QtTaskRunner()
         self.session = ConsoleSession(self.ctx, self.runner)
         self.window = None

@@ -480,7 +480,10 @@ class MainWindow(QMainWindow):
     # -- status ---------------------------------------------------------------------------
     def _show_shift(self, shift: CachedShift | None) -> None:
         if shift is None:
-            self.shift_label.setText(self.tr("No shift"))
+            day = self.session.duty_day()[0]
+            self.shift_label.setText(self.tr("No roster for the duty day {date}").format(
+                date=f"{day:%d/%m/%Y}"))
+            self.shift_panel.show_shift(None)
             return
         start, end = to_local(shift.starts_at), to_local(shift.ends_at)
         self.shift_label.setText(self.tr("Shift {start} → {end}").format(

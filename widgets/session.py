@@ -5,6 +5,7 @@ outbox replay, and turns their news into Qt signals for the panels."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -14,7 +15,7 @@ from app.cache import CachedShift
 from app.context import AppContext
 from app.db.changes import Change, ChangeFeed
 from app.errors import DatabaseUnavailable
-from app.roster import OfficeHours
+from app.roster import OfficeHours, duty_date_of, shift_bounds
 from widgets.qt_tasks import QtTaskRunner
 
 log = logs.get("ui")
@@ -134,6 +135,13 @@ class ConsoleSession(QObject):
         self.runner.submit(work, done, failed)
 
     # -- shift --------------------------------------------------------------------------
+    def duty_day(self) -> tuple[date, datetime, datetime]:
+        """The duty day of the session's clock with its bounds (UTC): the shift an
+        entry written now belongs to, known even when no roster is at hand."""
+        start_time = self.ctx.settings.shift_start_time()
+        day = duty_date_of(self.ctx.clock.now(), start_time)
+        return (day, *shift_bounds(day, start_time))
+
     def refresh_shift(self) -> None:
         """Follow the server's clock into the next shift at the boundary."""
         if self.desk is None or not self.online:

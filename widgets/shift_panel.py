@@ -71,7 +71,7 @@ class ShiftPanel(QWidget):
         user = self.session.user
         self.set_focus.setVisible(bool(user and user.can(Permission.SHIFT_FOCUS)))
         if shift is None:
-            self.title.setText(self.tr("No shift"))
+            self._show_missing_shift()
             return
         start, end = to_local(shift.starts_at), to_local(shift.ends_at)
         self.title.setText(self.tr("Shift of {date}").format(date=f"{shift.duty_date:%d/%m/%Y}"))
@@ -88,6 +88,26 @@ class ShiftPanel(QWidget):
             self.members.addItem(self.tr("No members assigned yet."))
         self.focus.setText(shift.focus or self.tr("(not set)"))
         self.reload_open_items()
+
+    def _show_missing_shift(self) -> None:
+        """Offline with a cache older than this duty day: say so, and say where the
+        entries written now will be filed (the shift of their console time)."""
+        day, starts, ends = self.session.duty_day()
+        start, end = to_local(starts), to_local(ends)
+        self.members.clear()
+        self.focus.setText("")
+        if self.session.online:
+            self.title.setText(self.tr("No shift"))
+            self.period.setText("")
+            return
+        self.title.setText(self.tr("The offline copy has no roster for the duty day {date}")
+                           .format(date=f"{day:%d/%m/%Y}"))
+        self.period.setText(self.tr(
+            "Entries written now are kept on this console and filed under the shift of "
+            "{date} ({start} → {end}) when the database is back.").format(
+                date=f"{day:%d/%m/%Y}", start=f"{start:%H:%M %d/%m}",
+                end=f"{end:%H:%M %d/%m/%Y}"))
+        self.unit.setText("")
 
     def reload_open_items(self) -> None:
         s = self.session

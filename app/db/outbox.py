@@ -10,11 +10,11 @@ import json
 import sqlite3
 import threading
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from app import logs
 from app.auth import CurrentUser
+from app.clock import ConsoleClock
 from app.dutylog import EntryDraft
 
 log = logs.get("db.outbox")
@@ -33,7 +33,8 @@ class PendingEntry:
 
 
 class Outbox:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, clock: ConsoleClock) -> None:
+        self.clock = clock
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
@@ -54,12 +55,12 @@ class Outbox:
                 "INSERT INTO outbox (client_id, desk_id, user_json, draft_json, created_at, state)"
                 " VALUES (?, ?, ?, ?, ?, 'pending') ON CONFLICT(client_id) DO UPDATE SET"
                 " draft_json = excluded.draft_json WHERE state = 'pending'",
-                (draft.client_id, desk_id, user_json, draft.to_json(), _now()))
+                (draft.client_id, desk_id, user_json, draft.to_json(), self._now()))
 
     def mark_done(self, client_id: str, entry_id: int) -> None:
         with self._lock:
             self._conn.execute("UPDATE outbox SET state='done', entry_id=?, done_at=?,"
-                               " last_error=NULL WHERE client_id=?", (entry_id, _now(), client_id))
+                               " last_error=NULL WHERE client_id=?", (entry_id, self._now(), client_id))
 
     def mark_attempt(self, client_id: str, error: str, failed: bool = False) -> None:
         with self._lock:
@@ -100,6 +101,6 @@ class Outbox:
         with self._lock:
             self._conn.close()
 
-
-def _now() -> str:
-    return datetime.now(UTC).replace(tzinfo=None).isoformat()
+    def _now(self) -> str:
+        """The workstation's own clock: the outbox is the console's, not the server's."""
+        return self.clock.local_now().isoformat()

@@ -4,7 +4,7 @@ reset for a single new entry; entries waiting in the outbox show as pending."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -56,12 +56,11 @@ class EntryRow:
                    correction_reason=e.correction_reason, offline=e.offline)
 
     @classmethod
-    def from_pending(cls, p, author: str) -> EntryRow:  # type: ignore[no-untyped-def]
+    def from_pending(cls, p, author: str, now: datetime) -> EntryRow:  # type: ignore[no-untyped-def]
         d = p.draft
         related = ", ".join(x for x in (d.declaration_no, d.container_no, d.vehicle_plate) if x)
         return cls(id=None, seq=None, client_id=d.client_id, kind=d.kind,
-                   entry_time=(d.entry_time or d.local_time
-                               or datetime.now(UTC).replace(tzinfo=None)),
+                   entry_time=d.entry_time or d.local_time or now,
                    content=d.content, scope=d.scope, place=d.place, related=related,
                    channel=d.channel, unit_name=d.unit_name, author=author, note=d.note,
                    case_id=None, corrects_id=d.corrects_id, correction_reason=d.correction_reason,

@@ -239,7 +239,8 @@ class DutyLogPanel(QWidget):
         name = self.session.user.full_name if self.session.user else ""
         items = ctx.outbox.pending() + ctx.outbox.failed()
         desk_id = self.session.desk.id if self.session.desk else None
-        return [EntryRow.from_pending(p, p.user.full_name or name) for p in items
+        now = ctx.clock.now()
+        return [EntryRow.from_pending(p, p.user.full_name or name, now) for p in items
                 if p.desk_id == desk_id]
 
     def _refresh_pending(self) -> None:

@@ -71,6 +71,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.clock import epoch_seconds
 from video.audio import AudioOutput, AudioStatus
 from video.stream import Frame, State, StreamConfig, VideoStream
 from video.switching import MAIN, SUB, StreamChoice
@@ -843,7 +844,7 @@ class CameraTile(QWidget):
             while self._shown_at and self._shown_at[0] < now - 5.0:
                 self._shown_at.popleft()
             if self._frame is not None and self._frame.source_time is not None:
-                self._latency.append(time.time() - self._frame.source_time)
+                self._latency.append(epoch_seconds() - self._frame.source_time)
             self.framesShown.emit(self._shown)
 
     def _draw_picture(self, p: QPainter, rect: QRect) -> None:
