@@ -337,12 +337,15 @@ def _directives_and_reports(ctx: AppContext, desk_id: int, users: dict[str, Curr
     if late:  # one stays late, reminded by phone
         reports.remind(officer, desk_id, late[0].unit_id, late[0].report, channel="phone",
                        contact="Văn phòng " + late[0].unit_name)
-    for r in late[1:]:
-        reports.record_received(officer, desk_id, r.unit_id, r.report, channel=r.channel or "email",
-                                received_at=min(now - timedelta(minutes=5),
-                                                r.due_at + timedelta(minutes=10)),
-                                sender="Văn phòng " + r.unit_name)
     waiting = [r for r in rows if r.state(now) != LATE]
+    for i, r in enumerate(late[1:], start=1):
+        # late in the evening nothing is still to come: the last one came in time
+        on_time = not waiting and i == len(late) - 1
+        reports.record_received(officer, desk_id, r.unit_id, r.report, channel=r.channel or "email",
+                                received_at=(r.due_at - timedelta(minutes=15)) if on_time
+                                else min(now - timedelta(minutes=5),
+                                         r.due_at + timedelta(minutes=10)),
+                                sender="Văn phòng " + r.unit_name)
     if waiting:  # one came ahead of its time
         r = waiting[-1]
         reports.record_received(officer, desk_id, r.unit_id, r.report, channel=r.channel or "email",

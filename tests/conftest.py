@@ -11,7 +11,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from datetime import time as time_of_day
 from pathlib import Path
 
 _ISOLATED = tempfile.mkdtemp(prefix="customs-test-home-")
@@ -23,7 +24,7 @@ os.environ.pop("CUSTOMS_DB_URL", None)
 import pytest  # noqa: E402
 
 from app.auth import CurrentUser, to_current  # noqa: E402
-from app.clock import FixedClock, to_utc  # noqa: E402
+from app.clock import FixedClock, to_local, to_utc  # noqa: E402
 from app.context import AppContext  # noqa: E402
 from app.db.engine import Database  # noqa: E402
 from app.demo import SITE_FILE  # noqa: E402
@@ -31,8 +32,50 @@ from app.org import parse_yaml  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from tests.helpers.pg import PgServer  # noqa: E402
 
-# A weekday morning inside office hours, local time 09:00 on 27/11/2026.
-T0 = to_utc(datetime(2026, 11, 27, 9, 0))
+# Every test's fixed clock starts at T0 (stored UTC): by default a weekday morning
+# inside office hours, local time 09:00 on 27/11/2026. `pytest --t0 "YYYY-MM-DD
+# HH:MM:SS"` (local time, Asia/Ho_Chi_Minh) moves it for the whole suite, so that the
+# suite is seen passing on any date; set before the test modules are imported, which
+# read it with `from tests.conftest import T0`. Child processes of tests get it in
+# CUSTOMS_TEST_T0.
+DEFAULT_T0_LOCAL = datetime(2026, 11, 27, 9, 0)
+T0 = to_utc(DEFAULT_T0_LOCAL)
+T0_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def pytest_addoption(parser) -> None:  # type: ignore[no-untyped-def]
+    parser.addoption("--t0", default=None, metavar="'YYYY-MM-DD HH:MM:SS'",
+                     help="local time (Asia/Ho_Chi_Minh) at which every test's clock starts "
+                          f"(default {DEFAULT_T0_LOCAL:{T0_FORMAT}})")
+
+
+def pytest_configure(config) -> None:  # type: ignore[no-untyped-def]
+    global T0
+    raw = config.getoption("--t0") or os.environ.get("CUSTOMS_TEST_T0")
+    if raw:
+        try:
+            T0 = to_utc(datetime.strptime(raw.strip(), T0_FORMAT))
+        except ValueError as exc:
+            raise pytest.UsageError(f"--t0 {raw!r}: expected 'YYYY-MM-DD HH:MM:SS'") from exc
+    os.environ["CUSTOMS_TEST_T0"] = f"{to_local(T0):{T0_FORMAT}}"
+
+
+def working_day_at(at: time_of_day, weekday: int | None = None) -> datetime:
+    """A scenario's moment that follows T0: local time `at` (stored UTC) on the first
+    working day (Monday–Friday, not a holiday of the demo site) on or after T0's local
+    date, and of `weekday` (0 = Monday) if given. Tests that need "a Friday morning in
+    office hours" set their clock here, so they run wherever --t0 puts the suite."""
+    holidays = {h["day"] if isinstance(h["day"], date) else date.fromisoformat(str(h["day"]))
+                for h in parse_yaml(SITE_FILE).holidays}
+    day = to_local(T0).date()
+    while day.weekday() >= 5 or day in holidays or (weekday is not None
+                                                    and day.weekday() != weekday):
+        day += timedelta(days=1)
+    return to_utc(datetime.combine(day, at))
+
+
+def pytest_report_header(config) -> str:  # type: ignore[no-untyped-def]  # noqa: ARG001
+    return f"test clock T0: {to_local(T0):{T0_FORMAT}} (Asia/Ho_Chi_Minh)"
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:  # noqa: ARG001

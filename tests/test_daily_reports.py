@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.clock import to_utc
+from app.clock import to_local, to_utc
 from app.errors import ImportFileError, PermissionDenied, ValidationError
 from app.workflow.daily_reports import (
     BUNDLED_PLAN,
@@ -20,8 +20,19 @@ from app.workflow.daily_reports import (
     ReportPlan,
     due_at,
 )
+from tests.conftest import working_day_at
 
-DAY = date(2026, 11, 27)  # a Friday; the clock stands at 09:00
+FRIDAY_0900 = working_day_at(time(9, 0), weekday=4)  # the tests' clock stands here
+DAY = to_local(FRIDAY_0900).date()
+
+
+@pytest.fixture(autouse=True)
+def _friday_morning(clock):  # type: ignore[no-untyped-def]
+    clock.set(FRIDAY_0900)
+
+
+def _local(day: date, hh: int, mm: int = 0) -> datetime:
+    return to_utc(datetime.combine(day, time(hh, mm)))
 
 
 def _unit(ctx, code):
@@ -49,8 +60,8 @@ def test_a_bad_plan_names_its_lines(tmp_path):
 
 
 def test_due_times_before_the_shift_start_fall_on_the_next_morning():
-    assert due_at(DAY, time(16, 0), time(8, 0)) == to_utc(datetime(2026, 11, 27, 16, 0))
-    assert due_at(DAY, time(7, 30), time(8, 0)) == to_utc(datetime(2026, 11, 28, 7, 30))
+    assert due_at(DAY, time(16, 0), time(8, 0)) == _local(DAY, 16)
+    assert due_at(DAY, time(7, 30), time(8, 0)) == _local(DAY + timedelta(days=1), 7, 30)
 
 
 def test_tracker_late_received_and_reminded(ctx, users, desk, tmp_path):
@@ -131,4 +142,4 @@ def test_a_local_copy_of_the_plan_wins(ctx, users, desk):
         encoding="utf-8")
     rows = ctx.daily_reports.tracker(desk.id)
     assert [(r.unit_code, r.report_name) for r in rows] == [("KV7", "Báo cáo đột xuất")]
-    assert rows[0].due_at == to_utc(datetime(2026, 11, 27, 10, 0))
+    assert rows[0].due_at == _local(DAY, 10)

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.cameras import seed_demo_cameras
+from app.clock import to_local
 from app.db.models import Evidence, LogEntry
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.workflow.service import IncidentDraft
@@ -48,8 +49,9 @@ def test_save_writes_file_record_and_entry(ctx, users, desk, cams):
     path = ctx.evidence.path_of(rec)
     assert path.read_bytes() == png
     assert hashlib.sha256(path.read_bytes()).hexdigest() == rec.sha256
-    local = "2026/11/27"
-    assert rec.path.startswith(local + "/DV-CAM-03_20261127-090000_") and path.suffix == ".png"
+    local = to_local(ctx.clock.now())
+    assert rec.path.startswith(f"{local:%Y/%m/%d}/DV-CAM-03_{local:%Y%m%d-%H%M%S}_")
+    assert path.suffix == ".png"
     assert path == ctx.data_dir / "evidence" / rec.path
     assert [p.name for p in _files(ctx)] == [path.name]  # no temporary file left
     with ctx.db.read() as s:

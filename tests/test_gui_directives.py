@@ -6,12 +6,13 @@ reminder and a receipt; and the dock wired into the main window."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.dutylog import EntryKind
+from tests.conftest import working_day_at
 from tests.gui_helpers import console, type_text
 from widgets import theme
 from widgets.directives import DirectivesPanel
@@ -121,6 +122,7 @@ def test_directive_acknowledgement_countdowns_and_overdue_order(qtbot, ctx, user
 
 
 def test_daily_reports_late_first_reminded_and_received(qtbot, ctx, users, desk):
+    ctx.clock.set(working_day_at(time(9, 0), weekday=4))  # a Friday: the plan's weekday lines
     kv7 = _units(ctx, "KV7")[0]
     with console(ctx, users["giamsat1"]) as session:
         w = _panel(qtbot, session)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.roster import duty_date_of
 from app.settings import Settings
+from tests.conftest import working_day_at
 from tests.gui_helpers import console, type_text
 from widgets.application import Startup
 from widgets.handover_dialog import HandoverDialog
@@ -26,6 +27,7 @@ def _window(qtbot, session) -> MainWindow:  # type: ignore[no-untyped-def]
 
 
 def test_status_bar_shows_user_desk_shift_and_database(qtbot, ctx, users):
+    ctx.clock.set(working_day_at(time(9, 0), weekday=4))
     with console(ctx, users["truongca"]) as session:
         w = _window(qtbot, session)
         assert users["truongca"].full_name in w.user_label.text()

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select, text
 
+from app.clock import fmt_local
 from app.db.models import Handover
 from app.dutylog import EntryDraft, EntryKind
 from app.errors import ConflictError, FrozenError, PermissionDenied
@@ -208,7 +209,7 @@ def test_open_items_list_open_incidents_and_unacknowledged_notices(ctx, users, d
     }
     notice = next(i for i in items if i.source == "notice")
     assert notice.ref == str(sent.id) and notice.detail == "Đội Giám sát cảng Đình Vũ"
-    assert notice.since == "27/11/2026 09:00"
+    assert notice.since == fmt_local(ctx.clock.now())
     # The items are kept in the report as they were when it was saved.
     assert open_items_of(ctx.handover.get(h.id)) == items
 

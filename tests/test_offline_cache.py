@@ -15,7 +15,7 @@ from sqlalchemy import text
 from app.cache import OfflineCache
 from app.clock import FixedClock
 from app.errors import AuthenticationFailed
-from app.roster import MemberSpec
+from app.roster import MemberSpec, week_start_of
 from tests.conftest import T0
 
 
@@ -23,7 +23,7 @@ from tests.conftest import T0
 def staffed(ctx, users, desk):
     """Today's shift with a leader, an officer with an assignment, and a focus;
     the week's rotation published so the shift has its duty unit."""
-    monday = date(2026, 11, 23)
+    monday = week_start_of(ctx.roster.current_duty_date())
     plan = ctx.roster.generate_rotation(users["tonghop"], desk.id, monday)
     plan = ctx.roster.approve_rotation(users["cuctruong"], plan.id, plan.version)
     ctx.roster.publish_rotation(users["tonghop"], plan.id, plan.version)
@@ -77,7 +77,7 @@ def test_cache_finds_the_current_shift_with_its_members(ctx, users, desk, staffe
     now = ctx.clock.now()
     shift = cache.shift(desk.id, now)
     assert shift is not None
-    assert (shift.id, shift.duty_date) == (staffed.id, date(2026, 11, 27))
+    assert (shift.id, shift.duty_date) == (staffed.id, ctx.roster.current_duty_date())
     assert (shift.starts_at, shift.ends_at) == (staffed.starts_at, staffed.ends_at)
     assert shift.focus == "Hàng quá cảnh qua Hữu Nghị"
     assert shift.members == [
@@ -87,7 +87,7 @@ def test_cache_finds_the_current_shift_with_its_members(ctx, users, desk, staffe
     assert shift.duty_unit == duty_unit.name
     # Tomorrow's shift is kept too: a console that stays offline past 08:00 still knows it.
     tomorrow = cache.shift(desk.id, staffed.ends_at)
-    assert tomorrow is not None and tomorrow.duty_date == date(2026, 11, 28)
+    assert tomorrow is not None and tomorrow.duty_date == shift.duty_date + timedelta(days=1)
     assert tomorrow.id != shift.id and tomorrow.members == []
     # Outside the two cached shifts, and for another desk: nothing.
     assert cache.shift(desk.id, staffed.starts_at - timedelta(seconds=1)) is None

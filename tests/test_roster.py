@@ -9,16 +9,17 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import event, func, select, text
 
-from app.clock import to_utc
+from app.clock import to_local, to_utc
 from app.context import AppContext
 from app.db.engine import Database
 from app.db.models import Shift, ShiftMember
 from app.errors import ConflictError, FrozenError, PermissionDenied, ValidationError
 from app.roster import MemberSpec, OfficeHours, Roster, duty_date_of, shift_bounds, week_start_of
 from app.settings import Settings
+from tests.conftest import T0
 
 EIGHT = time(8, 0)
-MONDAY = date(2026, 11, 30)  # the Monday after the fixture's Friday 27/11/2026
+MONDAY = week_start_of(to_local(T0).date()) + timedelta(days=7)  # the week after the clock's
 
 
 def _order(plan) -> list[int]:
@@ -79,19 +80,20 @@ def test_configurable_shift_start(ctx, desk, tmp_path):
 
 
 def test_current_shift_is_created_once(ctx, desk):
+    day = duty_date_of(ctx.clock.now(), EIGHT)
     first = ctx.roster.current_shift(desk.id)
     again = ctx.roster.current_shift(desk.id)
     assert first.id == again.id
-    assert first.duty_date == date(2026, 11, 27)
-    assert (first.starts_at, first.ends_at) == shift_bounds(date(2026, 11, 27), EIGHT)
+    assert first.duty_date == day
+    assert (first.starts_at, first.ends_at) == shift_bounds(day, EIGHT)
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Shift).where(
-            Shift.desk_id == desk.id, Shift.duty_date == date(2026, 11, 27))) == 1
+            Shift.desk_id == desk.id, Shift.duty_date == day)) == 1
     # The next morning at 08:00 the next shift begins.
-    ctx.clock.set(to_utc(datetime(2026, 11, 28, 8, 0)))
+    ctx.clock.set(to_utc(datetime.combine(day + timedelta(days=1), EIGHT)))
     nxt = ctx.roster.current_shift(desk.id)
-    assert nxt.id != first.id and nxt.duty_date == date(2026, 11, 28)
-    assert ctx.roster.shift_on(desk.id, date(2026, 11, 27)).id == first.id
+    assert nxt.id != first.id and nxt.duty_date == day + timedelta(days=1)
+    assert ctx.roster.shift_on(desk.id, day).id == first.id
 
 
 RACE_DAY = date(2026, 12, 1)

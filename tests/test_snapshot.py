@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from app.clock import to_local
 from tests.conftest import T0
 from video.snapshot import (
     KEYWORDS,
@@ -53,7 +54,7 @@ def test_rgb24_frame_and_metadata_round_trip():
     assert image_size(png) == (128, 72)
     back = read_meta(png)
     assert back == meta
-    assert back.taken_at == "2026-11-27T09:00:00+07:00" and back.taken_at_utc == T0
+    assert back.taken_at == f"{to_local(T0):%Y-%m-%dT%H:%M:%S}+07:00" and back.taken_at_utc == T0
     assert back.description.endswith("nghi vấn sang tải") and back.officer == "Đỗ Quang Huy"
     text = read_text(png)
     assert text[KEYWORDS["zone"]] == "Địa điểm kiểm tra hàng hóa tập trung"

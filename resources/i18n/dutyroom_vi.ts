@@ -440,82 +440,82 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="82"/>
+        <location filename="../../widgets/wall/tile.py" line="83"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="83"/>
+        <location filename="../../widgets/wall/tile.py" line="84"/>
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="84"/>
+        <location filename="../../widgets/wall/tile.py" line="85"/>
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="85"/>
+        <location filename="../../widgets/wall/tile.py" line="86"/>
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="86"/>
+        <location filename="../../widgets/wall/tile.py" line="87"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="87"/>
+        <location filename="../../widgets/wall/tile.py" line="88"/>
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="88"/>
+        <location filename="../../widgets/wall/tile.py" line="89"/>
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="90"/>
+        <location filename="../../widgets/wall/tile.py" line="91"/>
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="91"/>
+        <location filename="../../widgets/wall/tile.py" line="92"/>
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="92"/>
+        <location filename="../../widgets/wall/tile.py" line="93"/>
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="93"/>
+        <location filename="../../widgets/wall/tile.py" line="94"/>
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="94"/>
+        <location filename="../../widgets/wall/tile.py" line="95"/>
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="95"/>
+        <location filename="../../widgets/wall/tile.py" line="96"/>
         <source>Sound off (M)</source>
         <translation>Tắt tiếng (M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="96"/>
+        <location filename="../../widgets/wall/tile.py" line="97"/>
         <source>PTZ (P)</source>
         <translation>PTZ (P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="97"/>
+        <location filename="../../widgets/wall/tile.py" line="98"/>
         <source>PTZ control: arrows, PgUp/PgDn, N*</source>
         <translation>Điều khiển PTZ: phím mũi tên, PgUp/PgDn, số*</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="98"/>
+        <location filename="../../widgets/wall/tile.py" line="99"/>
         <source>Sound on {level} dB</source>
         <translation>Đang nghe {level} dB</translation>
     </message>
@@ -955,67 +955,67 @@
 <context>
     <name>DutyLogModel</name>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="73"/>
+        <location filename="../../widgets/dutylog/model.py" line="72"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="74"/>
+        <location filename="../../widgets/dutylog/model.py" line="73"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="75"/>
+        <location filename="../../widgets/dutylog/model.py" line="74"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="76"/>
+        <location filename="../../widgets/dutylog/model.py" line="75"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="77"/>
+        <location filename="../../widgets/dutylog/model.py" line="76"/>
         <source>Place / related</source>
         <translation>Địa điểm / liên quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="78"/>
+        <location filename="../../widgets/dutylog/model.py" line="77"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="79"/>
+        <location filename="../../widgets/dutylog/model.py" line="78"/>
         <source>Written by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="80"/>
+        <location filename="../../widgets/dutylog/model.py" line="79"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="148"/>
+        <location filename="../../widgets/dutylog/model.py" line="147"/>
         <source>Refused: {reason}</source>
         <translation>Bị từ chối: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="150"/>
+        <location filename="../../widgets/dutylog/model.py" line="149"/>
         <source>Waiting for the database</source>
         <translation>Đang chờ ghi vào cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="152"/>
+        <location filename="../../widgets/dutylog/model.py" line="151"/>
         <source>Written offline</source>
         <translation>Ghi khi mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="154"/>
+        <location filename="../../widgets/dutylog/model.py" line="153"/>
         <source>Correction: {reason}</source>
         <translation>Đính chính: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="156"/>
+        <location filename="../../widgets/dutylog/model.py" line="155"/>
         <source>Corrected</source>
         <translation>Đã đính chính</translation>
     </message>
@@ -1059,7 +1059,7 @@
     </message>
     <message>
         <location filename="../../widgets/dutylog/panel.py" line="219"/>
-        <location filename="../../widgets/dutylog/panel.py" line="277"/>
+        <location filename="../../widgets/dutylog/panel.py" line="278"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -1451,192 +1451,192 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="127"/>
+        <location filename="../../widgets/incidents/detail.py" line="128"/>
         <source>Select an incident.</source>
         <translation>Chọn một vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="145"/>
+        <location filename="../../widgets/incidents/detail.py" line="146"/>
         <source>When the opinion was given by phone</source>
         <translation>Thời điểm cho ý kiến qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="147"/>
+        <location filename="../../widgets/incidents/detail.py" line="148"/>
         <source>Opinion of</source>
         <translation>Ý kiến của</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="149"/>
+        <location filename="../../widgets/incidents/detail.py" line="150"/>
         <source>by phone at</source>
         <translation>qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="157"/>
+        <location filename="../../widgets/incidents/detail.py" line="158"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="161"/>
+        <location filename="../../widgets/incidents/detail.py" line="162"/>
         <source>Issue Appendix III</source>
         <translation>Phát hành Phụ lục III</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="171"/>
+        <location filename="../../widgets/incidents/detail.py" line="172"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="171"/>
+        <location filename="../../widgets/incidents/detail.py" line="172"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="173"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="173"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="183"/>
+        <location filename="../../widgets/incidents/detail.py" line="184"/>
         <source>Acknowledgement…</source>
         <translation>Thông báo đầu mối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="186"/>
+        <location filename="../../widgets/incidents/detail.py" line="187"/>
         <source>Result…</source>
         <translation>Kết quả…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="189"/>
+        <location filename="../../widgets/incidents/detail.py" line="190"/>
         <source>Issue Appendix IV</source>
         <translation>Phát hành Phụ lục IV</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="192"/>
+        <location filename="../../widgets/incidents/detail.py" line="193"/>
         <source>Issue its fax</source>
         <translation>Phát hành điện fax của yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="194"/>
+        <location filename="../../widgets/incidents/detail.py" line="195"/>
         <source>Number, print and archive the fax of a request recorded without one</source>
         <translation>Cấp số, in và lưu trữ điện fax cho yêu cầu đã ghi nhận nhưng chưa có văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="197"/>
+        <location filename="../../widgets/incidents/detail.py" line="198"/>
         <source>Relay to a unit…</source>
         <translation>Chuyển cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="220"/>
+        <location filename="../../widgets/incidents/detail.py" line="221"/>
         <source>Requests to units</source>
         <translation>Yêu cầu gửi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="223"/>
+        <location filename="../../widgets/incidents/detail.py" line="224"/>
         <source>Issued documents (Enter: preview and print)</source>
         <translation>Văn bản đã phát hành (Enter: xem và in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="256"/>
+        <location filename="../../widgets/incidents/detail.py" line="257"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="256"/>
+        <location filename="../../widgets/incidents/detail.py" line="257"/>
         <source>Declaration</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="257"/>
+        <location filename="../../widgets/incidents/detail.py" line="258"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="257"/>
+        <location filename="../../widgets/incidents/detail.py" line="258"/>
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="258"/>
+        <location filename="../../widgets/incidents/detail.py" line="259"/>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="260"/>
+        <location filename="../../widgets/incidents/detail.py" line="261"/>
         <source>Passenger</source>
         <translation>Hành khách</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="270"/>
+        <location filename="../../widgets/incidents/detail.py" line="271"/>
         <source>(by phone, recorded by {who}{sign})</source>
         <translation>(qua điện thoại, {who} ghi nhận{sign})</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="272"/>
+        <location filename="../../widgets/incidents/detail.py" line="273"/>
         <source>, countersigned</source>
         <translation>, đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="273"/>
+        <location filename="../../widgets/incidents/detail.py" line="274"/>
         <source>, awaiting countersignature</source>
         <translation>, chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="285"/>
+        <location filename="../../widgets/incidents/detail.py" line="286"/>
         <source>Appendix {a} no. {n} to {to}, {time}</source>
         <translation>Phụ lục {a} số {n} gửi {to}, {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="287"/>
+        <location filename="../../widgets/incidents/detail.py" line="288"/>
         <source>e-mailed to {to}</source>
         <translation>đã gửi thư điện tử tới {to}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="299"/>
+        <location filename="../../widgets/incidents/detail.py" line="300"/>
         <source>myself</source>
         <translation>bản thân tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="335"/>
+        <location filename="../../widgets/incidents/detail.py" line="336"/>
         <source>A request to your unit: record its acknowledgement and result below.</source>
         <translation>Yêu cầu gửi đơn vị của bạn: ghi nhận thông báo đầu mối và kết quả ở dưới.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="339"/>
+        <location filename="../../widgets/incidents/detail.py" line="340"/>
         <source>No step is yours to take now.</source>
         <translation>Hiện không có bước nào thuộc thẩm quyền của bạn.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="395"/>
+        <location filename="../../widgets/incidents/detail.py" line="396"/>
         <source>Issue Appendix {a} fax (Ctrl+I)</source>
         <translation>Phát hành điện fax Phụ lục {a} (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="465"/>
+        <location filename="../../widgets/incidents/detail.py" line="466"/>
         <source>Handling form</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="466"/>
+        <location filename="../../widgets/incidents/detail.py" line="467"/>
         <source>Handle incident {no} as:</source>
         <translation>Xử lý vụ việc {no} theo hình thức:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="478"/>
+        <location filename="../../widgets/incidents/detail.py" line="479"/>
         <source>Your text (required) for incident {no}:</source>
         <translation>Nội dung (bắt buộc) cho vụ việc {no}:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="534"/>
+        <location filename="../../widgets/incidents/detail.py" line="535"/>
         <source>Relay to a unit</source>
         <translation>Chuyển cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="535"/>
+        <location filename="../../widgets/incidents/detail.py" line="536"/>
         <source>Pass the request on to:</source>
         <translation>Chuyển yêu cầu cho:</translation>
     </message>
@@ -2131,72 +2131,72 @@ SHA-256 {sha}</translation>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="483"/>
-        <source>No shift</source>
-        <translation>Chưa có ca trực</translation>
+        <location filename="../../widgets/main_window.py" line="484"/>
+        <source>No roster for the duty day {date}</source>
+        <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="486"/>
+        <location filename="../../widgets/main_window.py" line="489"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="500"/>
+        <location filename="../../widgets/main_window.py" line="503"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="502"/>
+        <location filename="../../widgets/main_window.py" line="505"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="511"/>
+        <location filename="../../widgets/main_window.py" line="514"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="512"/>
+        <location filename="../../widgets/main_window.py" line="515"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="533"/>
+        <location filename="../../widgets/main_window.py" line="536"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="555"/>
+        <location filename="../../widgets/main_window.py" line="558"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="560"/>
+        <location filename="../../widgets/main_window.py" line="563"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="561"/>
+        <location filename="../../widgets/main_window.py" line="564"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="563"/>
+        <location filename="../../widgets/main_window.py" line="566"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="564"/>
+        <location filename="../../widgets/main_window.py" line="567"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="570"/>
+        <location filename="../../widgets/main_window.py" line="573"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="571"/>
+        <location filename="../../widgets/main_window.py" line="574"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2221,7 +2221,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="601"/>
+        <location filename="../../widgets/main_window.py" line="604"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -2983,7 +2983,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>&lt;b&gt;Việc đang theo dõi (bàn giao ca)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="74"/>
+        <location filename="../../widgets/shift_panel.py" line="100"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
@@ -3018,17 +3018,27 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>(chưa xác định)</translation>
     </message>
     <message>
+        <location filename="../../widgets/shift_panel.py" line="103"/>
+        <source>The offline copy has no roster for the duty day {date}</source>
+        <translation>Bản sao ngoại tuyến không có lịch trực của ngày trực {date}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/shift_panel.py" line="106"/>
+        <source>Entries written now are kept on this console and filed under the shift of {date} ({start} → {end}) when the database is back.</source>
+        <translation>Các mục ghi lúc này được giữ trên máy trạm và sẽ được ghi vào ca trực ngày {date} ({start} → {end}) khi cơ sở dữ liệu hoạt động trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shift_panel.py" line="126"/>
         <source>Nothing open.</source>
         <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="117"/>
+        <location filename="../../widgets/shift_panel.py" line="137"/>
         <source>Focus of the shift</source>
         <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="118"/>
+        <location filename="../../widgets/shift_panel.py" line="138"/>
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
@@ -3133,22 +3143,22 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="129"/>
+        <location filename="../../widgets/application.py" line="131"/>
         <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
         <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="140"/>
+        <location filename="../../widgets/application.py" line="142"/>
         <source>The duty desk &apos;{code}&apos; is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="174"/>
+        <location filename="../../widgets/application.py" line="176"/>
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="305"/>
+        <location filename="../../widgets/application.py" line="307"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -4106,7 +4116,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="168"/>
-        <location filename="../../app/cache.py" line="70"/>
+        <location filename="../../app/cache.py" line="72"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
@@ -5350,7 +5360,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="169"/>
+        <location filename="../../widgets/application.py" line="171"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
