@@ -71,6 +71,12 @@ class OfficeHours:
             return False
         return self.start <= local.time() < self.end
 
+    def knows_year(self, utc_now: datetime) -> bool:
+        """Whether the reference data holds any holiday of this local year: without
+        them office hours would run through Tết (the console says so)."""
+        year = to_local(utc_now).year
+        return any(d.year == year for d in self.holidays)
+
 
 @dataclass(frozen=True)
 class MemberSpec:

@@ -514,6 +514,12 @@ class MainWindow(QMainWindow):
             self.tr("Office hours") if office else
             self.tr("OUT OF OFFICE HOURS – report to the shift leader by phone"))
         self.hours_label.setObjectName("" if office else "outOfHours")
+        now = self.session.ctx.clock.now()
+        if not hours.knows_year(now):
+            self.hours_label.setText(self.hours_label.text() + " · " + self.tr(
+                "the reference data has no holidays for {year}: office hours ignore them")
+                .format(year=to_local(now).year))
+            self.hours_label.setObjectName("holidaysMissing")
         self.hours_label.style().unpolish(self.hours_label)
         self.hours_label.style().polish(self.hours_label)
 

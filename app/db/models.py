@@ -578,7 +578,8 @@ class IssuedDocument(Base):
     __table_args__ = (
         Index("ix_issued_document_incident", "incident_id"),
         Index("ix_issued_document_request", "request_id"),
-        UniqueConstraint("desk_id", "number", name="uq_issued_document_number"),
+        # the label repeats every year (numbers start at 1 on 1 January)
+        UniqueConstraint("document_number_id", name="uq_issued_document_register_number"),
     )
 
 

@@ -2161,42 +2161,47 @@ SHA-256 {sha}</translation>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="536"/>
+        <location filename="../../widgets/main_window.py" line="520"/>
+        <source>the reference data has no holidays for {year}: office hours ignore them</source>
+        <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="542"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="558"/>
+        <location filename="../../widgets/main_window.py" line="564"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="563"/>
+        <location filename="../../widgets/main_window.py" line="569"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="564"/>
+        <location filename="../../widgets/main_window.py" line="570"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="566"/>
+        <location filename="../../widgets/main_window.py" line="572"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="567"/>
+        <location filename="../../widgets/main_window.py" line="573"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="573"/>
+        <location filename="../../widgets/main_window.py" line="579"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="574"/>
+        <location filename="../../widgets/main_window.py" line="580"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2221,7 +2226,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="604"/>
+        <location filename="../../widgets/main_window.py" line="610"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -4423,8 +4428,8 @@ Kéo camera vào đây</translation>
         <location filename="../../app/checklists.py" line="409"/>
         <location filename="../../app/handover.py" line="133"/>
         <location filename="../../app/handover.py" line="143"/>
-        <location filename="../../app/roster.py" line="131"/>
-        <location filename="../../app/roster.py" line="186"/>
+        <location filename="../../app/roster.py" line="137"/>
+        <location filename="../../app/roster.py" line="192"/>
         <source>The shift does not exist.</source>
         <translation>Ca trực không tồn tại.</translation>
     </message>
@@ -5224,42 +5229,42 @@ Kéo camera vào đây</translation>
         <translation>đã công bố</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="151"/>
+        <location filename="../../app/roster.py" line="157"/>
         <source>Unknown shift role &apos;{role}&apos;.</source>
         <translation>Vai trò trong ca trực “{role}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="154"/>
+        <location filename="../../app/roster.py" line="160"/>
         <source>A shift has one shift leader.</source>
         <translation>Mỗi ca trực chỉ có một lãnh đạo ca trực.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="156"/>
+        <location filename="../../app/roster.py" line="162"/>
         <source>The same person is listed twice in the same role.</source>
         <translation>Một người được xếp hai lần vào cùng một vai trò.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="202"/>
+        <location filename="../../app/roster.py" line="208"/>
         <source>A rotation week starts on Monday.</source>
         <translation>Tuần của lịch trực luân phiên phải bắt đầu từ thứ Hai.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="207"/>
+        <location filename="../../app/roster.py" line="213"/>
         <source>The rotation needs the 7 professional departments; {count} are marked in the reference data.</source>
         <translation>Lịch trực luân phiên cần đủ 07 Cục nghiệp vụ; dữ liệu danh mục đang đánh dấu {count} đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="213"/>
+        <location filename="../../app/roster.py" line="219"/>
         <source>The rotation of this week is already approved.</source>
         <translation>Lịch trực luân phiên của tuần này đã được phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="244"/>
+        <location filename="../../app/roster.py" line="250"/>
         <source>The rotation does not exist.</source>
         <translation>Lịch trực luân phiên không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="248"/>
+        <location filename="../../app/roster.py" line="254"/>
         <source>The rotation is {status}; it cannot become {target}.</source>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
