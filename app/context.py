@@ -79,7 +79,7 @@ class AppContext:
         self.accounts = AccountService(self.db)
         self.reference = ReferenceData(self.db, self.clock)
         self.roster = Roster(self.db, self.clock, self.settings.shift_start_time())
-        self.dutylog = DutyLog(self.db, self.clock)
+        self.dutylog = DutyLog(self.db, self.clock, self.roster.ensure_shift_at)
         self.open_items = OpenItemRegistry()
         self.open_items.register(OpenCasesProvider(self.dutylog))
         self.open_items.register(OpenNoticesProvider(self.db))

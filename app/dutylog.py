@@ -8,6 +8,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field, fields
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 
@@ -191,16 +192,31 @@ def _broken(checked: int, seq: int | None, entry_id: int | None, template: str, 
 class DutyLog:
     """Writes and reads a desk's duty log."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock,
+                 ensure_shift: Callable[[int, datetime], object] | None = None) -> None:
+        """`ensure_shift(desk_id, moment)` creates the shift that holds an entry's time
+        before the entry is written (Roster.ensure_shift_at): an entry written at
+        08:00:30, before any console opened the new shift, is still filed in it."""
         self.db = db
         self.clock = clock
+        self.ensure_shift = ensure_shift
+        self._ensured: set[tuple[int, datetime, datetime]] = set()  # (desk, start, end)
 
     # -- writing ---------------------------------------------------------------
+    def _ensure_shift(self, desk_id: int, moment: datetime) -> None:
+        if self.ensure_shift is None or any(
+                d == desk_id and start <= moment < end for d, start, end in self._ensured):
+            return
+        shift = self.ensure_shift(desk_id, moment)
+        self._ensured.add((desk_id, shift.starts_at, shift.ends_at))  # type: ignore[attr-defined]
+
     def append(self, user: CurrentUser, desk_id: int, draft: EntryDraft) -> LogEntry:
         """Append an entry (or a correction) at the end of the desk's chain.
         Idempotent on draft.client_id."""
         require(user, Permission.LOG_CORRECT if draft.corrects_id else Permission.LOG_WRITE)
         draft.validate()
+        self._ensure_shift(desk_id, draft.entry_time or (draft.local_time if draft.offline
+                                                         else None) or self.clock.now())
         with self.db.write() as s:
             entry, new = self._append(s, user, desk_id, draft)
             if new:

@@ -64,6 +64,11 @@ class FrozenError(DomainError):
     """The record is frozen (a handover once acknowledged)."""
 
 
+class NotRun(DomainError):
+    """A check or test that could not run (nothing answered): it is not a result,
+    and nothing is written to the duty log."""
+
+
 class DatabaseUnavailable(DomainError):
     """The shared database cannot be reached."""
 

@@ -36,7 +36,7 @@ from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import Camera, PtzCheckRow, PtzCheckRun, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
-from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from app.errors import QT_TRANSLATE_NOOP, NotFound, NotRun, ValidationError
 from app.handover import OpenItem
 
 log = logs.get("cameras.check")
@@ -352,6 +352,12 @@ class PtzCheck:
         if not readings:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "The camera-map check found no PTZ camera to check."))
+        if all(r.error for r in readings):
+            # the cameras could not be asked (network, simulators not started): the
+            # check did not run, and the log says only what happened
+            raise NotRun(QT_TRANSLATE_NOOP(
+                "errors", "The camera-map check could not run: none of the {n} PTZ cameras "
+                          "answered. Nothing was written to the duty log."), n=len(readings))
         version = self.camera_map.current_version()
         refs = {r.camera: r for r in (references if references is not None else
                                       self.camera_map.references(ptz_only=False,

@@ -95,6 +95,10 @@ class Roster:
     def current_duty_date(self) -> date:
         return duty_date_of(self.clock.now(), self.shift_start)
 
+    def ensure_shift_at(self, desk_id: int, utc: datetime) -> Shift:
+        """The shift of a desk that holds the moment `utc`, created on first use."""
+        return self.ensure_shift(desk_id, duty_date_of(utc, self.shift_start))
+
     def ensure_shift(self, desk_id: int, duty_date: date) -> Shift:
         """The shift of a desk on a duty date, created on first use; its duty
         unit comes from the published rotation."""

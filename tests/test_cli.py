@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,12 @@ def _run(args: list[str], tmp_path: Path, timeout: int = 120) -> subprocess.Comp
                CUSTOMS_DATA_DIR=str(tmp_path / "data"), CUSTOMS_CONFIG_DIR=str(tmp_path / "cfg"))
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def _log_rows(tmp_path: Path) -> list[tuple[str, str]]:
+    """(kind, content) of every duty-log entry in the demo's database."""
+    with closing(sqlite3.connect(str(tmp_path / "data" / "demo" / "demo.sqlite"))) as c:
+        return list(c.execute("SELECT kind, content FROM log_entry ORDER BY seq"))
 
 
 def _pdftext(path: Path) -> str:
@@ -36,9 +44,14 @@ def test_demo_screenshot_and_print_and_verify(tmp_path):
 
     img = QImage(str(shot))
     assert img.width() >= 1200 and img.height() >= 700
+    seeded = _log_rows(tmp_path)
     log_shot = tmp_path / "log.png"
     r = _run(["--demo", "--screenshot", str(log_shot), "--view", "log"], tmp_path)
     assert r.returncode == 0 and log_shot.exists(), r.stderr
+    # a screenshot run writes nothing to the log: no start-of-shift camera check (the
+    # simulators are not running), no outage, no escalation, under nobody's name
+    assert _log_rows(tmp_path) == seeded
+    assert not any("Kiểm tra" in c and "camera PTZ" in c for _k, c in seeded)
 
     pdf = tmp_path / "log.pdf"
     r = _run(["--demo", "--print-log", "current", "--pdf", str(pdf)], tmp_path)

@@ -98,6 +98,7 @@ def test_verify_detects_a_changed_or_missing_file(ctx, users, desk, cams):
 def test_gallery_of_the_shift_and_incident_link(ctx, users, desk, cams):
     officer = users["giamsat1"]
     shift = ctx.roster.current_shift(desk.id)
+    ctx.clock.set(shift.starts_at + timedelta(hours=2))  # the saves below stay in this shift
     saved = []
     for code in ("DV-CAM-01", "HN-CAM-03"):
         png = _png(cams[code], ctx, officer.full_name, f"Dấu hiệu bất thường {code}")

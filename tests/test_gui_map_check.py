@@ -18,6 +18,7 @@ from tests.gui_helpers import console
 from tests.helpers.rtsp import RtspServer, sub
 from tests.test_ptz_check import _sim_cameras
 from video.sim.onvif_camera import OnvifCameraSim
+from widgets.main_window import MainWindow
 from widgets.wall.directory import load_directory
 from widgets.wall.manager import WallManager
 from widgets.wall.map_check import CameraMapCheckPanel
@@ -58,9 +59,8 @@ def test_check_table_restore_and_log(qtbot, ctx, users, desk, site):
         try:
             panel.activateWindow()
             qtbot.waitUntil(panel.isActiveWindow, timeout=5000)
-            panel.table.setFocus()
             with qtbot.waitSignal(panel.checked, timeout=60000) as done:
-                qtbot.keyClick(panel.table, Qt.Key.Key_F5)
+                qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
             result = done.args[0]
             rows = {panel.table.item(r, 0).text(): panel.table.item(r, 5).text()
                     for r in range(panel.table.rowCount())}
@@ -77,6 +77,32 @@ def test_check_table_restore_and_log(qtbot, ctx, users, desk, site):
             assert sum("HN-CAM-05" in c for c in _log_contents(ctx)) >= 2
         finally:
             manager.ptz.close()
+
+
+def test_f5_checks_in_the_panel_and_reloads_in_the_log_of_the_main_window(qtbot, ctx, users,
+                                                                          desk, site):
+    """Docked in the main window beside the duty log, F5 means "check now" in the
+    panel and "reload" in the log (it was ambiguous, and did nothing)."""
+    with console(ctx, users["giamsat1"]) as session:
+        w = MainWindow(session, persist_layout=False)
+        qtbot.addWidget(w)
+        try:
+            w.show()
+            with qtbot.waitSignal(w.walls.camerasLoaded, timeout=20_000):
+                w.walls.load()
+            w.docks["mapcheck"].show()
+            w.activateWindow()
+            qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+            w.map_check.table.setFocus()
+            with qtbot.waitSignal(w.map_check.checked, timeout=60000) as done:
+                qtbot.keyClick(w.map_check.table, Qt.Key.Key_F5)
+            assert done.args[0].run.trigger == "on_demand"
+            w.dutylog.table.setFocus()
+            with qtbot.waitSignal(w.dutylog.loaded, timeout=10_000):
+                qtbot.keyClick(w.dutylog.table, Qt.Key.Key_F5)
+        finally:
+            w.walls.ptz.close()
+            w.close()
 
 
 def test_image_check_reference_then_fault(qtbot, ctx, users, desk):

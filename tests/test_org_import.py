@@ -24,7 +24,8 @@ from app.org import parse_units_csv, parse_yaml
 
 TABLES = ("org_unit", "desk", "user_account", "user_role", "holiday", "log_chain_head",
           "change_event")
-DEMO = {"units": 23, "desks": 3, "users": 13, "holidays": 12}
+# holidays: 2026–2032, as many as the file lists
+DEMO = {"units": 23, "desks": 3, "users": 13, "holidays": len(parse_yaml(SITE_FILE).holidays)}
 
 
 def _counts(ctx) -> dict[str, int]:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.camera_map import DEMO_FILE, Calibration, CameraReference, WatchPosition
 from app.cameras import seed_demo_cameras
 from app.db.models import LogEntry, PtzCheckRow, PtzCheckRun
-from app.errors import NotFound, PermissionDenied, ValidationError
+from app.errors import NotFound, NotRun, PermissionDenied, ValidationError
 from app.ptz_check import (
     ARRIVED,
     CANNOT_VERIFY,
@@ -329,3 +329,16 @@ def test_slow_camera_times_out_and_missing_controller_is_reported(mapped, onvif)
     res = check.restore(mapped["HN-CAM-09"]).result(WAIT)
     assert res.outcome == NOT_ARRIVED and res.reading.error == "no_controller"
     assert compare(mapped["DV-CAM-05"], readings["DV-CAM-05"]).outcome == UNREADABLE
+
+
+def test_a_check_no_camera_answered_did_not_run_and_writes_nothing(ctx, users, desk, mapped):
+    """The simulators not started, the network away: every read failed. That is not a
+    result "5 cannot be verified" under the officer's name: nothing is stored."""
+    entries = len(ctx.dutylog.entries(desk.id))
+    readings = [StatusReading(code, error=err) for code, err in (
+        ("DV-CAM-03", "unreachable"), ("DV-CAM-05", "timeout"), ("HN-CAM-05", "no_controller"))]
+    with pytest.raises(NotRun) as err:
+        ctx.ptz_check.record_run(users["giamsat1"], desk.id, "shift_start", readings)
+    assert "Nothing was written" in err.value.message()
+    assert ctx.ptz_check.runs(desk.id) == []
+    assert len(ctx.dutylog.entries(desk.id)) == entries

@@ -189,6 +189,7 @@ class Startup(QObject):
         c = self.connected
         assert c is not None and c.desk is not None
         self.session.office_hours = c.office_hours
+        self.session.unattended = bool(self.args.screenshot)
         self.session.begin(user, c.desk, c.shift, online)
         self.window = MainWindow(self.session, persist_layout=not self.args.screenshot)
         self.window.logoutRequested.connect(self._logout)

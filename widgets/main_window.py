@@ -324,8 +324,10 @@ class MainWindow(QMainWindow):
         self._action(log, self.tr("&Correct selected entry"), "Ctrl+E",
                      self.dutylog.correct_selected)
         self._action(log, self.tr("&Search"), QKeySequence.StandardKey.Find,
-                     lambda: (self.dutylog.search.setFocus(), self.dutylog.search.selectAll()))
-        self._action(log, self.tr("&Reload"), "F5", self.dutylog.reload)
+                     self.dutylog.focus_search)
+        # F5 reloads the log while the focus is in it; other panels (the camera-map
+        # check) give F5 their own meaning
+        self._action(log, self.tr("&Reload"), "F5", self.dutylog.reload, scope=self.dutylog)
         log.addSeparator()
         self._action(log, self.tr("&Print the shift's log…"), QKeySequence.StandardKey.Print,
                      self.print_log)
@@ -375,12 +377,19 @@ class MainWindow(QMainWindow):
         helpm = mb.addMenu(self.tr("&Help"))
         self._action(helpm, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts)
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, menu, text: str, shortcut, slot,  # type: ignore[no-untyped-def]
+                scope: QWidget | None = None) -> QAction:
+        """A menu action whose key works in the whole window, or only while the focus
+        is inside `scope`."""
         act = QAction(text, self)
         act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(slot)
         menu.addAction(act)
-        self.addAction(act)
+        if scope is None:
+            self.addAction(act)
+        else:
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            scope.addAction(act)
         return act
 
     def _offer_incident(self, record) -> None:  # type: ignore[no-untyped-def]

@@ -45,6 +45,9 @@ class ConsoleSession(QObject):
         self.desk: DeskInfo | None = None
         self.shift: CachedShift | None = None
         self.office_hours: OfficeHours | None = None
+        # a run nobody sits at (--screenshot): it shows, and writes nothing by itself
+        # (no start-of-shift check, no outage, no escalation): the log is evidence
+        self.unattended = False
         self.db_state = CONNECTING
         self._feed: ChangeFeed | None = None
         self._reconnect = QTimer(self)

@@ -199,127 +199,127 @@
 <context>
     <name>CameraMapCheckPanel</name>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="74"/>
+        <location filename="../../widgets/wall/map_check.py" line="76"/>
         <source>PTZ positions</source>
         <translation>Vị trí camera PTZ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="75"/>
+        <location filename="../../widgets/wall/map_check.py" line="77"/>
         <source>Image check</source>
         <translation>Kiểm tra bằng hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="80"/>
+        <location filename="../../widgets/wall/map_check.py" line="82"/>
         <source>Camera map</source>
         <translation>Bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="93"/>
+        <location filename="../../widgets/wall/map_check.py" line="95"/>
         <source>Check now (F5)</source>
         <translation>Kiểm tra ngay (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="95"/>
+        <location filename="../../widgets/wall/map_check.py" line="98"/>
         <source>Restore (Ctrl+R)</source>
         <translation>Khôi phục (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="97"/>
+        <location filename="../../widgets/wall/map_check.py" line="100"/>
         <source>Restore all (Ctrl+Shift+R)</source>
         <translation>Khôi phục tất cả (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="101"/>
+        <location filename="../../widgets/wall/map_check.py" line="104"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="101"/>
+        <location filename="../../widgets/wall/map_check.py" line="104"/>
         <source>Position</source>
         <translation>Vị trí quan sát</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="101"/>
+        <location filename="../../widgets/wall/map_check.py" line="104"/>
         <source>Δ pan</source>
         <translation>Δ xoay ngang</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="101"/>
+        <location filename="../../widgets/wall/map_check.py" line="104"/>
         <source>Δ tilt</source>
         <translation>Δ xoay dọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="102"/>
+        <location filename="../../widgets/wall/map_check.py" line="105"/>
         <source>Δ zoom / field of view</source>
         <translation>Δ phóng to / góc nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="102"/>
+        <location filename="../../widgets/wall/map_check.py" line="105"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="137"/>
+        <location filename="../../widgets/wall/map_check.py" line="147"/>
         <source>Reading every PTZ camera&apos;s position…</source>
         <translation>Đang đọc vị trí của các camera PTZ…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="182"/>
+        <location filename="../../widgets/wall/map_check.py" line="193"/>
         <source>{n} cameras: {ok} in position, {out} out of position, {nv} cannot be verified by status (check them by image). Written to the duty log.</source>
         <translation>{n} camera: {ok} đúng vị trí, {out} lệch vị trí, {nv} không kiểm tra được qua trạng thái (hãy kiểm tra bằng hình ảnh). Đã ghi vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="221"/>
+        <location filename="../../widgets/wall/map_check.py" line="232"/>
         <source>Restoring {n} camera(s) and checking they arrive…</source>
         <translation>Đang khôi phục {n} camera và kiểm tra đã về đúng vị trí…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="241"/>
+        <location filename="../../widgets/wall/map_check.py" line="252"/>
         <source>Restore written to the duty log.</source>
         <translation>Đã ghi kết quả khôi phục vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="254"/>
+        <location filename="../../widgets/wall/map_check.py" line="265"/>
         <source>Set the reference from the live picture</source>
         <translation>Lấy hình ảnh trực tiếp làm tham chiếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="257"/>
-        <source>Check by image</source>
-        <translation>Kiểm tra bằng hình ảnh</translation>
+        <location filename="../../widgets/wall/map_check.py" line="268"/>
+        <source>Check by image (F5)</source>
+        <translation>Kiểm tra bằng hình ảnh (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="265"/>
+        <location filename="../../widgets/wall/map_check.py" line="276"/>
         <source>Left: reference edges magenta, live edges green (white where they coincide). Right: aligned, obstructed areas in yellow.</source>
         <translation>Bên trái: đường nét tham chiếu màu hồng, đường nét trực tiếp màu xanh (trắng là trùng khớp). Bên phải: sau khi căn chỉnh, vùng bị che khuất màu vàng.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="298"/>
+        <location filename="../../widgets/wall/map_check.py" line="309"/>
         <source>(whole view)</source>
         <translation>(toàn cảnh)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="331"/>
+        <location filename="../../widgets/wall/map_check.py" line="342"/>
         <source>Taking the reference picture…</source>
         <translation>Đang lấy hình ảnh tham chiếu…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="334"/>
+        <location filename="../../widgets/wall/map_check.py" line="345"/>
         <source>Reference set ({w}×{h}).</source>
         <translation>Đã lưu hình ảnh tham chiếu ({w}×{h}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="365"/>
+        <location filename="../../widgets/wall/map_check.py" line="376"/>
         <source>No reference picture for this camera and position yet.</source>
         <translation>Camera và vị trí này chưa có hình ảnh tham chiếu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="370"/>
+        <location filename="../../widgets/wall/map_check.py" line="381"/>
         <source>Written to the duty log; a notice to the managing unit was prepared.</source>
         <translation>Đã ghi vào sổ nhật ký; đã lập thông báo gửi đơn vị quản lý.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="379"/>
+        <location filename="../../widgets/wall/map_check.py" line="390"/>
         <source>Comparing the live picture with the reference…</source>
         <translation>Đang so sánh hình ảnh trực tiếp với hình ảnh tham chiếu…</translation>
     </message>
@@ -1023,43 +1023,43 @@
 <context>
     <name>DutyLogPanel</name>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="50"/>
+        <location filename="../../widgets/dutylog/panel.py" line="49"/>
         <source>This shift</source>
         <translation>Ca trực hiện tại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="51"/>
+        <location filename="../../widgets/dutylog/panel.py" line="50"/>
         <source>Whole log (search)</source>
         <translation>Toàn bộ nhật ký (tìm kiếm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="53"/>
+        <location filename="../../widgets/dutylog/panel.py" line="52"/>
         <source>All kinds</source>
         <translation>Tất cả các loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="57"/>
+        <location filename="../../widgets/dutylog/panel.py" line="56"/>
         <source>Unit…</source>
         <translation>Đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="59"/>
+        <location filename="../../widgets/dutylog/panel.py" line="58"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="72"/>
+        <location filename="../../widgets/dutylog/panel.py" line="71"/>
         <source>Search (no diacritics needed)… Ctrl+F</source>
         <translation>Tìm (không cần dấu)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="152"/>
+        <location filename="../../widgets/dutylog/panel.py" line="151"/>
         <source>Select a saved entry to correct.</source>
         <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="219"/>
-        <location filename="../../widgets/dutylog/panel.py" line="278"/>
+        <location filename="../../widgets/dutylog/panel.py" line="218"/>
+        <location filename="../../widgets/dutylog/panel.py" line="277"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -1969,239 +1969,239 @@
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="342"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="346"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Camera &amp;map check</source>
         <translation>Kiểm tra &amp;bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="352"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="354"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="354"/>
+        <location filename="../../widgets/main_window.py" line="356"/>
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="359"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358"/>
+        <location filename="../../widgets/main_window.py" line="360"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="362"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="361"/>
+        <location filename="../../widgets/main_window.py" line="363"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="363"/>
+        <location filename="../../widgets/main_window.py" line="365"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="365"/>
+        <location filename="../../widgets/main_window.py" line="367"/>
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/main_window.py" line="370"/>
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="372"/>
+        <location filename="../../widgets/main_window.py" line="374"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="377"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="376"/>
+        <location filename="../../widgets/main_window.py" line="378"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="389"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420"/>
+        <location filename="../../widgets/main_window.py" line="429"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="421"/>
+        <location filename="../../widgets/main_window.py" line="430"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="424"/>
+        <location filename="../../widgets/main_window.py" line="433"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="431"/>
+        <location filename="../../widgets/main_window.py" line="440"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="484"/>
+        <location filename="../../widgets/main_window.py" line="493"/>
         <source>No roster for the duty day {date}</source>
         <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="489"/>
+        <location filename="../../widgets/main_window.py" line="498"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="503"/>
+        <location filename="../../widgets/main_window.py" line="512"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="505"/>
+        <location filename="../../widgets/main_window.py" line="514"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="514"/>
+        <location filename="../../widgets/main_window.py" line="523"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="515"/>
+        <location filename="../../widgets/main_window.py" line="524"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="520"/>
+        <location filename="../../widgets/main_window.py" line="529"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="542"/>
+        <location filename="../../widgets/main_window.py" line="551"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="564"/>
+        <location filename="../../widgets/main_window.py" line="573"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="569"/>
+        <location filename="../../widgets/main_window.py" line="578"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="570"/>
+        <location filename="../../widgets/main_window.py" line="579"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="572"/>
+        <location filename="../../widgets/main_window.py" line="581"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="573"/>
+        <location filename="../../widgets/main_window.py" line="582"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="579"/>
+        <location filename="../../widgets/main_window.py" line="588"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="580"/>
+        <location filename="../../widgets/main_window.py" line="589"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2226,7 +2226,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="610"/>
+        <location filename="../../widgets/main_window.py" line="619"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -3163,7 +3163,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="307"/>
+        <location filename="../../widgets/application.py" line="308"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -4150,37 +4150,37 @@ Kéo camera vào đây</translation>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="100"/>
+        <location filename="../../app/errors.py" line="105"/>
         <source>{what} was changed on another console in the meantime. Reload it; your changes were kept in the form.</source>
         <translation>{what} vừa được thay đổi trên máy trạm khác. Hãy tải lại; nội dung đã nhập vẫn được giữ trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="106"/>
+        <location filename="../../app/errors.py" line="111"/>
         <source>The record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="107"/>
+        <location filename="../../app/errors.py" line="112"/>
         <source>The shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="108"/>
+        <location filename="../../app/errors.py" line="113"/>
         <source>The rotation</source>
         <translation>Lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="109"/>
+        <location filename="../../app/errors.py" line="114"/>
         <source>The handover report</source>
         <translation>Biên bản bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="110"/>
+        <location filename="../../app/errors.py" line="115"/>
         <source>The notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="111"/>
+        <location filename="../../app/errors.py" line="116"/>
         <source>The document register</source>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
@@ -4195,17 +4195,17 @@ Kéo camera vào đây</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="114"/>
+        <location filename="../../app/dutylog.py" line="115"/>
         <source>Unknown entry kind &apos;{kind}&apos;.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="117"/>
+        <location filename="../../app/dutylog.py" line="118"/>
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="119"/>
+        <location filename="../../app/dutylog.py" line="120"/>
         <location filename="../../app/notices.py" line="40"/>
         <location filename="../../app/workflow/daily_reports.py" line="351"/>
         <location filename="../../app/workflow/daily_reports.py" line="417"/>
@@ -4217,72 +4217,72 @@ Kéo camera vào đây</translation>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="123"/>
+        <location filename="../../app/dutylog.py" line="124"/>
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="126"/>
+        <location filename="../../app/dutylog.py" line="127"/>
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="129"/>
+        <location filename="../../app/dutylog.py" line="130"/>
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="235"/>
+        <location filename="../../app/dutylog.py" line="251"/>
         <source>The entry to correct does not exist in this desk&apos;s log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="289"/>
+        <location filename="../../app/dutylog.py" line="305"/>
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="296"/>
+        <location filename="../../app/dutylog.py" line="312"/>
         <source>The incident belongs to another desk&apos;s log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="463"/>
+        <location filename="../../app/dutylog.py" line="479"/>
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="466"/>
+        <location filename="../../app/dutylog.py" line="482"/>
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="469"/>
+        <location filename="../../app/dutylog.py" line="485"/>
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="472"/>
+        <location filename="../../app/dutylog.py" line="488"/>
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="481"/>
+        <location filename="../../app/dutylog.py" line="497"/>
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="492"/>
+        <location filename="../../app/dutylog.py" line="508"/>
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="499"/>
+        <location filename="../../app/dutylog.py" line="515"/>
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="80"/>
+        <location filename="../../app/errors.py" line="85"/>
         <source>The import file has errors; nothing was imported:
 {lines}</source>
         <translation>Tệp dữ liệu có lỗi nên chưa nhập dữ liệu nào; hãy sửa các lỗi sau rồi nhập lại:
@@ -4428,8 +4428,8 @@ Kéo camera vào đây</translation>
         <location filename="../../app/checklists.py" line="409"/>
         <location filename="../../app/handover.py" line="133"/>
         <location filename="../../app/handover.py" line="143"/>
-        <location filename="../../app/roster.py" line="137"/>
-        <location filename="../../app/roster.py" line="192"/>
+        <location filename="../../app/roster.py" line="141"/>
+        <location filename="../../app/roster.py" line="196"/>
         <source>The shift does not exist.</source>
         <translation>Ca trực không tồn tại.</translation>
     </message>
@@ -5064,8 +5064,8 @@ Kéo camera vào đây</translation>
         <location filename="../../app/cameras.py" line="365"/>
         <location filename="../../app/evidence.py" line="119"/>
         <location filename="../../app/image_check.py" line="61"/>
-        <location filename="../../app/ptz_check.py" line="370"/>
-        <location filename="../../app/ptz_check.py" line="428"/>
+        <location filename="../../app/ptz_check.py" line="376"/>
+        <location filename="../../app/ptz_check.py" line="434"/>
         <source>Unknown camera &apos;{code}&apos;.</source>
         <extracomment>States in which a camera counts as down. &quot;connecting&quot; is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
         <translation>Không có camera &apos;{code}&apos;.</translation>
@@ -5229,42 +5229,42 @@ Kéo camera vào đây</translation>
         <translation>đã công bố</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="157"/>
+        <location filename="../../app/roster.py" line="161"/>
         <source>Unknown shift role &apos;{role}&apos;.</source>
         <translation>Vai trò trong ca trực “{role}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="160"/>
+        <location filename="../../app/roster.py" line="164"/>
         <source>A shift has one shift leader.</source>
         <translation>Mỗi ca trực chỉ có một lãnh đạo ca trực.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="162"/>
+        <location filename="../../app/roster.py" line="166"/>
         <source>The same person is listed twice in the same role.</source>
         <translation>Một người được xếp hai lần vào cùng một vai trò.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="208"/>
+        <location filename="../../app/roster.py" line="212"/>
         <source>A rotation week starts on Monday.</source>
         <translation>Tuần của lịch trực luân phiên phải bắt đầu từ thứ Hai.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="213"/>
+        <location filename="../../app/roster.py" line="217"/>
         <source>The rotation needs the 7 professional departments; {count} are marked in the reference data.</source>
         <translation>Lịch trực luân phiên cần đủ 07 Cục nghiệp vụ; dữ liệu danh mục đang đánh dấu {count} đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="219"/>
+        <location filename="../../app/roster.py" line="223"/>
         <source>The rotation of this week is already approved.</source>
         <translation>Lịch trực luân phiên của tuần này đã được phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="250"/>
+        <location filename="../../app/roster.py" line="254"/>
         <source>The rotation does not exist.</source>
         <translation>Lịch trực luân phiên không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/roster.py" line="254"/>
+        <location filename="../../app/roster.py" line="258"/>
         <source>The rotation is {status}; it cannot become {target}.</source>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
@@ -5645,18 +5645,23 @@ Kéo camera vào đây</translation>
         <translation>Không có camera PTZ nào để kiểm tra theo bản đồ camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="411"/>
+        <location filename="../../app/ptz_check.py" line="358"/>
+        <source>The camera-map check could not run: none of the {n} PTZ cameras answered. Nothing was written to the duty log.</source>
+        <translation>Không thực hiện được việc kiểm tra theo bản đồ camera: cả {n} camera PTZ đều không trả lời. Chưa ghi gì vào sổ nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ptz_check.py" line="417"/>
         <source>A restore is made by preset or by absolute move, not &apos;{method}&apos;.</source>
         <translation>Khôi phục vị trí camera bằng preset hoặc lệnh di chuyển tuyệt đối, không phải &apos;{method}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="417"/>
+        <location filename="../../app/ptz_check.py" line="423"/>
         <source>Camera {camera} has no watch position &apos;{position}&apos; in the camera map.</source>
         <translation>Bản đồ camera không có vị trí quan sát &apos;{position}&apos; của camera {camera}.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="424"/>
-        <location filename="../../app/ptz_check.py" line="452"/>
+        <location filename="../../app/ptz_check.py" line="430"/>
+        <location filename="../../app/ptz_check.py" line="458"/>
         <source>The camera-map check does not exist.</source>
         <translation>Lượt kiểm tra theo bản đồ camera không tồn tại.</translation>
     </message>

@@ -364,7 +364,7 @@ class DirectivesPanel(QWidget):
         """A deadline that has just passed: the escalation entry is written (once,
         whichever console asks first: the core stamps the request)."""
         s = self.session
-        if s.user is None or s.desk is None or not s.online \
+        if s.user is None or s.desk is None or not s.online or s.unattended \
                 or not s.user.can(Permission.LOG_WRITE):
             return
         due = [(u.request_id, u.what) for d in self.snapshot.directives if not d.from_desk

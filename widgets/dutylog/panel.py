@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -132,13 +131,13 @@ class DutyLogPanel(QWidget):
         self.until.dateTimeChanged.connect(self._debounce.start)
         self.table.doubleClicked.connect(lambda _i: self.correct_selected())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         session.changed.connect(self._on_changes)
         session.shiftChanged.connect(lambda _s: self.reload())
         session.outboxChanged.connect(lambda *_a: self._refresh_pending())
 
     # -- actions ----------------------------------------------------------------------
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Ctrl+F (the main window's Search action)."""
         self.search.setFocus()
         self.search.selectAll()
 

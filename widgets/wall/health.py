@@ -61,7 +61,7 @@ class OutageWatch(QObject):
 
     def tick(self) -> None:
         ctx, user, desk = self.session.ctx, self.session.user, self.session.desk
-        if user is None or desk is None or not self.session.online:
+        if user is None or desk is None or not self.session.online or self.session.unattended:
             return
         t = self.monitor.tick(ctx.clock.now())
         for d in t.overdue:

@@ -70,9 +70,11 @@ class CameraMapCheckPanel(QWidget):
         self.session = walls.session
         self.result: CheckRunResult | None = None
         self.busy = False
-        tabs = QTabWidget(self)
-        tabs.addTab(self._build_positions(), self.tr("PTZ positions"))
-        tabs.addTab(self._build_images(), self.tr("Image check"))
+        self.tabs = tabs = QTabWidget(self)
+        self.positions_page = self._build_positions()
+        self.images_page = self._build_images()
+        tabs.addTab(self.positions_page, self.tr("PTZ positions"))
+        tabs.addTab(self.images_page, self.tr("Image check"))
         from widgets.wall.camera_map_panel import CameraMapPanel  # noqa: PLC0415
 
         self.map_panel = CameraMapPanel(self.session, self)
@@ -83,7 +85,7 @@ class CameraMapCheckPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(tabs)
-        panel_shortcut(self, "F5", self.check_now)
+        panel_shortcut(self, "F5", self._check_shown_tab)
         panel_shortcut(self, "Ctrl+R", self.restore_selected)
         panel_shortcut(self, "Ctrl+Shift+R", self.restore_all)
 
@@ -91,7 +93,8 @@ class CameraMapCheckPanel(QWidget):
     def _build_positions(self) -> QWidget:
         page = QWidget(self)
         self.check_button = QPushButton(self.tr("Check now (F5)"), page)
-        self.check_button.clicked.connect(self.check_now)
+        # clicked(bool) would hand its `checked` to check_now as the trigger
+        self.check_button.clicked.connect(lambda: self.check_now())
         self.restore_button = QPushButton(self.tr("Restore (Ctrl+R)"), page)
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_all_button = QPushButton(self.tr("Restore all (Ctrl+Shift+R)"), page)
@@ -129,6 +132,13 @@ class CameraMapCheckPanel(QWidget):
                        for code, cam in self.walls.cameras.items() if link.can_control(cam)}
         return CameraMapCheck(controllers)
 
+    def _check_shown_tab(self) -> None:
+        """F5: the check of the tab on show (positions or image)."""
+        if self.tabs.currentWidget() is self.images_page:
+            self.check_image()
+        elif self.tabs.currentWidget() is self.positions_page:
+            self.check_now()
+
     def check_now(self, trigger: str = "on_demand") -> None:
         ctx, user, desk = self.session.ctx, self.session.user, self.session.desk
         if self.busy or user is None or desk is None or not self.walls.cameras:
@@ -143,7 +153,8 @@ class CameraMapCheckPanel(QWidget):
         """Once per shift: when this desk has no check since the shift began."""
         ctx, desk, shift = self.session.ctx, self.session.desk, self.session.shift
         user = self.session.user
-        if desk is None or shift is None or user is None or not user.can(Permission.LOG_WRITE):
+        if desk is None or shift is None or user is None or not user.can(Permission.LOG_WRITE) \
+                or self.session.unattended:
             return
 
         def due() -> bool:
@@ -253,9 +264,9 @@ class CameraMapCheckPanel(QWidget):
         self.image_position = QComboBox(page)
         self.reference_button = QPushButton(self.tr("Set the reference from the live picture"),
                                             page)
-        self.reference_button.clicked.connect(self.set_reference)
-        self.image_button = QPushButton(self.tr("Check by image"), page)
-        self.image_button.clicked.connect(self.check_image)
+        self.reference_button.clicked.connect(lambda: self.set_reference())
+        self.image_button = QPushButton(self.tr("Check by image (F5)"), page)
+        self.image_button.clicked.connect(lambda: self.check_image())
         self.image_result = QLabel(page)
         self.image_result.setWordWrap(True)
         self.overlay = QLabel(page)
