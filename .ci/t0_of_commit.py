@@ -25,4 +25,4 @@ def t0_of(commit: str) -> str:
 
 
 if __name__ == "__main__":
-    print(t0_of(sys.argv[1] if len(sys.argv) > 1 else ""))
+    print(t0_of(sys.argv[1] if len(sys.argv) > 1 else ""))  # noqa: T201 - the output

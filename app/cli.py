@@ -92,7 +92,7 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
                 return 2
         out = Path(args.pdf)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(duty_log_pdf(ctx, desk, shift, printed_by="CLI"))
+        out.write_bytes(duty_log_pdf(ctx, desk, shift, printed_by=""))
         print(f"Đã ghi / written: {out}")  # noqa: T201
         return 0
     except DatabaseUnavailable as exc:

@@ -5,14 +5,16 @@ Seeds a fresh database only; an existing one is left as it is."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from app import logs
 from app.auth import CurrentUser, to_current
-from app.clock import FixedClock, to_utc
+from app.clock import FixedClock, to_local, to_utc
 from app.context import AppContext
 from app.db.models import Desk, UserAccount
 from app.dutylog import DutyLog, EntryDraft, EntryKind
@@ -45,6 +47,7 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
         plan = ctx.roster.approve_rotation(users["cuctruong"], plan.id, plan.version)
         ctx.roster.publish_rotation(users["tonghop"], plan.id, plan.version)
 
+    handover_acknowledged = now - timedelta(days=7)
     for back in range(6, -1, -1):
         day = today - timedelta(days=back)
         shift = ctx.roster.ensure_shift(desk.id, day)
@@ -64,36 +67,33 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
                                  "Tập trung giám sát hàng quá cảnh qua cửa khẩu Hữu Nghị và "
                                  "container luồng đỏ tại cảng Đình Vũ; theo dõi doanh nghiệp "
                                  "MST 0100233488 theo hồ sơ trọng điểm.")
+        # Nothing is seeded after `now`, and the log is written in time order: the
+        # routine entries, then yesterday's handover, then the story of the last
+        # STORY_MINUTES (_workflow), then the directives and reports.
+        story_start = now - timedelta(minutes=STORY_MINUTES + 5)
+        handover_at = min(shift.ends_at - timedelta(minutes=20),
+                          story_start - timedelta(minutes=30))
         start = shift.starts_at
-        end = min(shift.ends_at, now)
         if back == 0:
-            # Today's routine entries stop before the seeded incidents (_workflow) so
-            # the duty log stays in time order.
-            end = max(start + timedelta(minutes=30), end - timedelta(minutes=90))
-            _write_day(ctx, desk.id, users, start, end, entries_today, leader)
+            start = max(start, handover_acknowledged + timedelta(minutes=1))
+            _write_day(ctx, desk.id, users, start, story_start, entries_today, leader)
+        elif back > 1:
+            _write_day(ctx, desk.id, users, start, min(shift.ends_at, story_start), 6, leader)
         else:
-            _write_day(ctx, desk.id, users, start, end, 6, leader)
-            if back == 1:
-                clock = FixedClock(shift.ends_at - timedelta(minutes=20))
-                dl = DutyLog(ctx.db, clock)
-                hs = HandoverService(ctx.db, clock, dl, ctx.open_items, ctx.roster.leader_of)
-                h = hs.save_draft(leader, shift.id,
-                                  "Ca trực diễn ra bình thường. Đã xử lý 1 vụ việc (xe "
-                                  "container rời khu vực giám sát cổng B cảng Đình Vũ khi "
-                                  "tờ khai chưa thông quan); Hải quan cửa khẩu cảng Đình Vũ "
-                                  "đã báo cáo kết quả. Hệ thống camera cảng Đình Vũ có lúc "
-                                  "mất tín hiệu, đã thông báo đơn vị quản lý.")
-                h = hs.sign(leader, h.id, h.version)
-                clock.advance(timedelta(minutes=25))
-                hs.acknowledge(users["truongca"], h.id, h.version)
-    notices = Notices(ctx.db, FixedClock(now - timedelta(hours=1)))
-    n = notices.create(users["giamsat1"], desk.id,
-                       "Camera cổng B cảng Đình Vũ mất tín hiệu", "phone",
-                       unit_id=_unit_id(ctx, "KV3-DV"),
-                       contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
-                       body="Đề nghị kiểm tra, khắc phục sự cố camera.",
-                       source_kind="camera_fault", source_ref="DV-CAM-07")
-    notices.mark_sent(users["giamsat1"], n.id, n.version)
+            _write_day(ctx, desk.id, users, start, handover_at - timedelta(minutes=5), 6, leader)
+            clock = FixedClock(handover_at)
+            dl = DutyLog(ctx.db, clock)
+            hs = HandoverService(ctx.db, clock, dl, ctx.open_items, ctx.roster.leader_of)
+            h = hs.save_draft(leader, shift.id,
+                              "Ca trực diễn ra bình thường. Đã xử lý 1 vụ việc (xe "
+                              "container rời khu vực giám sát cổng B cảng Đình Vũ khi "
+                              "tờ khai chưa thông quan); Hải quan cửa khẩu cảng Đình Vũ "
+                              "đã báo cáo kết quả. Hệ thống camera cảng Đình Vũ có lúc "
+                              "mất tín hiệu, đã thông báo đơn vị quản lý.")
+            h = hs.sign(leader, h.id, h.version)
+            clock.advance(timedelta(minutes=25))
+            hs.acknowledge(users["truongca"], h.id, h.version)
+            handover_acknowledged = clock.now()
     _workflow(ctx, desk.id, users, now)
     _directives_and_reports(ctx, desk.id, users, now)
     ctx.refresh_cache(desk.id)
@@ -101,10 +101,29 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
     return True
 
 
+# The story of the last hour and a half, written in time order: every step says how
+# many minutes before the seeding it happened; they run oldest first, so the duty log
+# (one hash chain, in the order written) reads in time order too.
+STORY_MINUTES = 85
+
+
+class _Story:
+    def __init__(self) -> None:
+        self.steps: list[tuple[int, int, Callable[[], object]]] = []
+
+    def at(self, minutes_ago: int, step: Callable[[], object]) -> None:
+        self.steps.append((minutes_ago, len(self.steps), step))
+
+    def run(self) -> None:
+        for _m, _i, step in sorted(self.steps, key=lambda s: (-s[0], s[1])):
+            step()
+
+
 def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
               now: datetime) -> None:
     """Incidents in several states and open requests with running deadlines, so the
-    supervisor console is alive on first start (issue 4, item 11)."""
+    supervisor console is alive on first start (issue 4, item 11), with the notice of
+    a camera fault sent an hour ago."""
 
     def at(minutes_ago: int) -> tuple[IncidentService, RequestService]:
         clock = FixedClock(now - timedelta(minutes=minutes_ago))
@@ -112,86 +131,94 @@ def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
         return (IncidentService(ctx.db, clock, dl),
                 RequestService(ctx.db, clock, dl, ack_minutes=ctx.requests.ack_minutes))
 
+    def inc(m: int) -> IncidentService:
+        return at(m)[0]
+
+    def req(m: int) -> RequestService:
+        return at(m)[1]
+
     officer1, officer2 = users["giamsat1"], users["giamsat2"]
     room, leader = users["lanhdaophong"], users["truongca"]
+    made: dict[str, Any] = {}
+    story = _Story()
+
+    def notice() -> None:
+        notices = Notices(ctx.db, FixedClock(now - timedelta(hours=1)))
+        n = notices.create(officer1, desk_id, "Camera cổng B cảng Đình Vũ mất tín hiệu", "phone",
+                           unit_id=_unit_id(ctx, "KV3-DV"),
+                           contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
+                           body="Đề nghị kiểm tra, khắc phục sự cố camera.",
+                           source_kind="camera_fault", source_ref="DV-CAM-07")
+        notices.mark_sent(officer1, n.id, n.version)
+
+    story.at(60, notice)
 
     # An overdue acknowledgement: in progress, the unit got the fax 55 minutes ago.
-    inc, req = at(80)
-    c = inc.create(officer2, desk_id, IncidentDraft(
-        content="Container TCLU7081246 luồng đỏ được đưa ra khỏi khu vực giám sát trước khi "
+    story.at(80, lambda: made.setdefault("c", inc(80).create(officer2, desk_id, IncidentDraft(
+        content="Container TCLU7081240 luồng đỏ được đưa ra khỏi khu vực giám sát trước khi "
                 "kiểm tra thực tế", place="Cảng Đình Vũ, Hải Phòng",
-        declaration_no="106221873410", container_no="TCLU7081246",
-        vehicle_plate="15H-088.21", handling=Handling.COORDINATED_CHECK))
-    inc, req = at(75)
-    inc.transition(room, c.id, Action.PROPOSE)
-    inc, req = at(70)
-    inc.transition(leader, c.id, Action.APPROVE)
-    inc, req = at(62)
-    inc.transition(officer2, c.id, Action.START)
-    req.create(officer2, desk_id, subject="Phối hợp kiểm tra container TCLU7081246 (Phụ lục II)",
-               channel="fax", unit_id=_unit_id(ctx, "KV3-DV"), incident_id=c.id, urgent=True,
-               contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
-               received_at=now - timedelta(minutes=55))
+        declaration_no="106221873410", container_no="TCLU7081240",
+        vehicle_plate="15H-088.21", handling=Handling.COORDINATED_CHECK))))
+    story.at(75, lambda: inc(75).transition(room, made["c"].id, Action.PROPOSE))
+    story.at(70, lambda: inc(70).transition(leader, made["c"].id, Action.APPROVE))
+    story.at(62, lambda: inc(62).transition(officer2, made["c"].id, Action.START))
+    story.at(62, lambda: req(62).create(
+        officer2, desk_id, subject="Phối hợp kiểm tra container TCLU7081240 (Phụ lục II)",
+        channel="fax", unit_id=_unit_id(ctx, "KV3-DV"), incident_id=made["c"].id, urgent=True,
+        contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ", received_at=now - timedelta(minutes=55)))
 
     # In progress, handled by the room-level leader himself; the result is due later.
-    inc, req = at(50)
-    d = inc.create(officer1, desk_id, IncidentDraft(
+    story.at(50, lambda: made.setdefault("d", inc(50).create(officer1, desk_id, IncidentDraft(
         content="Chi cục Hải quan cửa khẩu Tân Thanh chưa gửi báo cáo ngày theo quy định",
-        place="Cửa khẩu Tân Thanh, Lạng Sơn", handling=Handling.REMINDER))
-    inc, req = at(46)
-    inc.transition(room, d.id, Action.ACT_DIRECTLY)
-    r = req.create(room, desk_id, subject="Đôn đốc gửi báo cáo ngày", channel="phone",
-                   unit_id=_unit_id(ctx, "KV7-TT"), incident_id=d.id,
-                   contact="Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
-                   received_at=now - timedelta(minutes=45))
-    inc, req = at(40)
-    req.acknowledge(room, r.id, "Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
-                    promised_at=now + timedelta(minutes=95))
+        place="Cửa khẩu Tân Thanh, Lạng Sơn", handling=Handling.REMINDER))))
+    story.at(46, lambda: inc(46).transition(room, made["d"].id, Action.ACT_DIRECTLY))
+    story.at(46, lambda: made.setdefault("r", req(46).create(
+        room, desk_id, subject="Đôn đốc gửi báo cáo ngày", channel="phone",
+        unit_id=_unit_id(ctx, "KV7-TT"), incident_id=made["d"].id,
+        contact="Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
+        received_at=now - timedelta(minutes=45))))
+    story.at(40, lambda: req(40).acknowledge(room, made["r"].id,
+                                             "Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
+                                             promised_at=now + timedelta(minutes=95)))
 
     # Approved by the shift leader by phone (awaits his countersignature); the
     # regional unit received the request 10 minutes ago: acknowledgement due in 20.
-    inc, req = at(40)
-    b = inc.create(officer1, desk_id, IncidentDraft(
+    story.at(40, lambda: made.setdefault("b", inc(40).create(officer1, desk_id, IncidentDraft(
         content="Hình ảnh soi chiếu container MSKU1234565 có dấu hiệu hàng hóa không phù hợp "
                 "khai báo", place="Cửa khẩu quốc tế Hữu Nghị", declaration_no="108557295010",
         container_no="MSKU1234565", vehicle_plate="12C-045.67",
-        handling=Handling.COORDINATED_CHECK))
-    inc, req = at(34)
-    inc.transition(room, b.id, Action.VERIFY)
-    inc.transition(room, b.id, Action.PROPOSE)
-    inc, req = at(28)
-    inc.transition(room, b.id, Action.APPROVE, on_behalf_of=leader, by_phone=True,
-                   opinion_at=now - timedelta(minutes=29))
-    inc, req = at(12)
-    req.create(officer1, desk_id, subject="Phối hợp kiểm tra thực tế container MSKU1234565 "
-                                          "(Phụ lục II)",
-               channel="phone", unit_id=_unit_id(ctx, "KV7-HN"), incident_id=b.id, urgent=True,
-               contact="Đ/c Sơn, Đội Giám sát cửa khẩu Hữu Nghị",
-               received_at=now - timedelta(minutes=10))
+        handling=Handling.COORDINATED_CHECK))))
+    story.at(34, lambda: inc(34).transition(room, made["b"].id, Action.VERIFY))
+    story.at(34, lambda: inc(34).transition(room, made["b"].id, Action.PROPOSE))
+    story.at(28, lambda: inc(28).transition(room, made["b"].id, Action.APPROVE,
+                                            on_behalf_of=leader, by_phone=True,
+                                            opinion_at=now - timedelta(minutes=29)))
+    story.at(12, lambda: req(12).create(
+        officer1, desk_id, subject="Phối hợp kiểm tra thực tế container MSKU1234565 "
+                                   "(Phụ lục II)",
+        channel="phone", unit_id=_unit_id(ctx, "KV7-HN"), incident_id=made["b"].id, urgent=True,
+        contact="Đ/c Sơn, Đội Giám sát cửa khẩu Hữu Nghị",
+        received_at=now - timedelta(minutes=10)))
 
     # Proposed by the room-level leader, awaiting the shift leader's approval.
-    inc, req = at(15)
-    a = inc.create(officer2, desk_id, IncidentDraft(
+    story.at(15, lambda: made.setdefault("a", inc(15).create(officer2, desk_id, IncidentDraft(
         content="Xe đầu kéo 15C-123.45 chở container CSQU3054383 dừng bất thường ngoài khu "
                 "vực giám sát, niêm phong định vị báo mở", place="Cổng B cảng Đình Vũ",
         declaration_no="104339917920", container_no="CSQU3054383", vehicle_plate="15C-123.45",
         enterprise_tax_code="0100233488", enterprise_name="Công ty TNHH Thương mại Hải Minh",
-        handling=Handling.COORDINATED_CHECK))
-    inc, req = at(9)
-    inc.transition(room, a.id, Action.VERIFY)
-    inc.transition(room, a.id, Action.PROPOSE,
-                   comment="Đề nghị phối hợp kiểm tra ngay theo Phụ lục II")
+        handling=Handling.COORDINATED_CHECK))))
+    story.at(9, lambda: inc(9).transition(room, made["a"].id, Action.VERIFY))
+    story.at(9, lambda: inc(9).transition(room, made["a"].id, Action.PROPOSE,
+                                          comment="Đề nghị phối hợp kiểm tra ngay theo Phụ lục II"))
 
     # Cleared goods: the shift leader agreed, the Director's opinion is awaited.
-    inc, req = at(30)
-    e = inc.create(officer1, desk_id, IncidentDraft(
+    story.at(30, lambda: made.setdefault("e", inc(30).create(officer1, desk_id, IncidentDraft(
         content="Lô hàng đã thông quan theo tờ khai 105998877120 có thông tin nghi vấn gian "
                 "lận xuất xứ", place="Cảng Hải Phòng", declaration_no="105998877120",
-        handling=Handling.CLEARED_GOODS))
-    inc, req = at(25)
-    inc.transition(room, e.id, Action.PROPOSE)
-    inc, req = at(20)
-    inc.transition(leader, e.id, Action.APPROVE)
+        handling=Handling.CLEARED_GOODS))))
+    story.at(25, lambda: inc(25).transition(room, made["e"].id, Action.PROPOSE))
+    story.at(20, lambda: inc(20).transition(leader, made["e"].id, Action.APPROVE))
+    story.run()
 
 
 def _unit_id(ctx: AppContext, code: str) -> int | None:
@@ -221,19 +248,23 @@ _INCIDENTS = [
                     "phone", "Hải quan cửa khẩu cảng Đình Vũ"),
          result=("Đã dừng phương tiện tại trạm cân; hàng hóa đúng khai báo, tờ khai đã được "
                  "thông quan lúc kiểm tra", "Hải quan cửa khẩu cảng Đình Vũ")),
-    dict(content="Hình ảnh soi chiếu container MSKU1234565 có dấu hiệu hàng hóa không phù hợp "
+    dict(content="Hình ảnh soi chiếu container TGHU8765436 có vùng mật độ bất thường so với "
                  "khai báo",
          place="Cửa khẩu quốc tế Hữu Nghị", declaration_no="108557295010",
-         container_no="MSKU1234565", vehicle_plate="12C-045.67",
+         container_no="TGHU8765436", vehicle_plate="12C-188.09",
          directive=("Đề nghị phối hợp kiểm tra thực tế hàng hóa (điện fax khẩn)", "fax",
                     "Hải quan cửa khẩu quốc tế Hữu Nghị"),
-         result=None),
+         result=("Đã kiểm tra thực tế: hàng hóa phù hợp khai báo, vùng mật độ là phụ tùng "
+                 "kim loại đã khai", "Hải quan cửa khẩu quốc tế Hữu Nghị")),
 ]
 
 
 def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], start: datetime,
                end: datetime, count: int, leader: CurrentUser) -> None:
-    span = max(end - start, timedelta(minutes=30))
+    span = end - start
+    count = min(count, int(span / timedelta(minutes=5)))  # never crowded, never after `end`
+    if count <= 0:
+        return
     times = [start + span * (i + 0.5) / (count + 1) for i in range(count)]
     officers = [users["giamsat1"], users["giamsat2"], users["tonghop"]]
     inc_i = 0
@@ -280,7 +311,8 @@ def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], sta
             DutyLog(ctx.db, FixedClock(t + timedelta(minutes=4))).append(
                 users["tonghop"], desk_id, EntryDraft(
                     kind=EntryKind.NOTE, corrects_id=e.id,
-                    content="Đường truyền tới Chi cục Hải quan khu vực VII chập chờn từ 14:05, "
+                    content="Đường truyền tới Chi cục Hải quan khu vực VII chập chờn từ "
+                            f"{to_local(t - timedelta(minutes=15)):%H:%M}, "
                             "đã báo bộ phận kỹ thuật",
                     correction_reason="Bổ sung thời gian và đơn vị đã báo"))
         else:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
-from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import Select, and_, column, func, select, table, text
 from sqlalchemy.orm import Session
@@ -447,6 +448,21 @@ class DutyLog:
                 LogCase.client_id.not_in(directives))
                 .order_by(LogCase.id.desc()).limit(limit)))
 
+    def row_numbers(self, desk_id: int, shift_ids: set[int]) -> dict[int, RowNumber]:
+        """The STT of every entry of these shifts, as printed (see `shift_rows`)."""
+        out: dict[int, RowNumber] = {}
+        ids = {i for i in shift_ids if i is not None}
+        if not ids:
+            return out
+        with self.db.read() as s:
+            keys = s.execute(select(LogEntry.id, LogEntry.shift_id, LogEntry.case_id,
+                                    LogEntry.corrects_id)
+                             .where(LogEntry.desk_id == desk_id, LogEntry.shift_id.in_(ids))
+                             .order_by(LogEntry.seq)).all()
+        for shift_id in ids:
+            out.update(row_numbers([k for k in keys if k.shift_id == shift_id]))
+        return out
+
     def author_names(self, ids: set[int]) -> dict[int, str]:
         if not ids:
             return {}
@@ -516,6 +532,62 @@ class DutyLog:
                         "errors", "entry #{seq} differs from the one signed at handover "
                                   "#{handover}"), seq=chain_seq, handover=handover_id)
         return VerifyResult(True, checked)
+
+
+# -- the rows of a shift (STT) -------------------------------------------------------
+@dataclass(frozen=True)
+class RowNumber:
+    """An entry's place in its shift's printed log: row `stt`, and inside a case its
+    `part` (1, 2, …); a correction carries the number of the entry it corrects."""
+
+    stt: int
+    part: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.stt:02d}" if self.part is None else f"{self.stt:02d}.{self.part}"
+
+
+class _RowKey(Protocol):
+    id: int
+    case_id: int | None
+    corrects_id: int | None
+
+
+def shift_rows(entries: Sequence[_RowKey]) -> list[list[_RowKey]]:
+    """A shift's entries (in chain order) as the rows of Appendix I: one row per case
+    (from its first entry in the shift) or standalone entry; a correction joins the
+    row of the entry it corrects when that entry is in the shift."""
+    rows: list[list[_RowKey]] = []
+    row_of_case: dict[int, list[_RowKey]] = {}
+    row_of_entry: dict[int, list[_RowKey]] = {}
+    for e in entries:
+        row = row_of_entry.get(e.corrects_id) if e.corrects_id is not None else None
+        if row is None and e.case_id is not None:
+            row = row_of_case.get(e.case_id)
+        if row is None:
+            row = []
+            rows.append(row)
+            if e.case_id is not None:
+                row_of_case[e.case_id] = row
+        row.append(e)
+        row_of_entry[e.id] = row
+    return rows
+
+
+def row_numbers(entries: Sequence[_RowKey]) -> dict[int, RowNumber]:
+    """Entry id → its STT, the same on screen and on paper."""
+    out: dict[int, RowNumber] = {}
+    for stt, row in enumerate(shift_rows(entries), start=1):
+        in_case = row[0].case_id is not None
+        part = 0
+        for e in row:
+            if e.corrects_id is not None and e.corrects_id in out:
+                out[e.id] = out[e.corrects_id]
+                continue
+            part += 1
+            out[e.id] = RowNumber(stt, part if in_case else None)
+    return out
 
 
 def _clean(value: str | None) -> str | None:

@@ -20,6 +20,7 @@ from forms.pdf import (
     markup,
     members_block,
     para,
+    printed_line,
     rich,
     shift_document_head,
     signature_blocks,
@@ -64,9 +65,10 @@ def _story(p: DutyLogPrintout, setup: PageSetup) -> list[Flowable]:
     story.append(_table(p.rows, width))
     story.append(Spacer(1, 6))
     story.append(KeepTogether([
-        rich(f"Mã băm cuối chuỗi nhật ký: <b>#{p.chain_seq}</b> {markup(p.chain_hash)}",
-             st.hash),
-        para(f"In bởi {clean(p.printed_by)} lúc {clean(p.printed_at)}", st.small_italic),
+        # the desk-wide chain number is for verifying the log, not a row number (STT)
+        rich(f"Kiểm tra toàn vẹn: mắt xích cuối của chuỗi nhật ký bàn trực là mắt xích số "
+             f"{p.chain_seq}, mã băm {markup(p.chain_hash)}", st.hash),
+        para(printed_line(p.printed_by, p.printed_at), st.small_italic),
         Spacer(1, 8),
         signature_blocks(
             [SignatureBlock("CÔNG CHỨC GHI NHẬT KÝ", name=p.recorder_name),

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.clock import fmt_local, to_local
 from app.context import AppContext
 from app.db.models import Desk, Handover, LogEntry, OrgUnit, Shift
-from app.dutylog import CHANNEL_NAMES, EntryKind
+from app.dutylog import CHANNEL_NAMES, EntryKind, shift_rows
 from app.handover import open_items_of
 from app.roster import SHIFT_ROLE_NAMES
 from forms.model import DutyLogPrintout, HandoverPrintout, LogRow, OpenItemLine, Para
@@ -88,25 +88,17 @@ def _cells(e: LogEntry) -> dict[str, list[Para]]:
 def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -> DutyLogPrintout:
     entries = ctx.dutylog.entries(desk.id, shift_id=shift.id, limit=100_000)
     names = ctx.dutylog.author_names({e.author_id for e in entries})
+    in_shift = {e.id for e in entries}
     rows: list[dict] = []
-    row_of_case: dict[int, dict] = {}
-    row_of_entry: dict[int, dict] = {}
-    for e in entries:
-        if e.corrects_id is not None and e.corrects_id in row_of_entry:
-            row = row_of_entry[e.corrects_id]
-            row.setdefault("corrections", []).append((e, _cells(e)))
+    for group in shift_rows(entries):   # the same rows (STT) as on screen
+        row: dict = {"when": group[0].entry_time, "entries": [], "authors": []}
+        for e in group:
+            if e.corrects_id is not None and e.corrects_id in in_shift:
+                row.setdefault("corrections", []).append((e, _cells(e)))
+            else:
+                row["entries"].append(e)
             row["authors"].append(e.author_id)
-            row_of_entry[e.id] = row
-            continue
-        row = row_of_case.get(e.case_id) if e.case_id else None
-        if row is None:
-            row = {"when": e.entry_time, "entries": [], "authors": []}
-            rows.append(row)
-            if e.case_id:
-                row_of_case[e.case_id] = row
-        row["entries"].append(e)
-        row["authors"].append(e.author_id)
-        row_of_entry[e.id] = row
+        rows.append(row)
 
     superseded = {e.corrects_id for e in entries if e.corrects_id is not None}
     out_rows: list[LogRow] = []

@@ -19,6 +19,7 @@ from forms.pdf import (
     markup,
     members_block,
     para,
+    printed_line,
     rich,
     shift_document_head,
     signature_blocks,
@@ -94,9 +95,7 @@ def _story(p: HandoverPrintout, setup: PageSetup) -> list[Flowable]:
 
     closing: list[Flowable] = []
     if clean(p.printed_by).strip() or clean(p.printed_at).strip():
-        by = f"In bởi {clean(p.printed_by)}" if clean(p.printed_by).strip() else "In"
-        at = f" lúc {clean(p.printed_at)}" if clean(p.printed_at).strip() else ""
-        closing.append(para(by + at, st.small_italic))
+        closing.append(para(printed_line(p.printed_by, p.printed_at), st.small_italic))
     closing.append(Spacer(1, 10))
     closing.append(signature_blocks(
         [

@@ -241,6 +241,13 @@ def styles() -> FormStyles:
     )
 
 
+def printed_line(printed_by: str | None, printed_at: str | None) -> str:
+    """ "In bởi Nguyễn Văn A lúc 09:00 27/11/2026"; without a person (a command-line
+    print) only the time: paper names no program."""
+    by, at = clean(printed_by).strip(), clean(printed_at).strip()
+    return (f"In bởi {by}" if by else "In") + (f" lúc {at}" if at else "")
+
+
 def para(text: str | None, style: ParagraphStyle) -> Paragraph:
     """A Paragraph of plain `text` (cleaned and escaped; line breaks kept)."""
     return Paragraph(markup(text), style)

@@ -36,7 +36,7 @@ def bindings(window: QWidget) -> list[Binding]:
         parent = sc.parent()
         if not sc.isEnabled() or not isinstance(parent, QWidget):
             continue
-        for seq in sc.keys():
+        for seq in sc.keys():  # noqa: SIM118 - QShortcut.keys(), not a dict
             if not seq.isEmpty():
                 out.append(Binding(seq.toString(), sc.context(), parent,
                                    f"QShortcut on {type(parent).__name__}"

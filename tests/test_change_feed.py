@@ -89,6 +89,7 @@ def test_stop_ends_the_feed_while_it_waits_for_the_doorbell(ctx):
 def test_feed_in_another_process_survives_a_killed_listen_connection(ctx, users, desk, db_url,
                                                                      pg_server):
     dbname = make_url(db_url).database
+    ctx.roster.current_shift(desk.id)  # opened before: the child sees only the entries
     child = Child("tests.helpers.feed_worker", db_url)
     try:
         child.wait_for(lambda lines: "state online" in lines, PROPAGATION_S,

@@ -62,6 +62,7 @@ def test_demo_screenshot_and_print_and_verify(tmp_path):
         assert "NHẬT KÝ TRỰC BAN" in text
         assert "Thành phần trực ban" in text
         assert "cảng Đình Vũ" in text
+        assert "In bởi" not in text and "CLI" not in text  # paper names no program
 
     r = _run(["--demo", "--verify-log"], tmp_path)
     assert r.returncode == 0, r.stderr

@@ -182,7 +182,7 @@ def test_duty_log_headings_and_entries_read_back_as_nfc(log_pdf, tmp_path):
                     "TRỰC BAN", SHIFT, "Đơn vị trực: Phòng Quản lý rủi ro",
                     "Lãnh đạo ca trực: Phạm Quốc Hưng", "CÔNG CHỨC GHI NHẬT KÝ",
                     "LÃNH ĐẠO CA TRỰC", "(Ký, ghi rõ họ tên)",
-                    f"Mã băm cuối chuỗi nhật ký: #1234 {HASH}",
+                    "mắt xích cuối của chuỗi nhật ký bàn trực là mắt xích số 1234",
                     "In bởi Lê Thị Thu Hương lúc 27/11/2026 10:00"):
         assert normalised(heading) in layout, heading
     raw = " ".join(page_texts(log_pdf, tmp_path, "-raw"))

@@ -3,6 +3,9 @@ corrections, live updates from another console, and offline writing."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 
 from app.context import AppContext
@@ -127,3 +130,34 @@ def test_offline_console_keeps_entries_and_writes_them_when_back(qtbot, ctx, use
         (entry,) = ctx.dutylog.entries(desk.id)
         assert entry.offline and entry.local_time is not None
         assert ctx.outbox.count_pending() == 0
+
+
+def test_the_screen_numbers_rows_as_the_paper_does(qtbot, ctx, users, desk):
+    """One STT per printed row, the same on screen: a case's entries are STT.n, a
+    correction carries the number of the entry it corrects; the desk-wide chain
+    number stays out of the column."""
+    from forms.dutylog_source import build_duty_log  # noqa: PLC0415
+
+    officer = users["giamsat1"]
+    for i in range(3):  # the chain's numbers no longer start at 1 for this shift
+        ctx.dutylog.append(officer, desk.id, EntryDraft(kind="work", content=f"Ca trước {i}",
+                                                        entry_time=ctx.clock.now()
+                                                        - timedelta(days=2)))
+    first = ctx.dutylog.append(officer, desk.id, EntryDraft(kind="work", content="Kiểm tra"))
+    case = str(uuid.uuid4())
+    ctx.dutylog.append(officer, desk.id, EntryDraft(kind="incident", content="Xe dừng lâu",
+                                                    case_ref=case))
+    ctx.dutylog.append(officer, desk.id, EntryDraft(kind="note", content="Ghi chú riêng"))
+    ctx.dutylog.append(users["lanhdaophong"], desk.id, EntryDraft(
+        kind="directive", content="Yêu cầu kiểm tra", channel="phone", case_ref=case))
+    ctx.dutylog.append(users["tonghop"], desk.id, EntryDraft(
+        kind="work", content="Kiểm tra camera", corrects_id=first.id,
+        correction_reason="Ghi rõ nội dung"))
+    with console(ctx, officer) as session:
+        panel = _panel(qtbot, session)
+        shown = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+        assert shown == ["01", "02.1", "03", "02.2", "01"]
+        assert "chain" in panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    shift = ctx.roster.current_shift(desk.id)
+    printed = build_duty_log(ctx, desk, shift, "")
+    assert [r.stt for r in printed.rows] == [1, 2, 3]

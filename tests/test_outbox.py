@@ -222,6 +222,7 @@ def test_entries_written_while_cut_are_queued_and_replayed_once(site, console, o
 
 # -- a lost COMMIT reply --------------------------------------------------------------
 def test_lost_commit_reply_is_not_written_twice(site, console, officer, hq):
+    console.roster.current_shift(hq)  # the shift exists: the next COMMIT is the entry's
     site.proxy.lose_commit_reply()
     draft = _draft(1)
     outcome = _promptly(lambda: console.writer.submit(officer, hq, draft))

@@ -359,7 +359,7 @@ def test_a_relayed_requests_result_is_reported_back_on_the_original(ctx, users, 
     hq_officer, kv7_officer = users["giamsat1"], users["kv7.giamsat"]
     due = ctx.clock.now() + timedelta(hours=2)
     original = ctx.requests.create(hq_officer, desk.id, unit_id=units["KV7"].id,
-                                   channel="fax", subject="Kiểm tra container TCLU7081246",
+                                   channel="fax", subject="Kiểm tra container TCLU7081240",
                                    requested_due_at=due)
     relayed = ctx.requests.relay(kv7_officer, kv7.id, original.id, units["KV7-HN"].id)
     assert relayed.desk_id == kv7.id and relayed.relayed_from_id == original.id

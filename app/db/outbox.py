@@ -60,7 +60,8 @@ class Outbox:
     def mark_done(self, client_id: str, entry_id: int) -> None:
         with self._lock:
             self._conn.execute("UPDATE outbox SET state='done', entry_id=?, done_at=?,"
-                               " last_error=NULL WHERE client_id=?", (entry_id, self._now(), client_id))
+                               " last_error=NULL WHERE client_id=?",
+                               (entry_id, self._now(), client_id))
 
     def mark_attempt(self, client_id: str, error: str, failed: bool = False) -> None:
         with self._lock:

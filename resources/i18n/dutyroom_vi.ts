@@ -955,67 +955,72 @@
 <context>
     <name>DutyLogModel</name>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="72"/>
+        <location filename="../../widgets/dutylog/model.py" line="73"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="73"/>
+        <location filename="../../widgets/dutylog/model.py" line="74"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="74"/>
+        <location filename="../../widgets/dutylog/model.py" line="75"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="75"/>
+        <location filename="../../widgets/dutylog/model.py" line="76"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="76"/>
+        <location filename="../../widgets/dutylog/model.py" line="77"/>
         <source>Place / related</source>
         <translation>Địa điểm / liên quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="77"/>
+        <location filename="../../widgets/dutylog/model.py" line="78"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="78"/>
+        <location filename="../../widgets/dutylog/model.py" line="79"/>
         <source>Written by</source>
         <translation>Người ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="79"/>
+        <location filename="../../widgets/dutylog/model.py" line="80"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="147"/>
+        <location filename="../../widgets/dutylog/model.py" line="115"/>
+        <source>Entry {seq} of the desk&apos;s log chain</source>
+        <translation>Mắt xích số {seq} của chuỗi nhật ký bàn trực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dutylog/model.py" line="151"/>
         <source>Refused: {reason}</source>
         <translation>Bị từ chối: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="149"/>
+        <location filename="../../widgets/dutylog/model.py" line="153"/>
         <source>Waiting for the database</source>
         <translation>Đang chờ ghi vào cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="151"/>
+        <location filename="../../widgets/dutylog/model.py" line="155"/>
         <source>Written offline</source>
         <translation>Ghi khi mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="153"/>
+        <location filename="../../widgets/dutylog/model.py" line="157"/>
         <source>Correction: {reason}</source>
         <translation>Đính chính: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/model.py" line="155"/>
+        <location filename="../../widgets/dutylog/model.py" line="159"/>
         <source>Corrected</source>
         <translation>Đã đính chính</translation>
     </message>
@@ -1058,8 +1063,8 @@
         <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="218"/>
-        <location filename="../../widgets/dutylog/panel.py" line="277"/>
+        <location filename="../../widgets/dutylog/panel.py" line="220"/>
+        <location filename="../../widgets/dutylog/panel.py" line="280"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -1487,6 +1492,7 @@
     </message>
     <message>
         <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="254"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -1541,102 +1547,112 @@
         <translation>Văn bản đã phát hành (Enter: xem và in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="257"/>
+        <location filename="../../widgets/incidents/detail.py" line="254"/>
+        <source>Handling</source>
+        <translation>Hình thức xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="254"/>
+        <source>Origin</source>
+        <translation>Nguồn phát hiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents/detail.py" line="259"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="257"/>
+        <location filename="../../widgets/incidents/detail.py" line="259"/>
         <source>Declaration</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="258"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="258"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="261"/>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="261"/>
+        <location filename="../../widgets/incidents/detail.py" line="263"/>
         <source>Passenger</source>
         <translation>Hành khách</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="271"/>
+        <location filename="../../widgets/incidents/detail.py" line="273"/>
         <source>(by phone, recorded by {who}{sign})</source>
         <translation>(qua điện thoại, {who} ghi nhận{sign})</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="273"/>
+        <location filename="../../widgets/incidents/detail.py" line="275"/>
         <source>, countersigned</source>
         <translation>, đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="274"/>
+        <location filename="../../widgets/incidents/detail.py" line="276"/>
         <source>, awaiting countersignature</source>
         <translation>, chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="286"/>
+        <location filename="../../widgets/incidents/detail.py" line="288"/>
         <source>Appendix {a} no. {n} to {to}, {time}</source>
         <translation>Phụ lục {a} số {n} gửi {to}, {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="288"/>
+        <location filename="../../widgets/incidents/detail.py" line="290"/>
         <source>e-mailed to {to}</source>
         <translation>đã gửi thư điện tử tới {to}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="300"/>
+        <location filename="../../widgets/incidents/detail.py" line="302"/>
         <source>myself</source>
         <translation>bản thân tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="336"/>
+        <location filename="../../widgets/incidents/detail.py" line="338"/>
         <source>A request to your unit: record its acknowledgement and result below.</source>
         <translation>Yêu cầu gửi đơn vị của bạn: ghi nhận thông báo đầu mối và kết quả ở dưới.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="340"/>
+        <location filename="../../widgets/incidents/detail.py" line="342"/>
         <source>No step is yours to take now.</source>
         <translation>Hiện không có bước nào thuộc thẩm quyền của bạn.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="396"/>
+        <location filename="../../widgets/incidents/detail.py" line="398"/>
         <source>Issue Appendix {a} fax (Ctrl+I)</source>
         <translation>Phát hành điện fax Phụ lục {a} (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="466"/>
+        <location filename="../../widgets/incidents/detail.py" line="468"/>
         <source>Handling form</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="467"/>
+        <location filename="../../widgets/incidents/detail.py" line="469"/>
         <source>Handle incident {no} as:</source>
         <translation>Xử lý vụ việc {no} theo hình thức:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="479"/>
+        <location filename="../../widgets/incidents/detail.py" line="481"/>
         <source>Your text (required) for incident {no}:</source>
         <translation>Nội dung (bắt buộc) cho vụ việc {no}:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="535"/>
+        <location filename="../../widgets/incidents/detail.py" line="537"/>
         <source>Relay to a unit</source>
         <translation>Chuyển cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="536"/>
+        <location filename="../../widgets/incidents/detail.py" line="538"/>
         <source>Pass the request on to:</source>
         <translation>Chuyển yêu cầu cho:</translation>
     </message>
@@ -4195,17 +4211,17 @@ Kéo camera vào đây</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="115"/>
+        <location filename="../../app/dutylog.py" line="116"/>
         <source>Unknown entry kind &apos;{kind}&apos;.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="118"/>
+        <location filename="../../app/dutylog.py" line="119"/>
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="120"/>
+        <location filename="../../app/dutylog.py" line="121"/>
         <location filename="../../app/notices.py" line="40"/>
         <location filename="../../app/workflow/daily_reports.py" line="351"/>
         <location filename="../../app/workflow/daily_reports.py" line="417"/>
@@ -4217,67 +4233,67 @@ Kéo camera vào đây</translation>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="124"/>
+        <location filename="../../app/dutylog.py" line="125"/>
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="127"/>
+        <location filename="../../app/dutylog.py" line="128"/>
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="130"/>
+        <location filename="../../app/dutylog.py" line="131"/>
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="251"/>
+        <location filename="../../app/dutylog.py" line="252"/>
         <source>The entry to correct does not exist in this desk&apos;s log.</source>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="305"/>
+        <location filename="../../app/dutylog.py" line="306"/>
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="312"/>
+        <location filename="../../app/dutylog.py" line="313"/>
         <source>The incident belongs to another desk&apos;s log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="479"/>
+        <location filename="../../app/dutylog.py" line="495"/>
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="482"/>
+        <location filename="../../app/dutylog.py" line="498"/>
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="485"/>
+        <location filename="../../app/dutylog.py" line="501"/>
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="488"/>
+        <location filename="../../app/dutylog.py" line="504"/>
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="497"/>
+        <location filename="../../app/dutylog.py" line="513"/>
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="508"/>
+        <location filename="../../app/dutylog.py" line="524"/>
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="515"/>
+        <location filename="../../app/dutylog.py" line="531"/>
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>

@@ -45,15 +45,16 @@ class EntryRow:
     offline: bool
     pending: bool = False
     failed: str | None = None
+    stt: str = ""                   # the row number of the printed log (app.dutylog.RowNumber)
 
     @classmethod
-    def from_entry(cls, e, author: str) -> EntryRow:  # type: ignore[no-untyped-def]
+    def from_entry(cls, e, author: str, stt: str = "") -> EntryRow:  # type: ignore[no-untyped-def]
         related = ", ".join(x for x in (e.declaration_no, e.container_no, e.vehicle_plate) if x)
         return cls(id=e.id, seq=e.seq, client_id=e.client_id, kind=e.kind,
                    entry_time=e.entry_time, content=e.content, scope=e.scope, place=e.place,
                    related=related, channel=e.channel, unit_name=e.unit_name, author=author,
                    note=e.note, case_id=e.case_id, corrects_id=e.corrects_id,
-                   correction_reason=e.correction_reason, offline=e.offline)
+                   correction_reason=e.correction_reason, offline=e.offline, stt=stt)
 
     @classmethod
     def from_pending(cls, p, author: str, now: datetime) -> EntryRow:  # type: ignore[no-untyped-def]
@@ -109,6 +110,9 @@ class DutyLogModel(QAbstractTableModel):
             return self._text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
             return row.content + (f"\n{row.scope}" if row.scope else "")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0 and row.seq is not None:
+            # the desk-wide sequence matters only when the chain is verified
+            return self.tr("Entry {seq} of the desk's log chain").format(seq=row.seq)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.id in self.corrected:
                 return QBrush(QColor(theme.MUTED))
@@ -126,7 +130,7 @@ class DutyLogModel(QAbstractTableModel):
 
     def _text(self, row: EntryRow, col: int) -> str:
         if col == 0:
-            return str(row.seq) if row.seq is not None else "…"
+            return row.stt or "…"
         if col == 1:
             return fmt_local(row.entry_time)
         if col == 2:

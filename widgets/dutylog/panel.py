@@ -203,15 +203,17 @@ class DutyLogPanel(QWidget):
             cases = ctx.dutylog.open_cases(desk_id)
             case_ids = {e.case_id for e in entries if e.case_id}
             all_cases = ctx.dutylog.cases(desk_id, sorted(case_ids | {c.id for c in cases}))
-            return entries, names, cases, all_cases
+            numbers = ctx.dutylog.row_numbers(desk_id, {e.shift_id for e in entries})
+            return entries, names, cases, all_cases, numbers
 
         self.session.runner.submit(work, self._loaded, self._load_failed)
 
     def _loaded(self, result) -> None:  # type: ignore[no-untyped-def]
-        entries, names, cases, all_cases = result
+        entries, names, cases, all_cases, numbers = result
         self._loading = False
         self._case_refs = {cid: c.client_id for cid, c in all_cases.items()}
-        rows = [EntryRow.from_entry(e, names.get(e.author_id, "")) for e in entries]
+        rows = [EntryRow.from_entry(e, names.get(e.author_id, ""), _label(numbers, e))
+                for e in entries]
         rows += self._pending_rows()
         self.model.set_rows(rows)
         self.form.set_cases([(c.client_id, f"#{c.id} {c.title}") for c in cases])
@@ -265,13 +267,14 @@ class DutyLogPanel(QWidget):
             names = ctx.dutylog.author_names({e.author_id for e in entries})
             cases = ctx.dutylog.open_cases(desk_id) if any(e.case_id for e in entries) else None
             refs = ctx.dutylog.cases(desk_id, [e.case_id for e in entries if e.case_id])
-            return entries, names, cases, refs
+            numbers = ctx.dutylog.row_numbers(desk_id, {e.shift_id for e in entries})
+            return entries, names, cases, refs, numbers
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
-            entries, names, cases, refs = result
+            entries, names, cases, refs, numbers = result
             self._case_refs.update({cid: c.client_id for cid, c in refs.items()})
-            self.model.append_rows([EntryRow.from_entry(e, names.get(e.author_id, ""))
-                                    for e in entries])
+            self.model.append_rows([EntryRow.from_entry(e, names.get(e.author_id, ""),
+                                                        _label(numbers, e)) for e in entries])
             if cases is not None:
                 self.form.set_cases([(c.client_id, f"#{c.id} {c.title}") for c in cases])
             self.count.setText(self.tr("{n} entries").format(n=self.model.rowCount()))
@@ -321,3 +324,9 @@ class DutyLogPanel(QWidget):
             lambda cases: self.form.set_cases([(c.client_id, f"#{c.id} {c.title}") for c in cases]),
             lambda _e: None)
 
+
+
+def _label(numbers, entry) -> str:  # type: ignore[no-untyped-def]
+    """The entry's STT as printed; an entry outside any shift shows its chain number."""
+    n = numbers.get(entry.id)
+    return n.label if n is not None else f"#{entry.seq}"

@@ -250,10 +250,12 @@ class IncidentDetailPanel(QWidget):
             return  # an older answer for another incident
         self.view = view
         i = view.incident
+        # tr() outside the f-strings: lupdate does not read calls inside them
+        status, handling, origin = self.tr("Status"), self.tr("Handling"), self.tr("Origin")
         facts = [f"#{i.id} {i.title}",
-                 f"{self.tr('Status')}: {label(STATES, i.state)} · "
-                 f"{self.tr('Handling')}: {label(HANDLINGS, i.handling) or '–'} · "
-                 f"{self.tr('Origin')}: {label(ORIGINS, i.origin)}"]
+                 f"{status}: {label(STATES, i.state)} · "
+                 f"{handling}: {label(HANDLINGS, i.handling) or '–'} · "
+                 f"{origin}: {label(ORIGINS, i.origin)}"]
         details = [(self.tr("Place"), i.place), (self.tr("Declaration"), i.declaration_no),
                    (self.tr("Container"), i.container_no), (self.tr("Vehicle"), i.vehicle_plate),
                    (self.tr("Enterprise"), " ".join(x for x in (i.enterprise_name,
