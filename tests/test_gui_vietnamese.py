@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QTreeView,
     QWidget,
 )
