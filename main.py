@@ -4,6 +4,8 @@
   python main.py --db URL                    any SQLAlchemy URL (SQLite file or PostgreSQL)
   python main.py --demo --screenshot F [--view main|log|supervisor|wall]
   python main.py [--demo|--db URL] --print-log current|YYYY-MM-DD --pdf FILE
+  python main.py [--demo|--db URL] --print log|handover current|YYYY-MM-DD --pdf FILE
+  python main.py [--demo|--db URL] --print document|II|III|IV|V ID --pdf FILE
   python main.py [--demo|--db URL] --verify-log
 """
 
@@ -13,6 +15,8 @@ import argparse
 import os
 import sys
 from pathlib import Path
+
+PRINT_KINDS = ("log", "handover", "document", "II", "III", "IV", "V")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -25,12 +29,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--screenshot", metavar="FILE", help="render a view after start-up to PNG, exit")
     p.add_argument("--view", choices=("main", "log", "supervisor", "wall"), default="main")
     p.add_argument("--print-log", metavar="DAY", help="'current' or YYYY-MM-DD")
-    p.add_argument("--pdf", metavar="FILE", help="output of --print-log")
+    p.add_argument("--print", nargs=2, metavar=("KIND", "ID"), dest="print_doc",
+                   help="a paper as PDF: 'log' or 'handover' with current|YYYY-MM-DD; an "
+                        "issued document ('document', or its appendix II–V) with its id")
+    p.add_argument("--pdf", metavar="FILE", help="output of --print-log and --print")
     p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")
     p.add_argument("--lang", choices=("vi", "en"), help="interface language")
     args = p.parse_args(argv)
-    if args.print_log and not args.pdf:
-        p.error("--print-log needs --pdf FILE")
+    if (args.print_log or args.print_doc) and not args.pdf:
+        p.error("--print-log and --print need --pdf FILE")
+    if args.print_doc and args.print_doc[0] not in PRINT_KINDS:
+        p.error(f"--print KIND: one of {', '.join(PRINT_KINDS)}")
     return args
 
 
@@ -42,12 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         ctx_settings = cli.load_settings(args)
     except cli.CliError as exc:
         print(exc, file=sys.stderr)  # noqa: T201
-        if not (args.verify_log or args.print_log or args.screenshot):
+        if not (args.verify_log or args.print_log or args.print_doc or args.screenshot):
             from widgets.application import show_startup_error  # noqa: PLC0415
 
             show_startup_error(str(exc))
         return 2
-    if args.verify_log or args.print_log:
+    if args.verify_log or args.print_log or args.print_doc:
         return cli.run_batch(args, ctx_settings)
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

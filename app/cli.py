@@ -54,6 +54,56 @@ def open_context(args: argparse.Namespace, settings: Settings) -> AppContext:
     return ctx
 
 
+def _fail(text: str) -> None:
+    print(text, file=sys.stderr)  # noqa: T201
+
+
+def _shift(ctx: AppContext, desk, ref: str):  # type: ignore[no-untyped-def]
+    if ref == "current":
+        return ctx.roster.current_shift(desk.id)
+    try:
+        day = date.fromisoformat(ref)
+    except ValueError:
+        _fail(f"Ngày không hợp lệ / invalid date: {ref} (YYYY-MM-DD)")
+        return None
+    shift = ctx.roster.shift_on(desk.id, day)
+    if shift is None:
+        _fail(f"Không có ca trực ngày {day:%d/%m/%Y} / no shift on that day")
+    return shift
+
+
+def _paper(ctx: AppContext, desk, kind: str, ref: str) -> bytes | None:  # type: ignore[no-untyped-def]
+    """The PDF of a paper: the duty log or handover report of a shift, rendered now;
+    an issued document as archived at issue (its SHA-256 checked)."""
+    if kind in ("log", "handover"):
+        shift = _shift(ctx, desk, ref)
+        if shift is None:
+            return None
+        if kind == "log":
+            from forms.dutylog_source import duty_log_pdf  # noqa: PLC0415
+
+            return duty_log_pdf(ctx, desk, shift, printed_by="")
+        from forms.dutylog_source import handover_pdf  # noqa: PLC0415
+
+        handover = ctx.handover.for_shift(shift.id)
+        if handover is None:
+            _fail(f"Ca trực ngày {shift.duty_date:%d/%m/%Y} chưa có biên bản bàn giao / "
+                  "no handover for that shift")
+            return None
+        return handover_pdf(ctx, desk, shift, handover, printed_by="")
+    try:
+        doc_id = int(ref)
+    except ValueError:
+        _fail(f"Số hiệu văn bản không hợp lệ / invalid document id: {ref}")
+        return None
+    doc = ctx.issuer.load(doc_id)
+    if kind != "document" and doc.appendix != kind:
+        _fail(f"Văn bản {doc_id} ({doc.number}) là Phụ lục {doc.appendix}, không phải "
+              f"Phụ lục {kind} / the document is appendix {doc.appendix}")
+        return None
+    return doc.pdf
+
+
 def run_batch(args: argparse.Namespace, settings: Settings) -> int:
     try:
         ctx = open_context(args, settings)
@@ -74,25 +124,14 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
                   + (f" (id {result.broken_id})" if result.broken_id else "")
                   + f": {result.reason}", file=sys.stderr)
             return 1
-        from forms.dutylog_source import duty_log_pdf  # noqa: PLC0415
-
-        if args.print_log == "current":
-            shift = ctx.roster.current_shift(desk.id)
-        else:
-            try:
-                day = date.fromisoformat(args.print_log)
-            except ValueError:
-                print(f"Ngày không hợp lệ / invalid date: {args.print_log} (YYYY-MM-DD)",  # noqa: T201
-                      file=sys.stderr)
-                return 2
-            shift = ctx.roster.shift_on(desk.id, day)
-            if shift is None:
-                print(f"Không có ca trực ngày {day:%d/%m/%Y} / no shift on that day",  # noqa: T201
-                      file=sys.stderr)
-                return 2
+        kind, ref = (args.print_doc if getattr(args, "print_doc", None)
+                     else ("log", args.print_log))
+        pdf = _paper(ctx, desk, kind, ref)
+        if pdf is None:
+            return 2
         out = Path(args.pdf)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(duty_log_pdf(ctx, desk, shift, printed_by=""))
+        out.write_bytes(pdf)
         print(f"Đã ghi / written: {out}")  # noqa: T201
         return 0
     except DatabaseUnavailable as exc:

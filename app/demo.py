@@ -385,8 +385,11 @@ def _directives_and_reports(ctx: AppContext, desk_id: int, users: dict[str, Curr
                                 sender="Văn phòng " + r.unit_name)
 
 
-def demo_login_hint() -> str:
-    return f"truongca / giamsat1 / tonghop / admin, mật khẩu {DEMO_PASSWORD}"
+def demo_accounts(desk_code: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(user name, role codes) of every demo account of a desk, as the site file
+    lists them (the login dialog shows them all)."""
+    return [(u["username"], tuple(u.get("roles") or ()))
+            for u in parse_yaml(SITE_FILE).users if u.get("desk") == desk_code]
 
 
 __all__ = ["seed", "to_utc", "Roster"]

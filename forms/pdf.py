@@ -1,6 +1,6 @@
 """Page machinery shared by every printed form (Appendices I–V of Decision 888/QĐ-TCHQ).
 
-Owns: the embedded DejaVu fonts, the paragraph styles, the text clean-up every
+Owns: the embedded Liberation Serif fonts, the paragraph styles, the text clean-up every
 string goes through before reportlab sees it (NFC normalisation, markup
 escaping), the two-column national header of Vietnamese administrative
 documents, signature blocks, the bordered table used by the forms, the
@@ -36,7 +36,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -51,32 +50,32 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from forms import decree30 as d30
 from forms.model import Para
 
 _log = logging.getLogger("customs.forms")
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
-# Registered font names. DejaVu is used because it carries every Vietnamese
-# precomposed letter (ư ơ ă â đ ê ô with all five tone marks) and may be embedded.
-SERIF = "DejaVuSerif"
-SERIF_BOLD = "DejaVuSerif-Bold"
-SERIF_ITALIC = "DejaVuSerif-Italic"
-SERIF_BOLD_ITALIC = "DejaVuSerif-BoldItalic"
-CONDENSED = "DejaVuSerifCondensed"
-CONDENSED_BOLD = "DejaVuSerifCondensed-Bold"
-CONDENSED_ITALIC = "DejaVuSerifCondensed-Italic"
+# Registered font names: Liberation Serif, metric-compatible with the Times New
+# Roman face Decree 30/2020 sets for official papers, carrying every Vietnamese
+# precomposed letter (ư ơ ă â đ ê ô with all five tone marks); embedded in every
+# PDF. The names CONDENSED* stay for the table cells and use the same face (Times
+# is narrow enough for the log's columns).
+SERIF = "LiberationSerif"
+SERIF_BOLD = "LiberationSerif-Bold"
+SERIF_ITALIC = "LiberationSerif-Italic"
+SERIF_BOLD_ITALIC = "LiberationSerif-BoldItalic"
+CONDENSED = SERIF
+CONDENSED_BOLD = SERIF_BOLD
+CONDENSED_ITALIC = SERIF_ITALIC
 
-# Registered name → file in FONT_DIR. The condensed family has no bold italic
-# face shipped; its bold italic falls back to the condensed bold.
+# Registered name → file in FONT_DIR.
 FONT_FILES: dict[str, str] = {
-    SERIF: "DejaVuSerif.ttf",
-    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
-    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
-    SERIF_BOLD_ITALIC: "DejaVuSerif-BoldItalic.ttf",
-    CONDENSED: "DejaVuSerifCondensed.ttf",
-    CONDENSED_BOLD: "DejaVuSerifCondensed-Bold.ttf",
-    CONDENSED_ITALIC: "DejaVuSerifCondensed-Italic.ttf",
+    SERIF: "LiberationSerif-Regular.ttf",
+    SERIF_BOLD: "LiberationSerif-Bold.ttf",
+    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
+    SERIF_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
 }
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -102,13 +101,6 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         pdfmetrics.registerFontFamily(
             SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD_ITALIC
-        )
-        pdfmetrics.registerFontFamily(
-            CONDENSED,
-            normal=CONDENSED,
-            bold=CONDENSED_BOLD,
-            italic=CONDENSED_ITALIC,
-            boldItalic=CONDENSED_BOLD,
         )
         _registered = True
 
@@ -200,26 +192,29 @@ def styles() -> FormStyles:
     """The shared styles (registers the fonts on first use). Do not mutate them;
     derive a new one with `ParagraphStyle(name, parent=styles().body, …)`."""
     register_fonts()
-    cell = dict(fontName=CONDENSED, fontSize=8.5, leading=10.5, spaceAfter=2)
+    cell = dict(fontName=CONDENSED, fontSize=9.5, leading=11.5, spaceAfter=2)
+    body = dict(fontSize=d30.BODY_SIZE, leading=d30.BODY_SIZE * 1.25)
     return FormStyles(
-        body=_style("body", alignment=TA_JUSTIFY, spaceAfter=3),
-        body_bold=_style("body_bold", fontName=SERIF_BOLD, spaceAfter=3),
-        body_italic=_style("body_italic", fontName=SERIF_ITALIC, spaceAfter=3),
+        body=_style("body", alignment=TA_JUSTIFY, spaceAfter=3, **body),
+        body_bold=_style("body_bold", fontName=SERIF_BOLD, spaceAfter=3, **body),
+        body_italic=_style("body_italic", fontName=SERIF_ITALIC, spaceAfter=3, **body),
         section=_style("section", fontName=SERIF_BOLD, spaceBefore=8, spaceAfter=4,
-                       keepWithNext=1),
-        title=_style("title", fontName=SERIF_BOLD, fontSize=14, leading=18, alignment=TA_CENTER,
+                       keepWithNext=1, **body),
+        title=_style("title", fontName=SERIF_BOLD, fontSize=d30.TITLE_SIZE,
+                     leading=d30.TITLE_SIZE * 1.3, alignment=TA_CENTER,
                      spaceBefore=10, spaceAfter=3, keepWithNext=1),
         subtitle=_style("subtitle", fontName=SERIF_ITALIC, fontSize=10.5, leading=13.5,
                         alignment=TA_CENTER, spaceAfter=2, keepWithNext=1),
-        header_agency=_style("header_agency", fontSize=11, leading=13.5, alignment=TA_CENTER),
-        header_desk=_style("header_desk", fontName=SERIF_BOLD, fontSize=11, leading=13.5,
-                           alignment=TA_CENTER),
-        header_nation=_style("header_nation", fontName=SERIF_BOLD, fontSize=11, leading=13.5,
-                             alignment=TA_CENTER),
-        header_motto=_style("header_motto", fontName=SERIF_BOLD, fontSize=12, leading=14.5,
-                            alignment=TA_CENTER),
-        place_date=_style("place_date", fontName=SERIF_ITALIC, fontSize=11, leading=13.5,
-                          alignment=TA_CENTER),
+        header_agency=_style("header_agency", fontSize=d30.AGENCY_PARENT_SIZE,
+                             leading=d30.AGENCY_PARENT_SIZE * 1.2, alignment=TA_CENTER),
+        header_desk=_style("header_desk", fontName=SERIF_BOLD, fontSize=d30.AGENCY_SIZE,
+                           leading=d30.AGENCY_SIZE * 1.2, alignment=TA_CENTER),
+        header_nation=_style("header_nation", fontName=SERIF_BOLD, fontSize=d30.NATION_SIZE,
+                             leading=d30.NATION_SIZE * 1.2, alignment=TA_CENTER),
+        header_motto=_style("header_motto", fontName=SERIF_BOLD, fontSize=d30.MOTTO_SIZE,
+                            leading=d30.MOTTO_SIZE * 1.2, alignment=TA_CENTER),
+        place_date=_style("place_date", fontName=SERIF_ITALIC, fontSize=d30.PLACE_DATE_SIZE,
+                          leading=d30.PLACE_DATE_SIZE * 1.2, alignment=TA_CENTER),
         cell=_style("cell", **cell),
         cell_bold=_style("cell_bold", **{**cell, "fontName": CONDENSED_BOLD}),
         cell_italic=_style("cell_italic", **{**cell, "fontName": CONDENSED_ITALIC}),
@@ -230,12 +225,12 @@ def styles() -> FormStyles:
         small=_style("small", fontSize=8.5, leading=11),
         small_italic=_style("small_italic", fontName=SERIF_ITALIC, fontSize=8.5, leading=11),
         hash=_style("hash", fontName=CONDENSED, fontSize=8.5, leading=11),
-        signature_title=_style("signature_title", fontName=SERIF_BOLD, fontSize=11,
-                               leading=13.5, alignment=TA_CENTER),
-        signature_hint=_style("signature_hint", fontName=SERIF_ITALIC, fontSize=10,
-                              leading=12.5, alignment=TA_CENTER),
-        signature_name=_style("signature_name", fontName=SERIF_BOLD, fontSize=11,
+        signature_title=_style("signature_title", fontName=SERIF_BOLD, fontSize=d30.SIGNER_SIZE,
+                               leading=d30.SIGNER_SIZE * 1.2, alignment=TA_CENTER),
+        signature_hint=_style("signature_hint", fontName=SERIF_ITALIC, fontSize=11,
                               leading=13.5, alignment=TA_CENTER),
+        signature_name=_style("signature_name", fontName=SERIF_BOLD, fontSize=d30.SIGNER_SIZE,
+                              leading=d30.SIGNER_SIZE * 1.2, alignment=TA_CENTER),
         signature_note=_style("signature_note", fontName=SERIF_ITALIC, fontSize=8.5,
                               leading=11, alignment=TA_CENTER),
     )
@@ -507,10 +502,10 @@ class PageSetup:
     """Paper, margins (points) and document information of one printed form."""
 
     size: tuple[float, float] = A4
-    left: float = 30 * mm  # Decree 30/2020: 30–35 mm left, 15–20 mm right, 20–25 mm top/bottom
-    right: float = 15 * mm
-    top: float = 20 * mm
-    bottom: float = 20 * mm
+    left: float = d30.MARGIN_LEFT
+    right: float = d30.MARGIN_RIGHT
+    top: float = d30.MARGIN_TOP
+    bottom: float = d30.MARGIN_BOTTOM
     title: str = ""
     subject: str = ""
     author: str = ""
@@ -522,7 +517,9 @@ class PageSetup:
 
     @classmethod
     def landscape(cls, **kw: Any) -> PageSetup:
-        margins = dict(left=20 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm)
+        # a wide table (the duty log): the decree's margins turned with the page
+        margins = dict(left=d30.MARGIN_TOP, right=d30.MARGIN_BOTTOM, top=d30.MARGIN_RIGHT,
+                       bottom=d30.MARGIN_LEFT / 2)
         margins.update(kw)
         return cls(size=landscape(A4), **margins)
 
@@ -536,7 +533,8 @@ class PageSetup:
 
 
 class _NumberedCanvas(Canvas):
-    """Holds every page until the end so the footer can say "Trang x/y"."""
+    """Holds every page until the end: the page number at the top centre from the
+    second page on (Decree 30/2020), the identifying note small at the foot."""
 
     def __init__(self, *args: Any, setup: PageSetup, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -551,27 +549,28 @@ class _NumberedCanvas(Canvas):
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self._draw_footer(number, total)
+            self._draw_page_marks(number, total)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, number: int, total: int) -> None:
+    def _draw_page_marks(self, number: int, total: int) -> None:
         st = styles()
         setup = self._setup
-        y = setup.bottom / 2
         self.saveState()
-        self.setFont(st.footer_font, st.footer_size)
         self.setFillColor(colors.black)
-        page_label = f"Trang {number}/{total}"
-        self.drawRightString(setup.size[0] - setup.right, y, page_label)
+        if number >= d30.PAGE_NUMBER_FROM:
+            self.setFont(SERIF, d30.PAGE_NUMBER_SIZE)
+            self.drawCentredString(setup.left + setup.content_width / 2,
+                                   setup.size[1] - setup.top / 2 - d30.PAGE_NUMBER_SIZE / 3,
+                                   str(number))
         note = clean(setup.footer_note).replace("\n", " ")
-        if note:
-            room = setup.content_width - pdfmetrics.stringWidth(
-                page_label, st.footer_font, st.footer_size) - 24
+        if note and total > 1:
+            room = setup.content_width
+            self.setFont(st.footer_font, st.footer_size)
             while len(note) > 1 and pdfmetrics.stringWidth(
                     note, st.footer_font, st.footer_size) > room:
                 note = note[:-2] + "…"
-            self.drawString(setup.left, y, note)
+            self.drawString(setup.left, setup.bottom / 2, note)
         self.restoreState()
 
 

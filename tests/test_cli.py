@@ -51,6 +51,11 @@ def test_demo_screenshot_and_print_and_verify(tmp_path):
     # a screenshot run writes nothing to the log: no start-of-shift camera check (the
     # simulators are not running), no outage, no escalation, under nobody's name
     assert _log_rows(tmp_path) == seeded
+    console_shot = tmp_path / "supervisor.png"
+    r = _run(["--demo", "--screenshot", str(console_shot), "--view", "supervisor"], tmp_path)
+    assert r.returncode == 0 and console_shot.exists(), r.stderr
+    assert console_shot.read_bytes() != shot.read_bytes()
+    assert QImage(str(console_shot)).size() != img.size()  # the console, not the window
     assert not any("Kiểm tra" in c and "camera PTZ" in c for _k, c in seeded)
 
     pdf = tmp_path / "log.pdf"

@@ -26,7 +26,7 @@ from forms.model import (
     UrgentFax,
 )
 from forms.pdf import FONT_FILES, render_to_bytes
-from tests.test_forms_pdf import fonts_of, normalised, page_texts
+from tests.test_forms_pdf import assert_page_numbers, fonts_of, normalised, page_texts
 
 FAX_NO = "12/FAX-TB-HQ"
 RECIPIENT = "Trực ban Cục Hải quan thành phố Hải Phòng"
@@ -151,7 +151,7 @@ def test_appendix2_urgent_fax(pdfs, tmp_path):
                      f"Đầu mối phối hợp thực hiện: {CONTACT}, điện thoại: {PHONE}",
                      "Nơi nhận:", "Văn phòng Tổng cục;", "Cục nghiệp vụ (để theo dõi);",
                      "Lưu: Trực ban.", "PHỤ TRÁCH TRỰC BAN", "Phạm Quốc Hưng",
-                     "Phó Cục trưởng Cục Điều tra chống buôn lậu", "Trang 1/1"):
+                     "Phó Cục trưởng Cục Điều tra chống buôn lậu"):
         assert normalised(expected) in text, expected
     assert NFD_SUBJECT not in text  # printed composed
     # A named signer gets no "(ký, ghi rõ họ tên…)" instruction.
@@ -271,7 +271,7 @@ def test_long_content_spans_pages(which, tmp_path):
     assert len(pages) > 1
     text = " ".join(pages)
     assert "Đoạn 000:" in text and "Đoạn 159:" in text and "KẾT THÚC" in text
-    assert f"Trang {len(pages)}/{len(pages)}" in pages[-1]
+    assert_page_numbers(pages)
 
 
 def test_render_to_a_path(tmp_path):
@@ -284,3 +284,27 @@ def test_render_times_are_recorded(pdfs, record_property):
     # Figures for the report only (junit XML property); nothing is asserted about speed.
     assert set(ALL) <= set(TIMES)
     record_property("render_seconds", {k: round(v, 4) for k, v in TIMES.items()})
+
+
+@pytest.mark.parametrize("which", ALL)
+def test_decree_30_face_and_margins(which, tmp_path):
+    """Nghị định 30/2020/NĐ-CP: a Times New Roman face (Liberation Serif, embedded),
+    nothing printed in the left 30 mm or the right 15 mm of an A4 page."""
+    import re  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    from forms import decree30  # noqa: PLC0415
+
+    data = render(which)
+    assert {name.split("-")[0] for name in fonts_of(data)} == {"LiberationSerif"}
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(data)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
+    assert page and abs(float(page.group(1)) - 595.3) < 1  # A4 portrait
+    xs = [(float(a), float(b)) for a, b in
+          re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', bbox)]
+    assert xs
+    assert min(a for a, _ in xs) >= decree30.MARGIN_LEFT - 0.5
+    assert max(b for _, b in xs) <= float(page.group(1)) - decree30.MARGIN_RIGHT + 0.5

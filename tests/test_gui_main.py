@@ -189,3 +189,24 @@ def test_admin_creates_and_edits_a_user(qtbot, ctx, users):
         qtbot.waitUntil(lambda: panel.users.topLevelItemCount() == len(users) + 1, timeout=10_000)
         assert ctx.accounts.authenticate("giamsat3", "matkhau1").roles == frozenset({"officer"})
         qtbot.waitUntil(lambda: dlg.isHidden(), timeout=5_000)
+
+
+def test_the_demo_login_names_the_desk_and_lists_every_account(qtbot, tmp_path, clock):
+    from app.demo import demo_accounts  # noqa: PLC0415
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    settings = Settings(data_dir=str(tmp_path), database_url=url)
+    args = argparse.Namespace(demo=True, user=None, screenshot=None, view="main")
+    startup = Startup(QApplication.instance(), args, settings, clock)
+    try:
+        startup.start()
+        qtbot.waitUntil(lambda: startup.connected is not None, timeout=60_000)
+        login = startup.login
+        assert login.desk.text() == "Trực ban Cục Hải quan"   # by name, not "HQ"
+        names = [name for name, _roles in demo_accounts("HQ")]
+        assert len(names) == 8
+        assert all(name in login.hint.text() for name in names), login.hint.text()
+        assert "demo123" in login.hint.text()
+        login.close()
+    finally:
+        startup.shutdown()

@@ -95,10 +95,11 @@ def test_officer_gets_no_decision(qtbot, ctx, users, desk):
 
 
 def _left(text: str) -> int:
-    m = re.fullmatch(r"(?:(\d+):)?(\d+):(\d\d) left", text)
+    """Minutes in "1 h 10 min left" / "25 min left"."""
+    m = re.fullmatch(r"(?:(\d+) h ?)?(?:(\d+) min)? left", text)
     assert m, text
-    h, mnt, s = (int(x) if x else 0 for x in m.groups())
-    return h * 3600 + mnt * 60 + s
+    h, mnt = (int(x) if x else 0 for x in m.groups())
+    return h * 60 + mnt
 
 
 def test_countdowns_follow_the_clock_and_overdue_comes_first(qtbot, ctx, users, desk):
@@ -116,23 +117,24 @@ def test_countdowns_follow_the_clock_and_overdue_comes_first(qtbot, ctx, users, 
         assert w.requests.rowCount() == 2
         # The overdue request (created last) is listed first and marked.
         assert w.requests.item(0, 2).text() == late.unit_name
-        assert w.requests.item(0, 0).text().startswith("OVERDUE 10:00")
+        assert w.requests.item(0, 0).text() == "overdue 10 min"
         assert w.requests.item(0, 0).foreground().color().name() == theme.ALARM
         assert w.requests.item(1, 2).text() == on_time.unit_name
         before = _left(w.requests.item(1, 0).text())
-        assert before == 30 * 60
+        assert before == 30
         assert "overdue: 1" in w.stats.text()
 
-        ctx.clock.advance(timedelta(minutes=5, seconds=30))
+        ctx.clock.advance(timedelta(minutes=5))
         w.tick()
         after = _left(w.requests.item(1, 0).text())
-        assert after == before - 330
-        assert w.requests.item(0, 0).text() == "OVERDUE 15:30"
+        assert after == before - 5
+        assert w.requests.item(0, 0).text() == "overdue 15 min"
 
         # Past its own deadline, the other request turns red too, still without a query.
-        ctx.clock.advance(timedelta(minutes=30))
+        ctx.clock.advance(timedelta(minutes=50))
         w.tick()
-        assert all(w.requests.item(r, 0).text().startswith("OVERDUE") for r in range(2))
+        assert [w.requests.item(r, 0).text() for r in range(2)] == [
+            "overdue 1 h 5 min", "overdue 25 min"]
         assert w.requests.item(0, 2).text() == late.unit_name  # the older deadline first
         assert "overdue: 2" in w.stats.text()
         w.stop()
@@ -147,3 +149,12 @@ def test_demo_supervisor_screenshot(tmp_path):
 
     img = QImage(str(shot))
     assert not img.isNull() and img.width() >= 1200 and img.height() >= 700
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (4198, "1 h 10 min left"), (1800, "30 min left"), (45, "45 s left"), (3600, "1 h left"),
+    (-1501, "overdue 25 min"), (-30, "overdue 30 s"), (0, "0 s left")])
+def test_every_deadline_reads_with_units(seconds, text):
+    from widgets.labels import deadline_label  # noqa: PLC0415
+
+    assert deadline_label(seconds) == text

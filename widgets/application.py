@@ -22,7 +22,7 @@ from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, DomainError
 from app.roster import OfficeHours
 from app.settings import Settings
 from widgets import theme
-from widgets.labels import db_state_label
+from widgets.labels import db_state_label, role_label
 from widgets.messages import install_excepthook, message_of
 from widgets.qt_tasks import QtTaskRunner
 from widgets.session import ConsoleSession, DeskInfo
@@ -121,15 +121,20 @@ class Startup(QObject):
     def _show_login(self) -> None:
         from widgets.login import LoginDialog  # noqa: PLC0415
 
-        self.login = LoginDialog(self.ctx, self.runner, self.settings.desk_code,
+        code = self.settings.desk_code
+        cached = self.ctx.cache.desk(code)   # the desk by its name, before the database
+        self.login = LoginDialog(self.ctx, self.runner, cached["name"] if cached else code,
                                  db_state_label("connecting"))
         if self.args.user:
             self.login.username.setText(self.args.user)
             self.login.password.setFocus()
         if self.args.demo:
-            self.login.hint.setText(self.tr(
-                "Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), "
-                "admin — password demo123"))
+            from app.demo import DEMO_PASSWORD, demo_accounts  # noqa: PLC0415
+
+            accounts = "; ".join(f"{name} ({', '.join(role_label(r) for r in roles)})"
+                                 for name, roles in demo_accounts(code))
+            self.login.hint.setText(self.tr("Demo accounts: {accounts} — password {password}")
+                                    .format(accounts=accounts, password=DEMO_PASSWORD))
         self.login.authenticated.connect(self._logged_in)
         self.login.rejected.connect(lambda: self.failed.emit(""))
         self.login.show()
@@ -144,6 +149,7 @@ class Startup(QObject):
                                                                     error=c.error))
             return
         if self.login is not None:
+            self.login.desk.setText(c.desk.name)
             self.login.set_online(c.online, db_state_label("online" if c.online else "offline")
                                   + (f"\n{c.error}" if c.error else ""))
         auto = self._auto_user()
@@ -314,7 +320,9 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
 
         def shoot(window) -> None:  # type: ignore[no-untyped-def]
             def grab() -> None:
-                widget = window.dutylog if args.view == "log" else window
+                widget = {"log": window.dutylog,
+                          "supervisor": getattr(window, "supervisor_console", None)
+                          }.get(args.view) or window
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if not widget.grab().save(str(target)):
                     log.error("cannot write the screenshot %s", target)
@@ -335,8 +343,11 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
 
             console = getattr(window, "supervisor_console", None)
             if args.view == "supervisor" and console is not None:
-                window.docks["supervisor"].show()
-                window.docks["supervisor"].raise_()
+                dock = window.docks["supervisor"]   # the console alone, at a readable size
+                dock.setFloating(True)
+                dock.show()
+                dock.resize(1500, 900)
+                dock.raise_()
                 waiting = {"log": True, "console": True}
 
                 def part(name: str) -> None:

@@ -124,3 +124,38 @@ def unit_kind_label(code: str) -> str:
 
 def weekday_label(index: int) -> str:
     return QCoreApplication.translate("labels", WEEKDAYS[index])
+
+
+_SPANS = {
+    "s": QT_TRANSLATE_NOOP("labels", "{n} s"),
+    "hm": QT_TRANSLATE_NOOP("labels", "{h} h {m} min"),
+    "h": QT_TRANSLATE_NOOP("labels", "{h} h"),
+    "m": QT_TRANSLATE_NOOP("labels", "{m} min"),
+    "overdue": QT_TRANSLATE_NOOP("labels", "overdue {time}"),
+    "left": QT_TRANSLATE_NOOP("labels", "{time} left"),
+}
+
+
+def _span(key: str) -> str:
+    return QCoreApplication.translate("labels", _SPANS[key])
+
+
+def duration_label(seconds: int) -> str:
+    """A span as an officer reads it, with units: "1 h 10 min", "25 min", "45 s"
+    (to the nearest minute from one minute on)."""
+    seconds = abs(int(seconds))
+    if seconds < 60:
+        return _span("s").format(n=seconds)
+    hours, minutes = divmod(int(seconds / 60 + 0.5), 60)  # half a minute rounds up
+    if hours and minutes:
+        return _span("hm").format(h=hours, m=minutes)
+    if hours:
+        return _span("h").format(h=hours)
+    return _span("m").format(m=minutes)
+
+
+def deadline_label(seconds_left: int) -> str:
+    """Every deadline the same way: "1 h 10 min left", "overdue 25 min"."""
+    if seconds_left < 0:
+        return _span("overdue").format(time=duration_label(seconds_left))
+    return _span("left").format(time=duration_label(seconds_left))

@@ -731,7 +731,7 @@
     </message>
     <message>
         <location filename="../../widgets/directives/panel.py" line="52"/>
-        <location filename="../../widgets/directives/panel.py" line="123"/>
+        <location filename="../../widgets/directives/panel.py" line="117"/>
         <source>Reported</source>
         <translation>Đã báo cáo</translation>
     </message>
@@ -762,7 +762,7 @@
     </message>
     <message>
         <location filename="../../widgets/directives/panel.py" line="62"/>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="165"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
@@ -772,182 +772,172 @@
         <translation>Đã nhận (chậm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="123"/>
+        <location filename="../../widgets/directives/panel.py" line="117"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="123"/>
+        <location filename="../../widgets/directives/panel.py" line="117"/>
         <source>Directive</source>
         <translation>Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="123"/>
+        <location filename="../../widgets/directives/panel.py" line="117"/>
         <source>Directed by</source>
         <translation>Lãnh đạo chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="124"/>
-        <location filename="../../widgets/directives/panel.py" line="127"/>
+        <location filename="../../widgets/directives/panel.py" line="118"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="127"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="127"/>
-        <location filename="../../widgets/directives/panel.py" line="170"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
+        <location filename="../../widgets/directives/panel.py" line="164"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="127"/>
-        <location filename="../../widgets/directives/panel.py" line="170"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
+        <location filename="../../widgets/directives/panel.py" line="164"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="128"/>
+        <location filename="../../widgets/directives/panel.py" line="122"/>
         <source>Contact</source>
         <translation>Đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="130"/>
+        <location filename="../../widgets/directives/panel.py" line="124"/>
         <source>New directive… (Ctrl+Alt+D)</source>
         <translation>Chỉ đạo mới… (Ctrl+Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="132"/>
+        <location filename="../../widgets/directives/panel.py" line="126"/>
         <source>Unit received (Ctrl+Alt+T)</source>
         <translation>Đơn vị đã nhận (Ctrl+Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="134"/>
+        <location filename="../../widgets/directives/panel.py" line="128"/>
         <source>Acknowledgement… (Ctrl+K)</source>
         <translation>Thông báo đầu mối… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="136"/>
+        <location filename="../../widgets/directives/panel.py" line="130"/>
         <source>Result… (Ctrl+Alt+R)</source>
         <translation>Kết quả… (Ctrl+Alt+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="170"/>
+        <location filename="../../widgets/directives/panel.py" line="164"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="170"/>
+        <location filename="../../widgets/directives/panel.py" line="164"/>
         <source>Report</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="165"/>
         <source>Reminders</source>
         <translation>Đôn đốc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="174"/>
+        <location filename="../../widgets/directives/panel.py" line="168"/>
         <source>Received… (Ctrl+Alt+V)</source>
         <translation>Đã nhận… (Ctrl+Alt+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="176"/>
+        <location filename="../../widgets/directives/panel.py" line="170"/>
         <source>Remind… (Ctrl+Alt+M)</source>
         <translation>Đôn đốc… (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="193"/>
+        <location filename="../../widgets/directives/panel.py" line="187"/>
         <source>&amp;Directives</source>
         <translation>Ý kiến &amp;chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="194"/>
+        <location filename="../../widgets/directives/panel.py" line="188"/>
         <source>Daily &amp;reports</source>
         <translation>&amp;Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="236"/>
+        <location filename="../../widgets/directives/panel.py" line="230"/>
         <source>{who} at {time}, by {channel}:
 {content}</source>
         <translation>{who} lúc {time}, qua {channel}:
 {content}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="241"/>
+        <location filename="../../widgets/directives/panel.py" line="235"/>
         <source>{who} ({desk})</source>
         <translation>{who} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="243"/>
+        <location filename="../../widgets/directives/panel.py" line="237"/>
         <source>Addressed to our units by {desk}.</source>
         <translation>Chỉ đạo của {desk} gửi đơn vị trực thuộc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="266"/>
+        <location filename="../../widgets/directives/panel.py" line="260"/>
         <source>Directives being followed up: {n}</source>
         <translation>Ý kiến chỉ đạo đang theo dõi: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="269"/>
+        <location filename="../../widgets/directives/panel.py" line="263"/>
         <source>Units of directive no. {no}: {done}/{n} reported</source>
         <translation>Các đơn vị thực hiện chỉ đạo số {no}: {done}/{n} đã báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="271"/>
+        <location filename="../../widgets/directives/panel.py" line="265"/>
         <source>No directive selected.</source>
         <translation>Chưa chọn ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="276"/>
+        <location filename="../../widgets/directives/panel.py" line="270"/>
         <source>Daily reports today: {got}/{n} received, {late} late</source>
         <translation>Báo cáo ngày hôm nay: đã nhận {got}/{n}, chậm {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="342"/>
+        <location filename="../../widgets/directives/panel.py" line="336"/>
         <source>reported {time}</source>
         <translation>đã báo cáo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="345"/>
+        <location filename="../../widgets/directives/panel.py" line="339"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="348"/>
-        <source>OVERDUE {time}</source>
-        <translation>QUÁ HẠN {time}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/directives/panel.py" line="349"/>
-        <source>{time} left</source>
-        <translation>còn {time}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/directives/panel.py" line="391"/>
+        <location filename="../../widgets/directives/panel.py" line="382"/>
         <source>Ack. {time}</source>
         <translation>Đầu mối {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="391"/>
+        <location filename="../../widgets/directives/panel.py" line="382"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="392"/>
+        <location filename="../../widgets/directives/panel.py" line="383"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="392"/>
+        <location filename="../../widgets/directives/panel.py" line="383"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="438"/>
+        <location filename="../../widgets/directives/panel.py" line="429"/>
         <source>{n}× (last {time})</source>
         <translation>{n} lần (lần cuối {time})</translation>
     </message>
@@ -3164,22 +3154,22 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="131"/>
-        <source>Demo site: truongca (shift leader), giamsat1 (officer), tonghop (clerk), admin — password demo123</source>
-        <translation>Điểm trực mẫu: truongca (lãnh đạo ca trực), giamsat1 (công chức), tonghop (công chức Phòng Tổng hợp), admin — mật khẩu demo123</translation>
+        <location filename="../../widgets/application.py" line="136"/>
+        <source>Demo accounts: {accounts} — password {password}</source>
+        <translation>Tài khoản mẫu: {accounts} — mật khẩu {password}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="142"/>
+        <location filename="../../widgets/application.py" line="147"/>
         <source>The duty desk &apos;{code}&apos; is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="176"/>
+        <location filename="../../widgets/application.py" line="182"/>
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="308"/>
+        <location filename="../../widgets/application.py" line="314"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -3412,87 +3402,77 @@ Do {who} phát hiện lúc {time}</translation>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="383"/>
-        <source>OVERDUE {time}</source>
-        <translation>QUÁ HẠN {time}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervisor/console.py" line="384"/>
-        <source>{time} left</source>
-        <translation>còn {time}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervisor/console.py" line="403"/>
+        <location filename="../../widgets/supervisor/console.py" line="395"/>
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="403"/>
+        <location filename="../../widgets/supervisor/console.py" line="395"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="404"/>
+        <location filename="../../widgets/supervisor/console.py" line="396"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="405"/>
+        <location filename="../../widgets/supervisor/console.py" line="397"/>
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="407"/>
+        <location filename="../../widgets/supervisor/console.py" line="399"/>
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="408"/>
+        <location filename="../../widgets/supervisor/console.py" line="400"/>
         <source>The unit&apos;s receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="412"/>
+        <location filename="../../widgets/supervisor/console.py" line="404"/>
         <source>Enter or double-click: open the request</source>
         <translation>Enter hoặc nhấp đúp: mở yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="448"/>
+        <location filename="../../widgets/supervisor/console.py" line="440"/>
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="450"/>
+        <location filename="../../widgets/supervisor/console.py" line="442"/>
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="455"/>
+        <location filename="../../widgets/supervisor/console.py" line="447"/>
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="488"/>
+        <location filename="../../widgets/supervisor/console.py" line="480"/>
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="489"/>
+        <location filename="../../widgets/supervisor/console.py" line="481"/>
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="494"/>
+        <location filename="../../widgets/supervisor/console.py" line="486"/>
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="511"/>
+        <location filename="../../widgets/supervisor/console.py" line="503"/>
         <source>Incident {no} approved. Ctrl+I issues its fax.</source>
         <translation>Đã phê duyệt vụ việc {no}. Nhấn Ctrl+I để phát hành điện fax.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="521"/>
+        <location filename="../../widgets/supervisor/console.py" line="513"/>
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -5381,7 +5361,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="171"/>
+        <location filename="../../widgets/application.py" line="177"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
@@ -6195,6 +6175,36 @@ Kéo camera vào đây</translation>
         <location filename="../../widgets/labels.py" line="74"/>
         <source>Published</source>
         <translation>Đã công bố</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="130"/>
+        <source>{n} s</source>
+        <translation>{n} giây</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="131"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} giờ {m} phút</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="132"/>
+        <source>{h} h</source>
+        <translation>{h} giờ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="133"/>
+        <source>{m} min</source>
+        <translation>{m} phút</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="134"/>
+        <source>overdue {time}</source>
+        <translation>quá hạn {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="135"/>
+        <source>{time} left</source>
+        <translation>còn {time}</translation>
     </message>
 </context>
 <context>

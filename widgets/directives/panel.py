@@ -38,7 +38,7 @@ from widgets import theme
 from widgets.directives.data import DirectiveRow, PanelSnapshot, UnitFollowUp, read_panel
 from widgets.directives.dialogs import DirectiveDialog, RemindDialog, ReportReceivedDialog
 from widgets.incidents.request_dialogs import AckDialog, ResultDialog
-from widgets.labels import channel_label
+from widgets.labels import channel_label, deadline_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
 from widgets.shortcuts import panel_shortcut
@@ -86,12 +86,6 @@ def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c == stretch
                                     else QHeaderView.ResizeMode.ResizeToContents)
     return t
-
-
-def _span(seconds: int) -> str:
-    h, rest = divmod(abs(seconds), 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 class DirectivesPanel(QWidget):
@@ -343,10 +337,7 @@ class DirectivesPanel(QWidget):
                                                                     with_date=False))
         if u.due_at is None:
             return self.tr("awaiting receipt")
-        seconds = int((u.due_at - now).total_seconds())
-        if seconds < 0:
-            return self.tr("OVERDUE {time}").format(time=_span(seconds))
-        return self.tr("{time} left").format(time=_span(seconds))
+        return deadline_label(int((u.due_at - now).total_seconds()))
 
     @staticmethod
     def is_overdue(u: UnitFollowUp, now: datetime) -> bool:

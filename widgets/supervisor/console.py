@@ -36,7 +36,7 @@ from app.clock import fmt_local
 from app.errors import ConflictError
 from app.workflow.rules import Action, IncidentState
 from widgets import theme
-from widgets.labels import channel_label
+from widgets.labels import channel_label, deadline_label
 from widgets.messages import message_of, show_error
 from widgets.session import ConsoleSession
 from widgets.shortcuts import CONFIRM, panel_shortcut
@@ -373,15 +373,7 @@ class SupervisorConsole(QWidget):
     def countdown_text(self, r: RequestRow, now: datetime) -> str:
         if r.due_at is None:
             return self.tr("awaiting receipt")
-        seconds = int((r.due_at - now).total_seconds())
-        overdue = seconds < 0
-        seconds = abs(seconds)
-        h, rest = divmod(seconds, 3600)
-        m, s = divmod(rest, 60)
-        span = f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-        if overdue:
-            return self.tr("OVERDUE {time}").format(time=span)
-        return self.tr("{time} left").format(time=span)
+        return deadline_label(int((r.due_at - now).total_seconds()))
 
     def is_overdue(self, r: RequestRow, now: datetime | None = None) -> bool:
         return r.due_at is not None and r.due_at <= (now or self._now())
