@@ -100,7 +100,10 @@ class DocumentRegister:
         self.desk_code_of = desk_code_of
 
     def next_number(self, actor: CurrentUser, desk_id: int, doc_type: str,
-                    subject: str) -> DocumentNumber:
+                    subject: str, issuer_code: str | None = None) -> DocumentNumber:
+        """The next number of the desk's register for `doc_type`, or, with
+        `issuer_code`, of that unit's own register kept at the desk (a fax a unit
+        issues under its plan, Appendix V: "3/FAX-DTCBL")."""
         require(actor, Permission.DOCUMENT_NUMBER)
         if doc_type not in DOC_TYPES:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown document type '{t}'."),
@@ -110,7 +113,8 @@ class DocumentRegister:
         for _attempt in range(5):
             try:
                 with self.db.write() as s:
-                    key = {"desk_id": desk_id, "year": year, "doc_type": doc_type}
+                    key_type = doc_type if not issuer_code else f"{doc_type}:{issuer_code}"
+                    key = {"desk_id": desk_id, "year": year, "doc_type": key_type[:20]}
                     bumped = s.execute(update(DocumentCounter).filter_by(**key).values(
                         last_number=DocumentCounter.last_number + 1))
                     if bumped.rowcount == 0:
@@ -118,8 +122,10 @@ class DocumentRegister:
                         s.flush()
                     number = s.scalar(select(DocumentCounter.last_number).filter_by(**key))
                     assert number is not None
-                    label = f"{number}/{DOC_TYPES[doc_type]}-{self.desk_code_of(desk_id)}"
-                    doc = DocumentNumber(desk_id=desk_id, year=year, doc_type=doc_type,
+                    label = (f"{number}/{DOC_TYPES[doc_type]}-{self.desk_code_of(desk_id)}"
+                             if not issuer_code else
+                             f"{number}/{DOC_TYPES[doc_type].split('-')[0]}-{issuer_code}")
+                    doc = DocumentNumber(desk_id=desk_id, year=year, doc_type=key_type[:20],
                                          number=number, label=label, subject=subject,
                                          issued_by=actor.id, issued_at=now)
                     s.add(doc)

@@ -17,8 +17,10 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from forms import decree30 as d30
 from forms.model import UrgentFax
 from forms.pdf import (
+    NBSP,
     SERIF,
     SERIF_BOLD_ITALIC,
     SERIF_ITALIC,
@@ -28,6 +30,7 @@ from forms.pdf import (
     build_pdf,
     clean,
     markup,
+    name_paragraphs,
     national_header,
     nfc,
     para,
@@ -74,8 +77,8 @@ def or_blank(text: str | None) -> str:
 
 
 def body_style(name: str = "appx_body", **kw: object) -> ParagraphStyle:
-    base = dict(fontSize=12, leading=15.5, spaceAfter=3, firstLineIndent=0,
-                bulletFontName=SERIF, bulletFontSize=12)
+    base = dict(fontSize=d30.BODY_SIZE, leading=d30.BODY_SIZE * 1.25, spaceAfter=3,
+                firstLineIndent=0, bulletFontName=SERIF, bulletFontSize=d30.BODY_SIZE)
     base.update(kw)
     return ParagraphStyle(name, parent=styles().body, **base)
 
@@ -96,6 +99,12 @@ def _bulleted(text_markup: str, style: ParagraphStyle, bullet: str) -> Flowable:
     """A paragraph hanging under its bullet (the bullet stays out of the justified
     text, so the gap after it never stretches)."""
     return Paragraph(nfc(text_markup), style, bulletText=bullet)
+
+
+def numbered_line(number: str, text_markup: str) -> Flowable:
+    """A "1) …" line under a dash line: the number is its only mark."""
+    return _bulleted(text_markup, body_style("appx_numbered", leftIndent=34, bulletIndent=16,
+                                             spaceAfter=2), number)
 
 
 def sub_line(text_markup: str) -> Flowable:
@@ -123,8 +132,10 @@ def recipients_and_signature(recipients: Sequence[str], block: SignatureBlock,
     the last page."""
     st = styles()
     head = ParagraphStyle("noi_nhan_head", parent=st.small, fontName=SERIF_BOLD_ITALIC,
-                          fontSize=10.5, leading=13)
-    line = ParagraphStyle("noi_nhan_line", parent=st.small, fontSize=9.5, leading=12)
+                          fontSize=d30.RECIPIENTS_HEAD_SIZE,
+                          leading=d30.RECIPIENTS_HEAD_SIZE * 1.2)
+    line = ParagraphStyle("noi_nhan_line", parent=st.small, fontSize=d30.RECIPIENTS_SIZE,
+                          leading=d30.RECIPIENTS_SIZE * 1.2)
     left: list[Flowable] = [para("Nơi nhận:", head)]
     left.extend(para(f"- {clean(r).strip()}", line) for r in recipients if clean(r).strip())
     right = signature_blocks([block], width * 0.55, sign_space=sign_space)
@@ -151,12 +162,12 @@ def fax_head(agency_lines: Sequence[str], fax_number: str, sent_at: datetime,
     out: list[Flowable] = [rich(f"{markup(FAX_HEADING)}{mark}", heading)]
 
     lines = [clean(a).strip().upper() for a in agency_lines if clean(a).strip()] or [BLANK]
-    agency = ParagraphStyle("fax_agency", parent=st.header_agency, fontSize=11.5, leading=14)
-    desk = ParagraphStyle("fax_desk", parent=st.header_desk, fontSize=11.5, leading=14)
-    centre = ParagraphStyle("fax_meta", parent=st.body, fontSize=11.5, leading=14.5,
-                            alignment=TA_CENTER, spaceAfter=0)
-    left: list[Flowable] = [para(a, agency) for a in lines[:-1]]
-    left.append(para(lines[-1], desk))
+    agency, desk = st.header_agency, st.header_desk
+    centre = ParagraphStyle("fax_meta", parent=st.body, fontSize=d30.NUMBER_SIZE,
+                            leading=d30.NUMBER_SIZE * 1.2, alignment=TA_CENTER, spaceAfter=0)
+    room = width * 0.5 - 10
+    left: list[Flowable] = [p for a in lines[:-1] for p in name_paragraphs(a, agency, room)]
+    left.extend(name_paragraphs(lines[-1], desk, room))
     left.append(CentredRule(60))
     left.append(Spacer(1, 2))
     left.append(rich(f"Fax số: <b>{markup(or_blank(fax_number))}</b>", centre))
@@ -175,11 +186,21 @@ def fax_head(agency_lines: Sequence[str], fax_number: str, sent_at: datetime,
     return out
 
 
+def keep_place_together(subject_markup: str) -> str:
+    """The place a subject ends with ("… tại Cửa khẩu quốc tế Hữu Nghị") on one line:
+    a title is never broken inside a place name."""
+    head, sep, place = subject_markup.rpartition(" tại ")
+    if sep and 0 < len(place) <= 48:
+        return f"{head} tại {place.replace(' ', NBSP)}"
+    return subject_markup
+
+
 def notice_title(subject_markup: str) -> list[Flowable]:
     """ "THÔNG BÁO" and, under it, "Về việc …" (bold, centred)."""
     st = styles()
-    sub = ParagraphStyle("appx_subject", parent=st.title, fontSize=12, leading=15.5,
-                         spaceBefore=0, spaceAfter=10)
+    sub = ParagraphStyle("appx_subject", parent=st.title, fontSize=d30.SUBJECT_SIZE,
+                         leading=d30.SUBJECT_SIZE * 1.25, spaceBefore=0, spaceAfter=10)
+    subject_markup = keep_place_together(subject_markup)
     return [
         para(NOTICE, ParagraphStyle("appx_notice", parent=st.title, spaceBefore=14,
                                     spaceAfter=1)),
@@ -225,7 +246,7 @@ def numbered_header(agency: str, desk_name: str, number: str, place: str, day: d
         table = head[0]
         # The header's second row leaves its left cell empty for the number.
         table._cellvalues[1][0] = para(f"Số: {number}", ParagraphStyle(
-            "appx_number", parent=styles().header_agency, fontSize=11))
+            "appx_number", parent=styles().header_agency, fontSize=d30.NUMBER_SIZE))
     return head
 
 

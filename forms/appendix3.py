@@ -19,11 +19,11 @@ from forms.appendix2 import (
     fax_time,
     multiline,
     numbered_header,
+    numbered_line,
     or_blank,
     portrait_setup,
     recipients_and_signature,
     signer_block,
-    sub_line,
 )
 from forms.model import DirectorOpinion, Proposal
 from forms.pdf import SERIF, build_pdf, clean, markup, para, styles, title, write_pdf
@@ -53,8 +53,7 @@ def render_appendix3(proposal: Proposal, target: Path | str | BinaryIO) -> None:
 
 
 def _section(text: str) -> Flowable:
-    return para(text, ParagraphStyle("appx_section", parent=styles().section, fontSize=12,
-                                     leading=15.5))
+    return para(text, ParagraphStyle("appx_section", parent=styles().section))
 
 
 def _story(p: Proposal, width: float) -> list[Flowable]:
@@ -73,27 +72,31 @@ def _story(p: Proposal, width: float) -> list[Flowable]:
 
     story.append(_section(SECTION_PROPOSAL))
     story.append(dash_line("Phân tích, nhận định:", value_markup=multiline(p.analysis)))
+    # the proposal itself on its line, then the measures it asks for, each marked
+    # once ("1) …"), under it
+    note = clean(p.proposal_note).strip()
     story.append(dash_line("Nội dung đề xuất xử lý:",
-                           value_markup="" if p.measures else markup(BLANK)))
+                           value_markup=multiline(note) if note
+                           else ("" if p.measures else markup(BLANK))))
     for number, m in enumerate(p.measures, start=1):
         kind = f"<b>{markup(clean(m.kind).strip() or BLANK)}</b>"
         detail = clean(m.detail).strip()
-        story.append(sub_line(f"{number}) {kind}" + (f": {markup(detail)}" if detail else "")))
-    if clean(p.proposal_note).strip():
-        story.append(para(p.proposal_note, body_style("appx_note", firstLineIndent=28)))
-    story.append(para("Kính trình Tổng cục trưởng xem xét, cho ý kiến chỉ đạo./.",
-                      body_style("appx_submit", firstLineIndent=28)))
+        story.append(numbered_line(f"{number})", kind + (f": {markup(detail)}"
+                                                         if detail else "")))
+    story.append(para(f"Kính trình {clean(p.head_title).strip()} xem xét, cho ý kiến chỉ "
+                      "đạo./.", body_style("appx_submit", firstLineIndent=28)))
 
     story.append(recipients_and_signature(
         p.recipients or list(DEFAULT_RECIPIENTS),
         signer_block(p.signer_capacity, p.signer_name, p.signer_title, SIGN_HINT_DESK),
         width, sign_space=50, carry=[story.pop()]))
     story.append(Spacer(1, 6))
-    story.append(_opinion_block(p.opinion, width))
+    story.append(_opinion_block(p.opinion, width, p.leadership, p.head_title))
     return story
 
 
-def _opinion_block(o: DirectorOpinion, width: float) -> Flowable:
+def _opinion_block(o: DirectorOpinion, width: float, leadership: str = "lãnh đạo Tổng cục",
+                   head_title: str = "Tổng cục trưởng") -> Flowable:
     """The framed block the Director (or the deputy authorised) writes in: the
     opinion, when and how it was given, the name. A phone opinion says who
     recorded it. Blank, it leaves dotted lines to be written by hand."""
@@ -103,7 +106,9 @@ def _opinion_block(o: DirectorOpinion, width: float) -> Flowable:
     hint = ParagraphStyle("op_hint", parent=st.body_italic, fontSize=10.5, leading=13,
                           alignment=TA_CENTER, spaceAfter=6)
     text_style = body_style("op_text", firstLineIndent=0)
-    inner: list[Flowable] = [para(OPINION_HEADING, head), para(OPINION_HINT, hint)]
+    inner: list[Flowable] = [para(f"Ý kiến của {clean(leadership).strip()}", head),
+                             para(f"({clean(head_title).strip()} hoặc người được ủy quyền)",
+                                  hint)]
     text = clean(o.text).strip()
     if text:
         inner.append(para(text, text_style))

@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
+from forms import decree30 as d30
 from forms.appendix2 import (
     BLANK,
     body_style,
@@ -51,16 +52,18 @@ def _story(r: ResultReport, width: float) -> list[Flowable]:
     story = numbered_header(r.parent_agency, r.unit, r.number, r.place, r.day, width)
     story.append(Spacer(1, 6))
     story.append(para(TITLE, ParagraphStyle("rep_title", parent=st.title, spaceAfter=1)))
-    story.append(para(SUBTITLE, ParagraphStyle("rep_sub", parent=st.title, fontSize=12,
-                                               leading=15.5, spaceBefore=0, spaceAfter=10)))
+    story.append(para(SUBTITLE, ParagraphStyle("rep_sub", parent=st.title,
+                                               fontSize=d30.SUBJECT_SIZE,
+                                               leading=d30.SUBJECT_SIZE * 1.25, spaceBefore=0,
+                                               spaceAfter=10)))
     story.append(rich(f"Kính gửi: {markup(or_blank(r.recipient))}",
                       body_style("rep_to", alignment=TA_CENTER, spaceAfter=10)))
     handler = clean(r.handling_unit).strip() or clean(r.unit).strip() or BLANK
     request_day = place_and_date("", r.request_date).lstrip(", ") if r.request_date else BLANK
     story.append(rich(
-        f"Thực hiện yêu cầu phối hợp tại điện fax/công văn số "
-        f"<b>{markup(or_blank(r.request_number))}</b>, {markup(request_day)} của Trực ban "
-        f"cơ quan Tổng cục Hải quan. {markup(handler)} báo cáo kết quả xử lý, "
+        f"Thực hiện yêu cầu phối hợp tại {markup(clean(r.request_kind).strip())} số "
+        f"<b>{markup(or_blank(r.request_number))}</b>, {markup(request_day)} của "
+        f"{markup(clean(r.requester).strip())}. {markup(handler)} báo cáo kết quả xử lý, "
         "cụ thể như sau:",
         body_style("rep_basis", firstLineIndent=28)))
 

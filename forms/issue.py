@@ -176,6 +176,14 @@ def _unit_for_place(place: str | None, units: list[OrgUnit]) -> OrgUnit | None:
     return scored[0][2]
 
 
+@dataclass(frozen=True)
+class _Issuer:
+    unit: OrgUnit
+    capacity: str
+    name: str
+    title: str
+
+
 class DocumentIssuer:
     def __init__(self, db: Database, clock: Clock, dutylog: DutyLog,
                  register: DocumentRegister, requests: RequestService, data_dir: Path) -> None:
@@ -282,9 +290,14 @@ class DocumentIssuer:
         appendix = r.appendix if r.appendix in ("II", "V") else (
             self.fax_appendix(inc) if inc is not None else "II")
         tpl = self.templates().section(appendix, desk.code)
+        issuer = self._issuer(tpl, signer) if appendix == "V" else None
+        extra = {} if issuer is None else {
+            "issuer": issuer.unit.name, "issuer_fax": issuer.unit.fax or "",
+            "issuer_phone": issuer.unit.phone or ""}
         values = self._values(desk, signer, r.ack_minutes, r.result_due_at or r.requested_due_at,
-                              r.unit_name)
-        number = self.register.next_number(user, r.desk_id, DOC_TYPE[appendix], r.subject[:300])
+                              r.unit_name, **extra)
+        number = self.register.next_number(user, r.desk_id, DOC_TYPE[appendix], r.subject[:300],
+                                           issuer_code=issuer.unit.code if issuer else None)
         due = r.result_due_at or r.requested_due_at
         fax_cls = SurveillanceFax if appendix == "V" else UrgentFax
         fax = fax_cls(
@@ -297,15 +310,44 @@ class DocumentIssuer:
             reply_channel=DocumentTemplates.fill(tpl.get("reply_channel") or "", values),
             contact=DocumentTemplates.fill(tpl.get("contact") or "", values),
             contact_phone=DocumentTemplates.fill(tpl.get("contact_phone") or "", values),
-            signer_name=signer.full_name, signer_title=signer.title or "",
-            signer_capacity=DocumentTemplates.fill(tpl.get("signer_capacity") or "", values),
+            signer_name=issuer.name if issuer else signer.full_name,
+            signer_title=issuer.title if issuer else signer.title or "",
+            signer_capacity=issuer.capacity if issuer else
+            DocumentTemplates.fill(tpl.get("signer_capacity") or "", values),
             basis=DocumentTemplates.fill(tpl.get("basis") or "", values),
             recipients=DocumentTemplates.fill(tpl.get("recipients") or [], values),
-            urgent=r.urgent, issuer_fax=desk.duty_fax or "")
+            urgent=r.urgent,
+            issuer_fax=(issuer.unit.fax or "") if issuer else desk.duty_fax or "")
         renderer = render_appendix5 if appendix == "V" else render_appendix2
         pdf = render_to_bytes(renderer, fax)
         return self._archive(user, r.desk_id, appendix, number, inc, r, r.unit_name, pdf,
                              email=r.email)
+
+    def _issuer(self, tpl: dict, user: UserAccount) -> _Issuer:
+        """Appendix V's issuer: the unit whose plan it is (`issuer_unit` of the
+        templates, Đ16.4b), its head's capacity; the signer is the issuing user only
+        when he belongs to that unit, else the block is left to be signed by hand."""
+        code = str(tpl.get("issuer_unit") or "").strip()
+        with self.db.read() as s:
+            units = {u.id: u for u in s.scalars(select(OrgUnit))}
+        unit = next((u for u in units.values() if u.code == code), None)
+        if unit is None:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "The unit '{code}' that issues Appendix V is not in the reference "
+                          "data (documents.yaml, appendix5.issuer_unit)."), code=code)
+        head = nfc(str(tpl.get("issuer_head") or "Thủ trưởng đơn vị")).strip()
+        member, at = False, units.get(user.unit_id) if user.unit_id else None
+        while at is not None:
+            if at.id == unit.id:
+                member = True
+                break
+            at = units.get(at.parent_id) if at.parent_id else None
+        if not member:
+            return _Issuer(unit, head.upper(), "", "")
+        title = (user.title or "").strip()
+        deputy = title.lower().startswith("phó")
+        capacity = f"KT. {head.upper()}\n{title.upper()}" if deputy else head.upper()
+        return _Issuer(unit, capacity, user.full_name, title)
 
     # -- Appendix III -------------------------------------------------------------------------
     def issue_proposal(self, user: CurrentUser, incident_id: int) -> IssuedDoc:
@@ -332,6 +374,7 @@ class DocumentIssuer:
         signer = names.get(approve.decided_by) if approve else names.get(user.id)
         assert signer is not None
         values = self._values(desk, signer, 30, None, "")
+        org_names = self.templates().data.get("names") or {}
         director = next((st for st in steps if st.action in (Action.DIRECTOR_APPROVE,
                                                              Action.DIRECTOR_REJECT)), None)
         opinion = DirectorOpinion(title=DocumentTemplates.fill(
@@ -347,6 +390,14 @@ class DocumentIssuer:
                 by_phone=director.by_phone,
                 recorded_by=f"{rec.full_name}" + (f", {rec.title}" if rec.title else ""))
         propose = next((st for st in steps if st.action == Action.PROPOSE), None)
+        verify = next((st for st in steps if st.action == Action.VERIFY and st.comment), None)
+        # "Phân tích, nhận định": the verification's finding, else why the case is
+        # one for the Director; "Nội dung đề xuất xử lý": what was proposed
+        handling = HANDLING_VI.get(Handling(inc.handling), "") if inc.handling else ""
+        analysis = (verify.comment if verify else
+                    f"Vụ việc thuộc trường hợp {handling}; cần ý kiến chỉ đạo của "
+                    f"{values.get('head', 'lãnh đạo')} để can thiệp vào quy trình nghiệp vụ."
+                    if handling else "")
         measures = [ProposalMeasure(kind=m, detail="") for m in
                     (tpl.get("measures") or {}).get(inc.handling or "", [])]
         parties = "\n".join(x for x in (
@@ -363,9 +414,11 @@ class DocumentIssuer:
             place=desk.place, day=to_local(self.clock.now()).date(),
             occurred_at=", ".join(x for x in (_t(inc.occurred_at), _t(inc.received_at)) if x),
             location=inc.place or "", parties=parties, facts=inc.content,
-            analysis=(propose.comment if propose and propose.comment else
-                      HANDLING_VI.get(Handling(inc.handling), "") if inc.handling else ""),
+            analysis=analysis,
+            proposal_note=propose.comment if propose and propose.comment else "",
             measures=measures, number=number.label,
+            head_title=nfc(org_names.get("head") or "Tổng cục trưởng"),
+            leadership=nfc(org_names.get("leadership") or "lãnh đạo Tổng cục"),
             basis=DocumentTemplates.fill(tpl.get("basis") or "", values),
             signer_name=signer.full_name, signer_title=signer.title or "",
             signer_capacity=DocumentTemplates.fill(tpl.get("signer_capacity") or "", values),
@@ -403,7 +456,9 @@ class DocumentIssuer:
         number = self.register.next_number(user, issuing_desk.id, "report",
                                            f"Báo cáo kết quả: {r.subject}"[:300])
         report = ResultReport(
-            parent_agency=(parent.name if parent else ""), unit=r.unit_name,
+            # "ĐƠN VỊ CHỦ QUẢN": the unit's parent, or the agency a top unit belongs to
+            parent_agency=(parent.name if parent else values.get("agency", "")),
+            unit=r.unit_name,
             place=issuing_desk.place, day=to_local(self.clock.now()).date(),
             request_number=r.document_no or "", request_date=to_local(r.created_at).date(),
             request_content=r.body or r.subject,
@@ -417,6 +472,10 @@ class DocumentIssuer:
             responsibility=r.late_responsibility or "", proposal=proposal,
             contact=r.ack_contact or "", number=number.label,
             recipient=DocumentTemplates.fill(tpl.get("recipient") or "", values),
+            requester=DocumentTemplates.fill(tpl.get("requester") or "", values)
+            or "Trực ban cơ quan Tổng cục Hải quan",
+            request_kind="điện fax" if r.channel == "fax" or r.document_no and "FAX" in
+            r.document_no else "công văn" if r.channel == "document" else "điện fax/công văn",
             signer_name=signer.full_name, signer_title=signer.title or "",
             signer_capacity=DocumentTemplates.fill(tpl.get("signer_capacity") or "", values),
             recipients=DocumentTemplates.fill(tpl.get("recipients") or [], values))
@@ -427,14 +486,21 @@ class DocumentIssuer:
                              register_desk=issuing_desk.id)
 
     # -- archive --------------------------------------------------------------------------------
-    @staticmethod
-    def _values(desk: Desk, signer: UserAccount, ack_minutes: int, due: datetime | None,
-                unit_name: str) -> dict:
-        return {"desk_name": desk.name, "desk_place": desk.place,
-                "desk_fax": desk.duty_fax or "", "desk_phone": desk.duty_phone or "",
-                "desk_email": desk.email or "", "ack_minutes": ack_minutes,
-                "due": fmt_local(due) if due else "", "unit_name": unit_name,
-                "signer_title": signer.title or ""}
+    def _values(self, desk: Desk, signer: UserAccount, ack_minutes: int, due: datetime | None,
+                unit_name: str, **more: str) -> dict:
+        """What the templates' placeholders are filled with: the organisation's names
+        (`names:`, set once), the desk's, the signer's, the request's."""
+        names = {k: nfc(str(v)).strip()
+                 for k, v in (self.templates().data.get("names") or {}).items()}
+        values = {**names, **{k.upper(): v.upper() for k, v in names.items()},
+                  "desk_name": desk.name, "desk_place": desk.place,
+                  "desk_fax": desk.duty_fax or "", "desk_phone": desk.duty_phone or "",
+                  "desk_email": desk.email or "", "ack_minutes": ack_minutes,
+                  "due": fmt_local(due) if due else "", "unit_name": unit_name,
+                  "signer_title": signer.title or "", **more}
+        for k, v in more.items():
+            values[k.upper()] = v.upper()
+        return values
 
     def _archive(self, user: CurrentUser, desk_id: int, appendix: str, number: Any,
                  inc: Incident | None, r: UnitRequest | None, recipient: str, pdf: bytes, *,

@@ -172,6 +172,10 @@ class Proposal:
     signer_capacity: str = "PHỤ TRÁCH TRỰC BAN"
     recipients: list[str] = field(default_factory=list)  # [] → "Tổng cục trưởng; Lưu: Trực ban."
     opinion: DirectorOpinion = field(default_factory=DirectorOpinion)
+    # the head and the leadership of the agency, as the template names them in 2017
+    # (the issuer gives today's names from the site's templates)
+    head_title: str = "Tổng cục trưởng"      # "Kính trình …", "(… hoặc người được ủy quyền)"
+    leadership: str = "lãnh đạo Tổng cục"    # "Ý kiến của …"
 
 
 @dataclass
@@ -198,6 +202,8 @@ class ResultReport:
     proposal: str = ""  # "Đề xuất (nếu có)"
     contact: str = ""
     contact_phone: str = ""
+    requester: str = "Trực ban cơ quan Tổng cục Hải quan"  # whose request is answered
+    request_kind: str = "điện fax/công văn"  # "điện fax" or "công văn" once known
     number: str = ""  # the report's own number: "45/BC-HQKV3"
     handling_unit: str = ""  # the team that handled it, "" → `unit`
     recipient: str = "Văn phòng Tổng cục (Phòng Tổng hợp – bộ phận trực ban)"

@@ -231,8 +231,8 @@ def styles() -> FormStyles:
                               leading=13.5, alignment=TA_CENTER),
         signature_name=_style("signature_name", fontName=SERIF_BOLD, fontSize=d30.SIGNER_SIZE,
                               leading=d30.SIGNER_SIZE * 1.2, alignment=TA_CENTER),
-        signature_note=_style("signature_note", fontName=SERIF_ITALIC, fontSize=8.5,
-                              leading=11, alignment=TA_CENTER),
+        signature_note=_style("signature_note", fontName=SERIF_ITALIC, fontSize=11,
+                              leading=13.5, alignment=TA_CENTER),
     )
 
 
@@ -307,6 +307,80 @@ class CentredRule(Flowable):
         self.canv.restoreState()
 
 
+# Word groups an agency's name is never broken inside ("CHI CỤC HẢI QUAN KHU VỰC /
+# VII", "CỬA KHẨU QUỐC / TẾ HỮU NGHỊ" are wrong), and a Roman numeral keeps to the
+# word before it.
+_KEEP_TOGETHER = ("CHI CỤC", "HẢI QUAN", "KHU VỰC", "CỬA KHẨU", "QUỐC TẾ", "BUÔN LẬU",
+                  "ĐIỀU TRA", "THÀNH PHỐ", "GIÁM SÁT", "TRỰC TUYẾN", "TRỰC BAN")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+# Where a name is best cut: before the word that starts its next part.
+_CUT_BEFORE = frozenset({"KHU", "CỬA", "CẢNG", "THÀNH", "TỈNH", "CHỐNG", "QUỐC", "GIÁM",
+                         "KIỂM", "TRỰC", "ĐỘI"})
+NBSP = "\u00a0"
+
+
+def name_lines(name: str, font: str, size: float, width: float) -> list[str]:
+    """An agency's name as header lines: as few lines as fit `width`, cut at the
+    word boundaries that balance them best, never inside a word group of
+    `_KEEP_TOGETHER` nor before a Roman numeral. Each line's spaces are
+    non-breaking, so reportlab keeps the cuts chosen here."""
+    text = " ".join(clean(name).split())
+    if not text:
+        return []
+    words = text.split(" ")
+    allowed = [i for i in range(1, len(words))
+               if f"{words[i - 1]} {words[i]}".upper() not in _KEEP_TOGETHER
+               and not _ROMAN.match(words[i])]
+
+    def w(a: int, b: int) -> float:
+        return pdfmetrics.stringWidth(" ".join(words[a:b]), font, size)
+
+    preferred = [i for i in allowed if words[i].upper() in _CUT_BEFORE]
+    for candidates in ((preferred, allowed) if preferred else (allowed,)):
+        cuts = _balanced_cuts(words, candidates, w, width)
+        if cuts is not None:
+            break
+    else:
+        cuts = _balanced_cuts(words, allowed, w, float("inf")) or [0, len(words)]
+    return [" ".join(words[a:b]).replace(" ", NBSP) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _balanced_cuts(words: list[str], allowed: list[int], w: Callable[[int, int], float],
+                   width: float) -> list[int] | None:
+    """The fewest lines (at most 4) cut at `allowed` positions whose widest line fits
+    `width`, the widest made as narrow as can be; None if none fits (with an
+    infinite width: the best two-line-or-fewer cut)."""
+    bounds = [0, *allowed, len(words)]
+    cost: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def solve(start: int, left: int) -> tuple[float, list[int]]:
+        """(widest line, cuts) for words[start:] in `left` lines."""
+        key = (start, left)
+        if key not in cost:
+            if left == 1:
+                cost[key] = (w(start, len(words)), [start, len(words)])
+            else:
+                options = [(max(w(start, c), solve(c, left - 1)[0]), c)
+                           for c in bounds[1:-1] if c > start]
+                if not options:
+                    cost[key] = (float("inf"), [])
+                else:
+                    top, c = min(options)
+                    cost[key] = (top, [start, *solve(c, left - 1)[1]])
+        return cost[key]
+
+    for lines in range(1, min(len(bounds) - 1, 4) + 1):
+        top, cuts = solve(0, lines)
+        if cuts and top <= width:
+            return cuts
+    return None
+
+
+def name_paragraphs(name: str, style: ParagraphStyle, width: float) -> list[Paragraph]:
+    return [para(line, style) for line in name_lines(name, style.fontName, style.fontSize,
+                                                     width)]
+
+
 def national_header(
     agency: str, desk_name: str, place: str, day: date, width: float
 ) -> list[Flowable]:
@@ -326,9 +400,10 @@ def national_header(
     desk = clean(desk_name).upper()
     desk_w = pdfmetrics.stringWidth(desk, st.header_desk.fontName, st.header_desk.fontSize)
     left: list[Flowable] = []
+    inner = left_w - 10
     if clean(agency).strip():
-        left.append(para(clean(agency).upper(), st.header_agency))
-    left.append(para(desk, st.header_desk))
+        left.extend(name_paragraphs(clean(agency).upper(), st.header_agency, inner))
+    left.extend(name_paragraphs(desk, st.header_desk, inner))
     left.append(CentredRule(max(min(desk_w, left_w - 16) * 0.45, 40)))
     right: list[Flowable] = [
         para(NATION, st.header_nation),

@@ -195,8 +195,9 @@ def test_appendix3_blank_opinion_leaves_room_to_write(tmp_path):
 
 def test_appendix4_late_result_report(pdfs, tmp_path):
     text = text_of(pdfs["IV"], tmp_path)
-    for expected in ("CỤC HẢI QUAN THÀNH PHỐ HẢI PHÒNG",
-                     "CHI CỤC HẢI QUAN CỬA KHẨU CẢNG HẢI PHÒNG KHU VỰC III", "Số: 45/BC-HQKV3",
+    # the header names are cut into lines between their parts, never inside one
+    for expected in ("CỤC HẢI QUAN", "THÀNH PHỐ HẢI PHÒNG", "CHI CỤC HẢI QUAN", "CỬA KHẨU",
+                     "CẢNG HẢI PHÒNG", "KHU VỰC III", "Số: 45/BC-HQKV3",
                      "Hải Phòng, ngày 27 tháng 11 năm 2026", "BÁO CÁO",
                      "Kính gửi: Văn phòng Tổng cục (Phòng Tổng hợp – bộ phận trực ban)",
                      f"điện fax/công văn số {FAX_NO}, ngày 27 tháng 11 năm 2026",
@@ -308,3 +309,17 @@ def test_decree_30_face_and_margins(which, tmp_path):
     assert xs
     assert min(a for a, _ in xs) >= decree30.MARGIN_LEFT - 0.5
     assert max(b for _, b in xs) <= float(page.group(1)) - decree30.MARGIN_RIGHT + 0.5
+
+
+@pytest.mark.parametrize(("name", "lines"), [
+    ("CHI CỤC HẢI QUAN KHU VỰC VII", ["CHI CỤC HẢI QUAN", "KHU VỰC VII"]),
+    ("CHI CỤC ĐIỀU TRA CHỐNG BUÔN LẬU", ["CHI CỤC ĐIỀU TRA", "CHỐNG BUÔN LẬU"]),
+    ("CỤC HẢI QUAN", ["CỤC HẢI QUAN"]),
+    ("HẢI QUAN CỬA KHẨU QUỐC TẾ HỮU NGHỊ", ["HẢI QUAN CỬA KHẨU", "QUỐC TẾ HỮU NGHỊ"]),
+])
+def test_header_names_are_cut_between_their_parts(name, lines):
+    from forms.pdf import SERIF_BOLD, name_lines, register_fonts  # noqa: PLC0415
+
+    register_fonts()
+    got = [line.replace("\u00a0", " ") for line in name_lines(name, SERIF_BOLD, 13, 160)]
+    assert got == lines

@@ -75,7 +75,7 @@ def test_appendix2_for_an_approved_incident(ctx, users, desk, tmp_path):
 
     text = " ".join(page_texts(doc.pdf, tmp_path, "-raw"))
     for expected in ("ĐIỆN FAX ĐI", "(Khẩn)", "1/FAX-TB-HQ", f"Kính gửi: {hn.name}", hn.fax,
-                     "888/QĐ-TCHQ", "trong vòng 30 phút", "Trực ban Cục Hải quan",
+                     "3333/QĐ-TCHQ", "trong vòng 30 phút", "Trực ban Cục Hải quan",
                      "Nguyễn Văn Hùng", "TGHU1234567", "Hình thức hồi báo"):
         assert expected in text, expected
     # The second fax takes the next number.

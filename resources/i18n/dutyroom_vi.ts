@@ -4556,8 +4556,8 @@ Kéo camera vào đây</translation>
         <location filename="../../app/workflow/service.py" line="262"/>
         <location filename="../../app/workflow/service.py" line="438"/>
         <location filename="../../app/workflow/service.py" line="511"/>
-        <location filename="../../forms/issue.py" line="228"/>
-        <location filename="../../forms/issue.py" line="321"/>
+        <location filename="../../forms/issue.py" line="236"/>
+        <location filename="../../forms/issue.py" line="363"/>
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
@@ -4611,8 +4611,8 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/workflow/service.py" line="618"/>
         <location filename="../../app/workflow/service.py" line="767"/>
-        <location filename="../../forms/issue.py" line="277"/>
-        <location filename="../../forms/issue.py" line="391"/>
+        <location filename="../../forms/issue.py" line="285"/>
+        <location filename="../../forms/issue.py" line="444"/>
         <source>The request does not exist.</source>
         <translation>Không tìm thấy yêu cầu.</translation>
     </message>
@@ -4725,7 +4725,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được bước này với thông báo {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/notices.py" line="106"/>
+        <location filename="../../app/notices.py" line="109"/>
         <source>Unknown document type &apos;{t}&apos;.</source>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
@@ -5457,33 +5457,38 @@ Kéo camera vào đây</translation>
         <translation>Tệp mẫu văn bản {path} phải là một bảng khóa – giá trị.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="233"/>
+        <location filename="../../forms/issue.py" line="241"/>
         <source>Choose the unit the fax is sent to.</source>
         <translation>Chọn đơn vị nhận điện fax.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="328"/>
+        <location filename="../../forms/issue.py" line="335"/>
+        <source>The unit &apos;{code}&apos; that issues Appendix V is not in the reference data (documents.yaml, appendix5.issuer_unit).</source>
+        <translation>Đơn vị '{code}' phát hành Phụ lục V không có trong danh mục (documents.yaml, appendix5.issuer_unit).</translation>
+    </message>
+    <message>
+        <location filename="../../forms/issue.py" line="370"/>
         <source>The proposal to the Director follows the shift leader&apos;s approval.</source>
         <translation>Tờ trình lãnh đạo Tổng cục chỉ lập sau khi lãnh đạo ca trực phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="399"/>
+        <location filename="../../forms/issue.py" line="452"/>
         <source>Record the unit&apos;s result before issuing its report.</source>
         <translation>Hãy ghi nhận kết quả của đơn vị trước khi phát hành báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="504"/>
-        <location filename="../../forms/issue.py" line="526"/>
+        <location filename="../../forms/issue.py" line="570"/>
+        <location filename="../../forms/issue.py" line="592"/>
         <source>The document does not exist.</source>
         <translation>Văn bản không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="510"/>
+        <location filename="../../forms/issue.py" line="576"/>
         <source>The archived file of document {number} is missing.</source>
         <translation>Không còn tệp lưu trữ của văn bản số {number}.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="514"/>
+        <location filename="../../forms/issue.py" line="580"/>
         <source>The archived file of document {number} was altered (SHA-256 differs).</source>
         <translation>Tệp lưu trữ của văn bản số {number} đã bị thay đổi (SHA-256 không khớp).</translation>
     </message>
@@ -5564,7 +5569,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/daily_reports.py" line="363"/>
-        <location filename="../../forms/issue.py" line="549"/>
+        <location filename="../../forms/issue.py" line="615"/>
         <source>Cannot read the file {path}.</source>
         <translation>Không đọc được tệp {path}.</translation>
     </message>
@@ -5586,7 +5591,7 @@ Kéo camera vào đây</translation>
         <translation>Báo cáo này đã nhận lúc {time}; không cần đôn đốc.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="552"/>
+        <location filename="../../forms/issue.py" line="618"/>
         <source>The file {path} does not match its recorded SHA-256.</source>
         <translation>Tệp {path} không khớp với mã SHA-256 đã ghi nhận.</translation>
     </message>
