@@ -19,7 +19,6 @@ from app.context import AppContext
 from app.db.models import Desk, UserAccount
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.handover import HandoverService
-from app.notices import Notices
 from app.org import parse_yaml
 from app.roster import MemberSpec, Roster, week_start_of
 from app.workflow.rules import Action, Handling
@@ -36,6 +35,9 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
         if s.scalar(select(func.count()).select_from(Desk)):
             return False
     ctx.reference.import_site(None, parse_yaml(SITE_FILE))
+    from app.cameras import seed_demo_cameras  # noqa: PLC0415
+
+    seed_demo_cameras(ctx)  # registered before their faults are; the ports follow later
     users = _users(ctx)
     desk = ctx.reference.desk_by_code("HQ")
     now = ctx.clock.now()
@@ -142,16 +144,11 @@ def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
     made: dict[str, Any] = {}
     story = _Story()
 
-    def notice() -> None:
-        notices = Notices(ctx.db, FixedClock(now - timedelta(hours=1)))
-        n = notices.create(officer1, desk_id, "Camera cổng B cảng Đình Vũ mất tín hiệu", "phone",
-                           unit_id=_unit_id(ctx, "KV3-DV"),
-                           contact="Đ/c Hải, Đội Giám sát cảng Đình Vũ",
-                           body="Đề nghị kiểm tra, khắc phục sự cố camera.",
-                           source_kind="camera_fault", source_ref="DV-CAM-07")
-        notices.mark_sent(officer1, n.id, n.version)
-
-    story.at(60, notice)
+    # the camera at gate B lost its signal an hour ago: the outage is still open (its
+    # entry and its notice to the managing unit with it), as the health board shows
+    story.at(60, lambda: _camera_health(ctx, now - timedelta(hours=1)).open_outage(
+        officer2, desk_id, FAULTY_CAMERA, "offline",
+        reason="Camera cổng B cảng Đình Vũ mất tín hiệu", started_at=now - timedelta(minutes=65)))
 
     # An overdue acknowledgement: in progress, the unit got the fax 55 minutes ago.
     story.at(80, lambda: made.setdefault("c", inc(80).create(officer2, desk_id, IncidentDraft(
@@ -221,6 +218,16 @@ def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
     story.run()
 
 
+FAULTY_CAMERA = "DV-CAM-07"
+
+
+def _camera_health(ctx: AppContext, at: datetime):  # type: ignore[no-untyped-def]
+    from app.camera_health import CameraHealth  # noqa: PLC0415
+
+    clock = FixedClock(at)
+    return CameraHealth(ctx.db, clock, DutyLog(ctx.db, clock))
+
+
 def _unit_id(ctx: AppContext, code: str) -> int | None:
     return next((u.id for u in ctx.reference.units() if u.code == code), None)
 
@@ -269,8 +276,18 @@ def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], sta
     officers = [users["giamsat1"], users["giamsat2"], users["tonghop"]]
     inc_i = 0
     i = 0
+    fault_at: datetime | None = None  # an open camera outage, ended before the next entry
+
+    def camera_back(at: datetime) -> None:
+        nonlocal fault_at
+        if fault_at is not None:
+            _camera_health(ctx, max(at, fault_at + timedelta(minutes=1))).close_outage(
+                users["giamsat2"], FAULTY_CAMERA)
+            fault_at = None
+
     while i < len(times):
         t = times[i]
+        camera_back(t - timedelta(minutes=1))
         dl = DutyLog(ctx.db, FixedClock(t))
         author = officers[i % len(officers)]
         slot = i % 8
@@ -299,11 +316,14 @@ def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], sta
                 i += 2
             continue
         if slot == 6:
-            dl.append(author, desk_id, EntryDraft(
-                kind=EntryKind.SYSTEM_FAULT,
-                content="Mất kết nối camera cổng B cảng Đình Vũ (DV-CAM-07) từ 10 phút; "
-                        "đã thông báo Đội Giám sát cảng Đình Vũ", place="Cảng Đình Vũ",
-                entry_time=t))
+            # a camera fault as the outage watch records it: the outage, its system-
+            # fault entry and the notice to the managing unit (the health board and
+            # the log tell the same story), ended before the next entry
+            _camera_health(ctx, t).open_outage(
+                users["giamsat2"], desk_id, FAULTY_CAMERA, "offline",
+                reason="Mất kết nối camera cổng B cảng Đình Vũ",
+                started_at=t - timedelta(minutes=10))
+            fault_at = t
         elif slot == 7:
             e = dl.append(author, desk_id, EntryDraft(
                 kind=EntryKind.NOTE, content="Đường truyền tới Chi cục khu vực VII chập chờn",
@@ -320,6 +340,8 @@ def _write_day(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser], sta
             dl.append(author, desk_id, EntryDraft(kind=EntryKind.WORK, content=work, scope=scope,
                                                   entry_time=t))
         i += 1
+    if fault_at is not None:
+        camera_back(min(end, fault_at + timedelta(minutes=20)))
 
 
 def _directives_and_reports(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],

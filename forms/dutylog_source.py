@@ -107,8 +107,10 @@ def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -
                                                          "result", "note")}
         for e in row["entries"]:
             for k, paras in _cells(e).items():
-                if e.id in superseded and k != "note":
-                    paras = [Para(p.text, "struck") for p in paras]
+                if e.id in superseded and k != "note" and paras:
+                    # the text it replaced stays legible, struck, and says so
+                    paras = [*(Para(p.text, "struck") for p in paras),
+                             Para("(đã đính chính – nội dung đúng ghi ở dưới)", "italic")]
                 merged[k].extend(paras)
             if e.corrects_id is not None:  # corrects an entry of an earlier shift
                 merged["note"].append(Para(f"Đính chính mục trước (id {e.corrects_id}): "

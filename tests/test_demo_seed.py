@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app import demo
 from app.clock import FixedClock, to_local, to_utc
 from app.context import AppContext
 from app.db.engine import Database
+from app.db.models import CameraOutage
 from app.settings import Settings
 from tests.conftest import T0
 
@@ -46,5 +48,11 @@ def test_the_demo_seeded_at_any_hour_is_in_time_order(tmp_path, at):
                 assert said <= f"{to_local(e.entry_time):%H:%M}" or \
                     to_local(e.entry_time).time() < time(0, 15)
         assert all(e.entry_time >= shift.starts_at - timedelta(days=7) for e in entries)
+        # one source of truth for camera faults: every fault entry is an outage's
+        faults = [e for e in entries if e.kind == "system_fault"]
+        with ctx.db.read() as s:
+            outages = list(s.scalars(select(CameraOutage)))
+        assert faults and len(faults) == len(outages)
+        assert [o.camera.code for o in ctx.camera_health.open_outages()] == [demo.FAULTY_CAMERA]
     finally:
         ctx.close()

@@ -161,3 +161,8 @@ def test_the_screen_numbers_rows_as_the_paper_does(qtbot, ctx, users, desk):
     shift = ctx.roster.current_shift(desk.id)
     printed = build_duty_log(ctx, desk, shift, "")
     assert [r.stt for r in printed.rows] == [1, 2, 3]
+    # on paper the corrected text stays, struck and marked, the new text under it
+    work = [(p.text, p.style) for p in printed.rows[0].work]
+    assert work[:2] == [("Kiểm tra", "struck"),
+                        ("(đã đính chính – nội dung đúng ghi ở dưới)", "italic")]
+    assert ("Kiểm tra camera", "normal") in work
