@@ -20,6 +20,7 @@ from app.errors import (
     ValidationError,
     conflict,
 )
+from app.org_names import NAMES
 
 log = logs.get("auth")
 _hasher = PasswordHasher()
@@ -40,7 +41,7 @@ ROLE_NAMES = {  # shown in the UI and printed on forms
     Role.ROOM_LEADER: "Lãnh đạo cấp phòng trực ban",
     Role.SHIFT_LEADER: "Lãnh đạo ca trực",
     Role.CLERK: "Công chức Phòng Tổng hợp",
-    Role.DIRECTOR: "Tổng cục trưởng / người được ủy quyền",
+    Role.DIRECTOR: f"{NAMES.head} / người được ủy quyền",
     Role.UNIT_LIAISON: "Đầu mối trực ban đơn vị",
     Role.ADMIN: "Quản trị hệ thống",
 }

@@ -42,14 +42,14 @@ from app.db.models import (
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.notices import DocumentRegister
+from app.org_names import NAMES, TEMPLATES_FILE
 from app.text import nfc, tokens
 from app.workflow.rules import Action, Handling, IncidentState, report_path
 from app.workflow.service import HANDLING_VI, RequestService
 
 log = logs.get("workflow")
 
-BUNDLED_TEMPLATES = (Path(__file__).resolve().parent.parent / "resources" / "site"
-                     / "templates" / "documents.yaml")
+BUNDLED_TEMPLATES = TEMPLATES_FILE   # its `names:` are the organisation's (app.org_names)
 SITE_TEMPLATES = Path("templates") / "documents.yaml"  # under the data folder
 
 APPENDICES = ("II", "III", "IV", "V")
@@ -417,8 +417,8 @@ class DocumentIssuer:
             analysis=analysis,
             proposal_note=propose.comment if propose and propose.comment else "",
             measures=measures, number=number.label,
-            head_title=nfc(org_names.get("head") or "Tổng cục trưởng"),
-            leadership=nfc(org_names.get("leadership") or "lãnh đạo Tổng cục"),
+            head_title=nfc(org_names.get("head") or NAMES.head),
+            leadership=nfc(org_names.get("leadership") or NAMES.leadership),
             basis=DocumentTemplates.fill(tpl.get("basis") or "", values),
             signer_name=signer.full_name, signer_title=signer.title or "",
             signer_capacity=DocumentTemplates.fill(tpl.get("signer_capacity") or "", values),
@@ -473,7 +473,7 @@ class DocumentIssuer:
             contact=r.ack_contact or "", number=number.label,
             recipient=DocumentTemplates.fill(tpl.get("recipient") or "", values),
             requester=DocumentTemplates.fill(tpl.get("requester") or "", values)
-            or "Trực ban cơ quan Tổng cục Hải quan",
+            or f"Trực ban cơ quan {NAMES.agency}",
             request_kind="điện fax" if r.channel == "fax" or r.document_no and "FAX" in
             r.document_no else "công văn" if r.channel == "document" else "điện fax/công văn",
             signer_name=signer.full_name, signer_title=signer.title or "",

@@ -43,6 +43,7 @@ from app.errors import (
     conflict,
 )
 from app.handover import OpenItem
+from app.org_names import NAMES
 from app.text import nfc
 from app.workflow.rules import (
     STATE_NAMES,
@@ -66,7 +67,7 @@ log = logs.get("workflow")
 HANDLING_VI = {
     Handling.REMINDER: "đôn đốc, nhắc nhở (Đ8.2.1)",
     Handling.INFO_REQUEST: "yêu cầu cung cấp thông tin, tài liệu, dữ liệu (Đ8.2.2)",
-    Handling.DIRECTIVE_HQ: "chỉ đạo Cục, Vụ nghiệp vụ cơ quan Tổng cục (Đ8.2.3 c.1)",
+    Handling.DIRECTIVE_HQ: f"chỉ đạo các đơn vị nghiệp vụ cơ quan {NAMES.agency} (Đ8.2.3 c.1)",
     Handling.COORDINATED_CHECK: "phối hợp kiểm tra hàng hóa, phương tiện chưa thông quan "
                                 "(Đ8.2.3 c.2)",
     Handling.CLEARED_GOODS: "kiểm tra hàng hóa, phương tiện đã thông quan (Đ8.2.3 c.3)",
@@ -75,7 +76,7 @@ HANDLING_VI = {
 ORIGIN_VI = {
     Origin.REGULAR: "giám sát thường xuyên",
     Origin.UNIT_PLAN: "giám sát trọng điểm theo kế hoạch của đơn vị (Đ16.4b)",
-    Origin.DIRECTOR: "giám sát trọng điểm theo chỉ đạo của lãnh đạo Tổng cục (Đ16.4c)",
+    Origin.DIRECTOR: f"giám sát trọng điểm theo chỉ đạo của {NAMES.leadership} (Đ16.4c)",
 }
 PREVENTION_VI = {
     PreventionCase.BAGGAGE: "hành lý của hành khách (Đ8.1a)",
@@ -323,7 +324,7 @@ class IncidentService:
                    decider: UserAccount, prevention: Prevention | None) -> EntryDraft:
         who = f"{decider.full_name}" + (f" ({decider.title})" if decider.title else "")
         form = HANDLING_VI.get(Handling(o.handling), o.handling) if o.handling else ""
-        leader = "lãnh đạo Tổng cục" if report_path(inc.origin).approver == Role.DIRECTOR \
+        leader = NAMES.leadership if report_path(inc.origin).approver == Role.DIRECTOR \
             else "lãnh đạo ca trực"
         text = {
             Action.VERIFY: f"{who} đã kiểm tra, đối chiếu thông tin vụ việc.",
@@ -332,11 +333,11 @@ class IncidentService:
             Action.ACT_DIRECTLY: f"{who} trực tiếp thực hiện {form} và báo cáo lãnh đạo "
                                  "ca trực.",
             Action.APPROVE: f"{who} đồng ý, phê duyệt xử lý theo hình thức: {form}."
-                            + (" Báo cáo xin ý kiến Tổng cục trưởng (Phụ lục III)."
+                            + (f" Báo cáo xin ý kiến {NAMES.head} (Phụ lục III)."
                                if o.target == IncidentState.DIRECTOR_REVIEW else ""),
             Action.REJECT: f"{who} không đồng ý đề xuất xử lý.",
-            Action.DIRECTOR_APPROVE: f"Ý kiến của lãnh đạo Tổng cục ({who}): đồng ý {form}.",
-            Action.DIRECTOR_REJECT: f"Ý kiến của lãnh đạo Tổng cục ({who}): không đồng ý.",
+            Action.DIRECTOR_APPROVE: f"Ý kiến của {NAMES.leadership} ({who}): đồng ý {form}.",
+            Action.DIRECTOR_REJECT: f"Ý kiến của {NAMES.leadership} ({who}): không đồng ý.",
             Action.START: f"Triển khai thực hiện {form}.",
             Action.REPORT_RESULT: o.comment,
             Action.CLOSE: "Kết thúc theo dõi vụ việc.",
@@ -798,7 +799,7 @@ REQUEST_STATES = {
 # Open items are printed in the handover report (Vietnamese record text).
 STATE_VI = {
     "new": "mới", "verified": "đã kiểm tra", "proposed": "chờ phê duyệt",
-    "director_review": "chờ ý kiến lãnh đạo Tổng cục", "approved": "đã phê duyệt",
+    "director_review": f"chờ ý kiến {NAMES.leadership}", "approved": "đã phê duyệt",
     "rejected": "không phê duyệt", "in_progress": "đang thực hiện",
     "result_reported": "đã có kết quả",
 }

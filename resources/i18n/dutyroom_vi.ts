@@ -2297,7 +2297,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
     <message>
         <location filename="../../widgets/incidents/panel.py" line="147"/>
         <source>inbox: {n} request(s) from HQ</source>
-        <translation>hộp đến: {n} yêu cầu từ Tổng cục</translation>
+        <translation>hộp đến: {n} yêu cầu từ trực ban Cục</translation>
     </message>
 </context>
 <context>
@@ -3260,7 +3260,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
     <message>
         <location filename="../../widgets/supervisor/console.py" line="54"/>
         <source>Awaiting the Director</source>
-        <translation>Chờ ý kiến lãnh đạo Tổng cục</translation>
+        <translation>Chờ ý kiến lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../widgets/supervisor/console.py" line="55"/>
@@ -3330,12 +3330,12 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
     <message>
         <location filename="../../widgets/supervisor/console.py" line="72"/>
         <source>Director&apos;s approval</source>
-        <translation>Lãnh đạo Tổng cục phê duyệt</translation>
+        <translation>Lãnh đạo Cục phê duyệt</translation>
     </message>
     <message>
         <location filename="../../widgets/supervisor/console.py" line="73"/>
         <source>Director&apos;s refusal</source>
-        <translation>Lãnh đạo Tổng cục từ chối</translation>
+        <translation>Lãnh đạo Cục từ chối</translation>
     </message>
     <message>
         <location filename="../../widgets/supervisor/console.py" line="74"/>
@@ -3923,7 +3923,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/workflow/rules.py" line="47"/>
         <source>awaiting the Director&apos;s opinion</source>
-        <translation>đang chờ ý kiến lãnh đạo Tổng cục</translation>
+        <translation>đang chờ ý kiến lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="49"/>
@@ -3973,12 +3973,12 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/workflow/rules.py" line="110"/>
         <source>give the Director&apos;s approval</source>
-        <translation>cho ý kiến đồng ý của lãnh đạo Tổng cục</translation>
+        <translation>cho ý kiến đồng ý của lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="111"/>
         <source>give the Director&apos;s refusal</source>
-        <translation>cho ý kiến không đồng ý của lãnh đạo Tổng cục</translation>
+        <translation>cho ý kiến không đồng ý của lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="112"/>
@@ -4008,7 +4008,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/workflow/rules.py" line="145"/>
         <source>the Director, through the Office</source>
-        <translation>lãnh đạo Tổng cục, qua đầu mối Phòng Tổng hợp</translation>
+        <translation>lãnh đạo Cục, qua đầu mối Phòng Tổng hợp</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="154"/>
@@ -4108,7 +4108,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/workflow/rules.py" line="382"/>
         <source>The handling form cannot change while the Director decides.</source>
-        <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Tổng cục.</translation>
+        <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Cục.</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="142"/>
@@ -5469,7 +5469,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../forms/issue.py" line="370"/>
         <source>The proposal to the Director follows the shift leader&apos;s approval.</source>
-        <translation>Tờ trình lãnh đạo Tổng cục chỉ lập sau khi lãnh đạo ca trực phê duyệt.</translation>
+        <translation>Tờ trình lãnh đạo Cục chỉ lập sau khi lãnh đạo ca trực phê duyệt.</translation>
     </message>
     <message>
         <location filename="../../forms/issue.py" line="452"/>
@@ -5702,7 +5702,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="14"/>
         <source>Awaiting the Director</source>
-        <translation>Chờ ý kiến lãnh đạo Tổng cục</translation>
+        <translation>Chờ ý kiến lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="15"/>
@@ -5773,7 +5773,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="33"/>
         <source>The Director&apos;s direction</source>
-        <translation>Chỉ đạo của lãnh đạo Tổng cục</translation>
+        <translation>Chỉ đạo của lãnh đạo Cục</translation>
     </message>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="36"/>
@@ -5823,12 +5823,12 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="48"/>
         <source>Director approves</source>
-        <translation>Lãnh đạo Tổng cục đồng ý</translation>
+        <translation>Lãnh đạo Cục đồng ý</translation>
     </message>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="49"/>
         <source>Director refuses…</source>
-        <translation>Lãnh đạo Tổng cục không đồng ý…</translation>
+        <translation>Lãnh đạo Cục không đồng ý…</translation>
     </message>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="50"/>
@@ -5883,12 +5883,12 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="62"/>
         <source>the Director ({who}) approved</source>
-        <translation>lãnh đạo Tổng cục ({who}) đồng ý</translation>
+        <translation>lãnh đạo Cục ({who}) đồng ý</translation>
     </message>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="63"/>
         <source>the Director ({who}) refused</source>
-        <translation>lãnh đạo Tổng cục ({who}) không đồng ý</translation>
+        <translation>lãnh đạo Cục ({who}) không đồng ý</translation>
     </message>
     <message>
         <location filename="../../widgets/incidents/labels.py" line="64"/>
