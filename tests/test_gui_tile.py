@@ -125,6 +125,10 @@ def test_stall_badge_then_live_after_restart(qtbot):
         image = tile.grab().toImage()
         assert _picture_varies(image)
         assert _grey(image)  # … greyed
+        # … and framed in the state's colour, with the time since: lost at a glance
+        assert tile.picture_lost() and tile.lost_text()
+        edge = image.pixelColor(image.width() // 2, 3)
+        assert max(abs(edge.red() - edge.green()), abs(edge.green() - edge.blue())) > 40
         server.start()
         qtbot.waitUntil(lambda: tile.state is State.LIVE, timeout=8000)
         qtbot.waitUntil(lambda: tile.frames_shown > shown + 5, timeout=5000)

@@ -234,3 +234,26 @@ def test_named_views_are_saved_and_reopened(qtbot, tmp_path, cameras):
     finally:
         manager.close_all()
         assert join_retired(10)
+
+
+def test_a_wall_is_named_as_officers_count_and_opens_beside_the_main_window(qtbot, tmp_path,
+                                                                            cameras):
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from widgets.wall.manager import WallManager, screen_for_auto_wall  # noqa: PLC0415
+
+    store = QSettings(str(tmp_path / "workstation.ini"), QSettings.Format.IniFormat)
+    manager = WallManager(_Session(), store)
+    manager.cameras = cameras
+    try:
+        window = manager.first_wall_with_cameras(4, avoid=QGuiApplication.primaryScreen())
+        # one monitor here: "Camera wall 1", no "(screen)" of the platform's names
+        assert window.windowTitle() == "Camera wall 1"
+    finally:
+        manager.close_all()
+        assert join_retired(10)
+    a, b = object(), object()
+    assert screen_for_auto_wall([a, b], a) is b          # the other monitor
+    assert screen_for_auto_wall([a], a) is a             # one monitor: behind the window
+    assert screen_for_auto_wall([a, b], None) is a

@@ -230,7 +230,9 @@ class Startup(QObject):
         restored = not self.args.screenshot and walls.restore()
         if self.args.demo and not restored and (not self.args.screenshot
                                                 or self.args.view == "wall"):
-            walls.camerasLoaded.connect(lambda: walls.first_wall_with_cameras(16))
+            window = self.window
+            walls.camerasLoaded.connect(
+                lambda: walls.first_wall_with_cameras(16, avoid=window.screen()))
         log.info("main window after %.2f s", time.perf_counter() - self.t0)
         self.ready.emit(self.window)
 

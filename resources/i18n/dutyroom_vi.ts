@@ -440,82 +440,87 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="83"/>
+        <location filename="../../widgets/wall/tile.py" line="85"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="84"/>
+        <location filename="../../widgets/wall/tile.py" line="86"/>
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="85"/>
+        <location filename="../../widgets/wall/tile.py" line="87"/>
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="86"/>
+        <location filename="../../widgets/wall/tile.py" line="88"/>
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="87"/>
+        <location filename="../../widgets/wall/tile.py" line="89"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="88"/>
+        <location filename="../../widgets/wall/tile.py" line="90"/>
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="89"/>
+        <location filename="../../widgets/wall/tile.py" line="91"/>
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="91"/>
+        <location filename="../../widgets/wall/tile.py" line="93"/>
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="92"/>
+        <location filename="../../widgets/wall/tile.py" line="94"/>
+        <source>no picture for {time}</source>
+        <translation>mất hình {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/tile.py" line="98"/>
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="93"/>
+        <location filename="../../widgets/wall/tile.py" line="99"/>
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="94"/>
+        <location filename="../../widgets/wall/tile.py" line="100"/>
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="95"/>
+        <location filename="../../widgets/wall/tile.py" line="101"/>
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="96"/>
+        <location filename="../../widgets/wall/tile.py" line="102"/>
         <source>Sound off (M)</source>
         <translation>Tắt tiếng (M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="97"/>
+        <location filename="../../widgets/wall/tile.py" line="103"/>
         <source>PTZ (P)</source>
         <translation>PTZ (P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="98"/>
+        <location filename="../../widgets/wall/tile.py" line="104"/>
         <source>PTZ control: arrows, PgUp/PgDn, N*</source>
         <translation>Điều khiển PTZ: phím mũi tên, PgUp/PgDn, số*</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="99"/>
+        <location filename="../../widgets/wall/tile.py" line="105"/>
         <source>Sound on {level} dB</source>
         <translation>Đang nghe {level} dB</translation>
     </message>
@@ -3169,7 +3174,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="314"/>
+        <location filename="../../widgets/application.py" line="316"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -3599,8 +3604,18 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../widgets/wall/window.py" line="135"/>
+        <source>Camera wall {n}</source>
+        <translation>Tường camera số {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="136"/>
         <source>Camera wall</source>
         <translation>Tường camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall/window.py" line="140"/>
+        <source>monitor {m}</source>
+        <translation>màn hình {m}</translation>
     </message>
 </context>
 <context>
@@ -3841,67 +3856,67 @@ Kéo camera vào đây</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="95"/>
+        <location filename="../../app/auth.py" line="96"/>
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="96"/>
+        <location filename="../../app/auth.py" line="97"/>
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="97"/>
+        <location filename="../../app/auth.py" line="98"/>
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="98"/>
+        <location filename="../../app/auth.py" line="99"/>
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="99"/>
+        <location filename="../../app/auth.py" line="100"/>
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="100"/>
+        <location filename="../../app/auth.py" line="101"/>
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="101"/>
+        <location filename="../../app/auth.py" line="102"/>
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="102"/>
+        <location filename="../../app/auth.py" line="103"/>
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="103"/>
+        <location filename="../../app/auth.py" line="104"/>
         <source>manage the camera registry</source>
         <translation>quản lý danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="104"/>
+        <location filename="../../app/auth.py" line="105"/>
         <source>change a camera&apos;s presets</source>
         <translation>thay đổi điểm đặt trước của camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="105"/>
+        <location filename="../../app/auth.py" line="106"/>
         <source>import the camera map</source>
         <translation>nhập bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="106"/>
+        <location filename="../../app/auth.py" line="107"/>
         <source>set the shift&apos;s focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="107"/>
+        <location filename="../../app/auth.py" line="108"/>
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
@@ -4031,10 +4046,10 @@ Kéo camera vào đây</translation>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="135"/>
+        <location filename="../../app/auth.py" line="136"/>
         <location filename="../../app/workflow/rules.py" line="295"/>
         <location filename="../../app/workflow/rules.py" line="300"/>
-        <location filename="../../app/workflow/service.py" line="588"/>
+        <location filename="../../app/workflow/service.py" line="589"/>
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
@@ -4070,7 +4085,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="351"/>
-        <location filename="../../app/workflow/service.py" line="190"/>
+        <location filename="../../app/workflow/service.py" line="191"/>
         <source>Unknown handling form &apos;{handling}&apos;.</source>
         <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
     </message>
@@ -4086,7 +4101,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/workflow/rules.py" line="370"/>
-        <location filename="../../app/workflow/service.py" line="686"/>
+        <location filename="../../app/workflow/service.py" line="687"/>
         <source>Describe the result.</source>
         <translation>Hãy nêu kết quả xử lý.</translation>
     </message>
@@ -4111,37 +4126,37 @@ Kéo camera vào đây</translation>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="142"/>
+        <location filename="../../app/auth.py" line="143"/>
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="168"/>
+        <location filename="../../app/auth.py" line="169"/>
         <location filename="../../app/cache.py" line="72"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="181"/>
-        <location filename="../../app/auth.py" line="203"/>
+        <location filename="../../app/auth.py" line="182"/>
+        <location filename="../../app/auth.py" line="204"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="185"/>
+        <location filename="../../app/auth.py" line="186"/>
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="206"/>
+        <location filename="../../app/auth.py" line="207"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="210"/>
-        <location filename="../../app/auth.py" line="224"/>
+        <location filename="../../app/auth.py" line="211"/>
+        <location filename="../../app/auth.py" line="225"/>
         <location filename="../../app/workflow/directives.py" line="163"/>
-        <location filename="../../app/workflow/service.py" line="461"/>
+        <location filename="../../app/workflow/service.py" line="462"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
@@ -4206,9 +4221,9 @@ Kéo camera vào đây</translation>
         <location filename="../../app/workflow/daily_reports.py" line="351"/>
         <location filename="../../app/workflow/daily_reports.py" line="417"/>
         <location filename="../../app/workflow/directives.py" line="152"/>
-        <location filename="../../app/workflow/service.py" line="251"/>
-        <location filename="../../app/workflow/service.py" line="496"/>
-        <location filename="../../app/workflow/service.py" line="688"/>
+        <location filename="../../app/workflow/service.py" line="252"/>
+        <location filename="../../app/workflow/service.py" line="497"/>
+        <location filename="../../app/workflow/service.py" line="689"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
@@ -4486,22 +4501,22 @@ Kéo camera vào đây</translation>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="169"/>
+        <location filename="../../app/workflow/service.py" line="170"/>
         <source>The duty-log entry does not exist.</source>
         <translation>Không tìm thấy mục nhật ký trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="181"/>
+        <location filename="../../app/workflow/service.py" line="182"/>
         <source>An incident has already been raised from this entry.</source>
         <translation>Mục nhật ký này đã được lập vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="193"/>
+        <location filename="../../app/workflow/service.py" line="194"/>
         <source>The incident needs a content.</source>
         <translation>Vụ việc phải có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="255"/>
+        <location filename="../../app/workflow/service.py" line="256"/>
         <source>Record whom the local team was notified through.</source>
         <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
     </message>
@@ -4553,64 +4568,64 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/evidence.py" line="217"/>
-        <location filename="../../app/workflow/service.py" line="262"/>
-        <location filename="../../app/workflow/service.py" line="438"/>
-        <location filename="../../app/workflow/service.py" line="511"/>
+        <location filename="../../app/workflow/service.py" line="263"/>
+        <location filename="../../app/workflow/service.py" line="439"/>
+        <location filename="../../app/workflow/service.py" line="512"/>
         <location filename="../../forms/issue.py" line="236"/>
         <location filename="../../forms/issue.py" line="363"/>
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="275"/>
-        <location filename="../../app/workflow/service.py" line="284"/>
-        <location filename="../../app/workflow/service.py" line="299"/>
+        <location filename="../../app/workflow/service.py" line="276"/>
+        <location filename="../../app/workflow/service.py" line="285"/>
+        <location filename="../../app/workflow/service.py" line="300"/>
         <source>The incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="386"/>
+        <location filename="../../app/workflow/service.py" line="387"/>
         <source>{user} already decided on this incident at {time}; it is now {status}.</source>
         <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="397"/>
+        <location filename="../../app/workflow/service.py" line="398"/>
         <source>The workflow step does not exist.</source>
         <translation>Không tìm thấy bước xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="399"/>
+        <location filename="../../app/workflow/service.py" line="400"/>
         <source>Only the leader who gave the opinion can countersign it.</source>
         <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="408"/>
+        <location filename="../../app/workflow/service.py" line="409"/>
         <source>This opinion has already been countersigned.</source>
         <translation>Ý kiến này đã được xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="500"/>
+        <location filename="../../app/workflow/service.py" line="501"/>
         <source>A request needs a subject.</source>
         <translation>Yêu cầu phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="505"/>
+        <location filename="../../app/workflow/service.py" line="506"/>
         <source>A request needs the receiving unit.</source>
         <translation>Yêu cầu phải có đơn vị nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="513"/>
+        <location filename="../../app/workflow/service.py" line="514"/>
         <source>A request can be sent only for an approved incident; this one is {status}.</source>
         <translation>Chỉ gửi yêu cầu cho vụ việc đã được phê duyệt; vụ việc này {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="590"/>
+        <location filename="../../app/workflow/service.py" line="591"/>
         <source>answer for this unit</source>
         <translation>trả lời thay đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="618"/>
-        <location filename="../../app/workflow/service.py" line="767"/>
+        <location filename="../../app/workflow/service.py" line="619"/>
+        <location filename="../../app/workflow/service.py" line="768"/>
         <location filename="../../forms/issue.py" line="285"/>
         <location filename="../../forms/issue.py" line="444"/>
         <source>The request does not exist.</source>
@@ -4637,12 +4652,12 @@ Kéo camera vào đây</translation>
         <translation>Yêu cầu này không thuộc việc theo dõi thực hiện ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="599"/>
+        <location filename="../../app/workflow/service.py" line="600"/>
         <source>This step does not apply to a request that is {status}.</source>
         <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="610"/>
+        <location filename="../../app/workflow/service.py" line="611"/>
         <source>The request</source>
         <translation>Yêu cầu</translation>
     </message>
@@ -4667,39 +4682,39 @@ Kéo camera vào đây</translation>
         <translation>Ý kiến chỉ đạo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="653"/>
+        <location filename="../../app/workflow/service.py" line="654"/>
         <source>The acknowledgement needs the unit&apos;s contact person.</source>
         <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="697"/>
+        <location filename="../../app/workflow/service.py" line="698"/>
         <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="22"/>
-        <location filename="../../app/workflow/service.py" line="790"/>
+        <location filename="../../app/workflow/service.py" line="791"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="791"/>
+        <location filename="../../app/workflow/service.py" line="792"/>
         <source>received by the unit</source>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="23"/>
-        <location filename="../../app/workflow/service.py" line="792"/>
+        <location filename="../../app/workflow/service.py" line="793"/>
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="793"/>
+        <location filename="../../app/workflow/service.py" line="794"/>
         <source>answered with its result</source>
         <translation>đã báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="794"/>
+        <location filename="../../app/workflow/service.py" line="795"/>
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
@@ -5464,7 +5479,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../forms/issue.py" line="335"/>
         <source>The unit &apos;{code}&apos; that issues Appendix V is not in the reference data (documents.yaml, appendix5.issuer_unit).</source>
-        <translation>Đơn vị '{code}' phát hành Phụ lục V không có trong danh mục (documents.yaml, appendix5.issuer_unit).</translation>
+        <translation>Đơn vị &apos;{code}&apos; phát hành Phụ lục V không có trong danh mục (documents.yaml, appendix5.issuer_unit).</translation>
     </message>
     <message>
         <location filename="../../forms/issue.py" line="370"/>

@@ -48,7 +48,7 @@ def demo_mounts(port: int = 8554) -> list[dict]:
                  "encoding live")
     mounts: list[dict] = []
     for i, cam in enumerate(demo_cameras(port)):
-        label = f"{cam['code']} {cam['name']}"
+        label = ""  # the tile names the camera; the picture carries its clock only
         pattern = PATTERNS[i % len(PATTERNS)] if cam["kind"] != "fixed" else "ball"
         mounts.append({"path": f"/{cam['code']}/sub", "size": "640x360", "fps": 15,
                        "pattern": pattern, "label": label})
@@ -305,10 +305,10 @@ class PtzSceneProcess(SimulatorProcess):
                "--stdin-eof-quits"]
         for cam in self.cameras:
             state = f"http://127.0.0.1:{self.onvif_port}/{cam['code']}/sim/state"
-            label = f"{cam['code']} {cam['name']}".replace('"', "'")
             for stream, size in (("sub", "640x360"), ("main", "1280x720")):
+                # no name burned in: the tile names the camera
                 cmd += ["--mount", f'path=/{cam["code"]}/{stream},state={state},size={size},'
-                                   f'label="{label}"']
+                                   'label=""']
         return cmd
 
 

@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("customs.video.sim")
 
-RECIPE = 2  # bump when the ffmpeg command changes: every cached file is made again
+RECIPE = 3  # bump when the ffmpeg command changes: every cached file is made again
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SUB_SIZE = (640, 360)
 MAIN_SIZE = (1280, 720)
@@ -119,12 +119,12 @@ def _filter(recipe: Recipe, label_file: Path) -> str:
     scene = SCENES[int(hashlib.sha256(recipe.label.encode()).hexdigest(), 16) % len(SCENES)]
     name, _, options = scene.partition("=")
     options = (options + ":") if options else ""
-    # the camera's own on-screen text at the bottom: its label left, its clock right
-    # (the client draws its overlays at the top)
+    # A replayed file cannot burn in the time of day, and a stream clock ("00:00:07.3
+    # #110") is not what an officer reads: the scene only; the tile names the camera
+    # and shows the camera's time from the stream (RTCP), as for any camera
+    del common, label_file
     return (f"{name}={options}size={recipe.width}x{recipe.height}:rate={recipe.fps},"
-            "format=yuv420p,"
-            f"drawtext={common}:x=w-tw-10:y=h-th-16:text='%{{pts\\:hms}}  #%{{n}}',"
-            f"drawtext={common}:x=10:y=h-th-16:textfile={label_file}")
+            "format=yuv420p")
 
 
 def prepare(label: str, size: tuple[int, int] = SUB_SIZE, fps: int = 15, seconds: int = 10,

@@ -29,6 +29,7 @@ import struct
 import sys
 import tempfile
 import threading
+import time
 import urllib.request
 import zlib
 from pathlib import Path
@@ -103,8 +104,13 @@ def launch_line(m: dict, scene: Path) -> str:
             f" ! video/x-raw,framerate={fps}/1"
             f" ! videocrop name=crop left={left} top={top} right={right} bottom={bottom}"
             f" ! videoscale ! video/x-raw,width={width},height={height}"
-            f' ! textoverlay text="{label}" halignment=left valignment=bottom'
-            f' font-desc="Sans {font}" shaded-background=true ! videoconvert'
+            # the camera's date and time (local, as it reads them) bottom right, and
+            # its name bottom left when it is given one
+            f' ! clockoverlay halignment=right valignment=bottom font-desc="Sans {font}"'
+            ' time-format="%d/%m/%Y %H:%M:%S" shaded-background=true'
+            + (f' ! textoverlay text="{label}" halignment=left valignment=bottom'
+               f' font-desc="Sans {font}" shaded-background=true' if label else "")
+            + " ! videoconvert"
             f" ! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={fps}"
             " ! video/x-h264,profile=constrained-baseline ! rtph264pay name=pay0 pt=96"
             " config-interval=1 )")
@@ -180,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.mount or any("state" not in m for m in args.mount):
         p.error("each --mount needs path= and state=")
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    os.environ.setdefault("TZ", "Asia/Ho_Chi_Minh")  # the cameras' clocks read local time
+    time.tzset()
     Gst.init(None)
     loop = GLib.MainLoop()
     with tempfile.TemporaryDirectory(prefix="customs-scene-") as tmp:

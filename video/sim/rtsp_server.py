@@ -102,12 +102,16 @@ def launch_line(m: dict) -> str:
     encoder = ENCODERS[m.get("codec", "h264")].format(
         fps=fps, bitrate=int(m.get("bitrate", max(200, width * height * fps // 4000))))
     font = max(10, height // 24)
+    # a camera burns in its own date and time as an officer reads them (local time,
+    # dd/mm/yyyy) at the bottom, and its name if it is given one ("" for none)
+    clock = (f' ! clockoverlay halignment=right valignment=bottom font-desc="Sans {font}"'
+             ' time-format="%d/%m/%Y %H:%M:%S" shaded-background=true'
+             if str(m.get("clock", "true")).lower() != "false" else "")
+    name = (f' ! textoverlay text="{label}" halignment=left valignment=bottom'
+            f' font-desc="Sans {font}" shaded-background=true' if label else "")
     return (f"( videotestsrc is-live=true pattern={m.get('pattern', 'ball')}"
             f" ! video/x-raw,width={width},height={height},framerate={fps}/1"
-            f' ! clockoverlay halignment=left valignment=top font-desc="Sans {font}"'
-            ' time-format="%Y-%m-%d %H:%M:%S" shaded-background=true'
-            f' ! textoverlay text="{label}" halignment=left valignment=bottom'
-            f' font-desc="Sans {font}" shaded-background=true'
+            f"{clock}{name}"
             f" ! videoconvert ! {encoder}{audio_branch(m)} )")
 
 
@@ -262,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     port = args.port if args.port is not None else int(config.get("port", 8554))
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # the simulated cameras stand in Viet Nam: their burned-in clocks read local time
+    os.environ.setdefault("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
     Gst.init(None)
     loop = GLib.MainLoop()
     try:

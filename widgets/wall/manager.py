@@ -23,6 +23,11 @@ VIEWS_KEY = "walls/views"          # the walls as they were left (restored at st
 NAMED_KEY = "walls/named"          # views saved under a name ("Ca đêm", "Cảng Đình Vũ")
 
 
+def screen_for_auto_wall(screens: list[QScreen], avoid: QScreen | None) -> QScreen | None:
+    """The monitor a wall opened by itself goes to: the first that is not `avoid`'s."""
+    return next((s for s in screens if s is not avoid), avoid)
+
+
 def screen_named(name: str | None) -> QScreen | None:
     for screen in QGuiApplication.screens():
         if screen.name() == name:
@@ -102,12 +107,19 @@ class WallManager(QObject):
         return [self.open_wall(screen=s) for s in QGuiApplication.screens()
                 if s.name() not in used]
 
-    def first_wall_with_cameras(self, count: int = 16) -> WallWindow:
-        """A wall of `count` cells showing the first cameras (the demo's first start)."""
+    def first_wall_with_cameras(self, count: int = 16,
+                                avoid: QScreen | None = None) -> WallWindow:
+        """A wall of `count` cells showing the first cameras (the demo's first start),
+        opened by itself: on a monitor other than `avoid` (the main window's) when
+        there is one; on a single monitor behind the main window, not over it."""
         codes = sorted(self.cameras, key=lambda c: self.cameras[c].number)[:count]
         layout = {1: "1", 4: "4", 9: "9", 16: "16", 25: "25", 36: "36"}.get(count, "16")
         view = WallView(layout=layout, cells=[CellContent((c,)) for c in codes])
-        return self.open_wall(view=view)
+        screen = screen_for_auto_wall(QGuiApplication.screens(), avoid)
+        window = self.open_wall(screen=screen, view=view)
+        if screen is None or screen is avoid:
+            window.lower()
+        return window
 
     def show_cameras(self, codes: list[str]) -> None:
         """Camera tree activation: the codes go to the selected cell of the active wall

@@ -42,6 +42,7 @@ import sys
 import threading
 import time
 from collections import deque
+from datetime import datetime
 
 import numpy as np
 from PySide6.QtCore import (
@@ -66,16 +67,18 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.clock import epoch_seconds
+from app.clock import LOCAL_TZ, epoch_seconds
 from video.audio import AudioOutput, AudioStatus
 from video.stream import Frame, State, StreamConfig, VideoStream
 from video.switching import MAIN, SUB, StreamChoice
 from widgets import theme
+from widgets.labels import duration_label
 
 log = logging.getLogger("customs.video")
 _CONTEXT = "CameraTile"
@@ -89,6 +92,10 @@ _STATE_TEXT = {
     State.CODEC_UNSUPPORTED: QT_TRANSLATE_NOOP("CameraTile", "Codec not supported"),
 }
 _PAUSED = QT_TRANSLATE_NOOP("CameraTile", "Paused")
+_LOST_FOR = QT_TRANSLATE_NOOP("CameraTile", "no picture for {time}")
+# states in which the camera's picture is gone (not: connecting for the first time)
+LOST_STATES = frozenset({State.STALLED, State.RECONNECTING, State.OFFLINE, State.AUTH_FAILED,
+                         State.CODEC_UNSUPPORTED})
 _DIAGNOSTIC = QT_TRANSLATE_NOOP("CameraTile", "{shown} / {source} fps")
 _STREAM_NAME = {SUB: QT_TRANSLATE_NOOP("CameraTile", "sub-stream"),
                 MAIN: QT_TRANSLATE_NOOP("CameraTile", "main stream")}
@@ -264,6 +271,10 @@ class CameraTile(QWidget):
         self._choice = choice or StreamChoice(has_sub=main_url is not None)
         self._choice.has_sub = main_url is not None
         self._state, self._reason = State.CONNECTING, ""
+        self._lost_at: float | None = None  # monotonic time the picture was lost
+        self.show_camera_time = True
+        self._lost_clock = QTimer(self, interval=1000)
+        self._lost_clock.timeout.connect(self.update)
         self._fresh = False             # a frame came since the last tick (set by a worker)
         self._frame: Frame | None = None  # the frame painted last
         self._array: np.ndarray | None = None  # the buffer _image points into (kept alive)
@@ -341,6 +352,38 @@ class CameraTile(QWidget):
 
     def url(self, kind: str) -> str | None:
         return self._urls.get(kind)
+
+    def camera_time_text(self) -> str:
+        """The picture's time by the camera's clock (RTCP sender reports), local time
+        "dd/MM/yyyy HH:mm:ss"; "" when the stream does not say it."""
+        frame = self._frame
+        if frame is None or frame.source_time is None or not self.show_camera_time:
+            return ""
+        local = datetime.fromtimestamp(frame.source_time, LOCAL_TZ)
+        return f"{local:%d/%m/%Y %H:%M:%S}"
+
+    def picture_lost(self) -> bool:
+        """The camera's picture is gone (stalled, reconnecting, offline, refused): the
+        tile says so at a glance — a frame in the state's colour, the time since."""
+        return not self._paused and self._state in LOST_STATES
+
+    def lost_text(self) -> str:
+        if self._lost_at is None:
+            return ""
+        return QCoreApplication.translate(_CONTEXT, _LOST_FOR).format(
+            time=duration_label(int(time.monotonic() - self._lost_at)))
+
+    def _draw_lost(self, p: QPainter, rect: QRect, badge_h: int, px: int) -> None:
+        pen = QPen(QColor(_STATE_COLOUR[self._state]))
+        pen.setWidth(4)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect.adjusted(2, 2, -2, -2))
+        text = self.lost_text()
+        if text:
+            chip = self._chip(text, px, "#ffffff", QColor(0, 0, 0, 190))
+            p.drawPixmap(rect.center().x() - chip.width() // 2,
+                         rect.center().y() + badge_h // 2 + 4, chip)
 
     def badge_text(self) -> str:
         if self._paused:
@@ -564,6 +607,12 @@ class CameraTile(QWidget):
         if feed is not self._feed:
             return
         changed = new is not self._state
+        if new in LOST_STATES and self._state not in LOST_STATES:
+            self._lost_at = time.monotonic()
+            self._lost_clock.start()     # no frames come: the time since is repainted
+        elif new not in LOST_STATES:
+            self._lost_at = None
+            self._lost_clock.stop()
         self._state, self._reason = new, reason
         self._grey = None
         self._update_tooltip()
@@ -955,6 +1004,8 @@ class CameraTile(QWidget):
             p.drawPixmap(rect.center().x() - badge.width() // 2,
                          rect.center().y() - badge.height() // 2, badge)
             right_y = rect.top() + pad
+            if self.picture_lost():
+                self._draw_lost(p, rect, badge.height(), px)
         if self._zoom > 1.0:
             z = self._chip(f"×{self._zoom:.1f}", px, "#e6edf3", QColor(0, 0, 0, 160))
             p.drawPixmap(rect.right() - z.width() - pad, right_y, z)
@@ -964,6 +1015,11 @@ class CameraTile(QWidget):
             chip = self._chip(self.audio_text(), px, "#e6edf3" if self._muted else "#0d1117",
                               colour)
             p.drawPixmap(rect.right() - chip.width() - pad, right_y, chip)
+        stamp = self.camera_time_text()
+        if stamp:  # the camera's own time, bottom right, small: what the picture shows
+            chip = self._chip(stamp, max(9, px - 2), "#e6edf3", QColor(0, 0, 0, 150))
+            p.drawPixmap(rect.right() - chip.width() - pad, rect.bottom() - chip.height() - pad,
+                         chip)
         y = rect.top() + pad
         lines = [self.camera_label] if self.camera_label else []
         if self._diagnostics:

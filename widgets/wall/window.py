@@ -130,10 +130,15 @@ class WallWindow(QWidget):
         self.screenshotRequested.emit(cell.camera_code)
 
     def _update_title(self) -> None:
+        """"Camera wall 2 — monitor 3": the monitor by its number, as the officers count
+        them, and only when there is more than one."""
+        title = (self.tr("Camera wall {n}").format(n=self._title) if self._title
+                 else self.tr("Camera wall"))
+        screens = QGuiApplication.screens()
         screen = self.screen()
-        where = screen.name() if screen is not None else ""
-        self.setWindowTitle(self.tr("Camera wall") + (f" — {self._title}" if self._title else "")
-                            + (f" ({where})" if where else ""))
+        if len(screens) > 1 and screen in screens:
+            title += " — " + self.tr("monitor {m}").format(m=screens.index(screen) + 1)
+        self.setWindowTitle(title)
 
     # -- visibility: no decoding when nobody can see the wall ----------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
