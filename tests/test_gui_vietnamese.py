@@ -117,8 +117,10 @@ def test_the_detector_reads_english_and_leaves_vietnamese():
 @pytest.mark.parametrize("username", ["giamsat1", "truongca", "admin"])
 def test_every_panel_of_the_main_window_speaks_vietnamese(qtbot, ctx, users, desk, username,
                                                           vietnamese):
+    from app.cameras import seed_demo_cameras  # noqa: PLC0415
     from app.demo import _directives_and_reports, _workflow  # noqa: PLC0415
 
+    seed_demo_cameras(ctx)  # the story's camera fault names a registered camera
     _workflow(ctx, desk.id, users, ctx.clock.now())       # panels with something in them
     _directives_and_reports(ctx, desk.id, users, ctx.clock.now())
     with console(ctx, users[username]) as session:

@@ -23,6 +23,7 @@ from app.cache import CachedShift
 from app.clock import to_local
 from app.settings import config_dir
 from widgets.dutylog.panel import DutyLogPanel
+from widgets.fitting import fit_headers
 from widgets.labels import db_state_label, role_label
 from widgets.messages import show_error, translate
 from widgets.session import ConsoleSession
@@ -31,7 +32,7 @@ from widgets.shift_panel import ShiftPanel
 STATE_VERSION = 1
 
 
-DOCK_MIN_WIDTH = 400   # px; wider panels scroll inside their dock
+DOCK_MIN_WIDTH = 320   # px; wider panels scroll inside their dock (a 1366-pixel screen fits)
 
 
 class MainWindow(QMainWindow):
@@ -683,6 +684,10 @@ class MainWindow(QMainWindow):
         store.setValue("main/state", self.saveState(STATE_VERSION))
         store.setValue("main/screen", self.screen().name() if self.screen() else "")
         store.sync()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802
+        fit_headers(self)  # the translated titles are in: columns as wide as them
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()

@@ -440,87 +440,87 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="85"/>
+        <location filename="../../widgets/wall/tile.py" line="86"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="86"/>
+        <location filename="../../widgets/wall/tile.py" line="87"/>
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="87"/>
+        <location filename="../../widgets/wall/tile.py" line="88"/>
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="88"/>
+        <location filename="../../widgets/wall/tile.py" line="89"/>
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="89"/>
+        <location filename="../../widgets/wall/tile.py" line="90"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="90"/>
+        <location filename="../../widgets/wall/tile.py" line="91"/>
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="91"/>
+        <location filename="../../widgets/wall/tile.py" line="92"/>
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="93"/>
+        <location filename="../../widgets/wall/tile.py" line="94"/>
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="94"/>
+        <location filename="../../widgets/wall/tile.py" line="95"/>
         <source>no picture for {time}</source>
         <translation>mất hình {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="98"/>
+        <location filename="../../widgets/wall/tile.py" line="99"/>
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="99"/>
+        <location filename="../../widgets/wall/tile.py" line="100"/>
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="100"/>
+        <location filename="../../widgets/wall/tile.py" line="101"/>
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="101"/>
+        <location filename="../../widgets/wall/tile.py" line="102"/>
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="102"/>
+        <location filename="../../widgets/wall/tile.py" line="103"/>
         <source>Sound off (M)</source>
         <translation>Tắt tiếng (M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="103"/>
+        <location filename="../../widgets/wall/tile.py" line="104"/>
         <source>PTZ (P)</source>
         <translation>PTZ (P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="104"/>
+        <location filename="../../widgets/wall/tile.py" line="105"/>
         <source>PTZ control: arrows, PgUp/PgDn, N*</source>
         <translation>Điều khiển PTZ: phím mũi tên, PgUp/PgDn, số*</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="105"/>
+        <location filename="../../widgets/wall/tile.py" line="106"/>
         <source>Sound on {level} dB</source>
         <translation>Đang nghe {level} dB</translation>
     </message>
@@ -1048,18 +1048,18 @@
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="71"/>
+        <location filename="../../widgets/dutylog/panel.py" line="74"/>
         <source>Search (no diacritics needed)… Ctrl+F</source>
         <translation>Tìm (không cần dấu)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="151"/>
+        <location filename="../../widgets/dutylog/panel.py" line="154"/>
         <source>Select a saved entry to correct.</source>
         <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="220"/>
-        <location filename="../../widgets/dutylog/panel.py" line="280"/>
+        <location filename="../../widgets/dutylog/panel.py" line="223"/>
+        <location filename="../../widgets/dutylog/panel.py" line="283"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -1403,47 +1403,47 @@
         <translation>Sự cố gần nhất</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="125"/>
+        <location filename="../../widgets/wall/health.py" line="127"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="125"/>
+        <location filename="../../widgets/wall/health.py" line="127"/>
         <source>Until</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="125"/>
+        <location filename="../../widgets/wall/health.py" line="127"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="125"/>
+        <location filename="../../widgets/wall/health.py" line="127"/>
         <source>Reason</source>
         <translation>Nguyên nhân</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="129"/>
+        <location filename="../../widgets/wall/health.py" line="131"/>
         <source>Double-click a camera for its outage history.</source>
         <translation>Nhấp đúp vào một camera để xem lịch sử sự cố.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="155"/>
+        <location filename="../../widgets/wall/health.py" line="158"/>
         <source>Outages of {camera}</source>
         <translation>Các sự cố của camera {camera}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="159"/>
+        <location filename="../../widgets/wall/health.py" line="163"/>
         <source>still open</source>
         <translation>chưa khắc phục</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="175"/>
+        <location filename="../../widgets/wall/health.py" line="179"/>
         <source>not shown</source>
         <translation>không hiển thị</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="203"/>
+        <location filename="../../widgets/wall/health.py" line="207"/>
         <source>{n} cameras, {open} with an open outage</source>
         <translation>{n} camera, {open} camera đang có sự cố</translation>
     </message>
@@ -1865,354 +1865,354 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="46"/>
+        <location filename="../../widgets/main_window.py" line="47"/>
         <source>Duty room – online surveillance</source>
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="51"/>
+        <location filename="../../widgets/main_window.py" line="52"/>
         <source>Shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="111"/>
+        <location filename="../../widgets/main_window.py" line="112"/>
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="117"/>
+        <location filename="../../widgets/main_window.py" line="118"/>
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="125"/>
+        <location filename="../../widgets/main_window.py" line="126"/>
         <source>Cameras</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="143"/>
+        <location filename="../../widgets/main_window.py" line="144"/>
         <source>Camera health</source>
         <translation>Tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="153"/>
         <source>Screenshots of the shift</source>
         <translation>Ảnh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="159"/>
+        <location filename="../../widgets/main_window.py" line="160"/>
         <source>PTZ and presets</source>
         <translation>PTZ và điểm đặt trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Site plan</source>
         <translation>Sơ đồ khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="179"/>
+        <location filename="../../widgets/main_window.py" line="180"/>
         <source>Camera map check</source>
         <translation>Kiểm tra bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="186"/>
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="197"/>
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="204"/>
+        <location filename="../../widgets/main_window.py" line="205"/>
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="218"/>
+        <location filename="../../widgets/main_window.py" line="219"/>
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Directives and daily reports</source>
         <translation>Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="337"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="342"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="346"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>Camera &amp;map check</source>
         <translation>Kiểm tra &amp;bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="353"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="354"/>
+        <location filename="../../widgets/main_window.py" line="355"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="357"/>
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="359"/>
+        <location filename="../../widgets/main_window.py" line="360"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="361"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="362"/>
+        <location filename="../../widgets/main_window.py" line="363"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="363"/>
+        <location filename="../../widgets/main_window.py" line="364"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="365"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="367"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="370"/>
+        <location filename="../../widgets/main_window.py" line="371"/>
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="374"/>
+        <location filename="../../widgets/main_window.py" line="375"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="377"/>
+        <location filename="../../widgets/main_window.py" line="378"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="378"/>
+        <location filename="../../widgets/main_window.py" line="379"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="399"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="403"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="429"/>
+        <location filename="../../widgets/main_window.py" line="430"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="430"/>
+        <location filename="../../widgets/main_window.py" line="431"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="433"/>
+        <location filename="../../widgets/main_window.py" line="434"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="440"/>
+        <location filename="../../widgets/main_window.py" line="441"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="493"/>
+        <location filename="../../widgets/main_window.py" line="494"/>
         <source>No roster for the duty day {date}</source>
         <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="498"/>
+        <location filename="../../widgets/main_window.py" line="499"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="512"/>
+        <location filename="../../widgets/main_window.py" line="513"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="514"/>
+        <location filename="../../widgets/main_window.py" line="515"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="523"/>
+        <location filename="../../widgets/main_window.py" line="524"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="524"/>
+        <location filename="../../widgets/main_window.py" line="525"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="529"/>
+        <location filename="../../widgets/main_window.py" line="530"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="551"/>
+        <location filename="../../widgets/main_window.py" line="552"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="573"/>
+        <location filename="../../widgets/main_window.py" line="574"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="578"/>
+        <location filename="../../widgets/main_window.py" line="579"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="579"/>
+        <location filename="../../widgets/main_window.py" line="580"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="581"/>
+        <location filename="../../widgets/main_window.py" line="582"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="582"/>
+        <location filename="../../widgets/main_window.py" line="583"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="588"/>
+        <location filename="../../widgets/main_window.py" line="589"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="589"/>
+        <location filename="../../widgets/main_window.py" line="590"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2237,7 +2237,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="619"/>
+        <location filename="../../widgets/main_window.py" line="620"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>

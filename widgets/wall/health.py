@@ -118,7 +118,9 @@ class HealthBoard(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the columns keep their contents' width (the state stays in view in a narrow
+        # dock, which scrolls sideways); the last one takes what is left
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.show_history(row))
         self.history = QTableWidget(0, 4, self)
         self.history.setHorizontalHeaderLabels([
@@ -135,6 +137,7 @@ class HealthBoard(QWidget):
         lay.addWidget(self.table, 3)
         lay.addWidget(self.history_title)
         lay.addWidget(self.history, 2)
+        self.history.hide()  # until a camera's history is asked for: the board gets the room
         self.rows: list[CameraHealthRow] = []
         watch.outagesChanged.connect(self.load)
 
@@ -154,6 +157,7 @@ class HealthBoard(QWidget):
         def shown(outages: list) -> None:  # type: ignore[type-arg]
             self.history_title.setText(self.tr("Outages of {camera}").replace("{camera}", code))
             self.history.setRowCount(len(outages))
+            self.history.show()
             for r, o in enumerate(outages):
                 values = [fmt_local(o.started_at),
                           fmt_local(o.ended_at) if o.ended_at else self.tr("still open"),
@@ -203,7 +207,6 @@ class HealthBoard(QWidget):
         self.summary.setText(self.tr("{n} cameras, {open} with an open outage").replace(
             "{n}", str(len(rows))).replace("{open}", str(open_count)))
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.sortItems(0, Qt.SortOrder.AscendingOrder)
 
 
