@@ -44,8 +44,8 @@ def clipped(root: QWidget) -> list[str]:
                 text = m.headerData(c, w.orientation(), 0) or ""
                 need = fm.horizontalAdvance(str(text)) + 8
                 if need > w.sectionSize(c) and not m.headerData(c, w.orientation(), 3):
-                    out.append(f"column {text!r} of {w.parent().objectName() or type(w.parent()).__name__}: "
-                               f"{need} > {w.sectionSize(c)}")
+                    table = w.parent().objectName() or type(w.parent()).__name__
+                    out.append(f"column {text!r} of {table}: {need} > {w.sectionSize(c)}")
     return sorted(set(out))
 
 
