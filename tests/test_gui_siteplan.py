@@ -89,6 +89,28 @@ def test_every_camera_is_shown_where_its_calibration_puts_it(view, plans) -> Non
                                                              "mobile"}
 
 
+@pytest.mark.parametrize("size", [(1200, 800), (760, 240)], ids=["large", "docked"])
+def test_labels_never_overlap_at_any_size(qtbot, view, size) -> None:  # type: ignore[no-untyped-def]
+    """Docked small, the codes move beside their cameras or step aside (the tooltip
+    keeps them); none is drawn over another camera or another code."""
+    view.resize(*size)
+    view.fit_to_window()
+    shown, symbols = [], []
+    for code in view.cameras:
+        icon = view.icon(code)
+        at = view.mapFromScene(icon.pos())
+        symbols.append((code, icon.symbol_rect().translated(at.x(), at.y())))
+        if icon.label_shown:
+            shown.append((code, icon.label_rect().translated(at.x(), at.y())))
+    assert len(shown) >= 6
+    for i, (code, label) in enumerate(shown):
+        assert not any(label.intersects(other) for _c, other in shown[i + 1:]), code
+        assert not any(label.intersects(s) for c, s in symbols if c != code), code
+    view.zoom_by(3.0)
+    assert all(view.icon(c).label_shown for c in view.cameras
+               if view.viewport().rect().contains(view.view_pos(c)))
+
+
 def test_click_on_a_camera_emits_its_code(qtbot, view, plans) -> None:  # type: ignore[no-untyped-def]
     for cam in plans[DV][1]:
         with qtbot.waitSignal(view.cameraActivated, timeout=2000) as sig:

@@ -131,7 +131,9 @@ def test_who_may_issue_and_what_is_needed(ctx, users, desk):
     assert not (ctx.data_dir / "documents").exists()
 
 
-def test_appendix3_carries_the_directors_opinion_given_by_phone(ctx, users, desk, tmp_path):
+def cleared_goods_agreed_by_phone(ctx, users, desk):  # type: ignore[no-untyped-def]
+    """A c.3 case proposed, approved by the shift leader and agreed by the Director,
+    both by phone (recorded by the officer)."""
     officer = users["giamsat1"]
     inc = ctx.incidents.create(officer, desk.id, IncidentDraft(
         content="Lô hàng đã thông quan theo tờ khai 105998877120 nghi vấn gian lận xuất xứ",
@@ -144,6 +146,11 @@ def test_appendix3_carries_the_directors_opinion_given_by_phone(ctx, users, desk
     ctx.incidents.transition(officer, inc.id, Action.DIRECTOR_APPROVE,
                              on_behalf_of=users["cuctruong"], by_phone=True,
                              comment="Đồng ý dừng đưa hàng qua khu vực giám sát")
+    return inc
+
+
+def test_appendix3_carries_the_directors_opinion_given_by_phone(ctx, users, desk, tmp_path):
+    inc = cleared_goods_agreed_by_phone(ctx, users, desk)
     doc = ctx.issuer.issue_proposal(users["truongca"], inc.id)
     assert doc.appendix == "III" and doc.number == "1/TTr-TB-HQ"
     text = " ".join(page_texts(doc.pdf, tmp_path, "-raw"))

@@ -11,11 +11,10 @@ from datetime import timedelta
 
 import pytest
 
-from app.workflow.rules import Action, Handling, Origin
-from app.workflow.service import IncidentDraft
+from app.workflow.rules import Action, Origin
 from forms.appendix2 import BLANK
 from tests.test_forms_pdf import normalised, page_texts
-from tests.test_issue_documents import _approved, _evidence, _unit
+from tests.test_issue_documents import _approved, _evidence, _unit, cleared_goods_agreed_by_phone
 
 
 def _text(pdf: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]
@@ -51,18 +50,7 @@ def test_appendix2_every_field_filled(ctx, users, desk, tmp_path):
 
 
 def test_appendix3_proposal_and_opinion_in_their_places(ctx, users, desk, tmp_path):
-    officer = users["giamsat1"]
-    inc = ctx.incidents.create(officer, desk.id, IncidentDraft(
-        content="Lô hàng đã thông quan theo tờ khai 105998877120 nghi vấn gian lận xuất xứ",
-        place="Cảng Hải Phòng", declaration_no="105998877120",
-        handling=Handling.CLEARED_GOODS))
-    ctx.incidents.transition(users["lanhdaophong"], inc.id, Action.PROPOSE,
-                             comment="Đề nghị dừng đưa hàng qua khu vực giám sát")
-    ctx.incidents.transition(officer, inc.id, Action.APPROVE, on_behalf_of=users["truongca"],
-                             by_phone=True)
-    ctx.incidents.transition(officer, inc.id, Action.DIRECTOR_APPROVE,
-                             on_behalf_of=users["cuctruong"], by_phone=True,
-                             comment="Đồng ý dừng đưa hàng qua khu vực giám sát")
+    inc = cleared_goods_agreed_by_phone(ctx, users, desk)
     text = _text(ctx.issuer.issue_proposal(users["truongca"], inc.id).pdf, tmp_path)
     _has_all(text, [
         "CỤC HẢI QUAN", "TRỰC BAN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -166,6 +166,7 @@ class CameraIcon(QGraphicsItem):
         self.state: str | None = None
         self.selected = False
         self.neighbour = False
+        self.label_shown = True   # the view hides labels that would overlap (zoom in)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.setZValue(_Z_ICON)
         self.setAcceptHoverEvents(True)
@@ -175,6 +176,7 @@ class CameraIcon(QGraphicsItem):
         self._font.setBold(True)
         w = QFontMetricsF(self._font).horizontalAdvance(camera.code) + 8
         self._label = QRectF(-w / 2, ICON_SIZE / 2 + 3, w, 15)
+        self._below = QRectF(self._label)
         self._update_tip()
 
     @property
@@ -189,8 +191,36 @@ class CameraIcon(QGraphicsItem):
         path = QPainterPath()
         r = ICON_SIZE / 2 + 3
         path.addEllipse(QPointF(0, 0), r, r)
-        path.addRect(self._label)
+        if self._shows_label():
+            path.addRect(self._label)
         return path
+
+    def _shows_label(self) -> bool:
+        return self.label_shown or self.selected or self.neighbour
+
+    def symbol_rect(self) -> QRectF:
+        r = ICON_SIZE / 2 + 3
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def label_rect(self) -> QRectF:
+        return QRectF(self._label)
+
+    def label_places(self) -> list[QRectF]:
+        """Where the code may stand, best first: below, above, right, left."""
+        b = self._below
+        r = ICON_SIZE / 2 + 3
+        return [QRectF(b), b.translated(0, -(2 * b.top() + b.height())),
+                QRectF(r + 2, -b.height() / 2, b.width(), b.height()),
+                QRectF(-r - 2 - b.width(), -b.height() / 2, b.width(), b.height())]
+
+    def set_label(self, place: QRectF | None) -> None:
+        """The label at `place` (one of `label_places`), or hidden for None."""
+        shown = place is not None
+        if shown != self.label_shown or (place is not None and place != self._label):
+            self.prepareGeometryChange()
+            self.label_shown = shown
+            self._label = QRectF(place) if place is not None else QRectF(self._below)
+            self.update()
 
     def set_state(self, state: str | None) -> None:
         self.state = state
@@ -224,6 +254,8 @@ class CameraIcon(QGraphicsItem):
             p.rotate(geo.pan_to_bearing(self.camera) - 90.0)
         paint_symbol(p, self.camera.kind, icon_colour(self.state), ICON_SIZE)
         p.restore()
+        if not self._shows_label():
+            return   # its code is in the tooltip; zooming in brings the label back
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(13, 17, 23, 210))
         p.drawRoundedRect(self._label, 3, 3)
@@ -458,7 +490,32 @@ class SitePlanView(QGraphicsView):
             return
         self.fitInView(self._background.sceneBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fitted = True
+        self.declutter()
         self.viewport().update()
+
+    def declutter(self) -> None:
+        """No label over another camera or its label at this zoom: labels are placed
+        in camera-code order and one that would overlap is left out (the camera
+        keeps its symbol and tooltip; the selected camera's label always shows)."""
+        placed: list[QRectF] = []
+        icons = sorted(self._icons.values(),
+                       key=lambda i: (not i.selected, i.code))
+        symbols = []
+        for icon in icons:
+            at = self.mapFromScene(icon.pos())
+            symbols.append(icon.symbol_rect().translated(at.x(), at.y()))
+        for icon in icons:
+            at = self.mapFromScene(icon.pos())
+            mine = icon.symbol_rect().translated(at.x(), at.y())
+            chosen = None
+            for place in icon.label_places():
+                label = place.translated(at.x(), at.y())
+                if not any(label.intersects(r) for r in placed) and not any(
+                        label.intersects(s) for s in symbols if s != mine):
+                    chosen = place
+                    placed.append(label)
+                    break
+            icon.set_label(chosen)
 
     def set_legend_visible(self, visible: bool) -> None:
         self.show_legend = visible
@@ -469,6 +526,7 @@ class SitePlanView(QGraphicsView):
         factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
         self.scale(factor, factor)
         self._fitted = False
+        self.declutter()
         self.viewport().update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
