@@ -143,3 +143,29 @@ def test_every_panel_of_the_main_window_speaks_vietnamese(qtbot, ctx, users, des
             assert _english(wall) == []
         finally:
             wall.close()
+
+
+def test_the_dialogs_speak_vietnamese(qtbot, ctx, users, desk, vietnamese):
+    from widgets.handover_dialog import HandoverDialog  # noqa: PLC0415
+    from widgets.incidents.detail import PreventDialog  # noqa: PLC0415
+    from widgets.incidents.raise_dialog import RaiseIncidentDialog  # noqa: PLC0415
+    from widgets.labels import db_state_label  # noqa: PLC0415
+    from widgets.login import LoginDialog  # noqa: PLC0415
+    from widgets.notices_panel import NoticeDialog  # noqa: PLC0415
+    from widgets.user_dialog import UserDialog  # noqa: PLC0415
+
+    with console(ctx, users["truongca"]) as session:
+        dialogs = [
+            LoginDialog(ctx, session.runner, "Trực ban Cục Hải quan", db_state_label("online")),
+            HandoverDialog(session), RaiseIncidentDialog(session),
+            PreventDialog(ctx.clock.now()), NoticeDialog(ctx.reference.units()),
+            UserDialog([ctx.reference.desk_by_code("HQ")])]
+        for d in dialogs:
+            qtbot.addWidget(d)
+            d.show()
+        try:
+            found = [f"{type(d).__name__}: {e}" for d in dialogs for e in _english(d)]
+            assert found == [], "\n".join(found)
+        finally:
+            for d in dialogs:
+                d.close()

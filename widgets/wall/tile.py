@@ -42,7 +42,6 @@ import sys
 import threading
 import time
 from collections import deque
-from datetime import datetime
 
 import numpy as np
 from PySide6.QtCore import (
@@ -73,7 +72,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.clock import LOCAL_TZ, epoch_seconds
+from app.clock import epoch_seconds
 from video.audio import AudioOutput, AudioStatus
 from video.stream import Frame, State, StreamConfig, VideoStream
 from video.switching import MAIN, SUB, StreamChoice
@@ -272,7 +271,6 @@ class CameraTile(QWidget):
         self._choice.has_sub = main_url is not None
         self._state, self._reason = State.CONNECTING, ""
         self._lost_at: float | None = None  # monotonic time the picture was lost
-        self.show_camera_time = True
         self._lost_clock = QTimer(self, interval=1000)
         self._lost_clock.timeout.connect(self.update)
         self._fresh = False             # a frame came since the last tick (set by a worker)
@@ -352,15 +350,6 @@ class CameraTile(QWidget):
 
     def url(self, kind: str) -> str | None:
         return self._urls.get(kind)
-
-    def camera_time_text(self) -> str:
-        """The picture's time by the camera's clock (RTCP sender reports), local time
-        "dd/MM/yyyy HH:mm:ss"; "" when the stream does not say it."""
-        frame = self._frame
-        if frame is None or frame.source_time is None or not self.show_camera_time:
-            return ""
-        local = datetime.fromtimestamp(frame.source_time, LOCAL_TZ)
-        return f"{local:%d/%m/%Y %H:%M:%S}"
 
     def picture_lost(self) -> bool:
         """The camera's picture is gone (stalled, reconnecting, offline, refused): the
@@ -1015,11 +1004,6 @@ class CameraTile(QWidget):
             chip = self._chip(self.audio_text(), px, "#e6edf3" if self._muted else "#0d1117",
                               colour)
             p.drawPixmap(rect.right() - chip.width() - pad, right_y, chip)
-        stamp = self.camera_time_text()
-        if stamp:  # the camera's own time, bottom right, small: what the picture shows
-            chip = self._chip(stamp, max(9, px - 2), "#e6edf3", QColor(0, 0, 0, 150))
-            p.drawPixmap(rect.right() - chip.width() - pad, rect.bottom() - chip.height() - pad,
-                         chip)
         y = rect.top() + pad
         lines = [self.camera_label] if self.camera_label else []
         if self._diagnostics:
