@@ -62,9 +62,11 @@ def _story(p: DutyLogPrintout, setup: PageSetup) -> list[Flowable]:
     story.append(Spacer(1, 4))
     story.extend(members_block(p.members, style=_members_style()))
     story.append(Spacer(1, 6))
-    story.append(_table(p.rows, width))
-    story.append(Spacer(1, 6))
+    table, last_row = _tables(p.rows, width)
+    story.append(table)
     story.append(KeepTogether([
+        *([last_row] if last_row is not None else []),
+        Spacer(1, 6),
         # the desk-wide chain number is for verifying the log, not a row number (STT)
         rich(f"Kiểm tra toàn vẹn: mắt xích cuối của chuỗi nhật ký bàn trực là mắt xích số "
              f"{p.chain_seq}, mã băm {markup(p.chain_hash)}", st.hash),
@@ -109,3 +111,15 @@ def _table(rows: list[LogRow], width: float) -> Flowable:
         for row in rows
     ]
     return grid_table(COLUMNS, data, col_widths)
+
+
+def _tables(rows: list[LogRow], width: float) -> tuple[Flowable, Flowable | None]:
+    """The log's table and, apart, its last row: kept on a page with the signatures,
+    so they never stand alone on the last page."""
+    if len(rows) < 2:
+        return _table(rows, width), None
+    scale = width / sum(_WEIGHTS)
+    head = _table(rows[:-1], width)
+    tail_data = _table(rows[-1:], width)._cellvalues[1:]  # the row without the header
+    tail = grid_table(COLUMNS, tail_data, [w * scale for w in _WEIGHTS], with_header=False)
+    return head, tail

@@ -535,8 +535,10 @@ def grid_table(
     *,
     extra_style: Sequence[tuple[Any, ...]] = (),
     min_split_height: float = 36,
+    with_header: bool = True,
 ) -> Table:
-    """A bordered table with a bold header row repeated on every page.
+    """A bordered table with a bold header row repeated on every page (without it:
+    the continuation of a table above, as its last rows kept with what follows).
 
     The row that reaches the foot of a page is cut inside itself (cells hold
     Paragraphs or lists of flowables, which reportlab can cut), so a row taller
@@ -545,12 +547,12 @@ def grid_table(
     same page. Where less than `min_split_height` is left, the row moves whole
     to the next page."""
     st = styles()
-    data: list[list[Any]] = [[para(h, st.cell_header) for h in header]]
+    data: list[list[Any]] = [[para(h, st.cell_header) for h in header]] if with_header else []
     data.extend([list(r) for r in rows])
     table = _GridTable(
         data,
         colWidths=list(col_widths),
-        repeatRows=1,
+        repeatRows=1 if with_header else 0,
         splitByRow=0,
         splitInRow=min_split_height,
         hAlign="CENTER",
@@ -558,7 +560,7 @@ def grid_table(
     table.setStyle(TableStyle([
         *_EMBEDDED_CELL_FONT,
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE" if with_header else "TOP"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

@@ -352,3 +352,17 @@ def test_place_and_date_follows_the_administrative_format():
     assert place_and_date("Hà Nội", date(2026, 11, 27)) == "Hà Nội, ngày 27 tháng 11 năm 2026"
     assert place_and_date("Hà Nội", date(2026, 2, 5)) == "Hà Nội, ngày 05 tháng 02 năm 2026"
     assert place_and_date("Hà Nội", date(2026, 3, 9)) == "Hà Nội, ngày 09 tháng 3 năm 2026"
+
+
+def test_the_signatures_never_stand_alone_on_the_last_page(tmp_path):
+    """Whatever the number of rows, the last page holds the last row with the
+    signature blocks (a page break between them would leave the signatures alone)."""
+    from forms.model import LogRow  # noqa: PLC0415
+
+    for n in range(6, 30, 3):
+        rows = [LogRow(stt=i + 1, when="27/11/2026\n09:00", members=[Para("Đỗ Quang Huy")],
+                       work=[Para(f"Nội dung thực hiện số {i:03d} " + "chi tiết " * (i % 7))],
+                       incident=[], directive=[], result=[], note=[]) for i in range(n)]
+        pages = page_texts(render_to_bytes(render_duty_log, duty_log(rows)), tmp_path)
+        last = pages[-1]
+        assert f"Nội dung thực hiện số {n - 1:03d}" in last and "LÃNH ĐẠO CA TRỰC" in last, n
