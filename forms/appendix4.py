@@ -43,7 +43,9 @@ def render_appendix4(report: ResultReport, target: Path | str | BinaryIO) -> Non
     label = clean(report.number).strip() or f"{report.day:%d/%m/%Y}"
     setup = portrait_setup(f"Báo cáo kết quả xử lý – {label}",
                            "Phụ lục IV – Quyết định 888/QĐ-TCHQ", report.signer_name,
-                           f"Báo cáo kết quả xử lý yêu cầu số {clean(report.request_number)}")
+                           f"Báo cáo kết quả xử lý yêu cầu số {clean(report.request_number)}"
+                           if clean(report.request_number).strip()
+                           else "Báo cáo kết quả xử lý yêu cầu phối hợp của trực ban")
     write_pdf(build_pdf(_story(report, setup.content_width), setup), target)
 
 
