@@ -43,8 +43,9 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
     now = ctx.clock.now()
     today = ctx.roster.current_duty_date()
 
-    for week in (week_start_of(today - timedelta(days=6)), week_start_of(today),
-                 week_start_of(today) + timedelta(days=7)):
+    # the week of six days ago is this week on a Sunday: each week once
+    for week in sorted({week_start_of(today - timedelta(days=6)), week_start_of(today),
+                        week_start_of(today) + timedelta(days=7)}):
         plan = ctx.roster.generate_rotation(users["tonghop"], desk.id, week)
         plan = ctx.roster.approve_rotation(users["cuctruong"], plan.id, plan.version)
         ctx.roster.publish_rotation(users["tonghop"], plan.id, plan.version)

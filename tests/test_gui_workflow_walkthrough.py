@@ -18,7 +18,7 @@ a different logged-in user on his own console session:
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -27,7 +27,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import select
 
-from app.clock import to_local
+from app.clock import to_local, to_utc
 from app.db.models import LogCase, LogEntry
 from app.workflow.rules import Action, Handling, IncidentState
 from app.workflow.service import IncidentDraft
@@ -255,7 +255,8 @@ def test_c2_walkthrough_from_a_screenshot_to_closing(qtbot, ctx, users, desk, tm
 
 
 def test_c3_at_night_opinions_by_phone_then_countersigned(qtbot, ctx, users, desk, tmp_path):
-    ctx.clock.advance(timedelta(hours=14))  # 23:00: the leaders answer by phone
+    # 23:00 local of the test's day: the leaders answer by phone
+    ctx.clock.set(to_utc(datetime.combine(to_local(ctx.clock.now()).date(), time(23, 0))))
     assert not ctx.office_hours().is_office_time(ctx.clock.now())
     with desk_console(ctx, users["giamsat1"]) as session:
         w = panel(qtbot, session)
