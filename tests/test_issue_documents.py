@@ -160,7 +160,9 @@ def test_appendix3_carries_the_directors_opinion_given_by_phone(ctx, users, desk
         assert expected in text, expected
 
 
-def test_appendix4_from_the_regional_desks_answer(ctx, users, desk, tmp_path):
+def fax_to_kv7_acknowledged(ctx, users, desk):  # type: ignore[no-untyped-def]
+    """An approved incident in progress, its fax (II) to KV VII with a 1-hour due time,
+    acknowledged by KV VII's shift leader: (incident, fax, that leader)."""
     inc = _approved(ctx, users, desk)
     ctx.incidents.transition(users["giamsat1"], inc.id, Action.START)
     fax = ctx.issuer.issue_request_fax(users["truongca"], inc.id, unit_id=_unit(ctx, "KV7").id,
@@ -168,6 +170,11 @@ def test_appendix4_from_the_regional_desks_answer(ctx, users, desk, tmp_path):
     kv7 = users["kv7.truongca"]
     ctx.requests.acknowledge(kv7, fax.request_id, "Lý Văn Sơn, 0912 345 678",
                              promised_at=ctx.clock.now() + timedelta(minutes=50))
+    return inc, fax, kv7
+
+
+def test_appendix4_from_the_regional_desks_answer(ctx, users, desk, tmp_path):
+    inc, fax, kv7 = fax_to_kv7_acknowledged(ctx, users, desk)
     with pytest.raises(ValidationError):  # no result yet
         ctx.issuer.issue_result_report(kv7, fax.request_id)
     ctx.clock.advance(timedelta(hours=2))

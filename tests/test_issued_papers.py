@@ -11,10 +11,16 @@ from datetime import timedelta
 
 import pytest
 
-from app.workflow.rules import Action, Origin
+from app.workflow.rules import Origin
 from forms.appendix2 import BLANK
 from tests.test_forms_pdf import normalised, page_texts
-from tests.test_issue_documents import _approved, _evidence, _unit, cleared_goods_agreed_by_phone
+from tests.test_issue_documents import (
+    _approved,
+    _evidence,
+    _unit,
+    cleared_goods_agreed_by_phone,
+    fax_to_kv7_acknowledged,
+)
 
 
 def _text(pdf: bytes, tmp_path) -> str:  # type: ignore[no-untyped-def]
@@ -72,13 +78,7 @@ def test_appendix3_proposal_and_opinion_in_their_places(ctx, users, desk, tmp_pa
 
 
 def test_appendix4_answers_the_fax_by_its_kind(ctx, users, desk, tmp_path):
-    inc = _approved(ctx, users, desk)
-    ctx.incidents.transition(users["giamsat1"], inc.id, Action.START)
-    fax = ctx.issuer.issue_request_fax(users["truongca"], inc.id, unit_id=_unit(ctx, "KV7").id,
-                                       requested_due_at=ctx.clock.now() + timedelta(hours=1))
-    kv7 = users["kv7.truongca"]
-    ctx.requests.acknowledge(kv7, fax.request_id, "Lý Văn Sơn, 0912 345 678",
-                             promised_at=ctx.clock.now() + timedelta(minutes=50))
+    _inc, fax, kv7 = fax_to_kv7_acknowledged(ctx, users, desk)
     ctx.clock.advance(timedelta(hours=2))
     ctx.requests.record_result(kv7, fax.request_id, "Đã kiểm tra thực tế, lập biên bản.",
                                late_reason="Phương tiện đã rời cửa khẩu",
