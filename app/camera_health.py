@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, CameraOutage, LogCase, Notice, OrgUnit, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
@@ -40,7 +40,7 @@ from app.handover import OpenItem
 
 log = logs.get("cameras.health")
 
-TOPIC = "camera_outage"
+TOPIC = Topic.CAMERA_OUTAGE
 NOTICE_SOURCE = "camera_outage"
 DEFAULT_THRESHOLD_S = 60.0
 
@@ -312,8 +312,8 @@ class CameraHealth:
                     unit_name=unit_name or None, case_ref=outage.case_ref, case_title=title))
                 outage.notice_id, outage.open_entry_id = notice.id, entry.id
                 s.flush()
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "notice", notice.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.NOTICE, notice.id)
                 record_change(s, self.clock, desk_id, TOPIC, outage.id)
                 log.info("outage of camera %s opened (%s) by %s", cam.code, state,
                          actor.username)
@@ -364,9 +364,9 @@ class CameraHealth:
                     Notice.id == outage.notice_id, Notice.status != "closed")
                     .values(status="closed", version=Notice.version + 1)
                     .execution_options(synchronize_session=False))
-                record_change(s, self.clock, outage.desk_id, "notice", outage.notice_id)
+                record_change(s, self.clock, outage.desk_id, Topic.NOTICE, outage.notice_id)
             s.flush()
-            record_change(s, self.clock, outage.desk_id, "dutylog", entry.id)
+            record_change(s, self.clock, outage.desk_id, Topic.DUTYLOG, entry.id)
             record_change(s, self.clock, outage.desk_id, TOPIC, outage.id)
             log.info("outage of camera %s closed by %s", cam.code, actor.username)
             return outage

@@ -57,7 +57,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.cameras import CameraRegistry, _LineDecoder
 from app.clock import Clock
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, CameraCalibration, CameraMapVersion, CameraWatchPosition
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
@@ -65,7 +65,7 @@ from app.text import nfc
 
 log = logs.get("cameras.map")
 
-TOPIC = "camera_map"
+TOPIC = Topic.CAMERA_MAP
 FORMATS = ("csv", "json", "xlsx")
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "site" / "camera_map"
 DEMO_FILE = REFERENCE_DIR / "camera_map.json"

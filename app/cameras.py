@@ -36,7 +36,7 @@ from sqlalchemy import select
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, OrgUnit
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
@@ -48,7 +48,7 @@ KEY_FILE = "site.key"
 AREA_TYPES = ("road_border_gate", "seaport", "airport")
 KINDS = ("fixed", "ptz", "recognition", "mobile")
 STREAMS = ("main", "sub")
-TOPIC = "camera"
+TOPIC = Topic.CAMERA
 
 # The columns of a CSV file and the fields of a JSON object.
 FIELDS = ("code", "name", "site", "area_type", "zone", "unit", "kind", "main_url", "sub_url",

@@ -27,7 +27,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.cameras import AREA_TYPES, CameraRegistry
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, ChecklistRun, ChecklistTick, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
@@ -37,7 +37,7 @@ from app.text import fold, nfc
 log = logs.get("checklists")
 
 REFERENCE_FILE = Path(__file__).resolve().parent.parent / "resources" / "site" / "checklists.yaml"
-TOPIC = "checklist"
+TOPIC = Topic.CHECKLIST
 TICK_STATUSES = ("ok", "problem")
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 _LINE = "__line__"
@@ -518,7 +518,7 @@ class Checklists:
                 scope=f"{run.site} – {progress.checklist.type.name}", place=run.site))
             run.log_entry_id = entry.id
             s.flush()
-            record_change(s, self.clock, run.desk_id, "dutylog", entry.id)
+            record_change(s, self.clock, run.desk_id, Topic.DUTYLOG, entry.id)
             record_change(s, self.clock, run.desk_id, TOPIC, run.id)
             log.info("checklist run %s finished by %s", run.id, actor.username)
             return run

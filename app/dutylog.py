@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import (
     CameraOutage,
@@ -221,7 +221,7 @@ class DutyLog:
         with self.db.write() as s:
             entry, new = self._append(s, user, desk_id, draft)
             if new:
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
             return entry
 
     def append_in(self, s: Session, user: CurrentUser, desk_id: int,

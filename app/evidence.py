@@ -25,7 +25,7 @@ from sqlalchemy import select
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local, to_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, Evidence, Incident, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
@@ -34,7 +34,7 @@ from app.text import nfc
 
 log = logs.get("evidence")
 
-TOPIC = "evidence"
+TOPIC = Topic.EVIDENCE
 STREAMS = ("main", "sub")
 STREAM_VI = {"main": "luồng chính", "sub": "luồng phụ"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -149,7 +149,7 @@ class EvidenceStore:
                     occurred_at=taken_at, place=place or None))
                 record.log_entry_id = entry.id
                 s.flush()
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
                 record_change(s, self.clock, desk_id, TOPIC, record.id)
         except DatabaseUnavailable:
             # The COMMIT may have reached the server before the connection broke: keep

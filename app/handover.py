@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from app import logs
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Handover, LogChainHead, Notice, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
@@ -157,7 +157,7 @@ class HandoverService:
                         raise conflict("The handover report")
                     h.summary, h.open_items = summary.strip(), items
                 s.flush()
-                record_change(s, self.clock, shift.desk_id, "handover", h.id)
+                record_change(s, self.clock, shift.desk_id, Topic.HANDOVER, h.id)
                 return h
         except IntegrityError as exc:  # two first saves at the same moment
             raise conflict("The handover report") from exc
@@ -181,7 +181,7 @@ class HandoverService:
             h.status, h.signed_by, h.signed_at = "signed", actor.id, self.clock.now()
             h.signature = handover_signature(h)
             s.flush()
-            record_change(s, self.clock, h.desk_id, "handover", h.id)
+            record_change(s, self.clock, h.desk_id, Topic.HANDOVER, h.id)
         self.dutylog.append(actor, h.desk_id, EntryDraft(
             kind=EntryKind.HANDOVER,
             content=f"Lãnh đạo ca trực ký biên bản bàn giao ca; nhật ký đến mục "
@@ -213,7 +213,7 @@ class HandoverService:
                 version=version + 1))
             if done.rowcount != 1:
                 raise conflict("The handover report")
-            record_change(s, self.clock, h.desk_id, "handover", h.id)
+            record_change(s, self.clock, h.desk_id, Topic.HANDOVER, h.id)
         return self.get(handover_id)
 
     def verify_signature(self, h: Handover) -> bool:

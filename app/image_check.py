@@ -20,14 +20,14 @@ from sqlalchemy import select
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, ImageCheckResult, Notice, OrgUnit, ReferenceImage
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 
 log = logs.get("cameras.image")
-TOPIC = "image_check"
+TOPIC = Topic.IMAGE_CHECK
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FAULTS = frozenset({"drift", "blur", "blackout", "glare", "obstruction"})
 VERDICTS = FAULTS | {"ok", "cannot_compare"}
@@ -147,8 +147,8 @@ class ImageChecks:
                     occurred_at=now, place=place or None, unit_name=unit_name or None))
                 result.log_entry_id, result.notice_id = entry.id, notice.id
                 s.flush()
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "notice", notice.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.NOTICE, notice.id)
             record_change(s, self.clock, desk_id, TOPIC, result.id)
             return result
 

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, to_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import DocumentCounter, DocumentNumber, Notice
 from app.dutylog import CHANNELS
@@ -49,7 +49,7 @@ class Notices:
                        status="draft")
             s.add(n)
             s.flush()
-            record_change(s, self.clock, desk_id, "notice", n.id)
+            record_change(s, self.clock, desk_id, Topic.NOTICE, n.id)
             return n
 
     def mark_sent(self, actor: CurrentUser, notice_id: int, version: int,
@@ -82,7 +82,7 @@ class Notices:
             n = s.get(Notice, notice_id)
             assert n is not None
             s.refresh(n)
-            record_change(s, self.clock, n.desk_id, "notice", n.id)
+            record_change(s, self.clock, n.desk_id, Topic.NOTICE, n.id)
             return n
 
     def for_desk(self, desk_id: int) -> list[Notice]:
@@ -130,7 +130,7 @@ class DocumentRegister:
                                          issued_by=actor.id, issued_at=now)
                     s.add(doc)
                     s.flush()
-                    record_change(s, self.clock, desk_id, "document", doc.id)
+                    record_change(s, self.clock, desk_id, Topic.DOCUMENT, doc.id)
                     return doc
             except IntegrityError:
                 log.info("document counter race, retrying")

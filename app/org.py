@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app import logs
 from app.auth import CurrentUser, Permission, Role, hash_password, require
 from app.clock import Clock
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, conflict
@@ -276,7 +276,7 @@ class ReferenceData:
                 s.merge(Holiday(day=item["day"], name=item.get("name", "")))
                 counts["holidays"] += 1
             s.flush()
-            record_change(s, self.clock, None, "org")
+            record_change(s, self.clock, None, Topic.ORG)
         log.info("imported %s", counts)
         return counts
 
@@ -324,7 +324,7 @@ class ReferenceData:
                 if key in allowed:
                     setattr(unit, key, value)
             s.flush()
-            record_change(s, self.clock, None, "org", unit.id)
+            record_change(s, self.clock, None, Topic.ORG, unit.id)
             return unit
 
 

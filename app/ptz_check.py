@@ -32,7 +32,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.camera_map import CameraMap, CameraReference, WatchPosition
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, PtzCheckRow, PtzCheckRun, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
@@ -41,7 +41,7 @@ from app.handover import OpenItem
 
 log = logs.get("cameras.check")
 
-TOPIC = "ptz_check"
+TOPIC = Topic.PTZ_CHECK
 TRIGGERS = ("shift_start", "on_demand")
 
 # Outcomes of a check row.
@@ -399,7 +399,7 @@ class PtzCheck:
                 place=", ".join(places)[:300] or None))
             run.log_entry_id = entry.id
             s.flush()
-            record_change(s, self.clock, desk_id, "dutylog", entry.id)
+            record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
             record_change(s, self.clock, desk_id, TOPIC, run.id)
         log.info("PTZ check run %d by %s: %d in, %d out, %d not verifiable", run.id,
                  actor.username, run.in_position, run.out_of_position, run.not_verifiable)
@@ -444,7 +444,7 @@ class PtzCheck:
                 place=cam.site[:300] if cam.site else None))
             row.log_entry_id = entry.id
             s.flush()
-            record_change(s, self.clock, run.desk_id, "dutylog", entry.id)
+            record_change(s, self.clock, run.desk_id, Topic.DUTYLOG, entry.id)
             record_change(s, self.clock, run.desk_id, TOPIC, run.id)
         log.info("PTZ restore of %s (%s) by %s: %s", camera_code, method, actor.username,
                  d.outcome)

@@ -23,12 +23,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.auth import CurrentUser, Role
 from app.clock import Clock
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import PtzHold
 from app.errors import QT_TRANSLATE_NOOP, DomainError
 
-TOPIC = "ptz_hold"
+TOPIC = Topic.PTZ_HOLD
 DEFAULT_EXPIRY = timedelta(seconds=60)
 TAKE_OVER_ROLES = (Role.SHIFT_LEADER, Role.DIRECTOR)
 

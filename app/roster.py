@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from app import logs
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, to_local, to_utc
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import OrgUnit, RotationDay, RotationPlan, Shift, ShiftMember, UserAccount
 from app.errors import QT_TRANSLATE_NOOP, FrozenError, NotFound, ValidationError, conflict
@@ -121,7 +121,7 @@ class Roster:
                               ends_at=end, duty_unit_id=unit_id, focus="")
                 s.add(shift)
                 s.flush()
-                record_change(s, self.clock, desk_id, "shift", shift.id)
+                record_change(s, self.clock, desk_id, Topic.SHIFT, shift.id)
                 return shift
         except IntegrityError:
             # Another console created it at the same moment (PostgreSQL, READ
@@ -176,7 +176,7 @@ class Roster:
             shift.members = [ShiftMember(user_id=m.user_id, role=m.role,
                                          assignment=m.assignment) for m in members]
             s.flush()
-            record_change(s, self.clock, shift.desk_id, "shift", shift.id)
+            record_change(s, self.clock, shift.desk_id, Topic.SHIFT, shift.id)
             return shift
 
     def set_focus(self, actor: CurrentUser, shift_id: int, version: int, focus: str) -> Shift:
@@ -187,7 +187,7 @@ class Roster:
             shift.focus = focus.strip()
             shift.focus_by = actor.id
             s.flush()
-            record_change(s, self.clock, shift.desk_id, "shift", shift.id)
+            record_change(s, self.clock, shift.desk_id, Topic.SHIFT, shift.id)
             return shift
 
     def _for_update(self, s, shift_id: int, version: int) -> Shift:  # type: ignore[no-untyped-def]
@@ -235,7 +235,7 @@ class Roster:
             if plan.id is not None:
                 flag_modified(plan, "status")  # new days: an approval of the old ones is stale
             s.flush()
-            record_change(s, self.clock, desk_id, "rotation", plan.id)
+            record_change(s, self.clock, desk_id, Topic.ROTATION, plan.id)
             return plan
 
     def approve_rotation(self, actor: CurrentUser, plan_id: int, version: int) -> RotationPlan:
@@ -271,7 +271,7 @@ class Roster:
                     if shift is not None and shift.duty_unit_id is None:
                         shift.duty_unit_id = d.unit_id
             s.flush()
-            record_change(s, self.clock, plan.desk_id, "rotation", plan.id)
+            record_change(s, self.clock, plan.desk_id, Topic.ROTATION, plan.id)
             return plan
 
     def rotation(self, desk_id: int, week_start: date) -> RotationPlan | None:

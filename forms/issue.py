@@ -27,7 +27,7 @@ from sqlalchemy import select, update
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local, to_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import (
     Attachment,
@@ -528,7 +528,7 @@ class DocumentIssuer:
                     s.execute(update(UnitRequest).where(UnitRequest.id == r.id).values(
                         document_no=number.label, version=UnitRequest.version + 1)
                         .execution_options(synchronize_session=False))
-                    record_change(s, self.clock, desk_id, "request", r.id)
+                    record_change(s, self.clock, desk_id, Topic.REQUEST, r.id)
                 text = (f"Phát hành {DOC_NAME_VI[appendix]} số {number.label} gửi {recipient}"
                         + (f" (fax số {r.fax_no})" if r is not None and r.fax_no
                            and appendix in ("II", "V") else "")
@@ -539,8 +539,8 @@ class DocumentIssuer:
                     unit_name=recipient[:300], case_ref=inc.case_ref if inc else None))
                 doc.log_entry_id = entry.id
                 s.flush()
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "document", doc.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.DOCUMENT, doc.id)
                 doc_id = doc.id
         except BaseException:
             path.unlink(missing_ok=True)
@@ -596,8 +596,8 @@ class DocumentIssuer:
                 kind=EntryKind.NOTE, unit_name=d.recipient[:300],
                 case_ref=inc.case_ref if inc else None,
                 content=f"Đã gửi văn bản số {d.number} qua thư điện tử tới {address}."))
-            record_change(s, self.clock, d.desk_id, "dutylog", entry.id)
-            record_change(s, self.clock, d.desk_id, "document", d.id)
+            record_change(s, self.clock, d.desk_id, Topic.DUTYLOG, entry.id)
+            record_change(s, self.clock, d.desk_id, Topic.DOCUMENT, d.id)
 
     # -- attachments -----------------------------------------------------------------------------
     def attach(self, user: CurrentUser, desk_id: int, source: Path, *, kind: str,
@@ -642,8 +642,8 @@ class DocumentIssuer:
                     unit_name=r.unit_name if r else None,
                     content=f"Đính kèm bản chụp {description or source.name} "
                             f"(SHA-256 {digest})."))
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-            record_change(s, self.clock, desk_id, "workflow", incident_id or 0)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+            record_change(s, self.clock, desk_id, Topic.WORKFLOW, incident_id or 0)
             return a
 
     def attachments(self, incident_id: int | None = None,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.changes import Topic
 from app.org import parse_units_csv, parse_yaml
 from widgets.labels import role_label, unit_kind_label
 from widgets.messages import show_error
@@ -75,7 +76,7 @@ class AdminPanel(QWidget):
         self.tree.currentItemChanged.connect(self._select)
         self.save.clicked.connect(self._save)
         self.import_btn.clicked.connect(self._import)
-        session.changed.connect(lambda ch: any(c.topic == "org" for c in ch) and self.load())
+        session.changed.connect(lambda ch: any(c.topic == Topic.ORG for c in ch) and self.load())
 
     def load(self) -> None:
         s = self.session

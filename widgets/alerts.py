@@ -19,11 +19,12 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from app.db.changes import Topic
 from widgets import theme
 from widgets.session import ConsoleSession
 
 log = logging.getLogger("customs.workflow")
-TOPICS = {"workflow", "request", "unit_request"}
+TOPICS = frozenset({Topic.WORKFLOW, Topic.REQUEST})
 
 
 def chime(rate: int = 48000) -> np.ndarray:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local
+from app.db.changes import Topic
 from widgets.labels import CHANNELS, channel_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
@@ -101,7 +102,7 @@ class NoticesPanel(QWidget):
         new_b.clicked.connect(self._new)
         self.send_b.clicked.connect(self._send)
         self.ack_b.clicked.connect(self._ack)
-        session.changed.connect(lambda ch: any(c.topic == "notice" for c in ch) and self.load())
+        session.changed.connect(lambda ch: any(c.topic == Topic.NOTICE for c in ch) and self.load())
 
     def load(self) -> None:
         s = self.session

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth import Permission
+from app.db.changes import Topic
 from app.roster import MemberSpec, week_start_of
 from widgets.labels import SHIFT_ROLES, rotation_status_label, shift_role_label, weekday_label
 from widgets.messages import show_error
@@ -95,7 +96,8 @@ class RosterPanel(QWidget):
         add_b.clicked.connect(self._add_member)
         remove_b.clicked.connect(lambda: self.members.removeRow(self.members.currentRow()))
         self.save_members.clicked.connect(self._save_members)
-        session.changed.connect(lambda ch: any(c.topic == "rotation" for c in ch) and self.load())
+        session.changed.connect(
+            lambda ch: any(c.topic == Topic.ROTATION for c in ch) and self.load())
         session.shiftChanged.connect(lambda _s: self.load_members())
         self._users: list = []
         self._members_version = 0

@@ -13,7 +13,7 @@ from app import logs
 from app.auth import CurrentUser
 from app.cache import CachedShift
 from app.context import AppContext
-from app.db.changes import Change, ChangeFeed
+from app.db.changes import Change, ChangeFeed, Topic
 from app.errors import DatabaseUnavailable
 from app.roster import OfficeHours, duty_date_of, shift_bounds
 from widgets.qt_tasks import QtTaskRunner
@@ -117,7 +117,7 @@ class ConsoleSession(QObject):
             mine = [c for c in changes if c.desk_id in (None, self.desk.id)]
             if mine:
                 self.changed.emit(mine)
-                if any(c.topic == "shift" for c in mine):
+                if any(c.topic == Topic.SHIFT for c in mine):
                     self.refresh_shift()
 
     def _try_reconnect(self) -> None:

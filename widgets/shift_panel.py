@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.auth import Permission
 from app.cache import CachedShift
 from app.clock import to_local
+from app.db.changes import Topic
 from widgets.labels import shift_role_label, source_label
 from widgets.messages import show_error
 from widgets.session import ConsoleSession
@@ -127,7 +128,7 @@ class ShiftPanel(QWidget):
         self.refreshed.emit()
 
     def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if any(c.topic in ("dutylog", "notice", "handover") for c in changes):
+        if any(c.topic in (Topic.DUTYLOG, Topic.NOTICE, Topic.HANDOVER) for c in changes):
             self.reload_open_items()
 
     def _edit_focus(self) -> None:

@@ -9,8 +9,9 @@ import contextlib
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 import psycopg
 from sqlalchemy import func, select, text
@@ -27,26 +28,64 @@ _ORDER_LOCK = 8882  # advisory lock: change_event rows commit in seq order
 _WAIT_SLICE_S = 0.25  # longest wait for a doorbell before looking at the stop flag
 
 
+class Topic(StrEnum):
+    """What changed. Writers record a member; panels subscribe to members. The value
+    is what the `change_event.topic` column keeps (shared by consoles of different
+    versions, so a value never changes meaning)."""
+
+    DUTYLOG = "dutylog"                # a duty-log entry (ref: log_entry.id)
+    WORKFLOW = "workflow"              # an incident and its approval (ref: incident.id)
+    REQUEST = "request"                # a request to a unit (ref: unit_request.id)
+    DOCUMENT = "document"              # an issued document (ref: issued_document.id)
+    DIRECTIVE = "directive"            # a directive of the leadership (ref: directive.id)
+    DAILY_REPORT = "daily_report"      # a unit's daily report (ref: daily_report.id)
+    NOTICE = "notice"                  # a notice to a unit (ref: notice.id)
+    HANDOVER = "handover"              # a shift handover (ref: handover.id)
+    SHIFT = "shift"                    # a shift and its crew (ref: shift.id)
+    ROTATION = "rotation"              # a published rotation (ref: rotation_plan.id)
+    ORG = "org"                        # units and accounts (ref: org_unit.id or none)
+    EVIDENCE = "evidence"              # a screenshot kept as evidence (ref: evidence.id)
+    CAMERA = "camera"                  # the camera registry (ref: camera.id or none)
+    CAMERA_OUTAGE = "camera_outage"    # a camera outage (ref: camera_outage.id)
+    CAMERA_MAP = "camera_map"          # a camera-map version (ref: its id)
+    CHECKLIST = "checklist"            # a checklist run (ref: checklist_run.id)
+    PTZ_CHECK = "ptz_check"            # a camera-map check run (ref: its id)
+    PTZ_HOLD = "ptz_hold"              # who holds a PTZ camera (ref: its id, 0 = many)
+    IMAGE_CHECK = "image_check"        # a reference image or image check (ref: its id)
+
+
 @dataclass(frozen=True)
 class Change:
     seq: int
     desk_id: int | None
-    topic: str
+    topic: Topic
     ref_id: int | None
 
 
-def record_change(session: Session, clock: Clock, desk_id: int | None, topic: str,
+def refs(changes: Iterable[Change], *topics: Topic) -> set[int]:
+    """The ids that changed under these topics (a panel reloads only those rows)."""
+    return {c.ref_id for c in changes if c.topic in topics and c.ref_id is not None}
+
+
+def touches(changes: Iterable[Change], topics: Iterable[Topic]) -> bool:
+    wanted = frozenset(topics)
+    return any(c.topic in wanted for c in changes)
+
+
+def record_change(session: Session, clock: Clock, desk_id: int | None, topic: Topic,
                   ref_id: int | None = None) -> None:
     """Record a change inside the caller's write transaction; call it last."""
+    if not isinstance(topic, Topic):
+        raise TypeError(f"record_change takes a Topic, not {topic!r}")
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
         # Held to COMMIT: sequence numbers become visible in order, so a reader
         # that has seen seq N will never later find a committed seq < N.
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ORDER_LOCK})
-    session.add(ChangeEvent(desk_id=desk_id, topic=topic, ref_id=ref_id, at=clock.now()))
+    session.add(ChangeEvent(desk_id=desk_id, topic=topic.value, ref_id=ref_id, at=clock.now()))
     session.flush()
     if bind.dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": topic})
+        session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": topic.value})
 
 
 def latest_seq(db: Database) -> int:
@@ -55,11 +94,24 @@ def latest_seq(db: Database) -> int:
 
 
 def changes_since(db: Database, seq: int, limit: int = 1000) -> list[Change]:
+    return _batch_since(db, seq, limit)[0]
+
+
+def _batch_since(db: Database, seq: int, limit: int = 1000) -> tuple[list[Change], int]:
+    """The known changes after `seq`, and the last sequence number read (a row of a
+    topic this console does not know is passed over, never waited on)."""
     with db.read() as s:
         rows = s.execute(select(ChangeEvent.seq, ChangeEvent.desk_id, ChangeEvent.topic,
                                 ChangeEvent.ref_id).where(ChangeEvent.seq > seq)
                          .order_by(ChangeEvent.seq).limit(limit)).all()
-    return [Change(*r) for r in rows]
+    out: list[Change] = []
+    for seq_, desk_id, topic, ref_id in rows:
+        try:
+            out.append(Change(seq_, desk_id, Topic(topic), ref_id))
+        except ValueError:
+            # A newer console's topic this one has no panel for.
+            log.debug("change %d: unknown topic %r", seq_, topic)
+    return out, (rows[-1][0] if rows else seq)
 
 
 class ChangeFeed:
@@ -107,11 +159,12 @@ class ChangeFeed:
             self.last_seq = latest_seq(self.db)
             return
         while True:
-            batch = changes_since(self.db, self.last_seq)
-            if not batch:
+            batch, last = _batch_since(self.db, self.last_seq)
+            if last == self.last_seq:
                 return
-            self.last_seq = batch[-1].seq
-            self.on_changes(batch)
+            self.last_seq = last
+            if batch:
+                self.on_changes(batch)
 
     def _run(self) -> None:
         backoff = 0.5

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local, to_utc
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import DailyReport, DailyReportReminder, Desk, OrgUnit
 from app.dutylog import CHANNEL_NAMES, CHANNELS, DutyLog, EntryDraft, EntryKind
@@ -400,8 +400,8 @@ class DailyReports:
                     reported_at=at, note=rec.note))
                 rec.log_entry_id = entry.id
                 s.flush()
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "daily_report", rec.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.DAILY_REPORT, rec.id)
                 return rec
         except IntegrityError as exc:  # another console created the row first
             raise conflict(QT_TRANSLATE_NOOP("errors", "The daily report")) from exc
@@ -449,8 +449,8 @@ class DailyReports:
                     log_entry_id=entry.id)
                 s.add(reminder)
                 s.flush()
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "daily_report", rec.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.DAILY_REPORT, rec.id)
                 return reminder
         except IntegrityError as exc:
             raise conflict(QT_TRANSLATE_NOOP("errors", "The daily report")) from exc

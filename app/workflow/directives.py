@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app import logs
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Directive, DirectiveUnit, LogCase, OrgUnit, UnitRequest, UserAccount
 from app.dutylog import CHANNEL_NAMES, CHANNELS, DutyLog, EntryDraft, EntryKind
@@ -105,11 +105,11 @@ class _DirectiveRequests(RequestService):
                 text = f"{r.unit_name} báo cáo kết quả thực hiện chỉ đạo: {text}"
             entry = self.dutylog.append_in(s, user, r.desk_id, EntryDraft(
                 kind=kind, content=text, unit_name=r.unit_name, case_ref=d.case_ref, **extra))
-            record_change(s, self.clock, r.desk_id, "dutylog", entry.id)
-            record_change(s, self.clock, r.desk_id, "request", r.id)
+            record_change(s, self.clock, r.desk_id, Topic.DUTYLOG, entry.id)
+            record_change(s, self.clock, r.desk_id, Topic.REQUEST, r.id)
             if r.status in FINISHED:
                 self._close_if_all_reported(s, user, d)
-            record_change(s, self.clock, r.desk_id, "directive", d.id)
+            record_change(s, self.clock, r.desk_id, Topic.DIRECTIVE, d.id)
             return r
 
     def _close_if_all_reported(self, s: Session, user: CurrentUser, d: Directive) -> None:
@@ -125,7 +125,7 @@ class _DirectiveRequests(RequestService):
             kind=EntryKind.NOTE, case_ref=d.case_ref,
             content=f"Các đơn vị ({len(statuses)}) đã báo cáo đầy đủ kết quả thực hiện ý kiến "
                     f"chỉ đạo của {d.directed_by}; kết thúc theo dõi."))
-        record_change(s, self.clock, d.desk_id, "dutylog", entry.id)
+        record_change(s, self.clock, d.desk_id, Topic.DUTYLOG, entry.id)
         log.info("directive %s closed: every unit reported", d.id)
 
 
@@ -211,10 +211,10 @@ class DirectiveService:
                 unit_name=names[:300], case_ref=case_ref, received_at=directed_at))
             d.log_entry_id = entry.id
             s.flush()
-            record_change(s, self.clock, desk_id, "dutylog", entry.id)
+            record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
             for r in requests:
-                record_change(s, self.clock, desk_id, "request", r.id)
-            record_change(s, self.clock, desk_id, "directive", d.id)
+                record_change(s, self.clock, desk_id, Topic.REQUEST, r.id)
+            record_change(s, self.clock, desk_id, Topic.DIRECTIVE, d.id)
             log.info("directive %s sent to %d unit(s) by %s", d.id, len(units), user.username)
             return d
 
@@ -270,9 +270,9 @@ class DirectiveService:
                             f"{unit} (hạn {_hm(item.due_at)}, chậm {item.minutes_late} phút). "
                             "Báo cáo lãnh đạo cấp phòng trực ban và lãnh đạo ca trực để "
                             "đôn đốc."))
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "request", item.request.id)
-                record_change(s, self.clock, desk_id, "directive", d.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.REQUEST, item.request.id)
+                record_change(s, self.clock, desk_id, Topic.DIRECTIVE, d.id)
             done.append(item)
         return done
 

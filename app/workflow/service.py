@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app import logs
 from app.auth import CurrentUser, Permission, Role, require, to_current
 from app.clock import Clock, fmt_local
-from app.db.changes import record_change
+from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import (
     Desk,
@@ -224,13 +224,13 @@ class IncidentService:
                 vehicle_plate=inc.vehicle_plate, note=note, case_ref=case_ref,
                 case_title=title))
             entry_id = entry.id
-            record_change(s, self.clock, desk_id, "dutylog", entry.id)
+            record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
         s.add(IncidentStep(desk_id=desk_id, incident_id=inc.id, action="create", from_state="",
                            to_state=IncidentState.NEW, handling=inc.handling, recorded_by=user.id,
                            decided_by=user.id, by_phone=False, at=now, comment="",
                            log_entry_id=entry_id))
         s.flush()
-        record_change(s, self.clock, desk_id, "workflow", inc.id)
+        record_change(s, self.clock, desk_id, Topic.WORKFLOW, inc.id)
         log.info("incident %s raised by %s", inc.id, user.username)
         return inc
 
@@ -315,8 +315,8 @@ class IncidentService:
         entry = self.dutylog.append_in(s, user, inc.desk_id, draft)
         step.log_entry_id = entry.id
         s.flush()
-        record_change(s, self.clock, inc.desk_id, "dutylog", entry.id)
-        record_change(s, self.clock, inc.desk_id, "workflow", inc.id)
+        record_change(s, self.clock, inc.desk_id, Topic.DUTYLOG, entry.id)
+        record_change(s, self.clock, inc.desk_id, Topic.WORKFLOW, inc.id)
         log.info("incident %s: %s by %s (%s -> %s)%s", inc.id, o.action, decider.username,
                  o.source, o.target, " by phone" if o.by_phone else "")
 
@@ -415,8 +415,8 @@ class IncidentService:
                 kind=EntryKind.NOTE, case_ref=inc.case_ref,
                 content=f"{user.full_name} xác nhận ý kiến đã cho qua điện thoại lúc "
                         f"{_hm(step.opinion_at)} ({step.action})."))
-            record_change(s, self.clock, inc.desk_id, "dutylog", entry.id)
-            record_change(s, self.clock, inc.desk_id, "workflow", inc.id)
+            record_change(s, self.clock, inc.desk_id, Topic.DUTYLOG, entry.id)
+            record_change(s, self.clock, inc.desk_id, Topic.WORKFLOW, inc.id)
             return step
 
     def awaiting_countersign(self, desk_id: int, user_id: int | None = None
@@ -542,8 +542,8 @@ class RequestService:
                 kind=EntryKind.DIRECTIVE if inc else EntryKind.WORK, content=text,
                 channel=channel if inc else None, unit_name=name,
                 case_ref=inc.case_ref if inc else None))
-            record_change(s, self.clock, desk_id, "dutylog", entry.id)
-            record_change(s, self.clock, desk_id, "request", r.id)
+            record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+            record_change(s, self.clock, desk_id, Topic.REQUEST, r.id)
             return r
 
     def relay(self, user: CurrentUser, desk_id: int, request_id: int,
@@ -625,8 +625,8 @@ class RequestService:
             entry = self.dutylog.append_in(s, user, r.desk_id, EntryDraft(
                 kind=kind, content=text, unit_name=r.unit_name,
                 case_ref=inc.case_ref if inc else None, **extra))
-            record_change(s, self.clock, r.desk_id, "dutylog", entry.id)
-            record_change(s, self.clock, r.desk_id, "request", r.id)
+            record_change(s, self.clock, r.desk_id, Topic.DUTYLOG, entry.id)
+            record_change(s, self.clock, r.desk_id, Topic.REQUEST, r.id)
             return r
 
     def record_receipt(self, user: CurrentUser, request_id: int,
@@ -756,8 +756,8 @@ class RequestService:
                     content=f"Quá hạn {what}: {r.unit_name} (hạn {_hm(item.due_at)}, chậm "
                             f"{item.minutes_late} phút). Báo cáo lãnh đạo cấp phòng trực ban "
                             f"và lãnh đạo ca trực để đôn đốc."))
-                record_change(s, self.clock, desk_id, "dutylog", entry.id)
-                record_change(s, self.clock, desk_id, "request", r.id)
+                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
+                record_change(s, self.clock, desk_id, Topic.REQUEST, r.id)
             done.append(item)
         return done
 

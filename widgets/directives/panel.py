@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.clock import fmt_local
+from app.db.changes import Topic
 from app.workflow.daily_reports import EXPECTED, LATE, RECEIVED, RECEIVED_LATE, tracker_order
 from widgets import theme
 from widgets.directives.data import DirectiveRow, PanelSnapshot, UnitFollowUp, read_panel
@@ -44,7 +45,7 @@ from widgets.session import ConsoleSession
 from widgets.shortcuts import panel_shortcut
 
 CTX = "DirectivesPanel"
-TOPICS = frozenset({"directive", "request", "daily_report"})
+TOPICS = frozenset({Topic.DIRECTIVE, Topic.REQUEST, Topic.DAILY_REPORT})
 UNIT_STATES = {
     "sent": QT_TRANSLATE_NOOP("DirectivesPanel", "Sent, receipt not confirmed"),
     "received": QT_TRANSLATE_NOOP("DirectivesPanel", "Received, awaiting acknowledgement"),

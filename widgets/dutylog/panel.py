@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import to_local, to_utc
+from app.db.changes import Topic
 from app.dutylog import EntryDraft
 from app.logwriter import WriteOutcome
 from widgets.dutylog.form import EntryForm
@@ -256,7 +257,7 @@ class DutyLogPanel(QWidget):
         self.model.append_rows(pending)
 
     def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if not any(c.topic == "dutylog" for c in changes) or self.session.desk is None:
+        if not any(c.topic == Topic.DUTYLOG for c in changes) or self.session.desk is None:
             return
         f = self._filters()
         if f.get("query") or f.get("kind") or f.get("unit") or self.scope.currentData() == "all":

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local, to_local, to_utc
+from app.db.changes import Topic
 from app.dutylog import CHANNEL_NAMES, CHANNELS
 from app.workflow.rules import RULES, Action
 from app.workflow.service import Prevention
@@ -58,7 +59,7 @@ from widgets.messages import message_of, show_error
 from widgets.session import ConsoleSession
 from widgets.shortcuts import panel_shortcut
 
-TOPICS = frozenset({"workflow", "request", "document"})
+TOPICS = frozenset({Topic.WORKFLOW, Topic.REQUEST, Topic.DOCUMENT})
 NEEDS_HANDLING = (Action.PROPOSE, Action.ACT_DIRECTLY, Action.APPROVE)
 
 

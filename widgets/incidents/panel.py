@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.clock import fmt_local
+from app.db.changes import Topic
 from widgets import theme
 from widgets.incidents.data import ListRow, ListSnapshot, RequestPlace, read_list, where_answered
 from widgets.incidents.detail import IncidentDetailPanel
@@ -33,7 +34,7 @@ from widgets.messages import show_error
 from widgets.session import ConsoleSession
 from widgets.shortcuts import panel_shortcut
 
-TOPICS = frozenset({"workflow", "request", "document"})
+TOPICS = frozenset({Topic.WORKFLOW, Topic.REQUEST, Topic.DOCUMENT})
 
 
 class MyIncidentsPanel(QWidget):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.clock import fmt_local
+from app.db.changes import Topic
 from app.errors import ConflictError
 from app.workflow.rules import Action, IncidentState
 from widgets import theme
@@ -45,7 +46,7 @@ CTX = "SupervisorConsole"
 APPROVE_ACTIONS = (Action.APPROVE, Action.DIRECTOR_APPROVE)
 REJECT_ACTIONS = (Action.REJECT, Action.DIRECTOR_REJECT)
 DECISIONS = frozenset(APPROVE_ACTIONS + REJECT_ACTIONS)
-TOPICS = frozenset({"workflow", "request"})
+TOPICS = frozenset({Topic.WORKFLOW, Topic.REQUEST})
 
 STATES = {
     IncidentState.NEW: QT_TRANSLATE_NOOP("SupervisorConsole", "New"),

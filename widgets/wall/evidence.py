@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local
+from app.db.changes import Topic
 from app.db.models import Evidence
 from video.capture import capture_frame
 from video.snapshot import encode_png, meta_for
@@ -231,7 +232,7 @@ class EvidenceGallery(QWidget):
                 self.list.setCurrentItem(item)   # a reload keeps the selection
 
     def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
-        if any(getattr(c, "topic", None) == "evidence" for c in changes):
+        if any(getattr(c, "topic", None) == Topic.EVIDENCE for c in changes):
             self.load()
 
     def _selected(self) -> Evidence | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.camera_health import CameraHealthRow, OutageMonitor
 from app.clock import fmt_local
+from app.db.changes import Topic
 from video.stream import State
 from widgets import theme
 from widgets.messages import message_of
@@ -30,7 +31,7 @@ from widgets.session import ConsoleSession
 from widgets.wall.tile import state_text
 
 log = logging.getLogger("customs.video")
-TOPICS = {"camera_outage", "camera"}
+TOPICS = frozenset({Topic.CAMERA_OUTAGE, Topic.CAMERA})
 
 
 class OutageWatch(QObject):

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.auth import Permission, require
+from app.db.changes import Topic
 from app.ptz_holds import Decision, Hold
 from video.ptz.controller import Preset
 from video.ptz.presets import PresetTourController, Tour, TourStep
@@ -239,7 +240,7 @@ class PtzLink(QObject):
                 "{name}", hold.user_name).replace("{console}", hold.console))
 
     def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
-        if not any(getattr(c, "topic", None) == "ptz_hold" for c in changes):
+        if not any(getattr(c, "topic", None) == Topic.PTZ_HOLD for c in changes):
             return
         holds = self.session.ctx.ptz_holds
 
