@@ -45,7 +45,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    import forms  # noqa: PLC0415
     from app import cli  # noqa: PLC0415 - keep --help fast
+
+    forms.install()   # the core prints through the forms' renderers
 
     try:
         ctx_settings = cli.load_settings(args)

@@ -80,10 +80,10 @@ def _paper(ctx: AppContext, desk, kind: str, ref: str) -> bytes | None:  # type:
         if shift is None:
             return None
         if kind == "log":
-            from forms.dutylog_source import duty_log_pdf  # noqa: PLC0415
+            from app.documents.printouts import duty_log_pdf  # noqa: PLC0415
 
             return duty_log_pdf(ctx, desk, shift, printed_by="")
-        from forms.dutylog_source import handover_pdf  # noqa: PLC0415
+        from app.documents.printouts import handover_pdf  # noqa: PLC0415
 
         handover = ctx.handover.for_shift(shift.id)
         if handover is None:

@@ -21,6 +21,7 @@ from app.clock import ConsoleClock, SystemClock
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
 from app.db.outbox import Outbox
+from app.documents.issuer import DocumentIssuer
 from app.dutylog import DutyLog
 from app.errors import DatabaseUnavailable
 from app.evidence import EvidenceStore
@@ -110,11 +111,9 @@ class AppContext:
                                           self.settings.shift_start_time())
 
     @cached_property
-    def issuer(self):  # type: ignore[no-untyped-def] # forms.issue.DocumentIssuer
-        """Issues Appendices II–V (forms/issue.py). Built on first use: reportlab
-        and the forms load only when a document is issued."""
-        from forms.issue import DocumentIssuer  # noqa: PLC0415
-
+    def issuer(self) -> DocumentIssuer:
+        """Issues Appendices II–V (app/documents/issuer.py). Built on first use: the
+        templates are read then, and reportlab loads only when a document is printed."""
         return DocumentIssuer(self.db, self.clock, self.dutylog, self.documents, self.requests,
                               self.data_dir)
 

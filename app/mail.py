@@ -97,7 +97,7 @@ class DocumentMailer:
 
 
 def document_message(doc, to: str) -> Outgoing:  # type: ignore[no-untyped-def]
-    """The message carrying an issued document (forms.issue.IssuedDoc)."""
+    """The message carrying an issued document (app.documents.issuer.IssuedDoc)."""
     names = {"II": "Điện fax", "V": "Điện fax", "III": "Tờ trình", "IV": "Báo cáo"}
     subject = f"{names.get(doc.appendix, 'Văn bản')} số {doc.number} – Phụ lục {doc.appendix}"
     body = (f"Kính gửi: {doc.recipient}\n\n"

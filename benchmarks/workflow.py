@@ -40,6 +40,14 @@ from app.clock import SystemClock
 from app.db.engine import Database
 from app.db.models import Desk, UserAccount
 from app.demo import SITE_FILE
+from app.documents.papers import (
+    DirectorOpinion,
+    Proposal,
+    ProposalMeasure,
+    ResultReport,
+    SurveillanceFax,
+    UrgentFax,
+)
 from app.dutylog import DutyLog
 from app.org import ReferenceData, parse_yaml
 from app.workflow.rules import Action, Handling
@@ -51,14 +59,6 @@ from forms.appendix2 import render_appendix2
 from forms.appendix3 import render_appendix3
 from forms.appendix4 import render_appendix4
 from forms.appendix5 import render_appendix5
-from forms.model import (
-    DirectorOpinion,
-    Proposal,
-    ProposalMeasure,
-    ResultReport,
-    SurveillanceFax,
-    UrgentFax,
-)
 from forms.pdf import render_to_bytes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from forms.model import DutyLogPrintout, LogRow
+from app.documents.papers import DutyLogPrintout, LogRow
 from forms.pdf import (
     PageSetup,
     SignatureBlock,

@@ -17,8 +17,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from app.documents.papers import UrgentFax
 from forms import decree30 as d30
-from forms.model import UrgentFax
 from forms.pdf import (
     NBSP,
     SERIF,

@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from app.documents.papers import DirectorOpinion, Proposal
 from forms.appendix2 import (
     BLANK,
     body_style,
@@ -25,7 +26,6 @@ from forms.appendix2 import (
     recipients_and_signature,
     signer_block,
 )
-from forms.model import DirectorOpinion, Proposal
 from forms.pdf import SERIF, build_pdf, clean, markup, para, styles, title, write_pdf
 
 TITLE = "ĐỀ XUẤT XỬ LÝ THÔNG TIN PHÁT SINH"

@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
+from app.documents.papers import ResultReport
 from forms import decree30 as d30
 from forms.appendix2 import (
     BLANK,
@@ -27,7 +28,6 @@ from forms.appendix2 import (
     signer_block,
     sub_line,
 )
-from forms.model import ResultReport
 from forms.pdf import build_pdf, clean, markup, para, place_and_date, rich, styles, write_pdf
 
 TITLE = "BÁO CÁO"

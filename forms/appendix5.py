@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from app.documents.papers import SurveillanceFax, UrgentFax
 from forms.appendix2 import fax_story, fax_time, portrait_setup
-from forms.model import SurveillanceFax, UrgentFax
 from forms.pdf import build_pdf, clean, write_pdf
 
 DEFAULT_SUBJECT = "phối hợp thực hiện giám sát trực tuyến"

@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from forms.model import HandoverPrintout, OpenItemLine
+from app.documents.papers import HandoverPrintout, OpenItemLine
 from forms.pdf import (
     PageSetup,
     SignatureBlock,

@@ -14,7 +14,7 @@ flowables with these helpers and hands it to `build_pdf`:
     write_pdf(build_pdf(story, setup), target)
 
 Imports no Qt and nothing from the application: the core fills the print model
-(`forms.model`) and the renderers only lay it out.
+(`app.documents.papers`) and the renderers only lay it out.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.documents.papers import Para
 from forms import decree30 as d30
-from forms.model import Para
 
 _log = logging.getLogger("customs.forms")
 

@@ -23,6 +23,7 @@ os.environ.pop("CUSTOMS_DB_URL", None)
 
 import pytest  # noqa: E402
 
+import forms  # noqa: E402
 from app.auth import CurrentUser, to_current  # noqa: E402
 from app.clock import FixedClock, to_local, to_utc  # noqa: E402
 from app.context import AppContext  # noqa: E402
@@ -31,6 +32,8 @@ from app.demo import SITE_FILE  # noqa: E402
 from app.org import parse_yaml  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from tests.helpers.pg import PgServer  # noqa: E402
+
+forms.install()   # the printers, as main.py installs them
 
 # Every test's fixed clock starts at T0 (stored UTC): by default a weekday morning
 # inside office hours, local time 09:00 on 27/11/2026. `pytest --t0 "YYYY-MM-DD

@@ -13,11 +13,7 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
-from forms.appendix2 import render_appendix2
-from forms.appendix3 import OPINION_HEADING, render_appendix3
-from forms.appendix4 import LATE_LABEL, ON_TIME, render_appendix4
-from forms.appendix5 import DEFAULT_SUBJECT, render_appendix5
-from forms.model import (
+from app.documents.papers import (
     DirectorOpinion,
     Proposal,
     ProposalMeasure,
@@ -25,6 +21,10 @@ from forms.model import (
     SurveillanceFax,
     UrgentFax,
 )
+from forms.appendix2 import render_appendix2
+from forms.appendix3 import OPINION_HEADING, render_appendix3
+from forms.appendix4 import LATE_LABEL, ON_TIME, render_appendix4
+from forms.appendix5 import DEFAULT_SUBJECT, render_appendix5
 from forms.pdf import FONT_FILES, render_to_bytes
 from tests.test_forms_pdf import assert_page_numbers, fonts_of, normalised, page_texts
 

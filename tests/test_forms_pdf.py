@@ -17,9 +17,9 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
+from app.documents.papers import DutyLogPrintout, HandoverPrintout, LogRow, OpenItemLine, Para
 from forms.appendix1 import COLUMNS, EMPTY_LOG, render_duty_log
 from forms.handover_report import render_handover, source_label
-from forms.model import DutyLogPrintout, HandoverPrintout, LogRow, OpenItemLine, Para
 from forms.pdf import FONT_FILES, clean, markup, place_and_date, register_fonts, render_to_bytes
 
 HASH = "3f9a0c1de2b4a5968778695a4b3c2d1e0f1a2b3c4d5e6f708192a3b4c5d6e7f8"
@@ -357,7 +357,7 @@ def test_place_and_date_follows_the_administrative_format():
 def test_the_signatures_never_stand_alone_on_the_last_page(tmp_path):
     """Whatever the number of rows, the last page holds the last row with the
     signature blocks (a page break between them would leave the signatures alone)."""
-    from forms.model import LogRow  # noqa: PLC0415
+    from app.documents.papers import LogRow  # noqa: PLC0415
 
     for n in range(6, 30, 3):
         rows = [LogRow(stt=i + 1, when="27/11/2026\n09:00", members=[Para("Đỗ Quang Huy")],

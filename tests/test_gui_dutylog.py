@@ -136,7 +136,7 @@ def test_the_screen_numbers_rows_as_the_paper_does(qtbot, ctx, users, desk):
     """One STT per printed row, the same on screen: a case's entries are STT.n, a
     correction carries the number of the entry it corrects; the desk-wide chain
     number stays out of the column."""
-    from forms.dutylog_source import build_duty_log  # noqa: PLC0415
+    from app.documents.printouts import build_duty_log  # noqa: PLC0415
 
     officer = users["giamsat1"]
     for i in range(3):  # the chain's numbers no longer start at 1 for this shift

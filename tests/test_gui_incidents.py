@@ -12,9 +12,9 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.clock import to_local
+from app.documents.issuer import sha256_of
 from app.workflow.rules import Action, Handling, IncidentState
 from app.workflow.service import IncidentDraft
-from forms.issue import sha256_of
 from tests.gui_helpers import console, type_text
 from widgets.incidents import IncidentPrefill
 from widgets.incidents.detail import IncidentDetailPanel

@@ -1,4 +1,4 @@
-"""Issuing Appendices II–V from the workflow's records (forms/issue.py): numbered in
+"""Issuing Appendices II–V from the workflow's records (app/documents/issuer.py): numbered in
 the desk's register, wording from the editable template (a site copy in the data
 folder wins), the PDF archived with its SHA-256, an `issued_document` row and an
 "issued …" duty-log entry in the incident's case; the fax goes to the evidence's
@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import Incident, IssuedDocument, LogCase, LogEntry
+from app.documents.issuer import DocumentTemplates, sha256_of
 from app.errors import PermissionDenied, ValidationError
 from app.workflow.rules import Action, Handling, Origin
 from app.workflow.service import IncidentDraft
-from forms.issue import DocumentTemplates, sha256_of
 from tests.test_forms_pdf import page_texts
 
 

@@ -13,9 +13,9 @@ from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.documents.papers import Para
 from forms.appendix1 import render_duty_log
 from forms.handover_report import render_handover
-from forms.model import Para
 from forms.pdf import render_to_bytes
 from tests.test_forms_pdf import duty_log, handover, log_rows
 from widgets import print_preview

@@ -168,7 +168,7 @@ class HandoverDialog(QDialog):
         ctx, desk_code, name = s.ctx, s.desk.code, s.user.full_name if s.user else ""
 
         def work() -> bytes:
-            from forms.dutylog_source import handover_pdf  # noqa: PLC0415
+            from app.documents.printouts import handover_pdf  # noqa: PLC0415
 
             desk = ctx.reference.desk_by_code(desk_code)
             return handover_pdf(ctx, desk, ctx.roster.shift(shift_id), ctx.handover.get(h.id), name)

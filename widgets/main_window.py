@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Preparing the duty log for printing…"))
 
         def work() -> bytes:
-            from forms.dutylog_source import duty_log_pdf  # noqa: PLC0415
+            from app.documents.printouts import duty_log_pdf  # noqa: PLC0415
 
             desk = ctx.reference.desk_by_code(desk_code)
             return duty_log_pdf(ctx, desk, ctx.roster.shift(shift_id), name)

@@ -554,7 +554,7 @@ class ChecklistTick(Base):
 
 
 class IssuedDocument(Base):
-    """An issued appendix (II–V) archived with its SHA-256 (forms/issue.py): the
+    """An issued appendix (II–V) archived with its SHA-256 (app/documents/issuer.py): the
     register's number, what it answers (incident, request), the recipient, the
     archived file under the data folder, who issued it and when; and, when it was
     e-mailed, to whom and when."""

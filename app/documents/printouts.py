@@ -1,9 +1,9 @@
-"""Turns a shift's duty log and handover from the database into the print
-models of forms/model.py (one STT row per case or standalone entry)."""
+"""The read models of the printed shift papers: a shift's duty log (Appendix I) and
+its handover report from the database, as the print models of
+app.documents.papers (one STT row per case or standalone entry), and their PDF."""
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
 from sqlalchemy import select
@@ -11,10 +11,11 @@ from sqlalchemy import select
 from app.clock import fmt_local, to_local
 from app.context import AppContext
 from app.db.models import Desk, Handover, LogEntry, OrgUnit, Shift
+from app.documents.papers import DutyLogPrintout, HandoverPrintout, LogRow, OpenItemLine, Para
+from app.documents.rendering import render
 from app.dutylog import CHANNEL_NAMES, EntryKind, shift_rows
 from app.handover import open_items_of
 from app.roster import SHIFT_ROLE_NAMES
-from forms.model import DutyLogPrintout, HandoverPrintout, LogRow, OpenItemLine, Para
 
 
 def _t(value: datetime | None) -> str:
@@ -148,11 +149,7 @@ def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -
 
 
 def duty_log_pdf(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -> bytes:
-    from forms.appendix1 import render_duty_log  # noqa: PLC0415
-
-    buf = io.BytesIO()
-    render_duty_log(build_duty_log(ctx, desk, shift, printed_by), buf)
-    return buf.getvalue()
+    return render(build_duty_log(ctx, desk, shift, printed_by))
 
 
 HANDOVER_STATUS = {"draft": "Bản nháp", "signed": "Đã ký bàn giao",
@@ -179,8 +176,4 @@ def build_handover(ctx: AppContext, desk: Desk, shift: Shift, h: Handover,
 
 
 def handover_pdf(ctx: AppContext, desk: Desk, shift: Shift, h: Handover, printed_by: str) -> bytes:
-    from forms.handover_report import render_handover  # noqa: PLC0415
-
-    buf = io.BytesIO()
-    render_handover(build_handover(ctx, desk, shift, h, printed_by), buf)
-    return buf.getvalue()
+    return render(build_handover(ctx, desk, shift, h, printed_by))

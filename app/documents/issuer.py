@@ -5,7 +5,7 @@ Anti-Smuggling Department's surveillance fax), built from the database records.
 Owns `DocumentTemplates` (the fixed wording — cited decisions, unit names,
 signer titles — read from resources/site/templates/documents.yaml, a site copy
 in the data folder winning key by key), `DocumentIssuer` (number from the
-document register, PDF with the existing renderers, archived file + SHA-256 +
+document register, PDF by the renderers that forms/ installs, archived file + SHA-256 +
 an `issued_document` row + the duty-log entry "issued …" in one transaction)
 and the attachments kept with incidents and requests (a screenshot's evidence,
 a scanned Appendix IV). No Qt: the GUI calls this on its task runner."""
@@ -39,6 +39,15 @@ from app.db.models import (
     UnitRequest,
     UserAccount,
 )
+from app.documents.papers import (
+    DirectorOpinion,
+    Proposal,
+    ProposalMeasure,
+    ResultReport,
+    SurveillanceFax,
+    UrgentFax,
+)
+from app.documents.rendering import render
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.notices import DocumentRegister
@@ -273,10 +282,6 @@ class DocumentIssuer:
 
     def issue_for_request(self, user: CurrentUser, request_id: int) -> IssuedDoc:
         """The fax (II or V) of a recorded request, numbered in the desk's register."""
-        from forms.appendix2 import render_appendix2  # noqa: PLC0415 - reportlab on demand
-        from forms.appendix5 import render_appendix5  # noqa: PLC0415
-        from forms.model import SurveillanceFax, UrgentFax  # noqa: PLC0415
-        from forms.pdf import render_to_bytes  # noqa: PLC0415
 
         require(user, Permission.DOCUMENT_NUMBER)
         with self.db.read() as s:
@@ -318,8 +323,7 @@ class DocumentIssuer:
             recipients=DocumentTemplates.fill(tpl.get("recipients") or [], values),
             urgent=r.urgent,
             issuer_fax=(issuer.unit.fax or "") if issuer else desk.duty_fax or "")
-        renderer = render_appendix5 if appendix == "V" else render_appendix2
-        pdf = render_to_bytes(renderer, fax)
+        pdf = render(fax)   # Appendix V's fax is a SurveillanceFax
         return self._archive(user, r.desk_id, appendix, number, inc, r, r.unit_name, pdf,
                              email=r.email)
 
@@ -352,9 +356,6 @@ class DocumentIssuer:
     # -- Appendix III -------------------------------------------------------------------------
     def issue_proposal(self, user: CurrentUser, incident_id: int) -> IssuedDoc:
         """The proposal to the Director (c.3, 2.4) with his opinion when given."""
-        from forms.appendix3 import render_appendix3  # noqa: PLC0415
-        from forms.model import DirectorOpinion, Proposal, ProposalMeasure  # noqa: PLC0415
-        from forms.pdf import render_to_bytes  # noqa: PLC0415
 
         require(user, Permission.DOCUMENT_NUMBER)
         with self.db.read() as s:
@@ -424,7 +425,7 @@ class DocumentIssuer:
             signer_capacity=DocumentTemplates.fill(tpl.get("signer_capacity") or "", values),
             recipients=DocumentTemplates.fill(tpl.get("recipients") or [], values),
             opinion=opinion)
-        pdf = render_to_bytes(render_appendix3, proposal)
+        pdf = render(proposal)
         return self._archive(user, inc.desk_id, "III", number, inc, None,
                              opinion.title or "Cục trưởng", pdf)
 
@@ -433,9 +434,6 @@ class DocumentIssuer:
                             proposal: str = "") -> IssuedDoc:
         """A unit's result report from the recorded answer: issued in the client by
         the unit's desk (a regional desk), numbered in that desk's register."""
-        from forms.appendix4 import render_appendix4  # noqa: PLC0415
-        from forms.model import ResultReport  # noqa: PLC0415
-        from forms.pdf import render_to_bytes  # noqa: PLC0415
 
         require(user, Permission.DOCUMENT_NUMBER)
         with self.db.read() as s:
@@ -481,7 +479,7 @@ class DocumentIssuer:
             recipients=DocumentTemplates.fill(tpl.get("recipients") or [], values))
         if r.timeline:
             report.milestones.append(("Tiến trình", r.timeline))
-        pdf = render_to_bytes(render_appendix4, report)
+        pdf = render(report)
         return self._archive(user, r.desk_id, "IV", number, inc, r, report.recipient, pdf,
                              register_desk=issuing_desk.id)
 
