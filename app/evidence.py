@@ -221,4 +221,4 @@ class EvidenceStore:
             return record
 
 
-__all__ = ["EvidenceCheck", "EvidenceStore", "STREAMS", "sha256_of"]
+__all__ = ["STREAMS", "Evidence", "EvidenceCheck", "EvidenceStore", "sha256_of"]

@@ -305,6 +305,13 @@ class ReferenceData:
         with self.db.read() as s:
             return list(s.scalars(select(UserAccount).order_by(UserAccount.full_name)))
 
+    def user_by_username(self, username: str) -> UserAccount:
+        with self.db.read() as s:
+            account = s.scalar(select(UserAccount).where(UserAccount.username == username))
+        if account is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "Unknown user {name}"), name=username)
+        return account
+
     def holidays(self) -> set[date]:
         with self.db.read() as s:
             return set(s.scalars(select(Holiday.day)))

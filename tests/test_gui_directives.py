@@ -189,7 +189,7 @@ def test_a_regional_desk_answers_a_directive_to_its_units(qtbot, ctx, users, des
     lists that directive with its own unit only (not in its incidents inbox) and
     records the acknowledgement and the result; HQ's follow-up sees them."""
     from app.workflow.directives import DirectiveDraft  # noqa: PLC0415
-    from widgets.incidents.data import read_list  # noqa: PLC0415
+    from app.workflow.views import read_list  # noqa: PLC0415
 
     kv3, hn = _units(ctx, "KV3", "KV7-HN")
     d = ctx.directives.create(users["giamsat1"], desk.id, DirectiveDraft(

@@ -205,7 +205,7 @@ def test_main_window_has_my_incidents_and_ctrl_n_raises_there(qtbot, ctx, users)
 
 def test_raise_from_a_duty_log_entry(qtbot, ctx, users, desk):
     from app.dutylog import EntryDraft, EntryKind  # noqa: PLC0415
-    from widgets.incidents.data import read_entry  # noqa: PLC0415
+    from app.workflow.views import read_entry  # noqa: PLC0415
 
     work = ctx.dutylog.append(users["giamsat1"], desk.id, EntryDraft(
         kind=EntryKind.WORK, content="Camera 12 thấy xe quay đầu bất thường",

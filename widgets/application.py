@@ -18,7 +18,7 @@ from app.auth import CurrentUser
 from app.cache import CachedShift
 from app.clock import ConsoleClock
 from app.context import AppContext
-from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, DomainError
+from app.errors import DatabaseUnavailable, DomainError
 from app.roster import OfficeHours
 from app.settings import Settings
 from widgets import theme
@@ -166,17 +166,9 @@ class Startup(QObject):
         ctx, online = self.ctx, bool(self.connected and self.connected.online)
 
         def work() -> CurrentUser:
-            from sqlalchemy import select  # noqa: PLC0415
-
             from app.auth import to_current  # noqa: PLC0415
-            from app.db.models import UserAccount  # noqa: PLC0415
 
-            with ctx.db.read() as s:
-                account = s.scalar(select(UserAccount).where(UserAccount.username == username))
-            if account is None:
-                raise DomainError(QT_TRANSLATE_NOOP("errors", "Unknown user {name}"),
-                                  name=username)
-            return to_current(account)
+            return to_current(ctx.reference.user_by_username(username))
 
         if not online:
             self.failed.emit(self.tr("The demo database cannot be opened."))

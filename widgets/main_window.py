@@ -262,8 +262,8 @@ class MainWindow(QMainWindow):
         row = self.dutylog.selected_row()
         if row is None or row.id is None or not hasattr(self, "incidents_panel"):
             return
-        from widgets.incidents.data import read_entry  # noqa: PLC0415
-        from widgets.incidents.prefill import IncidentPrefill  # noqa: PLC0415
+        from app.workflow.prefill import IncidentPrefill  # noqa: PLC0415
+        from app.workflow.views import read_entry  # noqa: PLC0415
 
         ctx, entry_id = self.session.ctx, row.id
         self.session.runner.submit(

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local
+from app.workflow.directive_views import UnitNode
 from app.workflow.directives import DirectiveDraft
-from widgets.directives.data import UnitNode
 from widgets.incidents.request_dialogs import RecordForm, channel_box, date_time_edit, utc_of
 from widgets.labels import CHANNELS
 

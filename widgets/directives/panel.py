@@ -35,8 +35,8 @@ from app.auth import Permission
 from app.clock import fmt_local
 from app.db.changes import Topic
 from app.workflow.daily_reports import EXPECTED, LATE, RECEIVED, RECEIVED_LATE, tracker_order
+from app.workflow.directive_views import DirectiveRow, PanelSnapshot, UnitFollowUp, read_panel
 from widgets import theme
-from widgets.directives.data import DirectiveRow, PanelSnapshot, UnitFollowUp, read_panel
 from widgets.directives.dialogs import DirectiveDialog, RemindDialog, ReportReceivedDialog
 from widgets.incidents.request_dialogs import AckDialog, ResultDialog
 from widgets.labels import channel_label, deadline_label

@@ -4,6 +4,6 @@ an `IncidentPrefill` from a log entry or a screenshot's evidence), the detail
 panel with the actions the rules allow, the answers of units, and issuing and
 printing the appendices (`issue_ui`)."""
 
-from widgets.incidents.prefill import Evidence, IncidentPrefill
+from app.workflow.prefill import Evidence, IncidentPrefill
 
 __all__ = ["Evidence", "IncidentPrefill"]

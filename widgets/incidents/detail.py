@@ -41,7 +41,7 @@ from app.db.changes import Topic
 from app.dutylog import CHANNEL_NAMES, CHANNELS
 from app.workflow.rules import RULES, Action
 from app.workflow.service import Prevention
-from widgets.incidents.data import IncidentView, RequestLine, read_incident
+from app.workflow.views import IncidentView, RequestLine, read_incident
 from widgets.incidents.issue_ui import IssueFaxDialog, open_issued
 from widgets.incidents.labels import (
     ACTIONS,
@@ -518,7 +518,7 @@ class IncidentDetailPanel(QWidget):
         s = self.session
         if r is None or not self.relay_b.isEnabled() or s.desk is None:
             return
-        from widgets.incidents.data import relay_request, relay_units  # noqa: PLC0415
+        from app.workflow.views import relay_request, relay_units  # noqa: PLC0415
 
         ctx, user, desk_id = s.ctx, s.user, s.desk.id
 

@@ -46,7 +46,7 @@ PRINTER_FACTORY: list[Callable[[], QPrinter]] = [default_printer]
 
 
 def _load_fax(ctx, incident_id: int):  # type: ignore[no-untyped-def]
-    from widgets.incidents.data import unit_choices  # noqa: PLC0415
+    from app.workflow.views import unit_choices  # noqa: PLC0415
 
     inc = ctx.incidents.get(incident_id)
     unit = ctx.issuer.suggested_unit(incident_id)

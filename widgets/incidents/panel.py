@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from app.auth import Permission
 from app.clock import fmt_local
 from app.db.changes import Topic
+from app.workflow.prefill import IncidentPrefill
+from app.workflow.views import ListRow, ListSnapshot, RequestPlace, read_list, where_answered
 from widgets import theme
-from widgets.incidents.data import ListRow, ListSnapshot, RequestPlace, read_list, where_answered
 from widgets.incidents.detail import IncidentDetailPanel
 from widgets.incidents.labels import REQUEST_STATES, STATES, label
-from widgets.incidents.prefill import IncidentPrefill
 from widgets.incidents.raise_dialog import RaiseIncidentDialog
 from widgets.messages import show_error
 from widgets.session import ConsoleSession

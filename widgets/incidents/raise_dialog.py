@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.clock import to_local, to_utc
 from app.dutylog import CHANNELS
+from app.workflow.prefill import IncidentPrefill
 from app.workflow.service import IncidentDraft, Prevention
-from widgets.incidents.data import RaiseRequest, raise_incident
+from app.workflow.views import RaiseRequest, raise_incident
 from widgets.incidents.labels import HANDLINGS, ORIGINS, PREVENTIONS, label
-from widgets.incidents.prefill import IncidentPrefill
 from widgets.labels import channel_label
 from widgets.messages import message_of
 from widgets.session import ConsoleSession

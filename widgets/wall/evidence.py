@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import fmt_local
 from app.db.changes import Topic
-from app.db.models import Evidence
+from app.evidence import Evidence
 from video.capture import capture_frame
 from video.snapshot import encode_png, meta_for
 from video.stream import Frame
@@ -102,7 +102,7 @@ class EvidenceDialog(QDialog):
 class EvidenceFlow(QObject):
     """See the module doc."""
 
-    evidenceSaved = Signal(object)      # app.db.models.Evidence
+    evidenceSaved = Signal(object)      # app.evidence.Evidence (the saved record)
     failed = Signal(str)
     busyChanged = Signal(bool)
 

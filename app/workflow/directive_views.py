@@ -14,6 +14,7 @@ from datetime import datetime
 from app.auth import Role
 from app.db.models import Desk
 from app.workflow.daily_reports import TrackerRow
+from app.workflow.views import inbox_requests
 
 
 @dataclass
@@ -109,8 +110,6 @@ def read_panel(ctx, desk_id: int, since: datetime | None,  # type: ignore[no-unt
 def addressed_directives(ctx, desk_id: int) -> list[DirectiveRow]:  # type: ignore[no-untyped-def]
     """Other desks' directives with open requests to this regional desk's units, each
     with those units only."""
-    from widgets.incidents.data import inbox_requests  # noqa: PLC0415 - one inbox rule
-
     rows: dict[int, DirectiveRow] = {}
     for r in inbox_requests(ctx, desk_id):
         if r.incident_id is not None:
