@@ -243,6 +243,9 @@ class CameraHealth:
         self.db = db
         self.clock = clock
         self.dutylog = dutylog
+        # An outage's case is followed here (and in the handover by CameraOutageItems).
+        dutylog.followed_elsewhere(lambda desk_id: select(CameraOutage.case_ref).where(
+            CameraOutage.desk_id == desk_id))
 
     def _camera(self, code: str) -> Camera:
         with self.db.read() as s:

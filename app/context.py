@@ -41,7 +41,9 @@ from app.roster import OfficeHours, Roster
 from app.settings import Settings
 from app.workflow.daily_reports import DailyReports
 from app.workflow.directives import DirectiveService
-from app.workflow.service import IncidentService, RequestService, WorkflowOpenItems
+from app.workflow.incidents import IncidentService
+from app.workflow.open_items import WorkflowOpenItems
+from app.workflow.requests import RequestService
 
 log = logs.get("db")
 

@@ -21,8 +21,9 @@ from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.handover import HandoverService
 from app.org import parse_yaml
 from app.roster import MemberSpec, Roster, week_start_of
+from app.workflow.incidents import IncidentDraft, IncidentService
+from app.workflow.requests import RequestService
 from app.workflow.rules import Action, Handling
-from app.workflow.service import IncidentDraft, IncidentService, RequestService
 
 log = logs.get("db")
 SITE_FILE = Path(__file__).resolve().parent.parent / "resources" / "site" / "demo" / "site.yaml"

@@ -14,6 +14,14 @@ def nfc(text: str | None) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
+def clean(value: str | None) -> str | None:
+    """NFC, trimmed; None for nothing (an optional field of a record)."""
+    if value is None:
+        return None
+    value = nfc(value).strip()
+    return value or None
+
+
 def fold(text: str | None) -> str:
     """Lower-case, strip every diacritic, map đ/Đ to d."""
     if not text:

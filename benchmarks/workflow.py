@@ -50,8 +50,8 @@ from app.documents.papers import (
 )
 from app.dutylog import DutyLog
 from app.org import ReferenceData, parse_yaml
+from app.workflow.incidents import IncidentDraft, IncidentService
 from app.workflow.rules import Action, Handling
-from app.workflow.service import IncidentDraft, IncidentService
 from benchmarks._common import emit_json, percentile, r, say, summary, verdict
 from benchmarks.dutylog import Target
 from benchmarks.feed_child import FeedListener

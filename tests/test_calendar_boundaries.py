@@ -14,8 +14,8 @@ from app.clock import to_local, to_utc
 from app.db.models import DocumentNumber
 from app.dutylog import EntryDraft
 from app.org import parse_yaml
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling
-from app.workflow.service import IncidentDraft
 from tests.conftest import SITE_FILE, T0
 from tests.test_forms_pdf import page_texts
 

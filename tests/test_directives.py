@@ -16,8 +16,8 @@ from app.db.models import LogCase, LogEntry
 from app.dutylog import EntryKind
 from app.errors import PermissionDenied, ValidationError
 from app.workflow.directives import DirectiveDraft
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling, IncidentState
-from app.workflow.service import IncidentDraft
 
 
 def _units(ctx, *codes):
@@ -182,7 +182,7 @@ def test_a_regional_leader_cannot_act_on_an_hq_incident(ctx, users, desk):
 
 
 def test_the_director_acts_on_any_desk(ctx, users, desk):
-    from app.workflow.service import Prevention  # noqa: PLC0415
+    from app.workflow.incidents import Prevention  # noqa: PLC0415
 
     kv3 = ctx.reference.desk_by_code("KV3")
     inc = ctx.incidents.create(users["kv3.giamsat"], kv3.id, IncidentDraft(

@@ -205,9 +205,9 @@ def test_entries_filters(ctx, users, desk):
 @pytest.mark.parametrize("window", [1, 3, 100])
 def test_search_gives_the_same_page_whatever_the_recent_window(ctx, users, desk, monkeypatch,
                                                                window):
-    import app.dutylog  # noqa: PLC0415
+    import app.dutylog.service  # noqa: PLC0415
 
-    monkeypatch.setattr(app.dutylog, "RECENT_WINDOW", window)
+    monkeypatch.setattr(app.dutylog.service, "RECENT_WINDOW", window)
     for i in range(8):
         content = f"Seal định vị container số {i}" if i % 3 == 0 else f"Kiểm tra trạm cân {i}"
         ctx.dutylog.append(users["giamsat1"], desk.id, EntryDraft(kind="work", content=content))

@@ -16,7 +16,7 @@ from app.cameras import seed_demo_cameras
 from app.clock import to_local
 from app.db.models import Evidence, LogEntry
 from app.errors import NotFound, PermissionDenied, ValidationError
-from app.workflow.service import IncidentDraft
+from app.workflow.incidents import IncidentDraft
 from video.snapshot import encode_png, meta_for, read_meta
 
 

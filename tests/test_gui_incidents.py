@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.clock import to_local
 from app.documents.issuer import sha256_of
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling, IncidentState
-from app.workflow.service import IncidentDraft
 from tests.gui_helpers import console, type_text
 from widgets.incidents import IncidentPrefill
 from widgets.incidents.detail import IncidentDetailPanel

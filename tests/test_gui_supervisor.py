@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling, IncidentState
-from app.workflow.service import IncidentDraft
 from tests.gui_helpers import console
 from tests.test_cli import _run
 from widgets import theme

@@ -29,8 +29,8 @@ from sqlalchemy import select
 
 from app.clock import to_local, to_utc
 from app.db.models import LogCase, LogEntry
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling, IncidentState
-from app.workflow.service import IncidentDraft
 from tests.gui_helpers import type_text
 from tests.test_forms_pdf import page_texts
 from tests.test_gui_incidents import desk_console, panel, screenshot_prefill, unit

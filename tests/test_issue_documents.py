@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from app.db.models import Incident, IssuedDocument, LogCase, LogEntry
 from app.documents.issuer import DocumentTemplates, sha256_of
 from app.errors import PermissionDenied, ValidationError
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling, Origin
-from app.workflow.service import IncidentDraft
 from tests.test_forms_pdf import page_texts
 
 

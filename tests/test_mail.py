@@ -12,8 +12,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from app.mail import DocumentMailer, MailError, MailSettings, Outgoing, document_message
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling
-from app.workflow.service import IncidentDraft
 
 
 class _Inbox:

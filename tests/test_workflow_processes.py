@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db.models import Incident, IncidentStep
+from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, DecisionKind, Handling, IncidentState
-from app.workflow.service import IncidentDraft
 from tests.helpers.subproc import Child
 
 N = 1000

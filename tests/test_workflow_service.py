@@ -17,8 +17,8 @@ from app.db.engine import Database
 from app.db.models import Incident, IncidentStep, LogCase, LogEntry
 from app.dutylog import EntryDraft, EntryKind
 from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.workflow.incidents import IncidentDraft, IncidentService, Prevention
 from app.workflow.rules import Action, Handling, IncidentState, Origin
-from app.workflow.service import IncidentDraft, IncidentService, Prevention
 
 S = IncidentState
 
@@ -416,7 +416,7 @@ def test_open_incidents_in_the_handover(ctx, users, desk):
 
 
 def test_a_workflow_incident_is_one_open_item_of_the_handover(ctx, users, desk):
-    from app.workflow.service import IncidentDraft  # noqa: PLC0415
+    from app.workflow.incidents import IncidentDraft  # noqa: PLC0415
 
     inc = ctx.incidents.create(users["giamsat1"], desk.id, IncidentDraft(
         content="Container MSKU1234565 nghi vấn khai sai", container_no="MSKU1234565"))

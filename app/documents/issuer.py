@@ -53,8 +53,9 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.notices import DocumentRegister
 from app.org_names import NAMES, TEMPLATES_FILE
 from app.text import nfc, tokens
+from app.workflow.incidents import HANDLING_VI
+from app.workflow.requests import RequestService
 from app.workflow.rules import Action, Handling, IncidentState, report_path
-from app.workflow.service import HANDLING_VI, RequestService
 
 log = logs.get("workflow")
 

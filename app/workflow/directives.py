@@ -32,7 +32,7 @@ from app.errors import (
     ValidationError,
 )
 from app.text import nfc
-from app.workflow.service import Overdue, RequestService
+from app.workflow.requests import Overdue, RequestService
 
 log = logs.get("workflow")
 
@@ -137,6 +137,9 @@ class DirectiveService:
         self.db = db
         self.clock = clock
         self.dutylog = dutylog
+        # A directive's case is followed by its units' requests (the workflow's items).
+        dutylog.followed_elsewhere(
+            lambda desk_id: select(Directive.case_ref).where(Directive.desk_id == desk_id))
         self.requests = _DirectiveRequests(db, clock, dutylog, ack_minutes=requests.ack_minutes)
 
     # -- sending -------------------------------------------------------------------

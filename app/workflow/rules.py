@@ -1,6 +1,6 @@
 """The incident state machine (Đ4.3, Đ8, Đ16.4): states, handling types, origins and
 every transition guarded by role and state. Pure Python: no database, no Qt. The
-service (app/workflow/service.py) persists what `check_transition` allows.
+services (app/workflow/incidents.py, requests.py) persist what `check_transition` allows.
 
     new ──verify──▶ verified ──propose──▶ proposed ──approve──▶ approved ──start──▶ in_progress
      │                 │                     │  └──reject──▶ rejected ──close──▶ closed

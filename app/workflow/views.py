@@ -14,9 +14,9 @@ from sqlalchemy import select
 
 from app.auth import CurrentUser, Permission, Role, to_current
 from app.db.models import Desk, Incident, LogEntry, OrgUnit, UnitRequest, UserAccount
+from app.workflow.incidents import REQUEST_OPEN, IncidentDraft, Prevention, facts_of
 from app.workflow.prefill import Evidence
 from app.workflow.rules import RULES, Action, IncidentState, allowed_transitions
-from app.workflow.service import REQUEST_OPEN, IncidentDraft, Prevention, facts_of
 
 PHONE_ROLES = (Role.SHIFT_LEADER, Role.ROOM_LEADER, Role.DIRECTOR)
 

@@ -57,95 +57,95 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
+        <location filename="../../widgets/admin_panel.py" line="37"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
+        <location filename="../../widgets/admin_panel.py" line="37"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="36"/>
-        <location filename="../../widgets/admin_panel.py" line="53"/>
+        <location filename="../../widgets/admin_panel.py" line="37"/>
+        <location filename="../../widgets/admin_panel.py" line="54"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="37"/>
-        <location filename="../../widgets/admin_panel.py" line="54"/>
+        <location filename="../../widgets/admin_panel.py" line="38"/>
+        <location filename="../../widgets/admin_panel.py" line="55"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="43"/>
+        <location filename="../../widgets/admin_panel.py" line="44"/>
         <source>Save unit</source>
         <translation>Lưu đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="45"/>
+        <location filename="../../widgets/admin_panel.py" line="46"/>
         <source>Import file…</source>
         <translation>Nhập từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <location filename="../../widgets/admin_panel.py" line="49"/>
         <source>User</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="48"/>
-        <location filename="../../widgets/admin_panel.py" line="52"/>
+        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="53"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="48"/>
+        <location filename="../../widgets/admin_panel.py" line="49"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="50"/>
         <source>New user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="50"/>
+        <location filename="../../widgets/admin_panel.py" line="51"/>
         <source>Edit user…</source>
         <translation>Sửa người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="55"/>
+        <location filename="../../widgets/admin_panel.py" line="56"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="61"/>
+        <location filename="../../widgets/admin_panel.py" line="62"/>
         <source>&lt;b&gt;Organisation units&lt;/b&gt;</source>
         <translation>&lt;b&gt;Danh mục đơn vị&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="65"/>
+        <location filename="../../widgets/admin_panel.py" line="66"/>
         <source>&lt;b&gt;Users&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="141"/>
+        <location filename="../../widgets/admin_panel.py" line="142"/>
         <source>Import reference data</source>
         <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="142"/>
+        <location filename="../../widgets/admin_panel.py" line="143"/>
         <source>Site files (*.yaml *.yml *.csv)</source>
         <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="154"/>
+        <location filename="../../widgets/admin_panel.py" line="155"/>
         <source>Imported</source>
         <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="155"/>
+        <location filename="../../widgets/admin_panel.py" line="156"/>
         <source>Imported {units} units, {desks} desks, {users} users.</source>
         <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
@@ -153,12 +153,12 @@
 <context>
     <name>AlertCenter</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="125"/>
+        <location filename="../../widgets/alerts.py" line="126"/>
         <source>{n} incident(s) await your decision</source>
         <translation>{n} vụ việc chờ ý kiến của đồng chí</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts.py" line="128"/>
+        <location filename="../../widgets/alerts.py" line="129"/>
         <source>{n} request(s) to units overdue</source>
         <translation>{n} yêu cầu gửi đơn vị đã quá hạn</translation>
     </message>
@@ -440,87 +440,87 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="86"/>
+        <location filename="../../widgets/wall/tile.py" line="85"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="87"/>
+        <location filename="../../widgets/wall/tile.py" line="86"/>
         <source>Live</source>
         <translation>Trực tiếp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="88"/>
+        <location filename="../../widgets/wall/tile.py" line="87"/>
         <source>Stalled</source>
         <translation>Mất tín hiệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="89"/>
+        <location filename="../../widgets/wall/tile.py" line="88"/>
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="90"/>
+        <location filename="../../widgets/wall/tile.py" line="89"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="91"/>
+        <location filename="../../widgets/wall/tile.py" line="90"/>
         <source>Authentication failed</source>
         <translation>Xác thực thất bại</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="92"/>
+        <location filename="../../widgets/wall/tile.py" line="91"/>
         <source>Codec not supported</source>
         <translation>Không hỗ trợ codec</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="94"/>
+        <location filename="../../widgets/wall/tile.py" line="93"/>
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="95"/>
+        <location filename="../../widgets/wall/tile.py" line="94"/>
         <source>no picture for {time}</source>
         <translation>mất hình {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="99"/>
+        <location filename="../../widgets/wall/tile.py" line="98"/>
         <source>{shown} / {source} fps</source>
         <translation>{shown} / {source} khung/giây</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="100"/>
+        <location filename="../../widgets/wall/tile.py" line="99"/>
         <source>sub-stream</source>
         <translation>luồng phụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="101"/>
+        <location filename="../../widgets/wall/tile.py" line="100"/>
         <source>main stream</source>
         <translation>luồng chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="102"/>
+        <location filename="../../widgets/wall/tile.py" line="101"/>
         <source>key frames only</source>
         <translation>chỉ khung hình khóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="103"/>
+        <location filename="../../widgets/wall/tile.py" line="102"/>
         <source>Sound off (M)</source>
         <translation>Tắt tiếng (M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="104"/>
+        <location filename="../../widgets/wall/tile.py" line="103"/>
         <source>PTZ (P)</source>
         <translation>PTZ (P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="105"/>
+        <location filename="../../widgets/wall/tile.py" line="104"/>
         <source>PTZ control: arrows, PgUp/PgDn, N*</source>
         <translation>Điều khiển PTZ: phím mũi tên, PgUp/PgDn, số*</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/tile.py" line="106"/>
+        <location filename="../../widgets/wall/tile.py" line="105"/>
         <source>Sound on {level} dB</source>
         <translation>Đang nghe {level} dB</translation>
     </message>
@@ -720,229 +720,229 @@
 <context>
     <name>DirectivesPanel</name>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="49"/>
+        <location filename="../../widgets/directives/panel.py" line="50"/>
         <source>Sent, receipt not confirmed</source>
         <translation>Đã gửi, chưa xác nhận nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="50"/>
+        <location filename="../../widgets/directives/panel.py" line="51"/>
         <source>Received, awaiting acknowledgement</source>
         <translation>Đã nhận, chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="51"/>
+        <location filename="../../widgets/directives/panel.py" line="52"/>
         <source>Acknowledged, awaiting the result</source>
         <translation>Đã có đầu mối, chờ báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="52"/>
-        <location filename="../../widgets/directives/panel.py" line="117"/>
+        <location filename="../../widgets/directives/panel.py" line="53"/>
+        <location filename="../../widgets/directives/panel.py" line="118"/>
         <source>Reported</source>
         <translation>Đã báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="53"/>
+        <location filename="../../widgets/directives/panel.py" line="54"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="56"/>
+        <location filename="../../widgets/directives/panel.py" line="57"/>
         <source>Following up</source>
         <translation>Đang theo dõi</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="57"/>
+        <location filename="../../widgets/directives/panel.py" line="58"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="60"/>
+        <location filename="../../widgets/directives/panel.py" line="61"/>
         <source>Expected</source>
         <translation>Chờ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="61"/>
+        <location filename="../../widgets/directives/panel.py" line="62"/>
         <source>LATE</source>
         <translation>CHẬM</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="62"/>
-        <location filename="../../widgets/directives/panel.py" line="165"/>
+        <location filename="../../widgets/directives/panel.py" line="63"/>
+        <location filename="../../widgets/directives/panel.py" line="166"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="63"/>
+        <location filename="../../widgets/directives/panel.py" line="64"/>
         <source>Received late</source>
         <translation>Đã nhận (chậm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="117"/>
+        <location filename="../../widgets/directives/panel.py" line="118"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="117"/>
+        <location filename="../../widgets/directives/panel.py" line="118"/>
         <source>Directive</source>
         <translation>Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="117"/>
+        <location filename="../../widgets/directives/panel.py" line="118"/>
         <source>Directed by</source>
         <translation>Lãnh đạo chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="118"/>
-        <location filename="../../widgets/directives/panel.py" line="121"/>
+        <location filename="../../widgets/directives/panel.py" line="119"/>
+        <location filename="../../widgets/directives/panel.py" line="122"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="121"/>
+        <location filename="../../widgets/directives/panel.py" line="122"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="121"/>
-        <location filename="../../widgets/directives/panel.py" line="164"/>
+        <location filename="../../widgets/directives/panel.py" line="122"/>
+        <location filename="../../widgets/directives/panel.py" line="165"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="121"/>
-        <location filename="../../widgets/directives/panel.py" line="164"/>
+        <location filename="../../widgets/directives/panel.py" line="122"/>
+        <location filename="../../widgets/directives/panel.py" line="165"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="122"/>
+        <location filename="../../widgets/directives/panel.py" line="123"/>
         <source>Contact</source>
         <translation>Đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="124"/>
+        <location filename="../../widgets/directives/panel.py" line="125"/>
         <source>New directive… (Ctrl+Alt+D)</source>
         <translation>Chỉ đạo mới… (Ctrl+Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="126"/>
+        <location filename="../../widgets/directives/panel.py" line="127"/>
         <source>Unit received (Ctrl+Alt+T)</source>
         <translation>Đơn vị đã nhận (Ctrl+Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="128"/>
+        <location filename="../../widgets/directives/panel.py" line="129"/>
         <source>Acknowledgement… (Ctrl+K)</source>
         <translation>Thông báo đầu mối… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="130"/>
+        <location filename="../../widgets/directives/panel.py" line="131"/>
         <source>Result… (Ctrl+Alt+R)</source>
         <translation>Kết quả… (Ctrl+Alt+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="164"/>
+        <location filename="../../widgets/directives/panel.py" line="165"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="164"/>
+        <location filename="../../widgets/directives/panel.py" line="165"/>
         <source>Report</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="165"/>
+        <location filename="../../widgets/directives/panel.py" line="166"/>
         <source>Reminders</source>
         <translation>Đôn đốc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="168"/>
+        <location filename="../../widgets/directives/panel.py" line="169"/>
         <source>Received… (Ctrl+Alt+V)</source>
         <translation>Đã nhận… (Ctrl+Alt+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="170"/>
+        <location filename="../../widgets/directives/panel.py" line="171"/>
         <source>Remind… (Ctrl+Alt+M)</source>
         <translation>Đôn đốc… (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="187"/>
+        <location filename="../../widgets/directives/panel.py" line="188"/>
         <source>&amp;Directives</source>
         <translation>Ý kiến &amp;chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="188"/>
+        <location filename="../../widgets/directives/panel.py" line="189"/>
         <source>Daily &amp;reports</source>
         <translation>&amp;Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="230"/>
+        <location filename="../../widgets/directives/panel.py" line="231"/>
         <source>{who} at {time}, by {channel}:
 {content}</source>
         <translation>{who} lúc {time}, qua {channel}:
 {content}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="235"/>
+        <location filename="../../widgets/directives/panel.py" line="236"/>
         <source>{who} ({desk})</source>
         <translation>{who} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="237"/>
+        <location filename="../../widgets/directives/panel.py" line="238"/>
         <source>Addressed to our units by {desk}.</source>
         <translation>Chỉ đạo của {desk} gửi đơn vị trực thuộc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="260"/>
+        <location filename="../../widgets/directives/panel.py" line="261"/>
         <source>Directives being followed up: {n}</source>
         <translation>Ý kiến chỉ đạo đang theo dõi: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="263"/>
+        <location filename="../../widgets/directives/panel.py" line="264"/>
         <source>Units of directive no. {no}: {done}/{n} reported</source>
         <translation>Các đơn vị thực hiện chỉ đạo số {no}: {done}/{n} đã báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="265"/>
+        <location filename="../../widgets/directives/panel.py" line="266"/>
         <source>No directive selected.</source>
         <translation>Chưa chọn ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="270"/>
+        <location filename="../../widgets/directives/panel.py" line="271"/>
         <source>Daily reports today: {got}/{n} received, {late} late</source>
         <translation>Báo cáo ngày hôm nay: đã nhận {got}/{n}, chậm {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="336"/>
+        <location filename="../../widgets/directives/panel.py" line="337"/>
         <source>reported {time}</source>
         <translation>đã báo cáo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="339"/>
+        <location filename="../../widgets/directives/panel.py" line="340"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="382"/>
+        <location filename="../../widgets/directives/panel.py" line="383"/>
         <source>Ack. {time}</source>
         <translation>Đầu mối {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="382"/>
+        <location filename="../../widgets/directives/panel.py" line="383"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="383"/>
+        <location filename="../../widgets/directives/panel.py" line="384"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="383"/>
+        <location filename="../../widgets/directives/panel.py" line="384"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="429"/>
+        <location filename="../../widgets/directives/panel.py" line="430"/>
         <source>{n}× (last {time})</source>
         <translation>{n} lần (lần cuối {time})</translation>
     </message>
@@ -1023,43 +1023,43 @@
 <context>
     <name>DutyLogPanel</name>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="49"/>
+        <location filename="../../widgets/dutylog/panel.py" line="50"/>
         <source>This shift</source>
         <translation>Ca trực hiện tại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="50"/>
+        <location filename="../../widgets/dutylog/panel.py" line="51"/>
         <source>Whole log (search)</source>
         <translation>Toàn bộ nhật ký (tìm kiếm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="52"/>
+        <location filename="../../widgets/dutylog/panel.py" line="53"/>
         <source>All kinds</source>
         <translation>Tất cả các loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="56"/>
+        <location filename="../../widgets/dutylog/panel.py" line="57"/>
         <source>Unit…</source>
         <translation>Đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="58"/>
+        <location filename="../../widgets/dutylog/panel.py" line="59"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="74"/>
+        <location filename="../../widgets/dutylog/panel.py" line="75"/>
         <source>Search (no diacritics needed)… Ctrl+F</source>
         <translation>Tìm (không cần dấu)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="154"/>
+        <location filename="../../widgets/dutylog/panel.py" line="155"/>
         <source>Select a saved entry to correct.</source>
         <translation>Hãy chọn một mục đã lưu trong nhật ký để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/panel.py" line="223"/>
-        <location filename="../../widgets/dutylog/panel.py" line="283"/>
+        <location filename="../../widgets/dutylog/panel.py" line="224"/>
+        <location filename="../../widgets/dutylog/panel.py" line="284"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
@@ -1201,42 +1201,42 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="58"/>
+        <location filename="../../widgets/wall/evidence.py" line="59"/>
         <source>Screenshot evidence — {camera}</source>
         <translation>Ảnh chụp làm chứng cứ — {camera}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="68"/>
+        <location filename="../../widgets/wall/evidence.py" line="69"/>
         <source>What does the picture show? (signs of violation, vehicle, container, people…)</source>
         <translation>Hình ảnh cho thấy gì? (dấu hiệu vi phạm, phương tiện, container, người…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="71"/>
+        <location filename="../../widgets/wall/evidence.py" line="72"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="72"/>
+        <location filename="../../widgets/wall/evidence.py" line="73"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="74"/>
+        <location filename="../../widgets/wall/evidence.py" line="75"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="75"/>
+        <location filename="../../widgets/wall/evidence.py" line="76"/>
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="77"/>
+        <location filename="../../widgets/wall/evidence.py" line="78"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="96"/>
+        <location filename="../../widgets/wall/evidence.py" line="97"/>
         <source>A description is required: what does the picture show?</source>
         <translation>Bắt buộc mô tả: hình ảnh cho thấy gì?</translation>
     </message>
@@ -1244,7 +1244,7 @@
 <context>
     <name>EvidenceFlow</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="164"/>
+        <location filename="../../widgets/wall/evidence.py" line="165"/>
         <source>The screenshot could not be saved</source>
         <translation>Không lưu được ảnh chụp</translation>
     </message>
@@ -1252,22 +1252,22 @@
 <context>
     <name>EvidenceGallery</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="183"/>
+        <location filename="../../widgets/wall/evidence.py" line="184"/>
         <source>Verify the selected file</source>
         <translation>Kiểm tra tính toàn vẹn của tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="252"/>
+        <location filename="../../widgets/wall/evidence.py" line="253"/>
         <source>File intact: SHA-256 matches the record.</source>
         <translation>Tệp nguyên vẹn: mã SHA-256 khớp với hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="254"/>
+        <location filename="../../widgets/wall/evidence.py" line="255"/>
         <source>NOT INTACT: {problem}</source>
         <translation>KHÔNG NGUYÊN VẸN: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="269"/>
+        <location filename="../../widgets/wall/evidence.py" line="270"/>
         <source>Screenshot</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -1368,82 +1368,82 @@
 <context>
     <name>HealthBoard</name>
     <message>
-        <location filename="../../widgets/wall/health.py" line="116"/>
+        <location filename="../../widgets/wall/health.py" line="117"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="116"/>
+        <location filename="../../widgets/wall/health.py" line="117"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="116"/>
+        <location filename="../../widgets/wall/health.py" line="117"/>
         <source>Site / zone</source>
         <translation>Địa bàn / khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="116"/>
+        <location filename="../../widgets/wall/health.py" line="117"/>
         <source>State here</source>
         <translation>Trạng thái tại máy này</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="118"/>
         <source>Open outage since</source>
         <translation>Sự cố chưa khắc phục từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="118"/>
         <source>Outages</source>
         <translation>Số lần sự cố</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="118"/>
         <source>Last outage</source>
         <translation>Sự cố gần nhất</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="127"/>
+        <location filename="../../widgets/wall/health.py" line="128"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="127"/>
+        <location filename="../../widgets/wall/health.py" line="128"/>
         <source>Until</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="127"/>
+        <location filename="../../widgets/wall/health.py" line="128"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="127"/>
+        <location filename="../../widgets/wall/health.py" line="128"/>
         <source>Reason</source>
         <translation>Nguyên nhân</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="131"/>
+        <location filename="../../widgets/wall/health.py" line="132"/>
         <source>Double-click a camera for its outage history.</source>
         <translation>Nhấp đúp vào một camera để xem lịch sử sự cố.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="158"/>
+        <location filename="../../widgets/wall/health.py" line="159"/>
         <source>Outages of {camera}</source>
         <translation>Các sự cố của camera {camera}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="163"/>
+        <location filename="../../widgets/wall/health.py" line="164"/>
         <source>still open</source>
         <translation>chưa khắc phục</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="179"/>
+        <location filename="../../widgets/wall/health.py" line="180"/>
         <source>not shown</source>
         <translation>không hiển thị</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="207"/>
+        <location filename="../../widgets/wall/health.py" line="208"/>
         <source>{n} cameras, {open} with an open outage</source>
         <translation>{n} camera, {open} camera đang có sự cố</translation>
     </message>
@@ -1451,203 +1451,203 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="128"/>
+        <location filename="../../widgets/incidents/detail.py" line="129"/>
         <source>Select an incident.</source>
         <translation>Chọn một vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="146"/>
+        <location filename="../../widgets/incidents/detail.py" line="147"/>
         <source>When the opinion was given by phone</source>
         <translation>Thời điểm cho ý kiến qua điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="148"/>
+        <location filename="../../widgets/incidents/detail.py" line="149"/>
         <source>Opinion of</source>
         <translation>Ý kiến của</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="150"/>
+        <location filename="../../widgets/incidents/detail.py" line="151"/>
         <source>by phone at</source>
         <translation>qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="158"/>
+        <location filename="../../widgets/incidents/detail.py" line="159"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="162"/>
+        <location filename="../../widgets/incidents/detail.py" line="163"/>
         <source>Issue Appendix III</source>
         <translation>Phát hành Phụ lục III</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
+        <location filename="../../widgets/incidents/detail.py" line="173"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="172"/>
-        <location filename="../../widgets/incidents/detail.py" line="254"/>
+        <location filename="../../widgets/incidents/detail.py" line="173"/>
+        <location filename="../../widgets/incidents/detail.py" line="255"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="173"/>
+        <location filename="../../widgets/incidents/detail.py" line="174"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="173"/>
+        <location filename="../../widgets/incidents/detail.py" line="174"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="184"/>
+        <location filename="../../widgets/incidents/detail.py" line="185"/>
         <source>Acknowledgement…</source>
         <translation>Thông báo đầu mối…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="187"/>
+        <location filename="../../widgets/incidents/detail.py" line="188"/>
         <source>Result…</source>
         <translation>Kết quả…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="190"/>
+        <location filename="../../widgets/incidents/detail.py" line="191"/>
         <source>Issue Appendix IV</source>
         <translation>Phát hành Phụ lục IV</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="193"/>
+        <location filename="../../widgets/incidents/detail.py" line="194"/>
         <source>Issue its fax</source>
         <translation>Phát hành điện fax của yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="195"/>
+        <location filename="../../widgets/incidents/detail.py" line="196"/>
         <source>Number, print and archive the fax of a request recorded without one</source>
         <translation>Cấp số, in và lưu trữ điện fax cho yêu cầu đã ghi nhận nhưng chưa có văn bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="198"/>
+        <location filename="../../widgets/incidents/detail.py" line="199"/>
         <source>Relay to a unit…</source>
         <translation>Chuyển cho đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="221"/>
+        <location filename="../../widgets/incidents/detail.py" line="222"/>
         <source>Requests to units</source>
         <translation>Yêu cầu gửi đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="224"/>
+        <location filename="../../widgets/incidents/detail.py" line="225"/>
         <source>Issued documents (Enter: preview and print)</source>
         <translation>Văn bản đã phát hành (Enter: xem và in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="254"/>
+        <location filename="../../widgets/incidents/detail.py" line="255"/>
         <source>Handling</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="254"/>
+        <location filename="../../widgets/incidents/detail.py" line="255"/>
         <source>Origin</source>
         <translation>Nguồn phát hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="259"/>
+        <location filename="../../widgets/incidents/detail.py" line="260"/>
         <source>Declaration</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="260"/>
+        <location filename="../../widgets/incidents/detail.py" line="261"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="260"/>
+        <location filename="../../widgets/incidents/detail.py" line="261"/>
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="261"/>
+        <location filename="../../widgets/incidents/detail.py" line="262"/>
         <source>Enterprise</source>
         <translation>Doanh nghiệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="263"/>
+        <location filename="../../widgets/incidents/detail.py" line="264"/>
         <source>Passenger</source>
         <translation>Hành khách</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="273"/>
+        <location filename="../../widgets/incidents/detail.py" line="274"/>
         <source>(by phone, recorded by {who}{sign})</source>
         <translation>(qua điện thoại, {who} ghi nhận{sign})</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="275"/>
+        <location filename="../../widgets/incidents/detail.py" line="276"/>
         <source>, countersigned</source>
         <translation>, đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="276"/>
+        <location filename="../../widgets/incidents/detail.py" line="277"/>
         <source>, awaiting countersignature</source>
         <translation>, chờ xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="288"/>
+        <location filename="../../widgets/incidents/detail.py" line="289"/>
         <source>Appendix {a} no. {n} to {to}, {time}</source>
         <translation>Phụ lục {a} số {n} gửi {to}, {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="290"/>
+        <location filename="../../widgets/incidents/detail.py" line="291"/>
         <source>e-mailed to {to}</source>
         <translation>đã gửi thư điện tử tới {to}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="302"/>
+        <location filename="../../widgets/incidents/detail.py" line="303"/>
         <source>myself</source>
         <translation>bản thân tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="338"/>
+        <location filename="../../widgets/incidents/detail.py" line="339"/>
         <source>A request to your unit: record its acknowledgement and result below.</source>
         <translation>Yêu cầu gửi đơn vị của bạn: ghi nhận thông báo đầu mối và kết quả ở dưới.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="342"/>
+        <location filename="../../widgets/incidents/detail.py" line="343"/>
         <source>No step is yours to take now.</source>
         <translation>Hiện không có bước nào thuộc thẩm quyền của bạn.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="398"/>
+        <location filename="../../widgets/incidents/detail.py" line="399"/>
         <source>Issue Appendix {a} fax (Ctrl+I)</source>
         <translation>Phát hành điện fax Phụ lục {a} (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="468"/>
+        <location filename="../../widgets/incidents/detail.py" line="469"/>
         <source>Handling form</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="469"/>
+        <location filename="../../widgets/incidents/detail.py" line="470"/>
         <source>Handle incident {no} as:</source>
         <translation>Xử lý vụ việc {no} theo hình thức:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="481"/>
+        <location filename="../../widgets/incidents/detail.py" line="482"/>
         <source>Your text (required) for incident {no}:</source>
         <translation>Nội dung (bắt buộc) cho vụ việc {no}:</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="537"/>
+        <location filename="../../widgets/incidents/detail.py" line="538"/>
         <source>Relay to a unit</source>
         <translation>Chuyển cho đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="538"/>
+        <location filename="../../widgets/incidents/detail.py" line="539"/>
         <source>Pass the request on to:</source>
         <translation>Chuyển yêu cầu cho:</translation>
     </message>
@@ -2245,62 +2245,62 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>MyIncidentsPanel</name>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="52"/>
+        <location filename="../../widgets/incidents/panel.py" line="53"/>
         <source>Raise incident (Ctrl+N)</source>
         <translation>Tạo vụ việc (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="62"/>
+        <location filename="../../widgets/incidents/panel.py" line="63"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="62"/>
+        <location filename="../../widgets/incidents/panel.py" line="63"/>
         <source>Incident / request</source>
         <translation>Vụ việc / yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="63"/>
+        <location filename="../../widgets/incidents/panel.py" line="64"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="63"/>
+        <location filename="../../widgets/incidents/panel.py" line="64"/>
         <source>Awaits</source>
         <translation>Chờ</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="114"/>
+        <location filename="../../widgets/incidents/panel.py" line="115"/>
         <source>answer due {time}</source>
         <translation>hạn trả lời {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="115"/>
+        <location filename="../../widgets/incidents/panel.py" line="116"/>
         <source>to acknowledge</source>
         <translation>chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="116"/>
+        <location filename="../../widgets/incidents/panel.py" line="117"/>
         <source>your action</source>
         <translation>chờ bạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="116"/>
+        <location filename="../../widgets/incidents/panel.py" line="117"/>
         <source>raised by you</source>
         <translation>do bạn tạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="117"/>
+        <location filename="../../widgets/incidents/panel.py" line="118"/>
         <source>the unit&apos;s answer</source>
         <translation>chờ đơn vị trả lời</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="145"/>
+        <location filename="../../widgets/incidents/panel.py" line="146"/>
         <source>My incidents – {n} awaiting my action</source>
         <translation>Vụ việc của tôi – {n} chờ tôi xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="147"/>
+        <location filename="../../widgets/incidents/panel.py" line="148"/>
         <source>inbox: {n} request(s) from HQ</source>
         <translation>hộp đến: {n} yêu cầu từ trực ban Cục</translation>
     </message>
@@ -2308,37 +2308,37 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="40"/>
+        <location filename="../../widgets/notices_panel.py" line="41"/>
         <source>New notice to a unit</source>
         <translation>Thông báo mới đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="53"/>
+        <location filename="../../widgets/notices_panel.py" line="54"/>
         <source>&amp;Unit</source>
         <translation>Đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="54"/>
+        <location filename="../../widgets/notices_panel.py" line="55"/>
         <source>&amp;Contact</source>
         <translation>&amp;Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="55"/>
+        <location filename="../../widgets/notices_panel.py" line="56"/>
         <source>&amp;Subject</source>
         <translation>&amp;Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="56"/>
+        <location filename="../../widgets/notices_panel.py" line="57"/>
         <source>C&amp;hannel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="57"/>
+        <location filename="../../widgets/notices_panel.py" line="58"/>
         <source>&amp;Content</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="70"/>
+        <location filename="../../widgets/notices_panel.py" line="71"/>
         <source>A notice needs a subject.</source>
         <translation>Thông báo phải có trích yếu.</translation>
     </message>
@@ -2346,77 +2346,77 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>NoticesPanel</name>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="30"/>
+        <location filename="../../widgets/notices_panel.py" line="31"/>
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="31"/>
+        <location filename="../../widgets/notices_panel.py" line="32"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="32"/>
+        <location filename="../../widgets/notices_panel.py" line="33"/>
         <source>Acknowledged</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="33"/>
+        <location filename="../../widgets/notices_panel.py" line="34"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="85"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="85"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="85"/>
         <source>Unit / contact</source>
         <translation>Đơn vị / liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="84"/>
+        <location filename="../../widgets/notices_panel.py" line="85"/>
         <source>Channel</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="86"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="86"/>
         <source>Sent / acknowledged</source>
         <translation>Thời gian gửi / tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="90"/>
+        <location filename="../../widgets/notices_panel.py" line="91"/>
         <source>New notice…</source>
         <translation>Thông báo mới…</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="91"/>
+        <location filename="../../widgets/notices_panel.py" line="92"/>
         <source>Mark sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="92"/>
+        <location filename="../../widgets/notices_panel.py" line="93"/>
         <source>Record acknowledgement…</source>
         <translation>Đơn vị đã nhận…</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="171"/>
+        <location filename="../../widgets/notices_panel.py" line="172"/>
         <source>Acknowledgement</source>
         <translation>Xác nhận tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="172"/>
+        <location filename="../../widgets/notices_panel.py" line="173"/>
         <source>Who acknowledged it at the unit?</source>
         <translation>Người tiếp nhận tại đơn vị:</translation>
     </message>
@@ -2424,32 +2424,32 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>PreventDialog</name>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="82"/>
+        <location filename="../../widgets/incidents/detail.py" line="83"/>
         <source>Immediate prevention (Art. 8.1)</source>
         <translation>Ngăn chặn ngay (Điều 8.1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="94"/>
+        <location filename="../../widgets/incidents/detail.py" line="95"/>
         <source>Case</source>
         <translation>Trường hợp</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="95"/>
+        <location filename="../../widgets/incidents/detail.py" line="96"/>
         <source>Notified</source>
         <translation>Đã thông báo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="96"/>
+        <location filename="../../widgets/incidents/detail.py" line="97"/>
         <source>How</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="97"/>
+        <location filename="../../widgets/incidents/detail.py" line="98"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/detail.py" line="98"/>
+        <location filename="../../widgets/incidents/detail.py" line="99"/>
         <source>Identification</source>
         <translation>Thông tin nhận dạng</translation>
     </message>
@@ -2457,17 +2457,17 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>PtzLink</name>
     <message>
-        <location filename="../../widgets/wall/ptz.py" line="126"/>
+        <location filename="../../widgets/wall/ptz.py" line="127"/>
         <source>Camera {camera} has no preset {n}.</source>
         <translation>Camera {camera} không có điểm đặt trước số {n}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz.py" line="175"/>
+        <location filename="../../widgets/wall/ptz.py" line="176"/>
         <source>Tour</source>
         <translation>Tuần tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/ptz.py" line="238"/>
+        <location filename="../../widgets/wall/ptz.py" line="239"/>
         <source>PTZ: {name} ({console})</source>
         <translation>PTZ: {name} ({console}) đang điều khiển</translation>
     </message>
@@ -2891,87 +2891,87 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="36"/>
+        <location filename="../../widgets/roster_panel.py" line="37"/>
         <source>Previous week</source>
         <translation>Tuần trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="37"/>
+        <location filename="../../widgets/roster_panel.py" line="38"/>
         <source>Next week</source>
         <translation>Tuần sau</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="43"/>
+        <location filename="../../widgets/roster_panel.py" line="44"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="43"/>
+        <location filename="../../widgets/roster_panel.py" line="44"/>
         <source>Department on duty</source>
         <translation>Đơn vị trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="46"/>
+        <location filename="../../widgets/roster_panel.py" line="47"/>
         <source>Generate</source>
         <translation>Lập lịch</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="47"/>
+        <location filename="../../widgets/roster_panel.py" line="48"/>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="48"/>
+        <location filename="../../widgets/roster_panel.py" line="49"/>
         <source>Publish</source>
         <translation>Công bố</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="60"/>
+        <location filename="../../widgets/roster_panel.py" line="61"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="60"/>
+        <location filename="../../widgets/roster_panel.py" line="61"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <location filename="../../widgets/roster_panel.py" line="62"/>
         <source>Assignment (areas, cameras, systems)</source>
         <translation>Nhiệm vụ (khu vực, camera, hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="69"/>
+        <location filename="../../widgets/roster_panel.py" line="70"/>
         <source>Assignment</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="70"/>
+        <location filename="../../widgets/roster_panel.py" line="71"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="71"/>
+        <location filename="../../widgets/roster_panel.py" line="72"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="72"/>
+        <location filename="../../widgets/roster_panel.py" line="73"/>
         <source>Save members</source>
         <translation>Lưu thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="85"/>
+        <location filename="../../widgets/roster_panel.py" line="86"/>
         <source>&lt;b&gt;Members of the current shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực hiện tại&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="132"/>
+        <location filename="../../widgets/roster_panel.py" line="134"/>
         <source>Week {start} – {end}</source>
         <translation>Tuần {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="140"/>
+        <location filename="../../widgets/roster_panel.py" line="142"/>
         <source>No rotation</source>
         <translation>Chưa lập lịch trực luân phiên</translation>
     </message>
@@ -2979,82 +2979,82 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="47"/>
+        <location filename="../../widgets/shift_panel.py" line="48"/>
         <source>Set the shift&apos;s focus…</source>
         <translation>Xác định trọng tâm…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="56"/>
+        <location filename="../../widgets/shift_panel.py" line="57"/>
         <source>&lt;b&gt;Members&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="59"/>
+        <location filename="../../widgets/shift_panel.py" line="60"/>
         <source>&lt;b&gt;Focus of the shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nội dung trọng tâm của ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="64"/>
+        <location filename="../../widgets/shift_panel.py" line="65"/>
         <source>&lt;b&gt;Open items for the handover&lt;/b&gt;</source>
         <translation>&lt;b&gt;Việc đang theo dõi (bàn giao ca)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="100"/>
+        <location filename="../../widgets/shift_panel.py" line="101"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="77"/>
+        <location filename="../../widgets/shift_panel.py" line="78"/>
         <source>Shift of {date}</source>
         <translation>Ca trực ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="78"/>
+        <location filename="../../widgets/shift_panel.py" line="79"/>
         <source>From {start} to {end}</source>
         <translation>Từ {start} đến {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="80"/>
+        <location filename="../../widgets/shift_panel.py" line="81"/>
         <source>Department on duty: {unit}</source>
         <translation>Đơn vị trực: {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="81"/>
+        <location filename="../../widgets/shift_panel.py" line="82"/>
         <source>(rotation not published)</source>
         <translation>(lịch trực luân phiên chưa công bố)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="88"/>
+        <location filename="../../widgets/shift_panel.py" line="89"/>
         <source>No members assigned yet.</source>
         <translation>Chưa phân công thành phần ca trực.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="89"/>
+        <location filename="../../widgets/shift_panel.py" line="90"/>
         <source>(not set)</source>
         <translation>(chưa xác định)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="103"/>
+        <location filename="../../widgets/shift_panel.py" line="104"/>
         <source>The offline copy has no roster for the duty day {date}</source>
         <translation>Bản sao ngoại tuyến không có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="106"/>
+        <location filename="../../widgets/shift_panel.py" line="107"/>
         <source>Entries written now are kept on this console and filed under the shift of {date} ({start} → {end}) when the database is back.</source>
         <translation>Các mục ghi lúc này được giữ trên máy trạm và sẽ được ghi vào ca trực ngày {date} ({start} → {end}) khi cơ sở dữ liệu hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="126"/>
+        <location filename="../../widgets/shift_panel.py" line="127"/>
         <source>Nothing open.</source>
         <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="137"/>
+        <location filename="../../widgets/shift_panel.py" line="138"/>
         <source>Focus of the shift</source>
         <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="138"/>
+        <location filename="../../widgets/shift_panel.py" line="139"/>
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
@@ -3145,13 +3145,13 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>không hỗ trợ định dạng nén</translation>
     </message>
     <message>
-        <location filename="../../widgets/siteplan/plan_view.py" line="334"/>
+        <location filename="../../widgets/siteplan/plan_view.py" line="366"/>
         <source>The plan image {file} cannot be read.</source>
         <extracomment>the width (m) Ctrl-click aims frame at the point&apos;s distance the legend of symbols and colours (drawn only when the view is large enough)</extracomment>
         <translation>Không đọc được ảnh mặt bằng {file}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/siteplan/plan_view.py" line="682"/>
+        <location filename="../../widgets/siteplan/plan_view.py" line="740"/>
         <source>{length} m</source>
         <translation>{length} m</translation>
     </message>
@@ -3169,12 +3169,12 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="182"/>
+        <location filename="../../widgets/application.py" line="174"/>
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="316"/>
+        <location filename="../../widgets/application.py" line="308"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -3182,198 +3182,198 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>SupervisorConsole</name>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="211"/>
+        <location filename="../../widgets/supervisor/console.py" line="212"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="211"/>
-        <location filename="../../widgets/supervisor/console.py" line="256"/>
+        <location filename="../../widgets/supervisor/console.py" line="212"/>
+        <location filename="../../widgets/supervisor/console.py" line="257"/>
         <source>Incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="211"/>
+        <location filename="../../widgets/supervisor/console.py" line="212"/>
         <source>Handling</source>
         <translation>Hình thức xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="211"/>
+        <location filename="../../widgets/supervisor/console.py" line="212"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="212"/>
+        <location filename="../../widgets/supervisor/console.py" line="213"/>
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="214"/>
+        <location filename="../../widgets/supervisor/console.py" line="215"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>Phê duyệt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="217"/>
+        <location filename="../../widgets/supervisor/console.py" line="218"/>
         <source>Reject… (Ctrl+R)</source>
         <translation>Từ chối… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="245"/>
+        <location filename="../../widgets/supervisor/console.py" line="246"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="245"/>
+        <location filename="../../widgets/supervisor/console.py" line="246"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="245"/>
+        <location filename="../../widgets/supervisor/console.py" line="246"/>
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="256"/>
+        <location filename="../../widgets/supervisor/console.py" line="257"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="256"/>
+        <location filename="../../widgets/supervisor/console.py" line="257"/>
         <source>Recorded by</source>
         <translation>Người ghi nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="245"/>
+        <location filename="../../widgets/supervisor/console.py" line="246"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="51"/>
+        <location filename="../../widgets/supervisor/console.py" line="52"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="52"/>
+        <location filename="../../widgets/supervisor/console.py" line="53"/>
         <source>Verified</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="53"/>
+        <location filename="../../widgets/supervisor/console.py" line="54"/>
         <source>Awaiting approval</source>
         <translation>Chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="54"/>
+        <location filename="../../widgets/supervisor/console.py" line="55"/>
         <source>Awaiting the Director</source>
         <translation>Chờ ý kiến lãnh đạo Cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="55"/>
+        <location filename="../../widgets/supervisor/console.py" line="56"/>
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="56"/>
+        <location filename="../../widgets/supervisor/console.py" line="57"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="57"/>
+        <location filename="../../widgets/supervisor/console.py" line="58"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="58"/>
+        <location filename="../../widgets/supervisor/console.py" line="59"/>
         <source>Result reported</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="59"/>
+        <location filename="../../widgets/supervisor/console.py" line="60"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="62"/>
+        <location filename="../../widgets/supervisor/console.py" line="63"/>
         <source>Reminder</source>
         <translation>Đôn đốc, nhắc nhở</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="63"/>
+        <location filename="../../widgets/supervisor/console.py" line="64"/>
         <source>Information request</source>
         <translation>Yêu cầu cung cấp thông tin</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="64"/>
+        <location filename="../../widgets/supervisor/console.py" line="65"/>
         <source>Directive to HQ</source>
         <translation>Chỉ đạo Cục, Vụ nghiệp vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="65"/>
+        <location filename="../../widgets/supervisor/console.py" line="66"/>
         <source>Coordinated check</source>
         <translation>Phối hợp kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="66"/>
+        <location filename="../../widgets/supervisor/console.py" line="67"/>
         <source>Cleared goods</source>
         <translation>Hàng đã thông quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="67"/>
+        <location filename="../../widgets/supervisor/console.py" line="68"/>
         <source>Mobile equipment</source>
         <translation>Thiết bị giám sát di động</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="70"/>
+        <location filename="../../widgets/supervisor/console.py" line="71"/>
         <source>Approval</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="71"/>
+        <location filename="../../widgets/supervisor/console.py" line="72"/>
         <source>Rejection</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="72"/>
+        <location filename="../../widgets/supervisor/console.py" line="73"/>
         <source>Director&apos;s approval</source>
         <translation>Lãnh đạo Cục phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="73"/>
+        <location filename="../../widgets/supervisor/console.py" line="74"/>
         <source>Director&apos;s refusal</source>
         <translation>Lãnh đạo Cục từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="74"/>
+        <location filename="../../widgets/supervisor/console.py" line="75"/>
         <source>Verification</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="75"/>
+        <location filename="../../widgets/supervisor/console.py" line="76"/>
         <source>Proposal</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="76"/>
+        <location filename="../../widgets/supervisor/console.py" line="77"/>
         <source>Own handling</source>
         <translation>Trực tiếp xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="226"/>
+        <location filename="../../widgets/supervisor/console.py" line="227"/>
         <source>Issue fax (Ctrl+I)</source>
         <translation>Phát hành điện fax (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="257"/>
+        <location filename="../../widgets/supervisor/console.py" line="258"/>
         <source>By phone at</source>
         <translation>Qua điện thoại lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="259"/>
+        <location filename="../../widgets/supervisor/console.py" line="260"/>
         <source>Countersign</source>
         <translation>Ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="320"/>
+        <location filename="../../widgets/supervisor/console.py" line="321"/>
         <source>{title}
 Place: {place}
 Raised by {who} at {time}</source>
@@ -3382,102 +3382,102 @@ Raised by {who} at {time}</source>
 Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="352"/>
+        <location filename="../../widgets/supervisor/console.py" line="353"/>
         <source>Awaiting your decision ({n})</source>
         <translation>Chờ đồng chí phê duyệt ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="354"/>
+        <location filename="../../widgets/supervisor/console.py" line="355"/>
         <source>Open requests to units ({n})</source>
         <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="356"/>
+        <location filename="../../widgets/supervisor/console.py" line="357"/>
         <source>Awaiting your countersignature ({n})</source>
         <translation>Chờ đồng chí ký xác nhận ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="359"/>
+        <location filename="../../widgets/supervisor/console.py" line="360"/>
         <source>Nothing awaits your decision.</source>
         <translation>Không có vụ việc nào chờ phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="375"/>
+        <location filename="../../widgets/supervisor/console.py" line="376"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="395"/>
+        <location filename="../../widgets/supervisor/console.py" line="396"/>
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="395"/>
+        <location filename="../../widgets/supervisor/console.py" line="396"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="396"/>
+        <location filename="../../widgets/supervisor/console.py" line="397"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="397"/>
+        <location filename="../../widgets/supervisor/console.py" line="398"/>
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="399"/>
+        <location filename="../../widgets/supervisor/console.py" line="400"/>
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="400"/>
+        <location filename="../../widgets/supervisor/console.py" line="401"/>
         <source>The unit&apos;s receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="404"/>
+        <location filename="../../widgets/supervisor/console.py" line="405"/>
         <source>Enter or double-click: open the request</source>
         <translation>Enter hoặc nhấp đúp: mở yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="440"/>
+        <location filename="../../widgets/supervisor/console.py" line="441"/>
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="442"/>
+        <location filename="../../widgets/supervisor/console.py" line="443"/>
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="447"/>
+        <location filename="../../widgets/supervisor/console.py" line="448"/>
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="480"/>
+        <location filename="../../widgets/supervisor/console.py" line="481"/>
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="481"/>
+        <location filename="../../widgets/supervisor/console.py" line="482"/>
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="486"/>
+        <location filename="../../widgets/supervisor/console.py" line="487"/>
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="503"/>
+        <location filename="../../widgets/supervisor/console.py" line="504"/>
         <source>Incident {no} approved. Ctrl+I issues its fax.</source>
         <translation>Đã phê duyệt vụ việc {no}. Nhấn Ctrl+I để phát hành điện fax.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="513"/>
+        <location filename="../../widgets/supervisor/console.py" line="514"/>
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -4047,9 +4047,9 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/auth.py" line="136"/>
+        <location filename="../../app/workflow/requests.py" line="172"/>
         <location filename="../../app/workflow/rules.py" line="295"/>
         <location filename="../../app/workflow/rules.py" line="300"/>
-        <location filename="../../app/workflow/service.py" line="589"/>
         <source>{user} is not allowed to {action}.</source>
         <translation>{user} không có quyền {action}.</translation>
     </message>
@@ -4084,8 +4084,8 @@ Kéo camera vào đây</translation>
         <translation>Bước xử lý “{step}” không hợp lệ.</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/incidents.py" line="183"/>
         <location filename="../../app/workflow/rules.py" line="351"/>
-        <location filename="../../app/workflow/service.py" line="191"/>
         <source>Unknown handling form &apos;{handling}&apos;.</source>
         <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
     </message>
@@ -4100,8 +4100,8 @@ Kéo camera vào đây</translation>
         <translation>Ý kiến qua điện thoại phải được ghi nhận thay cho lãnh đạo đã cho ý kiến.</translation>
     </message>
     <message>
+        <location filename="../../app/workflow/requests.py" line="270"/>
         <location filename="../../app/workflow/rules.py" line="370"/>
-        <location filename="../../app/workflow/service.py" line="687"/>
         <source>Describe the result.</source>
         <translation>Hãy nêu kết quả xử lý.</translation>
     </message>
@@ -4155,8 +4155,8 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/auth.py" line="211"/>
         <location filename="../../app/auth.py" line="225"/>
-        <location filename="../../app/workflow/directives.py" line="163"/>
-        <location filename="../../app/workflow/service.py" line="462"/>
+        <location filename="../../app/workflow/directives.py" line="166"/>
+        <location filename="../../app/workflow/incidents.py" line="454"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
@@ -4206,89 +4206,90 @@ Kéo camera vào đây</translation>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="116"/>
+        <location filename="../../app/dutylog/service.py" line="113"/>
         <source>Unknown entry kind &apos;{kind}&apos;.</source>
         <translation>Loại mục nhật ký “{kind}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="119"/>
+        <location filename="../../app/dutylog/service.py" line="116"/>
         <source>The entry needs a content.</source>
         <translation>Hãy nhập nội dung của mục nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="121"/>
+        <location filename="../../app/dutylog/service.py" line="118"/>
         <location filename="../../app/notices.py" line="40"/>
         <location filename="../../app/workflow/daily_reports.py" line="351"/>
         <location filename="../../app/workflow/daily_reports.py" line="417"/>
-        <location filename="../../app/workflow/directives.py" line="152"/>
-        <location filename="../../app/workflow/service.py" line="252"/>
-        <location filename="../../app/workflow/service.py" line="497"/>
-        <location filename="../../app/workflow/service.py" line="689"/>
+        <location filename="../../app/workflow/directives.py" line="155"/>
+        <location filename="../../app/workflow/incidents.py" line="244"/>
+        <location filename="../../app/workflow/requests.py" line="80"/>
+        <location filename="../../app/workflow/requests.py" line="272"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
         <translation>Hình thức “{channel}” không hợp lệ (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="125"/>
+        <location filename="../../app/dutylog/service.py" line="122"/>
         <source>A directive needs its channel (phone, fax, document, e-mail).</source>
         <translation>Nội dung chỉ đạo phải ghi rõ hình thức (điện thoại, fax, văn bản, thư điện tử).</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="128"/>
+        <location filename="../../app/dutylog/service.py" line="125"/>
         <source>A correction needs a reason.</source>
         <translation>Hãy nêu lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="131"/>
+        <location filename="../../app/dutylog/service.py" line="128"/>
         <source>A directive or result must belong to an incident (case).</source>
         <translation>Nội dung chỉ đạo hoặc kết quả thực hiện phải gắn với một vụ việc phát sinh.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="252"/>
+        <location filename="../../app/dutylog/service.py" line="254"/>
         <source>The entry to correct does not exist in this desk&apos;s log.</source>
+        <extracomment>Selects the `log_case.client_id`s of one desk that a feature follows itself.</extracomment>
         <translation>Mục cần đính chính không có trong nhật ký của trực ban này.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="306"/>
+        <location filename="../../app/dutylog/service.py" line="308"/>
         <source>The incident this entry refers to does not exist.</source>
         <translation>Vụ việc phát sinh mà mục này liên quan không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="313"/>
+        <location filename="../../app/dutylog/service.py" line="315"/>
         <source>The incident belongs to another desk&apos;s log.</source>
         <translation>Vụ việc phát sinh thuộc nhật ký của trực ban khác.</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="495"/>
+        <location filename="../../app/dutylog/service.py" line="499"/>
         <source>entry #{seq} is missing</source>
         <translation>thiếu mục số {seq}</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="498"/>
+        <location filename="../../app/dutylog/service.py" line="502"/>
         <source>it does not link to the previous entry</source>
         <translation>mục này không nối với mục liền trước</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="501"/>
+        <location filename="../../app/dutylog/service.py" line="505"/>
         <source>its content does not match its hash</source>
         <translation>nội dung không khớp với mã băm</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="504"/>
+        <location filename="../../app/dutylog/service.py" line="508"/>
         <source>its search text was altered</source>
         <translation>dữ liệu tìm kiếm của mục đã bị sửa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="513"/>
+        <location filename="../../app/dutylog/service.py" line="517"/>
         <source>the chain head says #{head} but the log ends at #{last}: entries were removed or replaced</source>
         <translation>đầu chuỗi ghi mục số {head} nhưng nhật ký kết thúc ở mục số {last}: có mục đã bị xóa hoặc thay thế</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="524"/>
+        <location filename="../../app/dutylog/service.py" line="528"/>
         <source>handover #{handover} signed the log up to #{signed}, but it ends at #{last}: newest entries were deleted</source>
         <translation>biên bản bàn giao số {handover} đã ký xác nhận nhật ký đến mục số {signed}, nhưng nhật ký chỉ còn đến mục số {last}: các mục mới nhất đã bị xóa</translation>
     </message>
     <message>
-        <location filename="../../app/dutylog.py" line="531"/>
+        <location filename="../../app/dutylog/service.py" line="535"/>
         <source>entry #{seq} differs from the one signed at handover #{handover}</source>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
@@ -4501,22 +4502,22 @@ Kéo camera vào đây</translation>
         <translation>chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="170"/>
+        <location filename="../../app/workflow/incidents.py" line="162"/>
         <source>The duty-log entry does not exist.</source>
         <translation>Không tìm thấy mục nhật ký trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="182"/>
+        <location filename="../../app/workflow/incidents.py" line="174"/>
         <source>An incident has already been raised from this entry.</source>
         <translation>Mục nhật ký này đã được lập vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="194"/>
+        <location filename="../../app/workflow/incidents.py" line="186"/>
         <source>The incident needs a content.</source>
         <translation>Vụ việc phải có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="256"/>
+        <location filename="../../app/workflow/incidents.py" line="248"/>
         <source>Record whom the local team was notified through.</source>
         <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
     </message>
@@ -4567,67 +4568,67 @@ Kéo camera vào đây</translation>
         <translation>Tệp chứng cứ đã bị thay đổi: mã SHA-256 không còn khớp với cơ sở dữ liệu.</translation>
     </message>
     <message>
+        <location filename="../../app/documents/issuer.py" line="246"/>
+        <location filename="../../app/documents/issuer.py" line="365"/>
         <location filename="../../app/evidence.py" line="217"/>
-        <location filename="../../app/workflow/service.py" line="263"/>
-        <location filename="../../app/workflow/service.py" line="439"/>
-        <location filename="../../app/workflow/service.py" line="512"/>
-        <location filename="../../forms/issue.py" line="236"/>
-        <location filename="../../forms/issue.py" line="363"/>
+        <location filename="../../app/workflow/incidents.py" line="255"/>
+        <location filename="../../app/workflow/incidents.py" line="431"/>
+        <location filename="../../app/workflow/requests.py" line="95"/>
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="276"/>
-        <location filename="../../app/workflow/service.py" line="285"/>
-        <location filename="../../app/workflow/service.py" line="300"/>
+        <location filename="../../app/workflow/incidents.py" line="268"/>
+        <location filename="../../app/workflow/incidents.py" line="277"/>
+        <location filename="../../app/workflow/incidents.py" line="292"/>
         <source>The incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="387"/>
+        <location filename="../../app/workflow/incidents.py" line="379"/>
         <source>{user} already decided on this incident at {time}; it is now {status}.</source>
         <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="398"/>
+        <location filename="../../app/workflow/incidents.py" line="390"/>
         <source>The workflow step does not exist.</source>
         <translation>Không tìm thấy bước xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="400"/>
+        <location filename="../../app/workflow/incidents.py" line="392"/>
         <source>Only the leader who gave the opinion can countersign it.</source>
         <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="409"/>
+        <location filename="../../app/workflow/incidents.py" line="401"/>
         <source>This opinion has already been countersigned.</source>
         <translation>Ý kiến này đã được xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="501"/>
+        <location filename="../../app/workflow/requests.py" line="84"/>
         <source>A request needs a subject.</source>
         <translation>Yêu cầu phải có trích yếu.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="506"/>
+        <location filename="../../app/workflow/requests.py" line="89"/>
         <source>A request needs the receiving unit.</source>
         <translation>Yêu cầu phải có đơn vị nhận.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="514"/>
+        <location filename="../../app/workflow/requests.py" line="97"/>
         <source>A request can be sent only for an approved incident; this one is {status}.</source>
         <translation>Chỉ gửi yêu cầu cho vụ việc đã được phê duyệt; vụ việc này {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="591"/>
+        <location filename="../../app/workflow/requests.py" line="174"/>
         <source>answer for this unit</source>
         <translation>trả lời thay đơn vị này</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="619"/>
-        <location filename="../../app/workflow/service.py" line="768"/>
-        <location filename="../../forms/issue.py" line="285"/>
-        <location filename="../../forms/issue.py" line="444"/>
+        <location filename="../../app/documents/issuer.py" line="291"/>
+        <location filename="../../app/documents/issuer.py" line="443"/>
+        <location filename="../../app/workflow/requests.py" line="202"/>
+        <location filename="../../app/workflow/requests.py" line="351"/>
         <source>The request does not exist.</source>
         <translation>Không tìm thấy yêu cầu.</translation>
     </message>
@@ -4652,69 +4653,69 @@ Kéo camera vào đây</translation>
         <translation>Yêu cầu này không thuộc việc theo dõi thực hiện ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="600"/>
+        <location filename="../../app/workflow/requests.py" line="183"/>
         <source>This step does not apply to a request that is {status}.</source>
         <translation>Bước này không áp dụng cho yêu cầu {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="611"/>
+        <location filename="../../app/workflow/requests.py" line="194"/>
         <source>The request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="150"/>
+        <location filename="../../app/workflow/directives.py" line="153"/>
         <source>The directive needs a content.</source>
         <translation>Cần nhập nội dung ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="157"/>
+        <location filename="../../app/workflow/directives.py" line="160"/>
         <source>Choose at least one unit to send the directive to.</source>
         <translation>Chọn ít nhất một đơn vị nhận ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="168"/>
+        <location filename="../../app/workflow/directives.py" line="171"/>
         <source>Record which leader gave the directive.</source>
         <translation>Ghi rõ lãnh đạo nào cho ý kiến chỉ đạo.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/directives.py" line="290"/>
+        <location filename="../../app/workflow/directives.py" line="293"/>
         <source>The directive does not exist.</source>
         <translation>Ý kiến chỉ đạo không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="654"/>
+        <location filename="../../app/workflow/requests.py" line="237"/>
         <source>The acknowledgement needs the unit&apos;s contact person.</source>
         <translation>Thông báo lại phải có đầu mối xử lý của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="698"/>
+        <location filename="../../app/workflow/requests.py" line="281"/>
         <source>The result comes after the due time ({due}): give the reason and the responsibility.</source>
         <translation>Kết quả báo cáo chậm hơn thời hạn ({due}): phải nêu nguyên nhân và trách nhiệm.</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="22"/>
-        <location filename="../../app/workflow/service.py" line="791"/>
+        <location filename="../../app/workflow/requests.py" line="374"/>
         <source>sent</source>
         <translation>đã gửi</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="792"/>
+        <location filename="../../app/workflow/requests.py" line="375"/>
         <source>received by the unit</source>
         <translation>đơn vị đã nhận</translation>
     </message>
     <message>
         <location filename="../../app/notices.py" line="23"/>
-        <location filename="../../app/workflow/service.py" line="793"/>
+        <location filename="../../app/workflow/requests.py" line="376"/>
         <source>acknowledged</source>
         <translation>đã được xác nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="794"/>
+        <location filename="../../app/workflow/requests.py" line="377"/>
         <source>answered with its result</source>
         <translation>đã báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/service.py" line="795"/>
+        <location filename="../../app/workflow/requests.py" line="378"/>
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
@@ -5069,7 +5070,7 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="251"/>
+        <location filename="../../app/camera_health.py" line="254"/>
         <location filename="../../app/camera_map.py" line="1092"/>
         <location filename="../../app/camera_map.py" line="1119"/>
         <location filename="../../app/cameras.py" line="365"/>
@@ -5092,12 +5093,12 @@ Kéo camera vào đây</translation>
         <translation>&apos;{verdict}&apos; không phải là kết quả kiểm tra hình ảnh.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="268"/>
+        <location filename="../../app/camera_health.py" line="271"/>
         <source>&apos;{state}&apos; is not a camera fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố camera.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="325"/>
+        <location filename="../../app/camera_health.py" line="328"/>
         <source>The camera outage</source>
         <translation>Sự cố camera</translation>
     </message>
@@ -5218,8 +5219,8 @@ Kéo camera vào đây</translation>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="320"/>
-        <location filename="../../app/workflow/directives.py" line="172"/>
+        <location filename="../../app/org.py" line="327"/>
+        <location filename="../../app/workflow/directives.py" line="175"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
     </message>
@@ -5376,7 +5377,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="177"/>
+        <location filename="../../app/org.py" line="312"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
@@ -5462,48 +5463,48 @@ Kéo camera vào đây</translation>
         <translation>Chưa gửi được thư điện tử tới {address}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="129"/>
+        <location filename="../../app/documents/issuer.py" line="139"/>
         <source>Cannot read the document templates {path}: {reason}</source>
         <translation>Không đọc được mẫu văn bản {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="133"/>
+        <location filename="../../app/documents/issuer.py" line="143"/>
         <source>The document templates {path} must hold a mapping.</source>
         <translation>Tệp mẫu văn bản {path} phải là một bảng khóa – giá trị.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="241"/>
+        <location filename="../../app/documents/issuer.py" line="251"/>
         <source>Choose the unit the fax is sent to.</source>
         <translation>Chọn đơn vị nhận điện fax.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="335"/>
+        <location filename="../../app/documents/issuer.py" line="340"/>
         <source>The unit &apos;{code}&apos; that issues Appendix V is not in the reference data (documents.yaml, appendix5.issuer_unit).</source>
         <translation>Đơn vị &apos;{code}&apos; phát hành Phụ lục V không có trong danh mục (documents.yaml, appendix5.issuer_unit).</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="370"/>
+        <location filename="../../app/documents/issuer.py" line="372"/>
         <source>The proposal to the Director follows the shift leader&apos;s approval.</source>
         <translation>Tờ trình lãnh đạo Cục chỉ lập sau khi lãnh đạo ca trực phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="452"/>
+        <location filename="../../app/documents/issuer.py" line="451"/>
         <source>Record the unit&apos;s result before issuing its report.</source>
         <translation>Hãy ghi nhận kết quả của đơn vị trước khi phát hành báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="570"/>
-        <location filename="../../forms/issue.py" line="592"/>
+        <location filename="../../app/documents/issuer.py" line="569"/>
+        <location filename="../../app/documents/issuer.py" line="591"/>
         <source>The document does not exist.</source>
         <translation>Văn bản không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="576"/>
+        <location filename="../../app/documents/issuer.py" line="575"/>
         <source>The archived file of document {number} is missing.</source>
         <translation>Không còn tệp lưu trữ của văn bản số {number}.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="580"/>
+        <location filename="../../app/documents/issuer.py" line="579"/>
         <source>The archived file of document {number} was altered (SHA-256 differs).</source>
         <translation>Tệp lưu trữ của văn bản số {number} đã bị thay đổi (SHA-256 không khớp).</translation>
     </message>
@@ -5583,8 +5584,8 @@ Kéo camera vào đây</translation>
         <translation>Đơn vị không phải gửi báo cáo này trong ngày.</translation>
     </message>
     <message>
+        <location filename="../../app/documents/issuer.py" line="614"/>
         <location filename="../../app/workflow/daily_reports.py" line="363"/>
-        <location filename="../../forms/issue.py" line="615"/>
         <source>Cannot read the file {path}.</source>
         <translation>Không đọc được tệp {path}.</translation>
     </message>
@@ -5606,7 +5607,7 @@ Kéo camera vào đây</translation>
         <translation>Báo cáo này đã nhận lúc {time}; không cần đôn đốc.</translation>
     </message>
     <message>
-        <location filename="../../forms/issue.py" line="618"/>
+        <location filename="../../app/documents/issuer.py" line="617"/>
         <source>The file {path} does not match its recorded SHA-256.</source>
         <translation>Tệp {path} không khớp với mã SHA-256 đã ghi nhận.</translation>
     </message>
@@ -5695,6 +5696,11 @@ Kéo camera vào đây</translation>
         <location filename="../../video/drift.py" line="246"/>
         <source>Unknown image-check threshold: {name}.</source>
         <translation>Ngưỡng kiểm tra hình ảnh không hợp lệ: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents/rendering.py" line="42"/>
+        <source>This console cannot print {kind}: the forms are not installed.</source>
+        <translation>Máy trạm này không in được {kind}: chưa cài các mẫu in.</translation>
     </message>
 </context>
 <context>

@@ -26,8 +26,8 @@ from app.db.engine import Database
 from app.db.models import UserAccount
 from app.dutylog import DutyLog
 from app.errors import ConflictError
+from app.workflow.incidents import IncidentService
 from app.workflow.rules import Action
-from app.workflow.service import IncidentService
 
 
 def say(line: str) -> None:

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from app.clock import fmt_local, to_local, to_utc
 from app.db.changes import Topic
 from app.dutylog import CHANNEL_NAMES, CHANNELS
+from app.workflow.incidents import Prevention
 from app.workflow.rules import RULES, Action
-from app.workflow.service import Prevention
 from app.workflow.views import IncidentView, RequestLine, read_incident
 from widgets.incidents.issue_ui import IssueFaxDialog, open_issued
 from widgets.incidents.labels import (

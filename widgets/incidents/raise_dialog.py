@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.clock import to_local, to_utc
 from app.dutylog import CHANNELS
+from app.workflow.incidents import IncidentDraft, Prevention
 from app.workflow.prefill import IncidentPrefill
-from app.workflow.service import IncidentDraft, Prevention
 from app.workflow.views import RaiseRequest, raise_incident
 from widgets.incidents.labels import HANDLINGS, ORIGINS, PREVENTIONS, label
 from widgets.labels import channel_label

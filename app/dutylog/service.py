@@ -22,10 +22,7 @@ from app.clock import Clock
 from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import (
-    CameraOutage,
-    Directive,
     Handover,
-    Incident,
     LogCase,
     LogChainHead,
     LogEntry,
@@ -33,7 +30,7 @@ from app.db.models import (
     UserAccount,
 )
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
-from app.text import fold, nfc, tokens
+from app.text import clean, fold, nfc, tokens
 
 log = logs.get("dutylog")
 GENESIS = "0" * 64
@@ -190,6 +187,10 @@ def _broken(checked: int, seq: int | None, entry_id: int | None, template: str, 
     return VerifyResult(False, checked, seq, entry_id, template, tuple(values.items()))
 
 
+#: Selects the `log_case.client_id`s of one desk that a feature follows itself.
+CaseOwner = Callable[[int], Select[tuple[str]]]
+
+
 class DutyLog:
     """Writes and reads a desk's duty log."""
 
@@ -202,6 +203,7 @@ class DutyLog:
         self.clock = clock
         self.ensure_shift = ensure_shift
         self._ensured: set[tuple[int, datetime, datetime]] = set()  # (desk, start, end)
+        self._case_owners: list[CaseOwner] = []
 
     # -- writing ---------------------------------------------------------------
     def _ensure_shift(self, desk_id: int, moment: datetime) -> None:
@@ -262,13 +264,13 @@ class DutyLog:
         entry = LogEntry(
             desk_id=desk_id, seq=head.seq + 1, client_id=draft.client_id, shift_id=shift_id,
             kind=kind, case_id=case_id, corrects_id=draft.corrects_id,
-            correction_reason=_clean(draft.correction_reason), entry_time=entry_time,
-            content=nfc(draft.content).strip(), scope=_clean(draft.scope),
+            correction_reason=clean(draft.correction_reason), entry_time=entry_time,
+            content=nfc(draft.content).strip(), scope=clean(draft.scope),
             occurred_at=draft.occurred_at, received_at=draft.received_at,
-            place=_clean(draft.place), declaration_no=_clean(draft.declaration_no),
-            container_no=_clean(draft.container_no), vehicle_plate=_clean(draft.vehicle_plate),
-            channel=draft.channel or None, unit_name=_clean(draft.unit_name),
-            reported_at=draft.reported_at, note=_clean(draft.note), author_id=user.id,
+            place=clean(draft.place), declaration_no=clean(draft.declaration_no),
+            container_no=clean(draft.container_no), vehicle_plate=clean(draft.vehicle_plate),
+            channel=draft.channel or None, unit_name=clean(draft.unit_name),
+            reported_at=draft.reported_at, note=clean(draft.note), author_id=user.id,
             recorded_at=now, local_time=draft.local_time if draft.offline else None,
             offline=bool(draft.offline), prev_hash=head.hash)
         s.add(entry)
@@ -436,17 +438,19 @@ class DutyLog:
             has_result = select(LogEntry.case_id).where(
                 LogEntry.desk_id == desk_id, LogEntry.kind == EntryKind.RESULT,
                 LogEntry.case_id.is_not(None))
-            # Incidents followed by the workflow are listed by its own provider.
-            tracked = select(Incident.case_ref).where(Incident.desk_id == desk_id)
-            # So are camera outages (app/camera_health.py).
-            outages = select(CameraOutage.case_ref).where(CameraOutage.desk_id == desk_id)
-            # And directives, whose units' requests are followed by the workflow.
-            directives = select(Directive.case_ref).where(Directive.desk_id == desk_id)
-            return list(s.scalars(select(LogCase).where(
-                LogCase.desk_id == desk_id, LogCase.id.not_in(has_result),
-                LogCase.client_id.not_in(tracked), LogCase.client_id.not_in(outages),
-                LogCase.client_id.not_in(directives))
-                .order_by(LogCase.id.desc()).limit(limit)))
+            stmt = select(LogCase).where(LogCase.desk_id == desk_id,
+                                         LogCase.id.not_in(has_result))
+            # Cases a feature follows itself (an incident, an outage, a directive) are
+            # listed in the handover by that feature's own provider.
+            for owned in self._case_owners:
+                stmt = stmt.where(LogCase.client_id.not_in(owned(desk_id)))
+            return list(s.scalars(stmt.order_by(LogCase.id.desc()).limit(limit)))
+
+    def followed_elsewhere(self, cases_of: CaseOwner) -> None:
+        """A feature that opens log cases and follows them to their end itself (and
+        lists them in the handover) says which: `cases_of(desk_id)` selects their
+        `log_case.client_id`s. `open_cases` leaves those out."""
+        self._case_owners.append(cases_of)
 
     def row_numbers(self, desk_id: int, shift_ids: set[int]) -> dict[int, RowNumber]:
         """The STT of every entry of these shifts, as printed (see `shift_rows`)."""
@@ -588,13 +592,6 @@ def row_numbers(entries: Sequence[_RowKey]) -> dict[int, RowNumber]:
             part += 1
             out[e.id] = RowNumber(stt, part if in_case else None)
     return out
-
-
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = nfc(value).strip()
-    return value or None
 
 
 def _fts_query(words: list[str]) -> str:
