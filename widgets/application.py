@@ -194,12 +194,7 @@ class Startup(QObject):
         self.window.restore_layout()
         self.window.show()
         self.window.dutylog.reload()
-        self.window.roster_panel.start()
-        self.window.notices_panel.load()
-        if hasattr(self.window, "admin_panel"):
-            self.window.admin_panel.load()
-        if hasattr(self.window, "supervisor_console"):
-            self.window.supervisor_console.load()
+        self.window.start_panels()
         walls = self.window.walls
         if self.args.demo:
             # the demo's cameras follow the simulators' ports of this run: seeded once

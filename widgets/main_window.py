@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import Permission, Role
 from app.cache import CachedShift
 from app.clock import to_local
 from app.settings import config_dir
 from widgets.dutylog.panel import DutyLogPanel
 from widgets.fitting import fit_headers
 from widgets.labels import db_state_label, role_label
-from widgets.messages import show_error, translate
+from widgets.messages import bridge, show_error, translate
+from widgets.panels import Navigator, open_panel
+from widgets.registry import PANELS, RAISED
 from widgets.session import ConsoleSession
-from widgets.shift_panel import ShiftPanel
 
 STATE_VERSION = 1
 
@@ -47,11 +47,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Duty room – online surveillance"))
         self.dutylog = DutyLogPanel(session)
         self.setCentralWidget(self.dutylog)
-        self.shift_panel = ShiftPanel(session)
+        self.nav = Navigator(self)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("shift", self.tr("Shift"), self.shift_panel,
-                   Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._lazy_docks()
+        self.panels: dict[str, QWidget] = {}
+        self._build_docks()
         self._build_status_bar()
         from widgets.alerts import AlertBanner, AlertCenter  # noqa: PLC0415
 
@@ -72,6 +71,7 @@ class MainWindow(QMainWindow):
         session.dbStateChanged.connect(self._show_db_state)
         session.shiftChanged.connect(self._show_shift)
         session.outboxChanged.connect(self._show_outbox)
+        bridge().backgroundFailed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._show_office_hours)
@@ -105,157 +105,72 @@ class MainWindow(QMainWindow):
         self.docks[key] = dock
         return dock
 
-    def _lazy_docks(self) -> None:
-        from widgets.roster_panel import RosterPanel  # noqa: PLC0415
-
-        self.roster_panel = RosterPanel(self.session)
-        roster = self._dock("roster", self.tr("Roster"), self.roster_panel,
-                            Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.docks["shift"], roster)
-        from widgets.notices_panel import NoticesPanel  # noqa: PLC0415
-
-        self.notices_panel = NoticesPanel(self.session)
-        notices = self._dock("notices", self.tr("Notices to units"), self.notices_panel,
-                             Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(roster, notices)
-        self.docks["shift"].raise_()
-        from widgets.wall.camera_tree import CameraTree  # noqa: PLC0415
+    def _build_docks(self) -> None:
+        """The docks of the registry this user sees, with the walls, the outage watch
+        and the evidence flow they share; the navigator's requests are answered here."""
+        from widgets.wall.evidence import EvidenceFlow  # noqa: PLC0415
+        from widgets.wall.health import OutageWatch  # noqa: PLC0415
         from widgets.wall.manager import WallManager  # noqa: PLC0415
 
-        self.camera_tree = CameraTree()
-        cams = self._dock("cameras", self.tr("Cameras"), self.camera_tree,
-                          Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(notices, cams)
         self.walls = WallManager(self.session, self.layout_store(), persist=self.persist_layout)
-        self.walls.camerasLoaded.connect(
-            lambda: self.camera_tree.set_cameras(self.walls.cameras))
-        self.walls.cameraStateChanged.connect(
-            lambda code, state, _reason: self.camera_tree.set_state(code, state))
-        self.camera_tree.cameraActivated.connect(self.walls.show_cameras)
-        from widgets.wall.checklist_panel import ChecklistPanel  # noqa: PLC0415
-        from widgets.wall.evidence import EvidenceFlow, EvidenceGallery  # noqa: PLC0415
-        from widgets.wall.health import HealthBoard, OutageWatch  # noqa: PLC0415
-
         self.outages = OutageWatch(self.session)
-        self.health_board = HealthBoard(self.session, self.outages)
         self.walls.cameraStateChanged.connect(self.outages.report)
-        self.walls.cameraStateChanged.connect(
-            lambda code, state, _reason: self.health_board.set_state(code, state))
-        health = self._dock("health", self.tr("Camera health"), self.health_board,
-                            Qt.DockWidgetArea.RightDockWidgetArea)
-        health.hide()
         self.evidence = EvidenceFlow(self.session, self)
         self.walls.screenshotRequested.connect(
             lambda code, wall: self.evidence.take(self.walls.cameras[code], wall))
-        self.gallery = EvidenceGallery(self.session)
-        self.evidence.evidenceSaved.connect(lambda _rec: self.gallery.load())
         self.evidence.evidenceSaved.connect(self._offer_incident)
-        gallery = self._dock("gallery", self.tr("Screenshots of the shift"), self.gallery,
-                             Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(health, gallery)
-        gallery.hide()
-        from widgets.wall.ptz_panel import PtzPanel  # noqa: PLC0415
-
-        self.ptz_panel = PtzPanel(self.walls)
-        ptz = self._dock("ptz", self.tr("PTZ and presets"), self.ptz_panel,
-                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(health, ptz)
-        ptz.hide()
-        from widgets.siteplan.panel import SitePlanPanel  # noqa: PLC0415
-
-        self.site_plan = SitePlanPanel()
-        self.walls.cameraStateChanged.connect(
-            lambda code, state, _reason: self.site_plan.set_state(code, state))
-        self.site_plan.cameraActivated.connect(lambda code: self.walls.show_cameras([code]))
-        self.site_plan.aimRequested.connect(self._aim)
-        self.walls.ptz.positionRead.connect(self.site_plan.set_position)
-        self.walls.cameraSelected.connect(self.site_plan.show_camera)
-        plan = self._dock("siteplan", self.tr("Site plan"), self.site_plan,
-                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(health, plan)
-        plan.hide()
-        from widgets.wall.map_check import CameraMapCheckPanel  # noqa: PLC0415
-
-        self.map_check = CameraMapCheckPanel(self.walls)
-        mapcheck = self._dock("mapcheck", self.tr("Camera map check"), self.map_check,
-                              Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(health, mapcheck)
-        mapcheck.hide()
-        self.checklist_panel = ChecklistPanel(self.session)
-        self.checklist_panel.openCameras.connect(self.walls.show_group)
-        checklist = self._dock("checklist", self.tr("Area checklist"), self.checklist_panel,
-                               Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(health, checklist)
-        checklist.hide()
-        self.docks["shift"].raise_()
         user = self.session.user
-        if user is not None and (user.can(Permission.ADMIN_REFERENCE)
-                                 or user.can(Permission.ADMIN_USERS)):
-            from widgets.admin_panel import AdminPanel  # noqa: PLC0415
-
-            self.admin_panel = AdminPanel(self.session)
-            admin = self._dock("admin", self.tr("Reference data"), self.admin_panel,
-                               Qt.DockWidgetArea.RightDockWidgetArea)
-            admin.hide()
-        if user is not None and (user.has_role(Role.SHIFT_LEADER)
-                                 or user.has_role(Role.DIRECTOR)):
-            from widgets.supervisor import SupervisorConsole  # noqa: PLC0415
-
-            self.supervisor_console = SupervisorConsole(self.session)
-            sup = self._dock("supervisor", self.tr("Supervisor console"),
-                             self.supervisor_console, Qt.DockWidgetArea.RightDockWidgetArea)
-            if "admin" in self.docks:
-                self.tabifyDockWidget(self.docks["admin"], sup)
-            sup.raise_()
-        if user is not None and user.can(Permission.LOG_WRITE):
-            self._incidents_dock()
-            self._directives_dock()
-
-    def _incidents_dock(self) -> None:
-        """The officer's "My incidents" (widgets/incidents), loaded when first shown."""
-        from widgets.incidents.panel import MyIncidentsPanel  # noqa: PLC0415
-
-        self.incidents_panel = MyIncidentsPanel(self.session, own_shortcuts=False)
-        dock = self._dock("incidents", self.tr("My incidents"), self.incidents_panel,
-                          Qt.DockWidgetArea.RightDockWidgetArea)
-        if "supervisor" in self.docks:
-            self.tabifyDockWidget(self.docks["supervisor"], dock)
-            self.docks["supervisor"].raise_()
-            self.supervisor_console.openRequest.connect(self._open_request)
+        self.specs = [p for p in PANELS if p.visible_to(user)]
+        for spec in self.specs:
+            panel = spec.build(self)
+            self.panels[spec.id] = panel
+            if spec.attr:
+                setattr(self, spec.attr, panel)
+            dock = self._dock(spec.id, translate("panels", spec.title), panel, spec.area)
+            tab = next((t for t in spec.tab_with if t in self.docks), None)
+            if tab is not None:
+                self.tabifyDockWidget(self.docks[tab], dock)
+            if spec.hidden:
+                dock.hide()
+            if spec.on_shown is not None:
+                dock.visibilityChanged.connect(
+                    lambda visible, sp=spec, w=panel: visible and sp.on_shown(self, w))
+        for key in RAISED:
+            if key in self.docks:
+                self.docks[key].raise_()
+        self.nav.showCameras.connect(self.walls.show_cameras)
+        self.nav.showPanel.connect(self.open_panel)
+        self.nav.openRequest.connect(self._open_request)
+        self.nav.requestElsewhere.connect(self._request_elsewhere)
+        self.nav.raiseIncident.connect(self.raise_incident)
+        if "incidents" in self.panels and "supervisor" in self.panels:
             self.supervisor_console.opens_requests = True
-        self._incidents_loaded = False
-        dock.visibilityChanged.connect(self._incidents_shown)
 
-    def _directives_dock(self) -> None:
-        """Directives to units and the daily reports (widgets/directives), loaded
-        when first shown."""
-        from widgets.directives import DirectivesPanel  # noqa: PLC0415
+    def open_panel(self, key: str) -> None:
+        """Show a panel's dock over its tab group and do what opening it does."""
+        if key not in self.docks:
+            return
+        self.docks[key].show()
+        self.docks[key].raise_()
+        open_panel(next(p for p in self.specs if p.id == key), self, self.panels[key])
 
-        self.directives_panel = DirectivesPanel(self.session)
-        self.incidents_panel.requestElsewhere.connect(self._request_elsewhere)
-        dock = self._dock("directives", self.tr("Directives and daily reports"),
-                          self.directives_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.docks["incidents"], dock)
-        (self.docks["supervisor"] if "supervisor" in self.docks
-         else self.docks["incidents"]).raise_()
-        dock.visibilityChanged.connect(
-            lambda visible: visible and not self.directives_panel.timer.isActive()
-            and self.directives_panel.load())
+    def start_panels(self) -> None:
+        """After login: what each panel loads or starts then."""
+        for spec in self.specs:
+            if spec.on_login is not None:
+                spec.on_login(self, self.panels[spec.id])
 
     def _open_request(self, request_id: int) -> None:
         """A request opened from the supervisor console: in "My incidents" (a
         directive's request in "Directives and daily reports")."""
+        if "incidents" not in self.docks:
+            return
         self.docks["incidents"].raise_()
         self.incidents_panel.open_request(request_id)
 
     def _request_elsewhere(self, _request_id: int) -> None:
         if "directives" in self.docks:
             self.docks["directives"].raise_()
-
-    def _incidents_shown(self, visible: bool) -> None:
-        if visible and not self._incidents_loaded:
-            self._incidents_loaded = True
-            self.incidents_panel.load()
 
     def raise_incident_from_entry(self) -> None:
         """Raise an incident prefilled from the duty-log entry selected in the log."""
@@ -338,25 +253,11 @@ class MainWindow(QMainWindow):
                      lambda: self.walls.open_wall(screen=self.screen()))
         self._action(cams, self.tr("Open walls on &every screen"), "Ctrl+Alt+W",
                      self.walls.open_on_every_screen)
-        self._action(cams, self.tr("Camera &health board"), "Ctrl+Shift+H",
-                     lambda: self._show_dock("health", self.health_board.load))
-        self._action(cams, self.tr("&Screenshots of the shift"), "Ctrl+Shift+S",
-                     lambda: self._show_dock("gallery", self.gallery.load))
-        self._action(cams, self.tr("&PTZ and presets"), "Ctrl+Shift+P",
-                     lambda: self._show_dock("ptz", lambda: None))
-        self._action(cams, self.tr("Site p&lan"), "Ctrl+Shift+M",
-                     lambda: self._show_dock("siteplan", self._load_plans))
-        self._action(cams, self.tr("Camera &map check"), "Ctrl+Shift+G",
-                     lambda: self._show_dock("mapcheck", lambda: None))
-        self._action(cams, self.tr("Area &checklist"), "Ctrl+Shift+C",
-                     lambda: self._show_dock("checklist", self.checklist_panel.load))
+        self._panel_actions(cams, "cameras")
         self._action(cams, self.tr("Save the walls as a &view…"), "Ctrl+Alt+S",
                      self._save_view)
         self.views_menu = cams.addMenu(self.tr("Open a saved v&iew"))
         self.views_menu.aboutToShow.connect(self._fill_views)
-        self._action(cams, self.tr("&Find a camera"), "Ctrl+Shift+F",
-                     lambda: (self.docks["cameras"].show(), self.docks["cameras"].raise_(),
-                              self.camera_tree.filter.setFocus()))
         shift = mb.addMenu(self.tr("S&hift"))
         self._action(shift, self.tr("&Handover…"), "Ctrl+H", self.open_handover)
         if "incidents" in self.docks:
@@ -365,18 +266,21 @@ class MainWindow(QMainWindow):
                          lambda: self.raise_incident())
             self._action(incidents, self.tr("Raise from the selected log &entry…"),
                          "Ctrl+Shift+E", self.raise_incident_from_entry)
-            self._action(incidents, self.tr("&My incidents"), "Ctrl+Shift+I", lambda: (
-                self.docks["incidents"].show(), self.docks["incidents"].raise_(),
-                self.incidents_panel.table.setFocus()))
-            self._action(incidents, self.tr("&Directives and daily reports"), "Ctrl+Shift+D",
-                         lambda: (self._show_dock("directives", self.directives_panel.load),
-                                  self.directives_panel.directives.setFocus())
-                         ).setObjectName("showDirectivesAction")
+            self._panel_actions(incidents, "incidents")
         view = mb.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         helpm = mb.addMenu(self.tr("&Help"))
         self._action(helpm, self.tr("&Keyboard shortcuts"), "F1", self._shortcuts)
+
+    def _panel_actions(self, menu, key: str) -> None:  # type: ignore[no-untyped-def]
+        """The registry's "open the panel" actions of one menu."""
+        for spec in self.specs:
+            if spec.menu == key and spec.shortcut:
+                act = self._action(menu, translate("panels", spec.action), spec.shortcut,
+                                   lambda _c=False, k=spec.id: self.open_panel(k))
+                if spec.action_name:
+                    act.setObjectName(spec.action_name)
 
     def _action(self, menu, text: str, shortcut, slot,  # type: ignore[no-untyped-def]
                 scope: QWidget | None = None) -> QAction:
@@ -442,30 +346,13 @@ class MainWindow(QMainWindow):
         for name in names:
             self.views_menu.addAction(name, lambda n=name: self.walls.open_named(n))
 
-    def _load_plans(self) -> None:
-        """The site plans (files of the site's reference data) on first show."""
-        if getattr(self, "_plans_loaded", False):
-            return
-        self._plans_loaded = True
-        from video.site_geometry import load_demo_plans  # noqa: PLC0415
-
-        self.session.runner.submit(lambda: list(load_demo_plans().values()),
-                                   self.site_plan.set_plans,
-                                   lambda exc: self.statusBar().showMessage(str(exc), 10000))
-
-    def _aim(self, aims: list) -> None:  # type: ignore[type-arg]
+    def aim(self, aims: list) -> None:  # type: ignore[type-arg]
         """Ctrl-click on the plan: the calibrated PTZ cameras that can see the point turn
         to it (keeping their tilt)."""
         for code, pan, zoom in aims:
             cam = self.walls.cameras.get(code)
             if self.walls.ptz.can_control(cam):
                 self.walls.ptz.aim(cam, pan, zoom)
-
-    def _show_dock(self, key: str, load) -> None:  # type: ignore[no-untyped-def]
-        dock = self.docks[key]
-        dock.show()
-        dock.raise_()
-        load()
 
     def start_live(self) -> None:
         """After login: the camera directory, the outage watch, the checklists, the

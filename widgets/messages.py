@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import logs
@@ -42,6 +43,40 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.open()
+
+
+class MessageBridge(QObject):
+    """Where the failures of background work (a refresh nobody asked for by hand) go:
+    logged, and said in the main window's status bar, never dropped."""
+
+    backgroundFailed = Signal(str)   # the message, translated
+
+
+_bridge: MessageBridge | None = None
+
+
+def bridge() -> MessageBridge:
+    global _bridge  # noqa: PLW0603 - one per application, made on the GUI thread
+    if _bridge is None:
+        _bridge = MessageBridge()
+    return _bridge
+
+
+def background_failure(what: str) -> Callable[[BaseException], None]:
+    """The error handler of background work `what` (English, for the log): a lost
+    database is logged quietly (the status bar already says so), anything else with
+    its traceback; both reach the bridge."""
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, DatabaseUnavailable):
+            log.info("%s: %s", what, exc)
+        elif isinstance(exc, DomainError):
+            log.warning("%s: %s", what, message_of(exc))
+        else:
+            log.error("%s failed", what, exc_info=exc)
+        bridge().backgroundFailed.emit(message_of(exc))
+
+    return failed
 
 
 def install_excepthook() -> None:

@@ -25,6 +25,7 @@ from app.clock import fmt_local
 from app.db.changes import Topic
 from widgets.labels import CHANNELS, channel_label
 from widgets.messages import show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 
 STATUS = {
@@ -73,11 +74,12 @@ class NoticeDialog(QDialog):
         self.accept()
 
 
-class NoticesPanel(QWidget):
+class NoticesPanel(Panel):
+    topics = frozenset({Topic.NOTICE})
+
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("noticesPanel")
-        self.session = session
         self.notices: list = []
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("noticesTable")
@@ -97,23 +99,25 @@ class NoticesPanel(QWidget):
         row.addWidget(self.send_b)
         row.addWidget(self.ack_b)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addWidget(self.table)
         layout.addLayout(row)
         new_b.clicked.connect(self._new)
         self.send_b.clicked.connect(self._send)
         self.ack_b.clicked.connect(self._ack)
-        session.changed.connect(lambda ch: any(c.topic == Topic.NOTICE for c in ch) and self.load())
 
-    def load(self) -> None:
+    def query(self):  # type: ignore[no-untyped-def]
         s = self.session
-        if s.desk is None or not s.online:
-            return
+        if s.desk is None:
+            return None
         ctx, desk_id = s.ctx, s.desk.id
-        s.runner.submit(lambda: (ctx.notices.for_desk(desk_id), {u.id: u.name for u in
-                                                                 ctx.reference.units()}),
-                        self._show, lambda e: show_error(self, e), owner=self)
+        return lambda: (ctx.notices.for_desk(desk_id),
+                        {u.id: u.name for u in ctx.reference.units()})
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+    def is_empty(self, data) -> bool:  # type: ignore[no-untyped-def]
+        return not data[0]
+
+    def present(self, result) -> None:  # type: ignore[no-untyped-def]
         notices, units = result
         self.notices = notices
         self.table.setRowCount(len(notices))
@@ -145,10 +149,10 @@ class NoticesPanel(QWidget):
             values = dict(subject=dlg.subject.text(), channel=dlg.channel.currentData(),
                           unit_id=dlg.unit.currentData(), contact=dlg.contact.text() or None,
                           body=dlg.body.toPlainText())
-            s.runner.submit(lambda: ctx.notices.create(user, desk_id, **values),
-                            lambda _n: self.load(), lambda e: show_error(self, e), serial=True)
+            self.submit(lambda: ctx.notices.create(user, desk_id, **values))
 
-        s.runner.submit(ctx.reference.units, open_dialog, lambda e: show_error(self, e))
+        s.runner.submit(ctx.reference.units, open_dialog, lambda e: show_error(self, e),
+                        owner=self)
 
     def _send(self) -> None:
         n, s = self._current(), self.session
@@ -163,7 +167,7 @@ class NoticesPanel(QWidget):
                 number = ctx.documents.next_number(user, desk_id, doc_type, n.subject).label
             return ctx.notices.mark_sent(user, n.id, n.version, number)
 
-        s.runner.submit(work, lambda _n: self.load(), lambda e: show_error(self, e), serial=True)
+        self.submit(work)
 
     def _ack(self) -> None:
         n, s = self._current(), self.session
@@ -174,5 +178,4 @@ class NoticesPanel(QWidget):
         if not ok or not who.strip():
             return
         ctx, user = s.ctx, s.user
-        s.runner.submit(lambda: ctx.notices.acknowledge(user, n.id, n.version, who.strip()),
-                        lambda _n: self.load(), lambda e: show_error(self, e), serial=True)
+        self.submit(lambda: ctx.notices.acknowledge(user, n.id, n.version, who.strip()))

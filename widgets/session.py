@@ -16,6 +16,7 @@ from app.context import AppContext
 from app.db.changes import Change, ChangeFeed, Topic
 from app.errors import DatabaseUnavailable
 from app.roster import OfficeHours, duty_date_of, shift_bounds
+from widgets.messages import background_failure
 from widgets.qt_tasks import QtTaskRunner
 
 log = logs.get("ui")
@@ -160,15 +161,20 @@ class ConsoleSession(QObject):
                 self.shift = shift
                 self.shiftChanged.emit(shift)
 
-        self.runner.submit(work, done, lambda _e: None)
+        self.runner.submit(work, done, background_failure("shift rollover"), owner=self)
 
     # -- outbox -------------------------------------------------------------------------
     def replay_outbox(self) -> None:
         def done(_r: object) -> None:
             self._emit_outbox()
 
-        self.runner.submit(self.ctx.writer.replay, done, lambda _e: self._emit_outbox(),
-                           serial=True)
+        report = background_failure("outbox replay")
+
+        def failed(exc: BaseException) -> None:
+            report(exc)
+            self._emit_outbox()
+
+        self.runner.submit(self.ctx.writer.replay, done, failed, serial=True, owner=self)
 
     def _emit_outbox(self) -> None:
         self.outboxChanged.emit(self.ctx.outbox.count_pending(), len(self.ctx.outbox.failed()))

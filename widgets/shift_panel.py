@@ -21,7 +21,7 @@ from app.cache import CachedShift
 from app.clock import to_local
 from app.db.changes import Topic
 from widgets.labels import shift_role_label, source_label
-from widgets.messages import show_error
+from widgets.messages import background_failure, show_error
 from widgets.session import ConsoleSession
 
 
@@ -116,7 +116,7 @@ class ShiftPanel(QWidget):
             return
         ctx, desk_id, shift_id = s.ctx, s.desk.id, s.shift.id
         s.runner.submit(lambda: ctx.handover.collect_open_items(desk_id, shift_id),
-                        self._show_items, lambda _e: None)
+                        self._show_items, background_failure("open items of the shift"), owner=self)
 
     def _show_items(self, items) -> None:  # type: ignore[no-untyped-def]
         self.open_items.clear()

@@ -299,27 +299,27 @@
         <translation>(toàn cảnh)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="342"/>
+        <location filename="../../widgets/wall/map_check.py" line="343"/>
         <source>Taking the reference picture…</source>
         <translation>Đang lấy hình ảnh tham chiếu…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="345"/>
+        <location filename="../../widgets/wall/map_check.py" line="346"/>
         <source>Reference set ({w}×{h}).</source>
         <translation>Đã lưu hình ảnh tham chiếu ({w}×{h}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="376"/>
+        <location filename="../../widgets/wall/map_check.py" line="377"/>
         <source>No reference picture for this camera and position yet.</source>
         <translation>Camera và vị trí này chưa có hình ảnh tham chiếu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="381"/>
+        <location filename="../../widgets/wall/map_check.py" line="382"/>
         <source>Written to the duty log; a notice to the managing unit was prepared.</source>
         <translation>Đã ghi vào sổ nhật ký; đã lập thông báo gửi đơn vị quản lý.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="390"/>
+        <location filename="../../widgets/wall/map_check.py" line="391"/>
         <source>Comparing the live picture with the reference…</source>
         <translation>Đang so sánh hình ảnh trực tiếp với hình ảnh tham chiếu…</translation>
     </message>
@@ -1870,349 +1870,234 @@
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="52"/>
-        <source>Shift</source>
-        <translation>Ca trực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="112"/>
-        <source>Roster</source>
-        <translation>Lịch trực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="118"/>
-        <source>Notices to units</source>
-        <translation>Thông báo đến đơn vị</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="126"/>
-        <source>Cameras</source>
-        <translation>Camera</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="144"/>
-        <source>Camera health</source>
-        <translation>Tình trạng camera</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="153"/>
-        <source>Screenshots of the shift</source>
-        <translation>Ảnh chụp trong ca</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="160"/>
-        <source>PTZ and presets</source>
-        <translation>PTZ và điểm đặt trước</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
-        <source>Site plan</source>
-        <translation>Sơ đồ khu vực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="180"/>
-        <source>Camera map check</source>
-        <translation>Kiểm tra bản đồ camera</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
-        <source>Area checklist</source>
-        <translation>Danh mục kiểm tra khu vực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="197"/>
-        <source>Reference data</source>
-        <translation>Dữ liệu danh mục</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="205"/>
-        <source>Supervisor console</source>
-        <translation>Bàn điều hành lãnh đạo ca trực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
-        <source>My incidents</source>
-        <translation>Vụ việc của tôi</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
-        <source>Directives and daily reports</source>
-        <translation>Chỉ đạo và báo cáo ngày</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
-        <source>Camera &amp;health board</source>
-        <translation>Bảng &amp;tình trạng camera</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
-        <source>&amp;Screenshots of the shift</source>
-        <translation>Ả&amp;nh chụp trong ca</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
-        <source>&amp;PTZ and presets</source>
-        <translation>PTZ và điểm đặt &amp;trước</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="347"/>
-        <source>Site p&amp;lan</source>
-        <translation>Sơ đồ &amp;khu vực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
-        <source>Camera &amp;map check</source>
-        <translation>Kiểm tra &amp;bản đồ camera</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
-        <source>Area &amp;checklist</source>
-        <translation>&amp;Danh mục kiểm tra khu vực</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="353"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="355"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
-        <source>&amp;Find a camera</source>
-        <translation>&amp;Tìm camera</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="361"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="363"/>
+        <location filename="../../widgets/main_window.py" line="264"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="364"/>
+        <location filename="../../widgets/main_window.py" line="265"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="366"/>
+        <location filename="../../widgets/main_window.py" line="267"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
-        <source>&amp;My incidents</source>
-        <translation>Vụ việc của tôi (&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="371"/>
-        <source>&amp;Directives and daily reports</source>
-        <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="378"/>
+        <location filename="../../widgets/main_window.py" line="273"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="379"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="399"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="403"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="430"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="431"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="434"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="441"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="494"/>
+        <location filename="../../widgets/main_window.py" line="381"/>
         <source>No roster for the duty day {date}</source>
         <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="499"/>
+        <location filename="../../widgets/main_window.py" line="386"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="513"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="515"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="524"/>
+        <location filename="../../widgets/main_window.py" line="411"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="525"/>
+        <location filename="../../widgets/main_window.py" line="412"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="530"/>
+        <location filename="../../widgets/main_window.py" line="417"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="552"/>
+        <location filename="../../widgets/main_window.py" line="439"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="574"/>
+        <location filename="../../widgets/main_window.py" line="461"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="579"/>
+        <location filename="../../widgets/main_window.py" line="466"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="580"/>
+        <location filename="../../widgets/main_window.py" line="467"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="582"/>
+        <location filename="../../widgets/main_window.py" line="469"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="583"/>
+        <location filename="../../widgets/main_window.py" line="470"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="589"/>
+        <location filename="../../widgets/main_window.py" line="476"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="590"/>
+        <location filename="../../widgets/main_window.py" line="477"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2237,7 +2122,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="620"/>
+        <location filename="../../widgets/main_window.py" line="507"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -2308,37 +2193,37 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="41"/>
+        <location filename="../../widgets/notices_panel.py" line="42"/>
         <source>New notice to a unit</source>
         <translation>Thông báo mới đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="54"/>
+        <location filename="../../widgets/notices_panel.py" line="55"/>
         <source>&amp;Unit</source>
         <translation>Đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="55"/>
+        <location filename="../../widgets/notices_panel.py" line="56"/>
         <source>&amp;Contact</source>
         <translation>&amp;Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="56"/>
+        <location filename="../../widgets/notices_panel.py" line="57"/>
         <source>&amp;Subject</source>
         <translation>&amp;Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="57"/>
+        <location filename="../../widgets/notices_panel.py" line="58"/>
         <source>C&amp;hannel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="58"/>
+        <location filename="../../widgets/notices_panel.py" line="59"/>
         <source>&amp;Content</source>
         <translation>Nội &amp;dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="71"/>
+        <location filename="../../widgets/notices_panel.py" line="72"/>
         <source>A notice needs a subject.</source>
         <translation>Thông báo phải có trích yếu.</translation>
     </message>
@@ -2346,79 +2231,97 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>NoticesPanel</name>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="31"/>
+        <location filename="../../widgets/notices_panel.py" line="32"/>
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="32"/>
+        <location filename="../../widgets/notices_panel.py" line="33"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="33"/>
+        <location filename="../../widgets/notices_panel.py" line="34"/>
         <source>Acknowledged</source>
         <translation>Đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="34"/>
+        <location filename="../../widgets/notices_panel.py" line="35"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="87"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="87"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="87"/>
         <source>Unit / contact</source>
         <translation>Đơn vị / liên hệ</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="85"/>
+        <location filename="../../widgets/notices_panel.py" line="87"/>
         <source>Channel</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="86"/>
+        <location filename="../../widgets/notices_panel.py" line="88"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="86"/>
+        <location filename="../../widgets/notices_panel.py" line="88"/>
         <source>Sent / acknowledged</source>
         <translation>Thời gian gửi / tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="91"/>
+        <location filename="../../widgets/notices_panel.py" line="93"/>
         <source>New notice…</source>
         <translation>Thông báo mới…</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="92"/>
+        <location filename="../../widgets/notices_panel.py" line="94"/>
         <source>Mark sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="93"/>
+        <location filename="../../widgets/notices_panel.py" line="95"/>
         <source>Record acknowledgement…</source>
         <translation>Đơn vị đã nhận…</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="172"/>
+        <location filename="../../widgets/notices_panel.py" line="176"/>
         <source>Acknowledgement</source>
         <translation>Xác nhận tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/notices_panel.py" line="173"/>
+        <location filename="../../widgets/notices_panel.py" line="177"/>
         <source>Who acknowledged it at the unit?</source>
         <translation>Người tiếp nhận tại đơn vị:</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <location filename="../../widgets/panels.py" line="45"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels.py" line="46"/>
+        <source>Nothing to show.</source>
+        <translation>Không có dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels.py" line="47"/>
+        <source>The database cannot be reached: what is shown may be out of date.</source>
+        <translation>Không kết nối được cơ sở dữ liệu: thông tin đang hiển thị có thể đã cũ.</translation>
     </message>
 </context>
 <context>
@@ -3174,7 +3077,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="308"/>
+        <location filename="../../widgets/application.py" line="303"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -5352,27 +5255,27 @@ Kéo camera vào đây</translation>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="26"/>
+        <location filename="../../widgets/messages.py" line="27"/>
         <source>Unexpected error: {error}</source>
         <translation>Lỗi ngoài dự kiến: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="34"/>
+        <location filename="../../widgets/messages.py" line="35"/>
         <source>Changed on another console</source>
         <translation>Đã thay đổi trên máy trạm khác</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="36"/>
+        <location filename="../../widgets/messages.py" line="37"/>
         <source>Not allowed</source>
         <translation>Không có quyền</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="38"/>
+        <location filename="../../widgets/messages.py" line="39"/>
         <source>Database unreachable</source>
         <translation>Không kết nối được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/messages.py" line="40"/>
+        <location filename="../../widgets/messages.py" line="41"/>
         <source>Cannot do that</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -5700,6 +5603,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/documents/rendering.py" line="42"/>
         <source>This console cannot print {kind}: the forms are not installed.</source>
+        <extracomment>Writes one paper (a print model of app.documents.papers) as PDF to a stream.</extracomment>
         <translation>Máy trạm này không in được {kind}: chưa cài các mẫu in.</translation>
     </message>
 </context>
@@ -6231,6 +6135,124 @@ Kéo camera vào đây</translation>
         <location filename="../../widgets/labels.py" line="135"/>
         <source>{time} left</source>
         <translation>còn {time}</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <location filename="../../widgets/registry.py" line="197"/>
+        <source>Shift</source>
+        <translation>Ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="199"/>
+        <source>Roster</source>
+        <translation>Lịch trực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="201"/>
+        <source>Notices to units</source>
+        <translation>Thông báo đến đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="203"/>
+        <source>Cameras</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="205"/>
+        <source>&amp;Find a camera</source>
+        <translation>&amp;Tìm camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="207"/>
+        <source>Camera health</source>
+        <translation>Tình trạng camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="208"/>
+        <source>Camera &amp;health board</source>
+        <translation>Bảng &amp;tình trạng camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="210"/>
+        <source>Screenshots of the shift</source>
+        <translation>Ảnh chụp trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="212"/>
+        <source>&amp;Screenshots of the shift</source>
+        <translation>Ả&amp;nh chụp trong ca</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="214"/>
+        <source>PTZ and presets</source>
+        <translation>PTZ và điểm đặt trước</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="216"/>
+        <source>&amp;PTZ and presets</source>
+        <translation>PTZ và điểm đặt &amp;trước</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="218"/>
+        <source>Site plan</source>
+        <translation>Sơ đồ khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="220"/>
+        <source>Site p&amp;lan</source>
+        <translation>Sơ đồ &amp;khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="222"/>
+        <source>Camera map check</source>
+        <translation>Kiểm tra bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="224"/>
+        <source>Camera &amp;map check</source>
+        <translation>Kiểm tra &amp;bản đồ camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="226"/>
+        <source>Area checklist</source>
+        <translation>Danh mục kiểm tra khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="228"/>
+        <source>Area &amp;checklist</source>
+        <translation>&amp;Danh mục kiểm tra khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="230"/>
+        <source>Reference data</source>
+        <translation>Dữ liệu danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="232"/>
+        <source>Supervisor console</source>
+        <translation>Bàn điều hành lãnh đạo ca trực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="235"/>
+        <source>My incidents</source>
+        <translation>Vụ việc của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="237"/>
+        <source>&amp;My incidents</source>
+        <translation>Vụ việc của tôi (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="240"/>
+        <source>Directives and daily reports</source>
+        <translation>Chỉ đạo và báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="243"/>
+        <source>&amp;Directives and daily reports</source>
+        <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
 </context>
 <context>

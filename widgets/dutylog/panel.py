@@ -29,7 +29,7 @@ from app.logwriter import WriteOutcome
 from widgets.dutylog.form import EntryForm
 from widgets.dutylog.model import DutyLogModel, EntryRow
 from widgets.labels import KINDS, kind_label
-from widgets.messages import message_of, show_error
+from widgets.messages import background_failure, message_of, show_error
 from widgets.session import ConsoleSession
 
 
@@ -284,7 +284,8 @@ class DutyLogPanel(QWidget):
             self.count.setText(self.tr("{n} entries").format(n=self.model.rowCount()))
             self.loaded.emit(self.model.rowCount())
 
-        self.session.runner.submit(work, done, lambda _e: None)
+        self.session.runner.submit(work, done, background_failure("duty log: older entries"),
+                                   owner=self)
 
     # -- writing ---------------------------------------------------------------------------
     def _write(self, draft: EntryDraft) -> None:
@@ -326,7 +327,7 @@ class DutyLogPanel(QWidget):
         self.session.runner.submit(
             lambda: ctx.dutylog.open_cases(desk_id),
             lambda cases: self.form.set_cases([(c.client_id, f"#{c.id} {c.title}") for c in cases]),
-            lambda _e: None)
+            background_failure("duty log: open cases"), owner=self)
 
 
 

@@ -38,7 +38,7 @@ from app.auth import Permission
 from app.ptz_check import IN_POSITION, LEFT_OUT, NOT_VERIFIABLE, OUTCOME_TEXTS, CheckRunResult
 from video.capture import capture_frame
 from widgets import theme
-from widgets.messages import message_of, translate
+from widgets.messages import background_failure, message_of, translate
 from widgets.shortcuts import panel_shortcut
 from widgets.wall.manager import WallManager
 
@@ -321,7 +321,8 @@ class CameraMapCheckPanel(QWidget):
             for pcode, name in items:
                 self.image_position.addItem(f"{pcode} · {name}", pcode)
 
-        self.session.runner.submit(positions, show, lambda _e: None)
+        self.session.runner.submit(positions, show, background_failure("watch positions"),
+                                   owner=self)
 
     def set_reference(self) -> None:
         cam = self.walls.cameras.get(self.image_camera.currentData() or "")

@@ -25,7 +25,7 @@ from app.db.changes import Topic
 from app.ptz_holds import Decision, Hold
 from video.ptz.controller import Preset
 from video.ptz.presets import PresetTourController, Tour, TourStep
-from widgets.messages import message_of
+from widgets.messages import background_failure, message_of
 from widgets.session import ConsoleSession
 from widgets.wall.wall import WallCamera
 
@@ -198,7 +198,7 @@ class PtzLink(QObject):
         if self._held_at:
             self._held_at.clear()
             self.session.runner.submit(lambda: ctx.ptz_holds.release_console(console),
-                                       lambda _r: None, lambda _e: None)
+                                       None, background_failure("PTZ holds: release"))
 
     # -- holds ---------------------------------------------------------------------------
     def _with_hold(self, cam: WallCamera,
@@ -254,7 +254,7 @@ class PtzLink(QObject):
                     self._held_at.pop(code, None)   # expired or taken over
                 self._show_holder(code, hold)
 
-        self.session.runner.submit(holds.holds, show, lambda _e: None)
+        self.session.runner.submit(holds.holds, show, background_failure("PTZ holds"), owner=self)
 
     # -- plumbing ------------------------------------------------------------------------
     def controller(self, cam: WallCamera) -> PresetTourController:
