@@ -82,7 +82,7 @@ class OfflineCache:
                 return CachedShift(id=s["id"], desk_id=s["desk_id"],
                                    duty_date=date.fromisoformat(s["duty_date"]), starts_at=start,
                                    ends_at=end, focus=s["focus"],
-                                   members=[tuple(m) for m in s["members"]],  # type: ignore[misc]
+                                   members=[tuple(m) for m in s["members"]],
                                    duty_unit=s.get("duty_unit", ""))
         return None
 

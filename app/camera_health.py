@@ -32,7 +32,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import Camera, CameraOutage, LogCase, Notice, OrgUnit, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
@@ -349,7 +349,7 @@ class CameraHealth:
                 CameraOutage.id == outage.id, CameraOutage.ended_at.is_(None))
                 .values(ended_at=ended, open_camera_id=None, closed_by=actor.id)
                 .execution_options(synchronize_session=False))
-            if done.rowcount != 1:
+            if rowcount(done) != 1:
                 return None
             s.refresh(outage)
             unit = s.get(OrgUnit, cam.unit_id)
@@ -400,8 +400,8 @@ class CameraHealth:
             if active_only:
                 q = q.where(Camera.active.is_(True))
             cameras = list(s.scalars(q))
-            counts = dict(s.execute(select(CameraOutage.camera_id, func.count())
-                                    .group_by(CameraOutage.camera_id)).all())
+            counts: dict[int, int] = {cid: n for cid, n in s.execute(
+                select(CameraOutage.camera_id, func.count()).group_by(CameraOutage.camera_id))}
             last_ids = select(func.max(CameraOutage.id)).group_by(CameraOutage.camera_id)
             last = {o.camera_id: o for o in s.scalars(
                 select(CameraOutage).where(CameraOutage.id.in_(last_ids)))}

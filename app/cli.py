@@ -58,7 +58,7 @@ def _fail(text: str) -> None:
     print(text, file=sys.stderr)  # noqa: T201
 
 
-def _shift(ctx: AppContext, desk, ref: str):  # type: ignore[no-untyped-def]
+def _shift(ctx: AppContext, desk, ref: str):
     if ref == "current":
         return ctx.roster.current_shift(desk.id)
     try:
@@ -72,7 +72,7 @@ def _shift(ctx: AppContext, desk, ref: str):  # type: ignore[no-untyped-def]
     return shift
 
 
-def _paper(ctx: AppContext, desk, kind: str, ref: str) -> bytes | None:  # type: ignore[no-untyped-def]
+def _paper(ctx: AppContext, desk, kind: str, ref: str) -> bytes | None:
     """The PDF of a paper: the duty log or handover report of a shift, rendered now;
     an issued document as archived at issue (its SHA-256 checked)."""
     if kind in ("log", "handover"):

@@ -14,9 +14,12 @@ from app import logs
 from app.auth import AccountService, CurrentUser
 from app.cache import CachedShift, OfflineCache
 from app.camera_health import CameraHealth, CameraOutageItems
-from app.camera_map import CameraMap
-from app.cameras import CameraRegistry
-from app.checklists import Checklists
+from app.cameras.checklists import Checklists
+from app.cameras.image_check import ImageChecks
+from app.cameras.map_service import CameraMap
+from app.cameras.ptz_check import PtzCheck, PtzPositionItems
+from app.cameras.ptz_holds import PtzHolds
+from app.cameras.registry import CameraRegistry
 from app.clock import ConsoleClock, SystemClock
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
@@ -31,12 +34,9 @@ from app.handover import (
     OpenItemRegistry,
     OpenNoticesProvider,
 )
-from app.image_check import ImageChecks
 from app.logwriter import LogWriter
 from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
-from app.ptz_check import PtzCheck, PtzPositionItems
-from app.ptz_holds import PtzHolds
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
 from app.workflow.daily_reports import DailyReports
@@ -120,7 +120,7 @@ class AppContext:
                               self.data_dir)
 
     @cached_property
-    def mailer(self):  # type: ignore[no-untyped-def] # app.mail.DocumentMailer
+    def mailer(self): # app.mail.DocumentMailer
         from app.mail import DocumentMailer, MailSettings  # noqa: PLC0415
 
         return DocumentMailer(MailSettings.from_settings(self.settings))

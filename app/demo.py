@@ -36,7 +36,7 @@ def seed(ctx: AppContext, entries_today: int = 24) -> bool:
         if s.scalar(select(func.count()).select_from(Desk)):
             return False
     ctx.reference.import_site(None, parse_yaml(SITE_FILE))
-    from app.cameras import seed_demo_cameras  # noqa: PLC0415
+    from app.cameras.registry import seed_demo_cameras  # noqa: PLC0415
 
     seed_demo_cameras(ctx)  # registered before their faults are; the ports follow later
     users = _users(ctx)
@@ -223,7 +223,7 @@ def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
 FAULTY_CAMERA = "DV-CAM-07"
 
 
-def _camera_health(ctx: AppContext, at: datetime):  # type: ignore[no-untyped-def]
+def _camera_health(ctx: AppContext, at: datetime):
     from app.camera_health import CameraHealth  # noqa: PLC0415
 
     clock = FixedClock(at)
@@ -232,6 +232,14 @@ def _camera_health(ctx: AppContext, at: datetime):  # type: ignore[no-untyped-de
 
 def _unit_id(ctx: AppContext, code: str) -> int | None:
     return next((u.id for u in ctx.reference.units() if u.code == code), None)
+
+
+def _demo_unit(ctx: AppContext, code: str) -> int:
+    """A unit the demo's reference data has (a missing one is a broken demo)."""
+    unit_id = _unit_id(ctx, code)
+    if unit_id is None:
+        raise LookupError(f"the demo site has no unit {code}")
+    return unit_id
 
 
 def _users(ctx: AppContext) -> dict[str, CurrentUser]:
@@ -248,7 +256,7 @@ _WORK = [
     ("Đôn đốc báo cáo ngày của các Chi cục Hải quan khu vực", "20 Chi cục"),
     ("Kiểm tra góc quay, độ phóng của camera theo dữ liệu bản đồ camera", "Nhóm camera cảng biển"),
 ]
-_INCIDENTS = [
+_INCIDENTS: list[dict[str, Any]] = [
     dict(content="Phát hiện xe container biển kiểm soát 15C-123.45 rời khu vực giám sát khi "
                  "tờ khai chưa thông quan",
          place="Cổng B cảng Đình Vũ", declaration_no="104339917920", container_no="CSQU3054383",
@@ -360,7 +368,7 @@ def _directives_and_reports(ctx: AppContext, desk_id: int, users: dict[str, Curr
         return DirectiveService(ctx.db, clock, DutyLog(ctx.db, clock), ctx.requests)
 
     officer = users["giamsat1"]
-    kv3, kv7, dv = (_unit_id(ctx, c) for c in ("KV3", "KV7", "KV3-DV"))
+    kv3, kv7, dv = (_demo_unit(ctx, c) for c in ("KV3", "KV7", "KV3-DV"))
     if None in (kv3, kv7, dv):
         return
     d = directives_at(8).create(officer, desk_id, DirectiveDraft(
@@ -422,7 +430,7 @@ __all__ = ["seed", "to_utc", "Roster"]
 def seed_camera_map(ctx: AppContext) -> None:
     """The demo camera map (reference positions, calibrations), as the site's admin
     imported it; nothing when it is already the current version."""
-    from app.camera_map import seed_demo_camera_map  # noqa: PLC0415
+    from app.cameras.map_service import seed_demo_camera_map  # noqa: PLC0415
 
     admin = next((u for u in ctx.reference.users() if u.username == "admin"), None)
     if admin is not None:

@@ -3,6 +3,9 @@ by the UI through Qt's translation system in one place: widgets/messages.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by lupdate
     """Marks a core message for translation without importing Qt."""
@@ -23,7 +26,7 @@ class DomainError(Exception):
     # Values that are themselves marked texts (names of records, actions, states).
     translated_values = ("what", "action", "status", "target")
 
-    def message(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+    def message(self, translate=None) -> str:
         template = translate(self.context, self.text) if translate else self.text
         values = dict(self.values)
         if translate:
@@ -77,7 +80,7 @@ class ImportFileError(DomainError):
     """A reference-data file is malformed. `problems` lists (file, line, message);
     a problem may carry a marked template and its values, translated on display."""
 
-    def __init__(self, problems: list[tuple]) -> None:  # type: ignore[type-arg]
+    def __init__(self, problems: Sequence[tuple[Any, ...]]) -> None:
         self._templates = [(p[0], p[1], p[2], p[3] if len(p) > 3 else {}) for p in problems]
         self.problems = [(f, ln, _fmt(t, v)) for f, ln, t, v in self._templates]
         lines = "\n".join(f"{f}:{ln}: {msg}" for f, ln, msg in self.problems)
@@ -87,7 +90,7 @@ class ImportFileError(DomainError):
             lines=lines,
         )
 
-    def message(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+    def message(self, translate=None) -> str:
         if translate is None:
             return super().message()
         lines = "\n".join(f"{f}:{ln}: {_fmt(translate(self.context, t), v)}"
@@ -95,7 +98,7 @@ class ImportFileError(DomainError):
         return translate(self.context, self.text).format(lines=lines)
 
 
-def _fmt(template: str, values: dict) -> str:  # type: ignore[type-arg]
+def _fmt(template: str, values: dict) -> str:
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

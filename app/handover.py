@@ -19,7 +19,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import Handover, LogChainHead, Notice, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, FrozenError, NotFound, PermissionDenied, conflict
@@ -173,8 +173,9 @@ class HandoverService:
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "Only the leader of this shift can sign its handover."))
         with self.db.write() as s:
-            h = s.get(Handover, handover_id)
-            assert h is not None
+            held = s.get(Handover, handover_id)
+            assert held is not None
+            h = held
             self._check_editable(h, version)
             head = s.get(LogChainHead, h.desk_id)
             h.chain_seq, h.chain_hash = (head.seq, head.hash) if head else (0, "0" * 64)
@@ -211,7 +212,7 @@ class HandoverService:
                 Handover.version == version).values(
                 status="acknowledged", acknowledged_by=actor.id, acknowledged_at=now,
                 version=version + 1))
-            if done.rowcount != 1:
+            if rowcount(done) != 1:
                 raise conflict("The handover report")
             record_change(s, self.clock, h.desk_id, Topic.HANDOVER, h.id)
         return self.get(handover_id)

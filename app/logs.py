@@ -20,12 +20,12 @@ class _CurrentStderr(logging.StreamHandler):
     """Writes to whatever sys.stderr is when a record comes (a handler that kept the
     stream it was made with writes into a closed one once that is replaced)."""
 
-    @property  # type: ignore[override]
-    def stream(self):  # type: ignore[no-untyped-def]
+    @property
+    def stream(self):
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+    def stream(self, _value) -> None:
         pass
 
 

@@ -35,7 +35,7 @@ class MailSettings:
         return bool(self.host and self.sender)
 
     @classmethod
-    def from_settings(cls, settings) -> MailSettings:  # type: ignore[no-untyped-def]
+    def from_settings(cls, settings) -> MailSettings:
         return cls(host=settings.smtp_host, port=settings.smtp_port,
                    sender=settings.smtp_sender)
 
@@ -96,7 +96,7 @@ class DocumentMailer:
         return str(msg["Message-ID"])
 
 
-def document_message(doc, to: str) -> Outgoing:  # type: ignore[no-untyped-def]
+def document_message(doc, to: str) -> Outgoing:
     """The message carrying an issued document (app.documents.issuer.IssuedDoc)."""
     names = {"II": "Điện fax", "V": "Điện fax", "III": "Tờ trình", "IV": "Báo cáo"}
     subject = f"{names.get(doc.appendix, 'Văn bản')} số {doc.number} – Phụ lục {doc.appendix}"

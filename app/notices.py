@@ -10,7 +10,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, to_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import DocumentCounter, DocumentNumber, Notice
 from app.dutylog import CHANNELS
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
@@ -70,7 +70,7 @@ class Notices:
             done = s.execute(update(Notice).where(
                 Notice.id == notice_id, Notice.version == version,
                 Notice.status.in_(from_status)).values(version=version + 1, **values))
-            if done.rowcount != 1:
+            if rowcount(done) != 1:
                 current = s.get(Notice, notice_id)
                 if current is None:
                     raise NotFound(QT_TRANSLATE_NOOP("errors", "The notice does not exist."))
@@ -94,7 +94,7 @@ class Notices:
 class DocumentRegister:
     """Numbers documents per desk, year and type; unique across consoles."""
 
-    def __init__(self, db: Database, clock: Clock, desk_code_of) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, db: Database, clock: Clock, desk_code_of) -> None:
         self.db = db
         self.clock = clock
         self.desk_code_of = desk_code_of
@@ -117,7 +117,7 @@ class DocumentRegister:
                     key = {"desk_id": desk_id, "year": year, "doc_type": key_type[:20]}
                     bumped = s.execute(update(DocumentCounter).filter_by(**key).values(
                         last_number=DocumentCounter.last_number + 1))
-                    if bumped.rowcount == 0:
+                    if rowcount(bumped) == 0:
                         s.add(DocumentCounter(**key, last_number=1))
                         s.flush()
                     number = s.scalar(select(DocumentCounter.last_number).filter_by(**key))

@@ -21,6 +21,7 @@ from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, conflict
+from app.parsing import load_yaml
 
 log = logs.get("org")
 
@@ -31,19 +32,6 @@ UNIT_KIND_NAMES = {"hq": "Cơ quan Cục", "hq_department": "Đơn vị nghiệp
                    "team": "Đội", "office": "Văn phòng"}
 DESK_KINDS = ("hq", "regional")
 GENESIS = "0" * 64
-
-
-class _LineLoader(yaml.SafeLoader):
-    """Keeps the line of every mapping, so errors can name it."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass
@@ -59,7 +47,7 @@ class SiteData:
 def parse_yaml(path: Path) -> SiteData:
     name = path.name
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportFileError([(name, 0, str(exc))]) from exc
     except yaml.YAMLError as exc:
@@ -120,7 +108,7 @@ def parse_units_csv(path: Path) -> SiteData:
 
 
 def validate(data: SiteData, filename: str, known_units: set[str] | None = None) -> None:
-    problems: list[tuple[str, int, str]] = []
+    problems: list[tuple[str, int, str, dict[str, object]]] = []
     codes: set[str] = set()
 
     def bad(item: dict, template: str, **values: object) -> None:
@@ -153,7 +141,7 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
     # A unit that is its own ancestor would fall out of the tree (or loop a walk).
     parent_of = {u.get("code"): u.get("parent") for u in data.units if not u.get("__bad__")}
     for u in data.units:
-        code = u.get("code")
+        code = str(u.get("code") or "")
         if u.get("__bad__") or not code:
             continue
         p, steps = u.get("parent"), 0

@@ -190,7 +190,7 @@ class Roster:
             record_change(s, self.clock, shift.desk_id, Topic.SHIFT, shift.id)
             return shift
 
-    def _for_update(self, s, shift_id: int, version: int) -> Shift:  # type: ignore[no-untyped-def]
+    def _for_update(self, s, shift_id: int, version: int) -> Shift:
         shift = s.get(Shift, shift_id)
         if shift is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "The shift does not exist."))

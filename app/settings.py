@@ -171,7 +171,9 @@ def load(path: Path | None = None, apply_env: bool = True) -> Settings:
         if value is None:
             ok = "None" in expected      # null only where the setting is optional
         elif expected.startswith(("int", "str", "float")):
-            py = {"int": int, "str": str, "float": (int, float)}[expected.split(" ")[0]]
+            kinds: dict[str, type | tuple[type, ...]] = {"int": int, "str": str,
+                                                        "float": (int, float)}
+            py = kinds[expected.split(" ")[0]]
             ok = isinstance(value, py) and not isinstance(value, bool)
         elif expected.startswith("list[int]"):
             ok = isinstance(value, list) and all(

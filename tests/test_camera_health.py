@@ -19,7 +19,7 @@ from app.camera_health import (
     OutageMonitor,
     duration_vi,
 )
-from app.cameras import seed_demo_cameras
+from app.cameras.registry import seed_demo_cameras
 from app.clock import FixedClock
 from app.db.engine import Database
 from app.db.models import CameraOutage, ChangeEvent, LogCase, LogEntry, Notice, OrgUnit

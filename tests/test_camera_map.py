@@ -18,7 +18,9 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.camera_map import (
+from app.cameras.map_diff import diff_data
+from app.cameras.map_import import export_csv, export_json, export_xlsx, parse_file, validate
+from app.cameras.map_model import (
     CALIBRATION_COMPARED,
     DEMO_FILE,
     FIELD_TEXTS,
@@ -26,17 +28,11 @@ from app.camera_map import (
     Calibration,
     CameraMapData,
     WatchPosition,
-    diff_data,
-    export_csv,
-    export_json,
-    export_xlsx,
-    parse_file,
     parse_fov_curve,
-    seed_demo_camera_map,
-    validate,
     wrap180,
 )
-from app.cameras import demo_cameras, seed_demo_cameras
+from app.cameras.map_service import seed_demo_camera_map
+from app.cameras.registry import demo_cameras, seed_demo_cameras
 from app.db.models import CameraCalibration, CameraMapVersion, CameraWatchPosition
 from app.errors import (
     ConflictError,

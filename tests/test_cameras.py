@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.cameras import KEY_FILE, CameraRegistry, demo_cameras, parse_file, seed_demo_cameras
+from app.cameras.registry import (
+    KEY_FILE,
+    CameraRegistry,
+    demo_cameras,
+    parse_file,
+    seed_demo_cameras,
+)
 from app.errors import ConflictError, ImportFileError, PermissionDenied, ValidationError
 
 SECRET = "Mk#Bí-mật:2026/@x"

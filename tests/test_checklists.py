@@ -10,14 +10,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.cameras import CameraData, seed_demo_cameras
-from app.checklists import (
+from app.cameras.checklists import (
     REFERENCE_FILE,
     ChecklistReferenceError,
     Checklists,
     load_reference,
     parse_reference,
 )
+from app.cameras.registry import CameraData, seed_demo_cameras
 from app.db.models import ChecklistRun, ChecklistTick, LogEntry
 from app.errors import NotFound, PermissionDenied, ValidationError
 

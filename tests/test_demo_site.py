@@ -9,7 +9,7 @@ import json
 import time
 import urllib.request
 
-from app.cameras import seed_demo_cameras
+from app.cameras.registry import seed_demo_cameras
 from video.capture import capture_frame
 from video.sim.demo_site import DemoSite
 from widgets.wall.directory import load_directory

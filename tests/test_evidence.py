@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select
 
-from app.cameras import seed_demo_cameras
+from app.cameras.registry import seed_demo_cameras
 from app.clock import to_local
 from app.db.models import Evidence, LogEntry
 from app.errors import NotFound, PermissionDenied, ValidationError

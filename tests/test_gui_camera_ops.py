@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.cameras import seed_demo_cameras
+from app.cameras.registry import seed_demo_cameras
 from app.db.models import LogEntry, Notice
 from tests.gui_helpers import console, type_text
 from tests.helpers.rtsp import FAST, RtspServer, main, sub

@@ -51,7 +51,7 @@ def clipped(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
 def test_no_text_is_cut_off_in_the_main_window(qtbot, ctx, users, desk, size, vietnamese):  # noqa: F811
-    from app.cameras import seed_demo_cameras  # noqa: PLC0415
+    from app.cameras.registry import seed_demo_cameras  # noqa: PLC0415
     from app.demo import _directives_and_reports, _workflow  # noqa: PLC0415
 
     seed_demo_cameras(ctx)  # the story's camera fault names a registered camera

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from app.camera_map import DEMO_FILE
-from app.cameras import seed_demo_cameras
+from app.cameras.map_model import DEMO_FILE
+from app.cameras.registry import seed_demo_cameras
 from app.db.models import LogEntry
 from tests.gui_helpers import console
 from tests.helpers.rtsp import RtspServer, sub

@@ -117,7 +117,7 @@ def test_the_detector_reads_english_and_leaves_vietnamese():
 @pytest.mark.parametrize("username", ["giamsat1", "truongca", "admin"])
 def test_every_panel_of_the_main_window_speaks_vietnamese(qtbot, ctx, users, desk, username,
                                                           vietnamese):
-    from app.cameras import seed_demo_cameras  # noqa: PLC0415
+    from app.cameras.registry import seed_demo_cameras  # noqa: PLC0415
     from app.demo import _directives_and_reports, _workflow  # noqa: PLC0415
 
     seed_demo_cameras(ctx)  # the story's camera fault names a registered camera

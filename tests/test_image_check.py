@@ -1,4 +1,4 @@
-"""The image check's record (app/image_check.py) with the real comparison
+"""The image check's record (app/cameras/image_check.py) with the real comparison
 (video/drift.py), on both databases: a reference picture kept per camera and watch
 position (camera-map keepers only), a passing check recorded without a notice, a
 shifted view recorded as a fault with its duty-log entry and its notice to the
@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app.cameras import seed_demo_cameras
+from app.cameras.registry import seed_demo_cameras
 from app.db.models import LogEntry, Notice
 from app.errors import PermissionDenied, ValidationError
 from video.drift import compare, summary_vi

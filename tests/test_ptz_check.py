@@ -14,11 +14,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from app.camera_map import DEMO_FILE, Calibration, CameraReference, WatchPosition
-from app.cameras import seed_demo_cameras
-from app.db.models import LogEntry, PtzCheckRow, PtzCheckRun
-from app.errors import NotFound, NotRun, PermissionDenied, ValidationError
-from app.ptz_check import (
+from app.cameras.map_model import DEMO_FILE, Calibration, WatchPosition
+from app.cameras.map_service import CameraReference
+from app.cameras.ptz_check import (
     ARRIVED,
     CANNOT_VERIFY,
     IN_POSITION,
@@ -32,6 +30,9 @@ from app.ptz_check import (
     compare,
     deltas_vi,
 )
+from app.cameras.registry import seed_demo_cameras
+from app.db.models import LogEntry, PtzCheckRow, PtzCheckRun
+from app.errors import NotFound, NotRun, PermissionDenied, ValidationError
 from video.ptz.check import CameraMapCheck
 from video.ptz.onvif_driver import OnvifPtzDriver, OnvifSettings
 from video.ptz.threaded import ThreadedPtzController

@@ -1,4 +1,4 @@
-"""Control priority of PTZ cameras shared through the database (app/ptz_holds.py), on
+"""Control priority of PTZ cameras shared through the database (app/cameras/ptz_holds.py), on
 both databases: who holds a camera, the refusal naming the holder, renewals, a shift
 leader's take-over (not from another leader), expiry, release, and two consoles asking
 for a free camera at the same moment."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-from app.ptz_holds import Outcome
+from app.cameras.ptz_holds import Outcome
 
 CONSOLES = ("console-1", "console-2", "console-3", "console-4")
 

@@ -292,7 +292,7 @@ def test_demo_plans_load() -> None:
     assert set(plans) == {"Cảng Đình Vũ", "Cửa khẩu quốc tế Hữu Nghị"}
     from PIL import Image  # noqa: PLC0415
 
-    from app.cameras import demo_cameras  # noqa: PLC0415
+    from app.cameras.registry import demo_cameras  # noqa: PLC0415
 
     registry = {c["code"]: c for c in demo_cameras()}
     for plan, cams in plans.values():

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError
+from app.parsing import load_yaml
 
 Point = tuple[float, float]
 
@@ -369,19 +370,6 @@ def neighbours_of_point(cameras: Iterable[PlanCamera], point: Point,
 
 
 # -- plan files -----------------------------------------------------------------------------
-class _LineLoader(yaml.SafeLoader):
-    """Keeps the line of every mapping, so errors can name it."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping  # type: ignore[return-value]
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 @dataclass
 class _Problems:
     filename: str
@@ -476,7 +464,7 @@ def load_site_plan(path: Path) -> tuple[SitePlan, list[PlanCamera]]:
     path = Path(path)
     problems = _Problems(path.name)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportFileError([(path.name, 0, str(exc))]) from exc
     except yaml.YAMLError as exc:
@@ -536,7 +524,7 @@ def load_demo_plans() -> dict[str, tuple[SitePlan, list[PlanCamera]]]:
 
 
 def from_registry(camera: Any, fov_deg: float = 60.0, range_m: float = 50.0) -> PlanCamera | None:
-    """A registry camera (app.cameras: code, name, kind, plan_x, plan_y, heading) as a
+    """A registry camera (app.cameras.registry: code, name, kind, plan_x, plan_y, heading) as a
     plan camera without calibration (no pan range, a constant field of view); None
     when it has no plan position. The camera map's calibration, when there is one,
     is mapped by the caller instead."""

@@ -203,7 +203,7 @@ class Startup(QObject):
 
             def seed_cameras() -> None:
                 from app import demo  # noqa: PLC0415
-                from app.cameras import seed_demo_cameras  # noqa: PLC0415
+                from app.cameras.registry import seed_demo_cameras  # noqa: PLC0415
 
                 seed_demo_cameras(ctx, **(ports.seeding() if ports else {}))
                 demo.seed_camera_map(ctx)

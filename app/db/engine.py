@@ -8,11 +8,12 @@ import contextlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, CursorResult, Engine, Result, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -111,6 +112,12 @@ class Database:
         self.engine.dispose()
 
 
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched (the statement's CursorResult says;
+    the typed Result of Session.execute does not show it)."""
+    return cast("CursorResult[Any]", result).rowcount
+
+
 def _is_connection_error(exc: OperationalError) -> bool:
     if exc.connection_invalidated:
         return True
@@ -122,7 +129,7 @@ def _is_connection_error(exc: OperationalError) -> bool:
 
 def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")

@@ -427,7 +427,7 @@ class UnitRequest(Base):
 class Camera(Base):
     """A camera of the registry (DESIGN.md §6): stream URLs without credentials,
     an optional relay URL template, the ONVIF endpoint, where it is and who
-    manages it. `credentials` is a Fernet token (app/cameras.py) of the user
+    manages it. `credentials` is a Fernet token (app/cameras/registry.py) of the user
     name and password, encrypted with the site key; never clear text."""
 
     __tablename__ = "camera"
@@ -606,7 +606,7 @@ class Attachment(Base):
 
 
 class PtzHold(Base):
-    """Who controls a PTZ camera now (app/ptz_holds.py): one row per held camera,
+    """Who controls a PTZ camera now (app/cameras/ptz_holds.py): one row per held camera,
     UNIQUE by camera, so two consoles cannot both hold it."""
 
     __tablename__ = "ptz_hold"
@@ -835,7 +835,7 @@ class DailyReportReminder(Base):
 
 class ReferenceImage(Base):
     """The reference picture of a camera's watch position ("" for a fixed camera) for
-    the image check (app/image_check.py), shared by every console."""
+    the image check (app/cameras/image_check.py), shared by every console."""
 
     __tablename__ = "reference_image"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

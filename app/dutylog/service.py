@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Select, and_, column, func, select, table, text
 from sqlalchemy.orm import Session
@@ -173,7 +173,7 @@ class VerifyResult:
     template: str = ""                 # untranslated, marked with QT_TRANSLATE_NOOP
     values: tuple[tuple[str, object], ...] = ()
 
-    def reason_text(self, translate=None) -> str:  # type: ignore[no-untyped-def]
+    def reason_text(self, translate=None) -> str:
         text = translate("errors", self.template) if translate else self.template
         return text.format(**dict(self.values))
 
@@ -406,7 +406,7 @@ class DutyLog:
                 stmt = _fts_ordered(stmt, words, True, None, hi)
             return list(s.scalars(stmt.limit(limit)))
 
-    def _match(self, query: str):  # type: ignore[no-untyped-def]
+    def _match(self, query: str):
         words = tokens(query)
         if self.db.is_postgres:
             tsq = " & ".join(words[:-1] + [words[-1] + ":*"])
@@ -471,8 +471,8 @@ class DutyLog:
         if not ids:
             return {}
         with self.db.read() as s:
-            return dict(s.execute(select(UserAccount.id, UserAccount.full_name)
-                                  .where(UserAccount.id.in_(ids))).all())
+            return {uid: name for uid, name in s.execute(
+                select(UserAccount.id, UserAccount.full_name).where(UserAccount.id.in_(ids)))}
 
     def head(self, desk_id: int) -> tuple[int, str]:
         with self.db.read() as s:
@@ -558,13 +558,16 @@ class _RowKey(Protocol):
     corrects_id: int | None
 
 
-def shift_rows(entries: Sequence[_RowKey]) -> list[list[_RowKey]]:
+R = TypeVar("R", bound=_RowKey)
+
+
+def shift_rows(entries: Sequence[R]) -> list[list[R]]:
     """A shift's entries (in chain order) as the rows of Appendix I: one row per case
     (from its first entry in the shift) or standalone entry; a correction joins the
     row of the entry it corrects when that entry is in the shift."""
-    rows: list[list[_RowKey]] = []
-    row_of_case: dict[int, list[_RowKey]] = {}
-    row_of_entry: dict[int, list[_RowKey]] = {}
+    rows: list[list[R]] = []
+    row_of_case: dict[int, list[R]] = {}
+    row_of_entry: dict[int, list[R]] = {}
     for e in entries:
         row = row_of_entry.get(e.corrects_id) if e.corrects_id is not None else None
         if row is None and e.case_id is not None:

@@ -25,7 +25,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local, to_utc
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import DailyReport, DailyReportReminder, Desk, OrgUnit
 from app.dutylog import CHANNEL_NAMES, CHANNELS, DutyLog, EntryDraft, EntryKind
 from app.errors import (
@@ -36,6 +36,7 @@ from app.errors import (
     ValidationError,
     conflict,
 )
+from app.parsing import load_yaml
 from app.roster import duty_date_of
 from app.text import nfc
 
@@ -69,19 +70,6 @@ class ExpectedReport:
     channel: str | None = None
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Keeps the line of every mapping, so errors can name it."""
-
-
-def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:  # type: ignore[type-arg]
-    out = loader.construct_mapping(node, deep=True)
-    out["__line__"] = node.start_mark.line + 1
-    return out
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
 def _due(value: Any) -> time | None:
     if isinstance(value, int) and 0 <= value < 24 * 60:  # YAML 1.1 reads 16:00 as 960
         return time(value // 60, value % 60)
@@ -103,7 +91,7 @@ class ReportPlan:
     def load(cls, path: Path) -> ReportPlan:
         name = path.name
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+            raw = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise ImportFileError([(name, 0, str(exc))]) from exc
         except yaml.YAMLError as exc:
@@ -114,7 +102,7 @@ class ReportPlan:
 
     @classmethod
     def parse(cls, raw: Any, name: str = PLAN_NAME) -> ReportPlan:
-        problems: list[tuple] = []  # type: ignore[type-arg]
+        problems: list[tuple] = []
 
         def bad(item: Any, template: str, **values: object) -> None:
             line = item.get("__line__", 0) if isinstance(item, dict) else 0
@@ -325,7 +313,7 @@ class DailyReports:
                 "errors", "This unit is not expected to send that report on this day."))
         return row
 
-    def _record(self, s, desk_id: int, row: TrackerRow) -> DailyReport:  # type: ignore[no-untyped-def]
+    def _record(self, s, desk_id: int, row: TrackerRow) -> DailyReport:
         """The report's row, created on first touch (UNIQUE: one per day and unit)."""
         rec = s.scalar(select(DailyReport).where(
             DailyReport.desk_id == desk_id, DailyReport.duty_date == row.day,
@@ -384,7 +372,7 @@ class DailyReports:
                     sender=nfc(sender or "").strip() or None, file_path=rel, sha256=digest,
                     note=nfc(note or "").strip() or None, version=seen + 1)
                     .execution_options(synchronize_session=False))
-                if done.rowcount != 1:
+                if rowcount(done) != 1:
                     raise conflict(QT_TRANSLATE_NOOP("errors", "The daily report"))
                 s.refresh(rec)
                 late = ""

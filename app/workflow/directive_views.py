@@ -70,7 +70,7 @@ class PanelSnapshot:
 LEADER_ROLES = {Role.DIRECTOR.value, Role.SHIFT_LEADER.value, Role.ROOM_LEADER.value}
 
 
-def follow_up(directive_id: int, r) -> UnitFollowUp:  # type: ignore[no-untyped-def]
+def follow_up(directive_id: int, r) -> UnitFollowUp:
     """Which deadline a unit's request runs against now (as the supervisor console)."""
     if r.status == "received":
         what, due = "ack", r.ack_due_at
@@ -87,7 +87,7 @@ def follow_up(directive_id: int, r) -> UnitFollowUp:  # type: ignore[no-untyped-
                         r.result_reported_at, r.channel, escalated)
 
 
-def read_panel(ctx, desk_id: int, since: datetime | None,  # type: ignore[no-untyped-def]
+def read_panel(ctx, desk_id: int, since: datetime | None,
                with_reference: bool) -> PanelSnapshot:
     snap = PanelSnapshot()
     for view in ctx.directives.for_desk(desk_id, open_only=True, closed_since=since):
@@ -107,7 +107,7 @@ def read_panel(ctx, desk_id: int, since: datetime | None,  # type: ignore[no-unt
     return snap
 
 
-def addressed_directives(ctx, desk_id: int) -> list[DirectiveRow]:  # type: ignore[no-untyped-def]
+def addressed_directives(ctx, desk_id: int) -> list[DirectiveRow]:
     """Other desks' directives with open requests to this regional desk's units, each
     with those units only."""
     rows: dict[int, DirectiveRow] = {}

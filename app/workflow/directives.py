@@ -22,7 +22,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import Directive, DirectiveUnit, LogCase, OrgUnit, UnitRequest, UserAccount
 from app.dutylog import CHANNEL_NAMES, CHANNELS, DutyLog, EntryDraft, EntryKind
 from app.errors import (
@@ -88,7 +88,7 @@ class _DirectiveRequests(RequestService):
     step sets, when it is late) are the base class's own."""
 
     def _step(self, user: CurrentUser, request_id: int, from_status: tuple[str, ...],
-              values_of, entry_of) -> UnitRequest:  # type: ignore[no-untyped-def]
+              values_of, entry_of) -> UnitRequest:
         with self.db.write() as s:
             link = s.scalar(select(DirectiveUnit).where(DirectiveUnit.request_id == request_id))
             if link is None:
@@ -258,7 +258,7 @@ class DirectiveService:
                     UnitRequest.id == item.request.id, getattr(UnitRequest, column).is_(None))
                     .values(**{column: self.clock.now(), "version": UnitRequest.version + 1})
                     .execution_options(synchronize_session=False))
-                if stamped.rowcount != 1:
+                if rowcount(stamped) != 1:
                     continue
                 d = s.scalar(select(Directive).join(
                     DirectiveUnit, DirectiveUnit.directive_id == Directive.id).where(

@@ -22,7 +22,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, Role, require, to_current
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import (
     Incident,
     IncidentStep,
@@ -168,13 +168,15 @@ class IncidentService:
                               declaration_no=e.declaration_no, container_no=e.container_no,
                               vehicle_plate=e.vehicle_plate)
         self._validate(draft)
-        reuse = case is not None and e.kind == EntryKind.INCIDENT
+        reuse_ref = case.client_id if case is not None and e.kind == EntryKind.INCIDENT else None
+        reuse = reuse_ref is not None
         with self.db.write() as s:
-            if reuse and s.scalar(select(Incident.id).where(Incident.case_ref == case.client_id)):
+            if reuse_ref is not None and s.scalar(select(Incident.id)
+                                                  .where(Incident.case_ref == reuse_ref)):
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "An incident has already been raised from this entry."))
             return self._create(s, user, e.desk_id, draft,
-                                case.client_id if reuse else str(uuid.uuid4()), entry_id,
+                                reuse_ref or str(uuid.uuid4()), entry_id,
                                 write_entry=not reuse)
 
     def _validate(self, d: IncidentDraft) -> None:
@@ -286,7 +288,7 @@ class IncidentService:
         done = s.execute(update(Incident).where(
             Incident.id == inc.id, Incident.state == o.source, Incident.version == seen)
             .values(**values).execution_options(synchronize_session=False))
-        if done.rowcount != 1:
+        if rowcount(done) != 1:
             # Lost the race (PostgreSQL: our UPDATE waited for the winner's COMMIT).
             self._raise_if_decided(s, inc, o.action, o.decision)
             raise conflict(QT_TRANSLATE_NOOP("errors", "The incident"))
@@ -397,7 +399,7 @@ class IncidentService:
                 IncidentStep.version == step.version).values(
                     countersigned_at=now, version=step.version + 1)
                 .execution_options(synchronize_session=False))
-            if done.rowcount != 1:
+            if rowcount(done) != 1:
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "This opinion has already been countersigned."))
             s.refresh(step)

@@ -47,7 +47,7 @@ class IncidentPrefill:
     evidence: Evidence | None = None
 
     @classmethod
-    def from_entry(cls, entry) -> IncidentPrefill:  # type: ignore[no-untyped-def]
+    def from_entry(cls, entry) -> IncidentPrefill:
         """From a duty-log entry (app.db.models.LogEntry or the log panel's row)."""
         return cls(content=entry.content or "", occurred_at=entry.occurred_at,
                    received_at=getattr(entry, "received_at", None) or entry.entry_time,

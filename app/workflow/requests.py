@@ -14,7 +14,7 @@ from app import logs
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import (
     Desk,
     Incident,
@@ -174,7 +174,7 @@ class RequestService:
                                action=QT_TRANSLATE_NOOP("errors", "answer for this unit"))
 
     def _advance(self, s: Session, user: CurrentUser, r: UnitRequest,
-                 from_status: tuple[str, ...], values_of) -> None:  # type: ignore[no-untyped-def]
+                 from_status: tuple[str, ...], values_of) -> None:
         """One step of a request inside the caller's transaction: who may answer, the
         state it must be in, then a conditional update (a step taken elsewhere in the
         meantime is a conflict), and `r` refreshed."""
@@ -190,12 +190,12 @@ class RequestService:
             UnitRequest.status == r.status).values(
                 version=seen + 1, updated_by=user.id, **values)
             .execution_options(synchronize_session=False))
-        if done.rowcount != 1:
+        if rowcount(done) != 1:
             raise conflict(QT_TRANSLATE_NOOP("errors", "The request"))
         s.refresh(r)
 
     def _step(self, user: CurrentUser, request_id: int, from_status: tuple[str, ...],
-              values_of, entry_of) -> UnitRequest:  # type: ignore[no-untyped-def]
+              values_of, entry_of) -> UnitRequest:
         with self.db.write() as s:
             r = s.get(UnitRequest, request_id, populate_existing=True)
             if r is None:
@@ -222,7 +222,7 @@ class RequestService:
             return {"received_at": at, "received_channel": channel or r.channel,
                     "ack_due_at": at + timedelta(minutes=r.ack_minutes), "status": "received"}
 
-        def entry(r: UnitRequest):  # type: ignore[no-untyped-def]
+        def entry(r: UnitRequest):
             return (EntryKind.NOTE, f"{r.unit_name} đã nhận yêu cầu lúc {hm(r.received_at)}; "
                     f"hạn thông báo đầu mối, thời gian xử lý: {hm(r.ack_due_at)} (Đ9.2).", {})
 
@@ -248,7 +248,7 @@ class RequestService:
                       "ack_due_at": when + timedelta(minutes=r.ack_minutes)}
             return v
 
-        def entry(r: UnitRequest):  # type: ignore[no-untyped-def]
+        def entry(r: UnitRequest):
             late = ""
             if r.ack_due_at and r.acknowledged_at and r.acknowledged_at > r.ack_due_at:
                 mins = int((r.acknowledged_at - r.ack_due_at).total_seconds() // 60)
@@ -286,7 +286,7 @@ class RequestService:
                     "late_reason": clean(late_reason), "late_responsibility":
                         clean(late_responsibility), "status": "done"}
 
-        def entry(r: UnitRequest):  # type: ignore[no-untyped-def]
+        def entry(r: UnitRequest):
             text = r.result_text or ""
             if r.late_reason:
                 text += f" Nguyên nhân chậm: {r.late_reason}. Trách nhiệm: {r.late_responsibility}."
@@ -328,7 +328,7 @@ class RequestService:
                     UnitRequest.id == r.id, getattr(UnitRequest, column).is_(None))
                     .values(**{column: self.clock.now(), "version": UnitRequest.version + 1})
                     .execution_options(synchronize_session=False))
-                if stamped.rowcount != 1:
+                if rowcount(stamped) != 1:
                     continue
                 inc = s.get(Incident, r.incident_id) if r.incident_id else None
                 what = "thông báo đầu mối, thời gian xử lý" if item.what == "ack" \

@@ -40,7 +40,7 @@ class ListSnapshot:
     regional: bool
 
 
-def _unit_subtree(s, root_id: int) -> set[int]:  # type: ignore[no-untyped-def]
+def _unit_subtree(s, root_id: int) -> set[int]:
     children: dict[int | None, list[int]] = {}
     for u in s.scalars(select(OrgUnit)):
         children.setdefault(u.parent_id, []).append(u.id)
@@ -53,7 +53,7 @@ def _unit_subtree(s, root_id: int) -> set[int]:  # type: ignore[no-untyped-def]
     return out
 
 
-def inbox_requests(ctx, desk_id: int, open_only: bool = True) -> list[UnitRequest]:  # type: ignore[no-untyped-def]
+def inbox_requests(ctx, desk_id: int, open_only: bool = True) -> list[UnitRequest]:
     """Requests from other desks addressed to this (regional) desk's units (Đ10–12)."""
     with ctx.db.read() as s:
         desk = s.get(Desk, desk_id)
@@ -67,7 +67,7 @@ def inbox_requests(ctx, desk_id: int, open_only: bool = True) -> list[UnitReques
         return list(s.scalars(stmt.order_by(UnitRequest.id)))
 
 
-def read_list(ctx, user: CurrentUser, desk_id: int) -> ListSnapshot:  # type: ignore[no-untyped-def]
+def read_list(ctx, user: CurrentUser, desk_id: int) -> ListSnapshot:
     rows: list[ListRow] = []
     for i in ctx.incidents.for_desk(desk_id, open_only=True):
         actions = [str(a) for a in ctx.incidents.allowed(user, i)]
@@ -159,7 +159,7 @@ class IncidentView:
     proposal_possible: bool
 
 
-def read_incident(ctx, user: CurrentUser, incident_id: int) -> IncidentView:  # type: ignore[no-untyped-def]
+def read_incident(ctx, user: CurrentUser, incident_id: int) -> IncidentView:
     inc = ctx.incidents.get(incident_id)
     steps = ctx.incidents.steps(incident_id)
     with ctx.db.read() as s:
@@ -234,7 +234,7 @@ class RaiseRequest:
     prevention: Prevention | None = None
 
 
-def raise_incident(ctx, user: CurrentUser, req: RaiseRequest) -> Incident:  # type: ignore[no-untyped-def]
+def raise_incident(ctx, user: CurrentUser, req: RaiseRequest) -> Incident:
     """Create the incident, keep the evidence with it, and record the immediate
     prevention (Đ8.1: the incident goes to the shift leader at the same moment)."""
     entry = read_entry(ctx, req.source_entry_id) if req.source_entry_id is not None else None
@@ -257,7 +257,7 @@ def raise_incident(ctx, user: CurrentUser, req: RaiseRequest) -> Incident:  # ty
     return inc
 
 
-def relay_units(ctx, desk_id: int) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+def relay_units(ctx, desk_id: int) -> list[tuple[int, str]]:
     """The units below a regional desk's own unit, which it relays requests to."""
     with ctx.db.read() as s:
         desk = s.get(Desk, desk_id)
@@ -268,7 +268,7 @@ def relay_units(ctx, desk_id: int) -> list[tuple[int, str]]:  # type: ignore[no-
             OrgUnit.id.in_(below), OrgUnit.active.is_(True)).order_by(OrgUnit.code))]
 
 
-def relay_request(ctx, user: CurrentUser, desk_id: int, request_id: int,  # type: ignore[no-untyped-def]
+def relay_request(ctx, user: CurrentUser, desk_id: int, request_id: int,
                   unit_id: int) -> UnitRequest:
     """A regional desk passes HQ's request on to one of its units (the core's rule)."""
     return ctx.requests.relay(user, desk_id, request_id, unit_id)
@@ -284,7 +284,7 @@ class RequestPlace:
     line: int
 
 
-def where_answered(ctx, request_id: int) -> RequestPlace:  # type: ignore[no-untyped-def]
+def where_answered(ctx, request_id: int) -> RequestPlace:
     r = ctx.requests.get(request_id)
     if r.relayed_from_id is not None:
         original = ctx.requests.get(r.relayed_from_id)
@@ -292,12 +292,12 @@ def where_answered(ctx, request_id: int) -> RequestPlace:  # type: ignore[no-unt
     return RequestPlace(r.incident_id, None, r.id)
 
 
-def read_entry(ctx, entry_id: int) -> LogEntry | None:  # type: ignore[no-untyped-def]
+def read_entry(ctx, entry_id: int) -> LogEntry | None:
     with ctx.db.read() as s:
         return s.get(LogEntry, entry_id)
 
 
-def unit_choices(ctx) -> list[tuple[int, str, str, str]]:  # type: ignore[no-untyped-def]
+def unit_choices(ctx) -> list[tuple[int, str, str, str]]:
     """(id, name, fax, e-mail) of the units a fax can go to."""
     return [(u.id, u.name, u.fax or "", u.email or "") for u in ctx.reference.units()
             if u.active]

@@ -199,127 +199,127 @@
 <context>
     <name>CameraMapCheckPanel</name>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="76"/>
+        <location filename="../../widgets/wall/map_check.py" line="77"/>
         <source>PTZ positions</source>
         <translation>Vị trí camera PTZ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="77"/>
+        <location filename="../../widgets/wall/map_check.py" line="78"/>
         <source>Image check</source>
         <translation>Kiểm tra bằng hình ảnh</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="82"/>
+        <location filename="../../widgets/wall/map_check.py" line="83"/>
         <source>Camera map</source>
         <translation>Bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="95"/>
+        <location filename="../../widgets/wall/map_check.py" line="96"/>
         <source>Check now (F5)</source>
         <translation>Kiểm tra ngay (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="98"/>
+        <location filename="../../widgets/wall/map_check.py" line="99"/>
         <source>Restore (Ctrl+R)</source>
         <translation>Khôi phục (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="100"/>
+        <location filename="../../widgets/wall/map_check.py" line="101"/>
         <source>Restore all (Ctrl+Shift+R)</source>
         <translation>Khôi phục tất cả (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="104"/>
+        <location filename="../../widgets/wall/map_check.py" line="105"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="104"/>
+        <location filename="../../widgets/wall/map_check.py" line="105"/>
         <source>Position</source>
         <translation>Vị trí quan sát</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="104"/>
+        <location filename="../../widgets/wall/map_check.py" line="105"/>
         <source>Δ pan</source>
         <translation>Δ xoay ngang</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="104"/>
+        <location filename="../../widgets/wall/map_check.py" line="105"/>
         <source>Δ tilt</source>
         <translation>Δ xoay dọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="105"/>
+        <location filename="../../widgets/wall/map_check.py" line="106"/>
         <source>Δ zoom / field of view</source>
         <translation>Δ phóng to / góc nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="105"/>
+        <location filename="../../widgets/wall/map_check.py" line="106"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="147"/>
+        <location filename="../../widgets/wall/map_check.py" line="148"/>
         <source>Reading every PTZ camera&apos;s position…</source>
         <translation>Đang đọc vị trí của các camera PTZ…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="193"/>
+        <location filename="../../widgets/wall/map_check.py" line="194"/>
         <source>{n} cameras: {ok} in position, {out} out of position, {nv} cannot be verified by status (check them by image). Written to the duty log.</source>
         <translation>{n} camera: {ok} đúng vị trí, {out} lệch vị trí, {nv} không kiểm tra được qua trạng thái (hãy kiểm tra bằng hình ảnh). Đã ghi vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="232"/>
+        <location filename="../../widgets/wall/map_check.py" line="233"/>
         <source>Restoring {n} camera(s) and checking they arrive…</source>
         <translation>Đang khôi phục {n} camera và kiểm tra đã về đúng vị trí…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="252"/>
+        <location filename="../../widgets/wall/map_check.py" line="253"/>
         <source>Restore written to the duty log.</source>
         <translation>Đã ghi kết quả khôi phục vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="265"/>
+        <location filename="../../widgets/wall/map_check.py" line="266"/>
         <source>Set the reference from the live picture</source>
         <translation>Lấy hình ảnh trực tiếp làm tham chiếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="268"/>
+        <location filename="../../widgets/wall/map_check.py" line="269"/>
         <source>Check by image (F5)</source>
         <translation>Kiểm tra bằng hình ảnh (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="276"/>
+        <location filename="../../widgets/wall/map_check.py" line="277"/>
         <source>Left: reference edges magenta, live edges green (white where they coincide). Right: aligned, obstructed areas in yellow.</source>
         <translation>Bên trái: đường nét tham chiếu màu hồng, đường nét trực tiếp màu xanh (trắng là trùng khớp). Bên phải: sau khi căn chỉnh, vùng bị che khuất màu vàng.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="309"/>
+        <location filename="../../widgets/wall/map_check.py" line="310"/>
         <source>(whole view)</source>
         <translation>(toàn cảnh)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="343"/>
+        <location filename="../../widgets/wall/map_check.py" line="344"/>
         <source>Taking the reference picture…</source>
         <translation>Đang lấy hình ảnh tham chiếu…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="346"/>
+        <location filename="../../widgets/wall/map_check.py" line="347"/>
         <source>Reference set ({w}×{h}).</source>
         <translation>Đã lưu hình ảnh tham chiếu ({w}×{h}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="377"/>
+        <location filename="../../widgets/wall/map_check.py" line="378"/>
         <source>No reference picture for this camera and position yet.</source>
         <translation>Camera và vị trí này chưa có hình ảnh tham chiếu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="382"/>
+        <location filename="../../widgets/wall/map_check.py" line="383"/>
         <source>Written to the duty log; a notice to the managing unit was prepared.</source>
         <translation>Đã ghi vào sổ nhật ký; đã lập thông báo gửi đơn vị quản lý.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="391"/>
+        <location filename="../../widgets/wall/map_check.py" line="392"/>
         <source>Comparing the live picture with the reference…</source>
         <translation>Đang so sánh hình ảnh trực tiếp với hình ảnh tham chiếu…</translation>
     </message>
@@ -327,112 +327,112 @@
 <context>
     <name>CameraMapPanel</name>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="47"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="48"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="47"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="48"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="47"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="48"/>
         <source>Applied</source>
         <translation>Áp dụng lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="48"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="49"/>
         <source>Cameras</source>
         <translation>Số camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="50"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="51"/>
         <source>Import a camera map file…</source>
         <translation>Nhập tệp bản đồ camera…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="53"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="54"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="53"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="54"/>
         <source>Old</source>
         <translation>Cũ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="53"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="54"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="54"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="55"/>
         <source>Apply as the new version</source>
         <translation>Áp dụng thành phiên bản mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="56"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="57"/>
         <source>Discard</source>
         <translation>Bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="87"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="88"/>
         <source>Camera map file</source>
         <translation>Tệp bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="88"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="89"/>
         <source>Camera map (*.csv *.json *.xlsx)</source>
         <translation>Bản đồ camera (*.csv *.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="95"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="96"/>
         <source>Reading {file}…</source>
         <translation>Đang đọc {file}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="114"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="115"/>
         <source>Positions added</source>
         <translation>Vị trí quan sát thêm mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="119"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="120"/>
         <source>Positions removed</source>
         <translation>Vị trí quan sát bị bỏ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="124"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="125"/>
         <source>Positions changed</source>
         <translation>Vị trí quan sát thay đổi</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="135"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="136"/>
         <source>Calibrations added, removed or changed</source>
         <translation>Thông số hiệu chỉnh thêm, bỏ hoặc thay đổi</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="143"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="144"/>
         <source>added</source>
         <translation>thêm mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="145"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="146"/>
         <source>removed</source>
         <translation>bị bỏ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="147"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="148"/>
         <source>No change against the current version.</source>
         <translation>Không có thay đổi so với phiên bản hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="148"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="149"/>
         <source>Check the changes, then apply them.</source>
         <translation>Hãy kiểm tra các thay đổi rồi áp dụng.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/camera_map_panel.py" line="160"/>
+        <location filename="../../widgets/wall/camera_map_panel.py" line="161"/>
         <source>Version {n} applied.</source>
         <translation>Đã áp dụng phiên bản {n}.</translation>
     </message>
@@ -1201,42 +1201,42 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="59"/>
+        <location filename="../../widgets/wall/evidence.py" line="53"/>
         <source>Screenshot evidence — {camera}</source>
         <translation>Ảnh chụp làm chứng cứ — {camera}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="69"/>
+        <location filename="../../widgets/wall/evidence.py" line="63"/>
         <source>What does the picture show? (signs of violation, vehicle, container, people…)</source>
         <translation>Hình ảnh cho thấy gì? (dấu hiệu vi phạm, phương tiện, container, người…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="72"/>
+        <location filename="../../widgets/wall/evidence.py" line="66"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="73"/>
+        <location filename="../../widgets/wall/evidence.py" line="67"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="75"/>
+        <location filename="../../widgets/wall/evidence.py" line="69"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="76"/>
+        <location filename="../../widgets/wall/evidence.py" line="70"/>
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="78"/>
+        <location filename="../../widgets/wall/evidence.py" line="72"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="97"/>
+        <location filename="../../widgets/wall/evidence.py" line="91"/>
         <source>A description is required: what does the picture show?</source>
         <translation>Bắt buộc mô tả: hình ảnh cho thấy gì?</translation>
     </message>
@@ -1244,7 +1244,7 @@
 <context>
     <name>EvidenceFlow</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="165"/>
+        <location filename="../../widgets/wall/evidence.py" line="159"/>
         <source>The screenshot could not be saved</source>
         <translation>Không lưu được ảnh chụp</translation>
     </message>
@@ -1252,22 +1252,22 @@
 <context>
     <name>EvidenceGallery</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="184"/>
+        <location filename="../../widgets/wall/evidence.py" line="178"/>
         <source>Verify the selected file</source>
         <translation>Kiểm tra tính toàn vẹn của tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="253"/>
+        <location filename="../../widgets/wall/evidence.py" line="247"/>
         <source>File intact: SHA-256 matches the record.</source>
         <translation>Tệp nguyên vẹn: mã SHA-256 khớp với hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="255"/>
+        <location filename="../../widgets/wall/evidence.py" line="249"/>
         <source>NOT INTACT: {problem}</source>
         <translation>KHÔNG NGUYÊN VẸN: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="270"/>
+        <location filename="../../widgets/wall/evidence.py" line="264"/>
         <source>Screenshot</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -3532,103 +3532,103 @@ Kéo camera vào đây</translation>
 <context>
     <name>camera_map</name>
     <message>
-        <location filename="../../app/camera_map.py" line="310"/>
+        <location filename="../../app/cameras/map_model.py" line="260"/>
         <source>name</source>
         <extracomment>The compared fields of a position and of a calibration (what `diff` reports). How the GUI names the compared fields in the diff (English source text).</extracomment>
         <translation>tên</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="311"/>
+        <location filename="../../app/cameras/map_model.py" line="261"/>
         <source>preset</source>
         <translation>preset</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="312"/>
+        <location filename="../../app/cameras/map_model.py" line="262"/>
         <source>pan</source>
         <translation>quay ngang (pan)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="313"/>
+        <location filename="../../app/cameras/map_model.py" line="263"/>
         <source>tilt</source>
         <translation>nghiêng (tilt)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="314"/>
+        <location filename="../../app/cameras/map_model.py" line="264"/>
         <source>zoom</source>
         <translation>thu phóng (zoom)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="315"/>
+        <location filename="../../app/cameras/map_model.py" line="265"/>
         <source>pan tolerance</source>
         <translation>dung sai quay ngang</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="316"/>
+        <location filename="../../app/cameras/map_model.py" line="266"/>
         <source>tilt tolerance</source>
         <translation>dung sai nghiêng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="317"/>
+        <location filename="../../app/cameras/map_model.py" line="267"/>
         <source>zoom tolerance</source>
         <translation>dung sai thu phóng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="318"/>
+        <location filename="../../app/cameras/map_model.py" line="268"/>
         <source>scale lane</source>
         <translation>làn cân</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="319"/>
+        <location filename="../../app/cameras/map_model.py" line="269"/>
         <source>scanner</source>
         <translation>máy soi</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="320"/>
+        <location filename="../../app/cameras/map_model.py" line="270"/>
         <source>default position</source>
         <translation>vị trí mặc định</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="321"/>
+        <location filename="../../app/cameras/map_model.py" line="271"/>
         <source>plan x (m)</source>
         <translation>tọa độ x trên sơ đồ (m)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="322"/>
+        <location filename="../../app/cameras/map_model.py" line="272"/>
         <source>plan y (m)</source>
         <translation>tọa độ y trên sơ đồ (m)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="323"/>
+        <location filename="../../app/cameras/map_model.py" line="273"/>
         <source>height (m)</source>
         <translation>độ cao lắp đặt (m)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="324"/>
+        <location filename="../../app/cameras/map_model.py" line="274"/>
         <source>heading at pan 0 (°)</source>
         <translation>hướng khi pan 0 (°)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="325"/>
+        <location filename="../../app/cameras/map_model.py" line="275"/>
         <source>pan from (°)</source>
         <translation>quay ngang từ (°)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="326"/>
+        <location filename="../../app/cameras/map_model.py" line="276"/>
         <source>pan to (°)</source>
         <translation>quay ngang đến (°)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="327"/>
+        <location filename="../../app/cameras/map_model.py" line="277"/>
         <source>tilt from (°)</source>
         <translation>nghiêng từ (°)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="328"/>
+        <location filename="../../app/cameras/map_model.py" line="278"/>
         <source>tilt to (°)</source>
         <translation>nghiêng đến (°)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="329"/>
+        <location filename="../../app/cameras/map_model.py" line="279"/>
         <source>zoom → field of view</source>
         <translation>zoom → góc nhìn</translation>
     </message>
@@ -3987,7 +3987,7 @@ Kéo camera vào đây</translation>
         <translation>Bước xử lý “{step}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="183"/>
+        <location filename="../../app/workflow/incidents.py" line="185"/>
         <location filename="../../app/workflow/rules.py" line="351"/>
         <source>Unknown handling form &apos;{handling}&apos;.</source>
         <translation>Hình thức xử lý “{handling}” không hợp lệ.</translation>
@@ -4059,52 +4059,52 @@ Kéo camera vào đây</translation>
         <location filename="../../app/auth.py" line="211"/>
         <location filename="../../app/auth.py" line="225"/>
         <location filename="../../app/workflow/directives.py" line="166"/>
-        <location filename="../../app/workflow/incidents.py" line="454"/>
+        <location filename="../../app/workflow/incidents.py" line="456"/>
         <source>Unknown user.</source>
         <translation>Tài khoản người dùng không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="105"/>
+        <location filename="../../app/errors.py" line="108"/>
         <source>{what} was changed on another console in the meantime. Reload it; your changes were kept in the form.</source>
         <translation>{what} vừa được thay đổi trên máy trạm khác. Hãy tải lại; nội dung đã nhập vẫn được giữ trong biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="111"/>
+        <location filename="../../app/errors.py" line="114"/>
         <source>The record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="112"/>
+        <location filename="../../app/errors.py" line="115"/>
         <source>The shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="113"/>
+        <location filename="../../app/errors.py" line="116"/>
         <source>The rotation</source>
         <translation>Lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="114"/>
+        <location filename="../../app/errors.py" line="117"/>
         <source>The handover report</source>
         <translation>Biên bản bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="115"/>
+        <location filename="../../app/errors.py" line="118"/>
         <source>The notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="116"/>
+        <location filename="../../app/errors.py" line="119"/>
         <source>The document register</source>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="77"/>
+        <location filename="../../app/db/engine.py" line="78"/>
         <source>The database is unreachable: {reason}</source>
         <translation>Không kết nối được cơ sở dữ liệu: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="83"/>
+        <location filename="../../app/db/engine.py" line="84"/>
         <source>The connection to the database was lost.</source>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
@@ -4121,10 +4121,10 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/dutylog/service.py" line="118"/>
         <location filename="../../app/notices.py" line="40"/>
-        <location filename="../../app/workflow/daily_reports.py" line="351"/>
-        <location filename="../../app/workflow/daily_reports.py" line="417"/>
+        <location filename="../../app/workflow/daily_reports.py" line="339"/>
+        <location filename="../../app/workflow/daily_reports.py" line="405"/>
         <location filename="../../app/workflow/directives.py" line="155"/>
-        <location filename="../../app/workflow/incidents.py" line="244"/>
+        <location filename="../../app/workflow/incidents.py" line="246"/>
         <location filename="../../app/workflow/requests.py" line="80"/>
         <location filename="../../app/workflow/requests.py" line="272"/>
         <source>Unknown channel &apos;{channel}&apos; (phone, fax, document, e-mail).</source>
@@ -4197,7 +4197,7 @@ Kéo camera vào đây</translation>
         <translation>mục số {seq} khác với mục đã ký xác nhận trong biên bản bàn giao số {handover}</translation>
     </message>
     <message>
-        <location filename="../../app/errors.py" line="85"/>
+        <location filename="../../app/errors.py" line="88"/>
         <source>The import file has errors; nothing was imported:
 {lines}</source>
         <translation>Tệp dữ liệu có lỗi nên chưa nhập dữ liệu nào; hãy sửa các lỗi sau rồi nhập lại:
@@ -4205,142 +4205,142 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/handover.py" line="126"/>
-        <location filename="../../app/handover.py" line="197"/>
+        <location filename="../../app/handover.py" line="198"/>
         <source>The handover report does not exist.</source>
         <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="51"/>
+        <location filename="../../app/cameras/checklists.py" line="52"/>
         <source>The checklist reference has errors:
 {lines}</source>
         <translation>Danh mục khu vực giám sát có lỗi:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="80"/>
-        <location filename="../../app/checklists.py" line="306"/>
+        <location filename="../../app/cameras/checklists.py" line="81"/>
+        <location filename="../../app/cameras/checklists.py" line="298"/>
         <source>The checklist has no zone &apos;{zone}&apos;.</source>
         <translation>Danh mục không có khu vực &apos;{zone}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="98"/>
+        <location filename="../../app/cameras/checklists.py" line="99"/>
         <source>Unknown checklist &apos;{code}&apos;.</source>
         <translation>Không có danh mục &apos;{code}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="138"/>
+        <location filename="../../app/cameras/checklists.py" line="130"/>
         <source>the file must hold a mapping with a &apos;checklists&apos; list</source>
         <translation>tệp phải chứa một bảng ánh xạ có danh sách &apos;checklists&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="459"/>
-        <location filename="../../app/checklists.py" line="141"/>
+        <location filename="../../app/cameras/checklists.py" line="133"/>
+        <location filename="../../app/cameras/map_import.py" line="139"/>
         <source>unsupported version {version}</source>
         <translation>phiên bản {version} không được hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="144"/>
-        <location filename="../../app/checklists.py" line="179"/>
-        <location filename="../../app/checklists.py" line="205"/>
-        <location filename="../../app/checklists.py" line="236"/>
+        <location filename="../../app/cameras/checklists.py" line="136"/>
+        <location filename="../../app/cameras/checklists.py" line="171"/>
+        <location filename="../../app/cameras/checklists.py" line="197"/>
+        <location filename="../../app/cameras/checklists.py" line="228"/>
         <source>unknown key &apos;{key}&apos;</source>
         <translation>khóa &apos;{key}&apos; không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="150"/>
+        <location filename="../../app/cameras/checklists.py" line="142"/>
         <source>&apos;{key}&apos; is required</source>
         <translation>thiếu &apos;{key}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="153"/>
+        <location filename="../../app/cameras/checklists.py" line="145"/>
         <source>&apos;{key}&apos; must be a text</source>
         <translation>&apos;{key}&apos; phải là văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="163"/>
+        <location filename="../../app/cameras/checklists.py" line="155"/>
         <source>&apos;{key}&apos; must be a list of texts</source>
         <translation>&apos;{key}&apos; phải là danh sách văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="170"/>
-        <location filename="../../app/checklists.py" line="195"/>
-        <location filename="../../app/checklists.py" line="242"/>
+        <location filename="../../app/cameras/checklists.py" line="162"/>
+        <location filename="../../app/cameras/checklists.py" line="187"/>
+        <location filename="../../app/cameras/checklists.py" line="234"/>
         <source>&apos;{key}&apos; must be a non-empty list</source>
         <translation>&apos;{key}&apos; phải là danh sách không rỗng</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="175"/>
+        <location filename="../../app/cameras/checklists.py" line="167"/>
         <source>a checklist must be a mapping</source>
         <translation>mỗi danh mục phải là một bảng ánh xạ</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="182"/>
-        <location filename="../../app/checklists.py" line="208"/>
+        <location filename="../../app/cameras/checklists.py" line="174"/>
+        <location filename="../../app/cameras/checklists.py" line="200"/>
         <source>code &apos;{code}&apos; must be lower-case letters, digits and _</source>
         <translation>mã &apos;{code}&apos; chỉ gồm chữ thường, chữ số và _</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="185"/>
+        <location filename="../../app/cameras/checklists.py" line="177"/>
         <source>duplicate checklist &apos;{code}&apos;</source>
         <translation>danh mục &apos;{code}&apos; bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="189"/>
+        <location filename="../../app/cameras/checklists.py" line="181"/>
         <source>unknown area type &apos;{value}&apos; (expected one of {values})</source>
         <translation>loại khu vực &apos;{value}&apos; không hợp lệ (một trong {values})</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="201"/>
+        <location filename="../../app/cameras/checklists.py" line="193"/>
         <source>a zone must be a mapping</source>
         <translation>mỗi khu vực phải là một bảng ánh xạ</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="212"/>
+        <location filename="../../app/cameras/checklists.py" line="204"/>
         <source>duplicate zone &apos;{code}&apos;</source>
         <translation>khu vực &apos;{code}&apos; bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="228"/>
+        <location filename="../../app/cameras/checklists.py" line="220"/>
         <source>&apos;{key}&apos; must be a list</source>
         <translation>&apos;{key}&apos; phải là danh sách</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="232"/>
+        <location filename="../../app/cameras/checklists.py" line="224"/>
         <source>a site must be a mapping</source>
         <translation>mỗi địa điểm phải là một bảng ánh xạ</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="239"/>
+        <location filename="../../app/cameras/checklists.py" line="231"/>
         <source>duplicate site &apos;{site}&apos;</source>
         <translation>địa điểm &apos;{site}&apos; bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="247"/>
+        <location filename="../../app/cameras/checklists.py" line="239"/>
         <source>unknown checklist &apos;{code}&apos;</source>
         <translation>không có danh mục &apos;{code}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="252"/>
+        <location filename="../../app/cameras/checklists.py" line="244"/>
         <source>&apos;{key}&apos; must map zones to camera codes</source>
         <translation>&apos;{key}&apos; phải gán mã camera cho từng khu vực</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="260"/>
+        <location filename="../../app/cameras/checklists.py" line="252"/>
         <source>site {site}: no zone &apos;{zone}&apos; in its checklists</source>
         <translation>địa điểm {site}: các danh mục của địa điểm không có khu vực &apos;{zone}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="264"/>
+        <location filename="../../app/cameras/checklists.py" line="256"/>
         <source>site {site}: the cameras of zone &apos;{zone}&apos; must be a list of camera codes</source>
         <translation>địa điểm {site}: camera của khu vực &apos;{zone}&apos; phải là danh sách mã camera</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="374"/>
+        <location filename="../../app/cameras/checklists.py" line="366"/>
         <source>No area checklist applies to the site {site}.</source>
         <translation>Không có danh mục khu vực giám sát nào áp dụng cho địa điểm {site}.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="409"/>
+        <location filename="../../app/cameras/checklists.py" line="401"/>
         <location filename="../../app/handover.py" line="133"/>
         <location filename="../../app/handover.py" line="143"/>
         <location filename="../../app/roster.py" line="141"/>
@@ -4349,33 +4349,33 @@ Kéo camera vào đây</translation>
         <translation>Ca trực không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="443"/>
-        <location filename="../../app/checklists.py" line="462"/>
+        <location filename="../../app/cameras/checklists.py" line="435"/>
+        <location filename="../../app/cameras/checklists.py" line="454"/>
         <source>The checklist run does not exist.</source>
         <translation>Lượt kiểm tra theo danh mục không tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="464"/>
+        <location filename="../../app/cameras/checklists.py" line="456"/>
         <source>This checklist run is finished and can no longer change.</source>
         <translation>Lượt kiểm tra theo danh mục này đã kết thúc, không thể thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="474"/>
+        <location filename="../../app/cameras/checklists.py" line="466"/>
         <source>A zone is ticked &apos;ok&apos; or &apos;problem&apos;, not &apos;{status}&apos;.</source>
         <translation>Khu vực được đánh dấu &apos;ok&apos; (bình thường) hoặc &apos;problem&apos; (có vấn đề), không phải &apos;{status}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="478"/>
+        <location filename="../../app/cameras/checklists.py" line="470"/>
         <source>Describe the problem found in the zone.</source>
         <translation>Hãy mô tả vấn đề phát hiện tại khu vực.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="506"/>
+        <location filename="../../app/cameras/checklists.py" line="498"/>
         <source>Tick at least one zone before finishing the checklist.</source>
         <translation>Hãy đánh dấu ít nhất một khu vực trước khi kết thúc kiểm tra theo danh mục.</translation>
     </message>
     <message>
-        <location filename="../../app/checklists.py" line="514"/>
+        <location filename="../../app/cameras/checklists.py" line="506"/>
         <source>The checklist run</source>
         <translation>Lượt kiểm tra theo danh mục</translation>
     </message>
@@ -4385,17 +4385,17 @@ Kéo camera vào đây</translation>
         <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="202"/>
+        <location filename="../../app/handover.py" line="203"/>
         <source>Only a signed handover report can be acknowledged.</source>
         <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="205"/>
+        <location filename="../../app/handover.py" line="206"/>
         <source>The incoming shift leader must be someone else than the signer.</source>
         <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="225"/>
+        <location filename="../../app/handover.py" line="226"/>
         <source>The handover report is signed and can no longer change.</source>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
@@ -4410,17 +4410,17 @@ Kéo camera vào đây</translation>
         <translation>Không tìm thấy mục nhật ký trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="174"/>
+        <location filename="../../app/workflow/incidents.py" line="176"/>
         <source>An incident has already been raised from this entry.</source>
         <translation>Mục nhật ký này đã được lập vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="186"/>
+        <location filename="../../app/workflow/incidents.py" line="188"/>
         <source>The incident needs a content.</source>
         <translation>Vụ việc phải có nội dung.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="248"/>
+        <location filename="../../app/workflow/incidents.py" line="250"/>
         <source>Record whom the local team was notified through.</source>
         <translation>Hãy ghi rõ đã thông báo cho ai tại Đội nghiệp vụ địa bàn.</translation>
     </message>
@@ -4474,36 +4474,36 @@ Kéo camera vào đây</translation>
         <location filename="../../app/documents/issuer.py" line="246"/>
         <location filename="../../app/documents/issuer.py" line="365"/>
         <location filename="../../app/evidence.py" line="217"/>
-        <location filename="../../app/workflow/incidents.py" line="255"/>
-        <location filename="../../app/workflow/incidents.py" line="431"/>
+        <location filename="../../app/workflow/incidents.py" line="257"/>
+        <location filename="../../app/workflow/incidents.py" line="433"/>
         <location filename="../../app/workflow/requests.py" line="95"/>
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="268"/>
-        <location filename="../../app/workflow/incidents.py" line="277"/>
-        <location filename="../../app/workflow/incidents.py" line="292"/>
+        <location filename="../../app/workflow/incidents.py" line="270"/>
+        <location filename="../../app/workflow/incidents.py" line="279"/>
+        <location filename="../../app/workflow/incidents.py" line="294"/>
         <source>The incident</source>
         <translation>Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="379"/>
+        <location filename="../../app/workflow/incidents.py" line="381"/>
         <source>{user} already decided on this incident at {time}; it is now {status}.</source>
         <translation>{user} đã quyết định vụ việc này lúc {time}; vụ việc hiện {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="390"/>
+        <location filename="../../app/workflow/incidents.py" line="392"/>
         <source>The workflow step does not exist.</source>
         <translation>Không tìm thấy bước xử lý.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="392"/>
+        <location filename="../../app/workflow/incidents.py" line="394"/>
         <source>Only the leader who gave the opinion can countersign it.</source>
         <translation>Chỉ lãnh đạo đã cho ý kiến mới được xác nhận ý kiến đó.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/incidents.py" line="401"/>
+        <location filename="../../app/workflow/incidents.py" line="403"/>
         <source>This opinion has already been countersigned.</source>
         <translation>Ý kiến này đã được xác nhận.</translation>
     </message>
@@ -4649,349 +4649,349 @@ Kéo camera vào đây</translation>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="70"/>
+        <location filename="../../app/org.py" line="58"/>
         <source>the file must hold a mapping with units, desks, users</source>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="84"/>
-        <location filename="../../app/cameras.py" line="102"/>
+        <location filename="../../app/cameras/registry.py" line="83"/>
+        <location filename="../../app/cameras/registry.py" line="101"/>
         <source>The site key in {name} is not a valid key.</source>
         <translation>Khóa của điểm trong {name} không phải là khóa hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="113"/>
+        <location filename="../../app/cameras/registry.py" line="112"/>
         <source>The camera credentials cannot be read with this workstation&apos;s site key.</source>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="413"/>
-        <location filename="../../app/camera_map.py" line="550"/>
-        <location filename="../../app/cameras.py" line="160"/>
-        <location filename="../../app/org.py" line="104"/>
+        <location filename="../../app/cameras/map_import.py" line="93"/>
+        <location filename="../../app/cameras/map_import.py" line="230"/>
+        <location filename="../../app/cameras/registry.py" line="141"/>
+        <location filename="../../app/org.py" line="92"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="417"/>
-        <location filename="../../app/camera_map.py" line="549"/>
-        <location filename="../../app/cameras.py" line="164"/>
+        <location filename="../../app/cameras/map_import.py" line="97"/>
+        <location filename="../../app/cameras/map_import.py" line="229"/>
+        <location filename="../../app/cameras/registry.py" line="145"/>
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="187"/>
+        <location filename="../../app/cameras/registry.py" line="168"/>
         <source>the file must hold a list of cameras</source>
         <translation>tệp phải chứa danh sách camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="201"/>
-        <location filename="../../app/cameras.py" line="219"/>
+        <location filename="../../app/cameras/registry.py" line="182"/>
+        <location filename="../../app/cameras/registry.py" line="200"/>
         <source>camera {code}: {field} is not a valid URL</source>
         <translation>camera {code}: {field} không phải là địa chỉ URL hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="212"/>
+        <location filename="../../app/cameras/registry.py" line="193"/>
         <source>camera {code}: {field} must not contain credentials (give them as username and password)</source>
         <translation>camera {code}: {field} không được chứa thông tin đăng nhập (ghi vào username và password)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="223"/>
+        <location filename="../../app/cameras/registry.py" line="204"/>
         <source>camera {code}: the relay URL may only use the placeholders {{code}} and {{stream}}</source>
         <translation>camera {code}: URL máy chủ chuyển tiếp chỉ được dùng các biến {{code}} và {{stream}}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="257"/>
-        <location filename="../../app/cameras.py" line="269"/>
-        <location filename="../../app/cameras.py" line="320"/>
+        <location filename="../../app/cameras/registry.py" line="220"/>
+        <location filename="../../app/cameras/registry.py" line="232"/>
+        <location filename="../../app/cameras/registry.py" line="283"/>
         <source>camera {code}: {field} is required</source>
         <translation>camera {code}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="259"/>
+        <location filename="../../app/cameras/registry.py" line="222"/>
         <source>camera {code}: area type must be one of {values}</source>
         <translation>camera {code}: loại địa bàn phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="262"/>
-        <location filename="../../video/site_geometry.py" line="416"/>
+        <location filename="../../app/cameras/registry.py" line="225"/>
+        <location filename="../../video/site_geometry.py" line="404"/>
         <source>camera {code}: kind must be one of {values}</source>
         <translation>camera {code}: loại camera phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="277"/>
-        <location filename="../../video/site_geometry.py" line="424"/>
-        <location filename="../../video/site_geometry.py" line="458"/>
+        <location filename="../../app/cameras/registry.py" line="240"/>
+        <location filename="../../video/site_geometry.py" line="412"/>
+        <location filename="../../video/site_geometry.py" line="446"/>
         <source>camera {code}: {field} must be a number{range}</source>
         <translation>camera {code}: {field} phải là một số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="284"/>
+        <location filename="../../app/cameras/registry.py" line="247"/>
         <source>camera {code}: active must be true or false</source>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="463"/>
-        <location filename="../../app/cameras.py" line="301"/>
+        <location filename="../../app/cameras/map_import.py" line="143"/>
+        <location filename="../../app/cameras/registry.py" line="264"/>
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="423"/>
-        <location filename="../../app/camera_map.py" line="560"/>
-        <location filename="../../app/cameras.py" line="304"/>
+        <location filename="../../app/cameras/map_import.py" line="103"/>
+        <location filename="../../app/cameras/map_import.py" line="240"/>
+        <location filename="../../app/cameras/registry.py" line="267"/>
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="152"/>
+        <location filename="../../app/cameras/map_model.py" line="102"/>
         <source>Camera {camera} cannot pan to {angle}° (its range is {low}° … {high}°).</source>
         <extracomment>Default tolerances (generic units) when a file leaves them empty.</extracomment>
         <translation>Camera {camera} không quay ngang được tới {angle}° (phạm vi của camera là {low}° … {high}°).</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="166"/>
+        <location filename="../../app/cameras/map_model.py" line="116"/>
         <source>Camera {camera} cannot tilt to {angle}° (its range is {low}° … {high}°).</source>
         <translation>Camera {camera} không nghiêng được tới {angle}° (phạm vi của camera là {low}° … {high}°).</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="229"/>
+        <location filename="../../app/cameras/map_model.py" line="179"/>
         <source>Camera {camera} has no pan range in its calibration.</source>
         <translation>Dữ liệu hiệu chỉnh của camera {camera} chưa có phạm vi quay ngang.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="235"/>
+        <location filename="../../app/cameras/map_model.py" line="185"/>
         <source>Camera {camera} has no tilt range in its calibration.</source>
         <translation>Dữ liệu hiệu chỉnh của camera {camera} chưa có phạm vi nghiêng.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="391"/>
+        <location filename="../../app/cameras/map_import.py" line="71"/>
         <source>the file is not UTF-8 text</source>
         <translation>tệp không phải văn bản UTF-8</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="431"/>
+        <location filename="../../app/cameras/map_import.py" line="111"/>
         <source>record must be one of {values}</source>
         <translation>cột record phải là một trong: {values}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="437"/>
+        <location filename="../../app/cameras/map_import.py" line="117"/>
         <source>column(s) {columns} do not apply to a {record} record</source>
         <translation>cột {columns} không dùng cho dòng loại {record}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="455"/>
+        <location filename="../../app/cameras/map_import.py" line="135"/>
         <source>the file must hold an object with a &quot;cameras&quot; list</source>
         <translation>tệp phải chứa một đối tượng có danh sách &quot;cameras&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="470"/>
-        <location filename="../../app/camera_map.py" line="504"/>
-        <location filename="../../app/cameras.py" line="307"/>
-        <location filename="../../app/cameras.py" line="441"/>
+        <location filename="../../app/cameras/map_import.py" line="150"/>
+        <location filename="../../app/cameras/map_import.py" line="184"/>
+        <location filename="../../app/cameras/registry.py" line="270"/>
+        <location filename="../../app/cameras/registry.py" line="404"/>
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="476"/>
+        <location filename="../../app/cameras/map_import.py" line="156"/>
         <source>the calibration must be an object</source>
         <translation>dữ liệu hiệu chỉnh phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="482"/>
+        <location filename="../../app/cameras/map_import.py" line="162"/>
         <source>the positions must be a list</source>
         <translation>danh sách vị trí (positions) phải là một mảng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="487"/>
+        <location filename="../../app/cameras/map_import.py" line="167"/>
         <source>a position must be an object</source>
         <translation>mỗi vị trí phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="524"/>
-        <location filename="../../app/camera_map.py" line="528"/>
+        <location filename="../../app/cameras/map_import.py" line="204"/>
+        <location filename="../../app/cameras/map_import.py" line="208"/>
         <source>not a readable XLSX workbook ({detail})</source>
         <translation>không đọc được tệp XLSX ({detail})</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="535"/>
+        <location filename="../../app/cameras/map_import.py" line="215"/>
         <source>the workbook needs a sheet named {sheet}</source>
         <translation>tệp XLSX cần có trang tính tên {sheet}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="582"/>
-        <location filename="../../app/camera_map.py" line="1022"/>
+        <location filename="../../app/cameras/map_import.py" line="262"/>
+        <location filename="../../app/cameras/map_service.py" line="139"/>
         <source>unsupported file type (expected {values})</source>
         <translation>loại tệp không được hỗ trợ (cần: {values})</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="641"/>
+        <location filename="../../app/cameras/map_import.py" line="294"/>
         <source>a record without camera code</source>
         <translation>dòng dữ liệu thiếu mã camera</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="645"/>
+        <location filename="../../app/cameras/map_import.py" line="299"/>
         <source>unknown camera {camera}</source>
         <translation>không có camera {camera} trong danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="648"/>
+        <location filename="../../app/cameras/map_import.py" line="302"/>
         <source>camera {camera}: neither calibration nor positions</source>
         <translation>camera {camera}: không có dữ liệu hiệu chỉnh cũng không có vị trí quan sát</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="657"/>
-        <location filename="../../app/camera_map.py" line="674"/>
-        <location filename="../../app/camera_map.py" line="686"/>
-        <location filename="../../app/camera_map.py" line="762"/>
+        <location filename="../../app/cameras/map_import.py" line="311"/>
+        <location filename="../../app/cameras/map_import.py" line="328"/>
+        <location filename="../../app/cameras/map_import.py" line="340"/>
+        <location filename="../../app/cameras/map_import.py" line="416"/>
         <source>camera {camera}: {field} is required</source>
         <translation>camera {camera}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="664"/>
+        <location filename="../../app/cameras/map_import.py" line="318"/>
         <source>camera {camera}: {field} must be a number{range}</source>
         <translation>camera {camera}: {field} phải là số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="678"/>
+        <location filename="../../app/cameras/map_import.py" line="332"/>
         <source>camera {camera}: position code {position} is longer than {limit} characters</source>
         <translation>camera {camera}: mã vị trí {position} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="682"/>
+        <location filename="../../app/cameras/map_import.py" line="336"/>
         <source>camera {camera}: duplicate position {position}</source>
         <translation>camera {camera}: vị trí {position} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="695"/>
+        <location filename="../../app/cameras/map_import.py" line="349"/>
         <source>camera {camera} is not a PTZ camera: leave preset, pan, tilt and zoom empty</source>
         <translation>camera {camera} không phải camera PTZ: để trống preset, pan, tilt và zoom</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="699"/>
+        <location filename="../../app/cameras/map_import.py" line="353"/>
         <source>camera {camera}: the preset token is longer than {limit} characters</source>
         <translation>camera {camera}: mã preset dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="706"/>
+        <location filename="../../app/cameras/map_import.py" line="360"/>
         <source>camera {camera}: {field} must be above zero</source>
         <translation>camera {camera}: {field} phải lớn hơn 0</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="711"/>
+        <location filename="../../app/cameras/map_import.py" line="365"/>
         <source>camera {camera}: default must be yes or no</source>
         <translation>camera {camera}: cột default phải là có hoặc không (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="717"/>
+        <location filename="../../app/cameras/map_import.py" line="371"/>
         <source>camera {camera}: more than one default position</source>
         <translation>camera {camera}: có nhiều hơn một vị trí mặc định</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="725"/>
+        <location filename="../../app/cameras/map_import.py" line="379"/>
         <source>camera {camera}: {field} is longer than {limit} characters</source>
         <translation>camera {camera}: {field} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="730"/>
+        <location filename="../../app/cameras/map_import.py" line="384"/>
         <source>camera {camera}: a second calibration</source>
         <translation>camera {camera}: dữ liệu hiệu chỉnh bị lặp</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="748"/>
+        <location filename="../../app/cameras/map_import.py" line="402"/>
         <source>camera {camera}: give both {low} and {high}</source>
         <translation>camera {camera}: cần nhập cả {low} và {high}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="752"/>
+        <location filename="../../app/cameras/map_import.py" line="406"/>
         <source>camera {camera}: {low} must be below {high}</source>
         <translation>camera {camera}: {low} phải nhỏ hơn {high}</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="757"/>
+        <location filename="../../app/cameras/map_import.py" line="411"/>
         <source>camera {camera}: the pan range is more than 360°</source>
         <translation>camera {camera}: phạm vi quay ngang vượt quá 360°</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="793"/>
+        <location filename="../../app/cameras/map_import.py" line="447"/>
         <source>the file holds no camera map records</source>
         <translation>tệp không có dữ liệu bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="802"/>
+        <location filename="../../app/cameras/map_import.py" line="456"/>
         <source>camera {camera}: the field-of-view curve must be zoom:degrees pairs, e.g. &quot;0:58; 1:3.2&quot;</source>
         <translation>camera {camera}: đường cong góc nhìn phải là các cặp zoom:độ, ví dụ &quot;0:58; 1:3.2&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="807"/>
+        <location filename="../../app/cameras/map_import.py" line="461"/>
         <source>camera {camera}: the field-of-view curve needs zoom in 0 … 1 and degrees between 0 and 180</source>
         <translation>camera {camera}: đường cong góc nhìn cần zoom trong khoảng 0 … 1 và góc từ 0 đến 180 độ</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="811"/>
+        <location filename="../../app/cameras/map_import.py" line="465"/>
         <source>camera {camera}: along the field-of-view curve zoom must increase and the angle decrease</source>
         <translation>camera {camera}: trên đường cong góc nhìn, zoom phải tăng dần và góc nhìn phải giảm dần</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="1102"/>
+        <location filename="../../app/cameras/map_service.py" line="219"/>
         <source>The camera map must come from a CSV, JSON or XLSX file.</source>
         <translation>Bản đồ camera phải được nhập từ tệp CSV, JSON hoặc XLSX.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="1106"/>
-        <location filename="../../app/camera_map.py" line="1115"/>
-        <location filename="../../app/camera_map.py" line="1146"/>
+        <location filename="../../app/cameras/map_service.py" line="223"/>
+        <location filename="../../app/cameras/map_service.py" line="232"/>
+        <location filename="../../app/cameras/map_service.py" line="263"/>
         <source>The camera map</source>
         <translation>Bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/camera_map.py" line="1108"/>
+        <location filename="../../app/cameras/map_service.py" line="225"/>
         <source>The file makes no change to the current camera map.</source>
         <translation>Tệp không làm thay đổi bản đồ camera hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="314"/>
-        <location filename="../../video/site_geometry.py" line="413"/>
+        <location filename="../../app/cameras/registry.py" line="277"/>
+        <location filename="../../video/site_geometry.py" line="401"/>
         <source>camera without code</source>
         <translation>camera không có mã</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="316"/>
-        <location filename="../../video/site_geometry.py" line="512"/>
+        <location filename="../../app/cameras/registry.py" line="279"/>
+        <location filename="../../video/site_geometry.py" line="500"/>
         <source>duplicate camera code {code}</source>
         <translation>trùng mã camera {code}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="328"/>
-        <location filename="../../app/cameras.py" line="453"/>
+        <location filename="../../app/cameras/registry.py" line="291"/>
+        <location filename="../../app/cameras/registry.py" line="416"/>
         <source>camera {code}: unknown unit {unit}</source>
         <translation>camera {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="331"/>
+        <location filename="../../app/cameras/registry.py" line="294"/>
         <source>camera {code}: a password needs a username</source>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
         <location filename="../../app/camera_health.py" line="254"/>
-        <location filename="../../app/camera_map.py" line="1092"/>
-        <location filename="../../app/camera_map.py" line="1119"/>
-        <location filename="../../app/cameras.py" line="365"/>
+        <location filename="../../app/cameras/image_check.py" line="61"/>
+        <location filename="../../app/cameras/map_service.py" line="209"/>
+        <location filename="../../app/cameras/map_service.py" line="236"/>
+        <location filename="../../app/cameras/ptz_check.py" line="377"/>
+        <location filename="../../app/cameras/ptz_check.py" line="435"/>
+        <location filename="../../app/cameras/registry.py" line="328"/>
         <location filename="../../app/evidence.py" line="119"/>
-        <location filename="../../app/image_check.py" line="61"/>
-        <location filename="../../app/ptz_check.py" line="376"/>
-        <location filename="../../app/ptz_check.py" line="434"/>
         <source>Unknown camera &apos;{code}&apos;.</source>
         <extracomment>States in which a camera counts as down. &quot;connecting&quot; is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
         <translation>Không có camera &apos;{code}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/image_check.py" line="71"/>
+        <location filename="../../app/cameras/image_check.py" line="71"/>
         <source>The reference picture is not a PNG image.</source>
         <translation>Hình ảnh tham chiếu không phải ảnh PNG.</translation>
     </message>
     <message>
-        <location filename="../../app/image_check.py" line="114"/>
+        <location filename="../../app/cameras/image_check.py" line="114"/>
         <source>&apos;{verdict}&apos; is not an image-check verdict.</source>
         <translation>&apos;{verdict}&apos; không phải là kết quả kiểm tra hình ảnh.</translation>
     </message>
@@ -5006,123 +5006,123 @@ Kéo camera vào đây</translation>
         <translation>Sự cố camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras.py" line="446"/>
+        <location filename="../../app/cameras/registry.py" line="409"/>
         <source>The camera no longer exists.</source>
         <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="131"/>
+        <location filename="../../app/org.py" line="119"/>
         <source>a unit must be a mapping</source>
         <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="135"/>
+        <location filename="../../app/org.py" line="123"/>
         <source>unit without code</source>
         <translation>có đơn vị thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="137"/>
+        <location filename="../../app/org.py" line="125"/>
         <source>duplicate unit code {code}</source>
         <translation>mã đơn vị {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="140"/>
+        <location filename="../../app/org.py" line="128"/>
         <source>unit {code}: name is required</source>
         <translation>đơn vị {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="142"/>
+        <location filename="../../app/org.py" line="130"/>
         <source>unit {code}: kind must be one of {kinds}</source>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="146"/>
+        <location filename="../../app/org.py" line="134"/>
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="151"/>
+        <location filename="../../app/org.py" line="139"/>
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="164"/>
+        <location filename="../../app/org.py" line="152"/>
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="169"/>
+        <location filename="../../app/org.py" line="157"/>
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="172"/>
+        <location filename="../../app/org.py" line="160"/>
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="175"/>
+        <location filename="../../app/org.py" line="163"/>
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="178"/>
+        <location filename="../../app/org.py" line="166"/>
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="181"/>
+        <location filename="../../app/org.py" line="169"/>
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="185"/>
+        <location filename="../../app/org.py" line="173"/>
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="190"/>
+        <location filename="../../app/org.py" line="178"/>
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="193"/>
+        <location filename="../../app/org.py" line="181"/>
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="196"/>
+        <location filename="../../app/org.py" line="184"/>
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="199"/>
+        <location filename="../../app/org.py" line="187"/>
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="202"/>
+        <location filename="../../app/org.py" line="190"/>
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="205"/>
+        <location filename="../../app/org.py" line="193"/>
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="210"/>
+        <location filename="../../app/org.py" line="198"/>
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="301"/>
-        <location filename="../../app/workflow/daily_reports.py" line="290"/>
+        <location filename="../../app/org.py" line="289"/>
+        <location filename="../../app/workflow/daily_reports.py" line="278"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="327"/>
+        <location filename="../../app/org.py" line="315"/>
         <location filename="../../app/workflow/directives.py" line="175"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
@@ -5235,7 +5235,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="148"/>
-        <location filename="../../app/settings.py" line="182"/>
+        <location filename="../../app/settings.py" line="184"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
@@ -5280,12 +5280,12 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="312"/>
+        <location filename="../../app/org.py" line="300"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_holds.py" line="40"/>
+        <location filename="../../app/cameras/ptz_holds.py" line="40"/>
         <source>Camera {camera} is being controlled by {holder} at console {console}.</source>
         <translation>Camera {camera} đang được {holder} điều khiển tại máy trạm {console}.</translation>
     </message>
@@ -5412,100 +5412,100 @@ Kéo camera vào đây</translation>
         <translation>Tệp lưu trữ của văn bản số {number} đã bị thay đổi (SHA-256 không khớp).</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="51"/>
+        <location filename="../../app/workflow/daily_reports.py" line="52"/>
         <source>expected</source>
         <translation>chờ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="52"/>
+        <location filename="../../app/workflow/daily_reports.py" line="53"/>
         <source>late</source>
         <translation>chậm</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="53"/>
+        <location filename="../../app/workflow/daily_reports.py" line="54"/>
         <source>received</source>
         <translation>đã nhận</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="54"/>
+        <location filename="../../app/workflow/daily_reports.py" line="55"/>
         <source>received late</source>
         <translation>đã nhận (chậm)</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="124"/>
+        <location filename="../../app/workflow/daily_reports.py" line="112"/>
         <source>the file must hold a mapping with reports and expected</source>
         <translation>tệp phải có dạng ánh xạ gồm reports và expected</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="130"/>
+        <location filename="../../app/workflow/daily_reports.py" line="118"/>
         <source>a report needs a code and a name</source>
         <translation>báo cáo cần có mã và tên</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="132"/>
+        <location filename="../../app/workflow/daily_reports.py" line="120"/>
         <source>duplicate report code {code}</source>
         <translation>trùng mã báo cáo {code}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="139"/>
+        <location filename="../../app/workflow/daily_reports.py" line="127"/>
         <source>an expected entry needs desk and unit</source>
         <translation>mục expected cần có desk và unit</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="144"/>
+        <location filename="../../app/workflow/daily_reports.py" line="132"/>
         <source>unit {unit}: unknown report {report}</source>
         <translation>đơn vị {unit}: không có báo cáo {report}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="150"/>
+        <location filename="../../app/workflow/daily_reports.py" line="138"/>
         <source>unit {unit}: due must be a time HH:MM</source>
         <translation>đơn vị {unit}: hạn (due) phải là giờ dạng HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="155"/>
+        <location filename="../../app/workflow/daily_reports.py" line="143"/>
         <source>unit {unit}: days must be some of {days}</source>
         <translation>đơn vị {unit}: days phải thuộc {days}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="161"/>
+        <location filename="../../app/workflow/daily_reports.py" line="149"/>
         <source>unit {unit}: unknown channel {channel}</source>
         <translation>đơn vị {unit}: hình thức {channel} không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="167"/>
+        <location filename="../../app/workflow/daily_reports.py" line="155"/>
         <source>unit {unit}: report {report} is listed twice</source>
         <translation>đơn vị {unit}: báo cáo {report} bị khai báo hai lần</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="232"/>
+        <location filename="../../app/workflow/daily_reports.py" line="220"/>
         <source>{user} does not belong to this duty desk and cannot record its daily reports.</source>
         <translation>{user} không thuộc trực ban này nên không thể ghi nhận báo cáo ngày của trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="324"/>
+        <location filename="../../app/workflow/daily_reports.py" line="312"/>
         <source>This unit is not expected to send that report on this day.</source>
         <translation>Đơn vị không phải gửi báo cáo này trong ngày.</translation>
     </message>
     <message>
         <location filename="../../app/documents/issuer.py" line="614"/>
-        <location filename="../../app/workflow/daily_reports.py" line="363"/>
+        <location filename="../../app/workflow/daily_reports.py" line="351"/>
         <source>Cannot read the file {path}.</source>
         <translation>Không đọc được tệp {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="376"/>
+        <location filename="../../app/workflow/daily_reports.py" line="364"/>
         <source>This report was already recorded as received at {time}.</source>
         <translation>Báo cáo này đã được ghi nhận là đã nhận lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="388"/>
-        <location filename="../../app/workflow/daily_reports.py" line="407"/>
-        <location filename="../../app/workflow/daily_reports.py" line="456"/>
+        <location filename="../../app/workflow/daily_reports.py" line="376"/>
+        <location filename="../../app/workflow/daily_reports.py" line="395"/>
+        <location filename="../../app/workflow/daily_reports.py" line="444"/>
         <source>The daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="427"/>
+        <location filename="../../app/workflow/daily_reports.py" line="415"/>
         <source>This report was already received at {time}; no reminder is needed.</source>
         <translation>Báo cáo này đã nhận lúc {time}; không cần đôn đốc.</translation>
     </message>
@@ -5515,73 +5515,73 @@ Kéo camera vào đây</translation>
         <translation>Tệp {path} không khớp với mã SHA-256 đã ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="403"/>
+        <location filename="../../video/site_geometry.py" line="391"/>
         <source>a camera must be a mapping</source>
         <translation>mỗi camera phải là một bảng khóa – giá trị</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="433"/>
+        <location filename="../../video/site_geometry.py" line="421"/>
         <source>camera {code}: pan_range_deg must be [min, max] in degrees with min &lt; max</source>
         <translation>camera {code}: pan_range_deg phải là [nhỏ nhất, lớn nhất] tính bằng độ, với nhỏ nhất &lt; lớn nhất</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="450"/>
+        <location filename="../../video/site_geometry.py" line="438"/>
         <source>camera {code}: fov must be a list of [zoom 0…1, horizontal field of view in degrees]</source>
         <translation>camera {code}: fov phải là danh sách các cặp [zoom 0…1, góc nhìn ngang tính bằng độ]</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="487"/>
+        <location filename="../../video/site_geometry.py" line="475"/>
         <source>the file must hold a mapping with site, image, metres_per_pixel and cameras</source>
         <translation>tệp phải là một bảng gồm site, image, metres_per_pixel và cameras</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="492"/>
+        <location filename="../../video/site_geometry.py" line="480"/>
         <source>{field} is required</source>
         <translation>thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="495"/>
+        <location filename="../../video/site_geometry.py" line="483"/>
         <source>metres_per_pixel must be a positive number</source>
         <translation>metres_per_pixel phải là số dương</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="500"/>
+        <location filename="../../video/site_geometry.py" line="488"/>
         <source>origin_px must be [x, y] in pixels</source>
         <translation>origin_px phải là [x, y] tính bằng điểm ảnh</translation>
     </message>
     <message>
-        <location filename="../../video/site_geometry.py" line="505"/>
+        <location filename="../../video/site_geometry.py" line="493"/>
         <source>cameras must be a list</source>
         <translation>cameras phải là một danh sách</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="348"/>
+        <location filename="../../app/cameras/ptz_check.py" line="349"/>
         <source>A camera-map check runs at shift start or on demand, not &apos;{trigger}&apos;.</source>
         <translation>Việc kiểm tra theo bản đồ camera được thực hiện đầu ca hoặc đột xuất, không phải &apos;{trigger}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="353"/>
+        <location filename="../../app/cameras/ptz_check.py" line="354"/>
         <source>The camera-map check found no PTZ camera to check.</source>
         <translation>Không có camera PTZ nào để kiểm tra theo bản đồ camera.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="358"/>
+        <location filename="../../app/cameras/ptz_check.py" line="359"/>
         <source>The camera-map check could not run: none of the {n} PTZ cameras answered. Nothing was written to the duty log.</source>
         <translation>Không thực hiện được việc kiểm tra theo bản đồ camera: cả {n} camera PTZ đều không trả lời. Chưa ghi gì vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="417"/>
+        <location filename="../../app/cameras/ptz_check.py" line="418"/>
         <source>A restore is made by preset or by absolute move, not &apos;{method}&apos;.</source>
         <translation>Khôi phục vị trí camera bằng preset hoặc lệnh di chuyển tuyệt đối, không phải &apos;{method}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="423"/>
+        <location filename="../../app/cameras/ptz_check.py" line="424"/>
         <source>Camera {camera} has no watch position &apos;{position}&apos; in the camera map.</source>
         <translation>Bản đồ camera không có vị trí quan sát &apos;{position}&apos; của camera {camera}.</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="430"/>
-        <location filename="../../app/ptz_check.py" line="458"/>
+        <location filename="../../app/cameras/ptz_check.py" line="431"/>
+        <location filename="../../app/cameras/ptz_check.py" line="459"/>
         <source>The camera-map check does not exist.</source>
         <translation>Lượt kiểm tra theo bản đồ camera không tồn tại.</translation>
     </message>
@@ -6258,39 +6258,39 @@ Kéo camera vào đây</translation>
 <context>
     <name>ptz_check</name>
     <message>
-        <location filename="../../app/ptz_check.py" line="66"/>
+        <location filename="../../app/cameras/ptz_check.py" line="67"/>
         <source>in position</source>
         <extracomment>Rows that leave a camera out of position (open items of the handover). How the GUI names each outcome (English source text).</extracomment>
         <translation>đúng vị trí</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="67"/>
+        <location filename="../../app/cameras/ptz_check.py" line="68"/>
         <source>out of position</source>
         <translation>lệch vị trí</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="68"/>
-        <location filename="../../app/ptz_check.py" line="73"/>
+        <location filename="../../app/cameras/ptz_check.py" line="69"/>
+        <location filename="../../app/cameras/ptz_check.py" line="74"/>
         <source>cannot verify by status</source>
         <translation>không xác định được qua trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="69"/>
+        <location filename="../../app/cameras/ptz_check.py" line="70"/>
         <source>status not read</source>
         <translation>không đọc được trạng thái</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="70"/>
+        <location filename="../../app/cameras/ptz_check.py" line="71"/>
         <source>not in the camera map</source>
         <translation>chưa có trong bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="71"/>
+        <location filename="../../app/cameras/ptz_check.py" line="72"/>
         <source>arrived</source>
         <translation>đã về đúng vị trí</translation>
     </message>
     <message>
-        <location filename="../../app/ptz_check.py" line="72"/>
+        <location filename="../../app/cameras/ptz_check.py" line="73"/>
         <source>did not arrive</source>
         <translation>không về đúng vị trí</translation>
     </message>

@@ -27,7 +27,7 @@ def main() -> int:
     ctx.connect()
     if mode in ("save", "wall-save"):
         from app import demo  # noqa: PLC0415
-        from app.cameras import seed_demo_cameras  # noqa: PLC0415
+        from app.cameras.registry import seed_demo_cameras  # noqa: PLC0415
 
         demo.seed(ctx, entries_today=3)
         seed_demo_cameras(ctx, port=9)   # nothing listens there: tiles go offline

@@ -4,9 +4,9 @@ that it arrived, "restore all".
 
 `CameraMapCheck` holds the console's controllers (camera code → `PtzController`,
 normally a `ThreadedPtzController` or the `PresetTourController` on top of it).
-The comparison and the record are the core's (`app.ptz_check`): this layer only
+The comparison and the record are the core's (`app.cameras.ptz_check`): this layer only
 turns camera statuses into plain `StatusReading`s and judges arrivals with
-`app.ptz_check.arrival`.
+`app.cameras.ptz_check.arrival`.
 
 Threading: `read_statuses`, `restore` and `restore_all` **never block**; they
 return `concurrent.futures.Future`s at once. The work runs on each camera's own
@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from app.auth import CurrentUser
-from app.camera_map import CameraReference, WatchPosition
-from app.db.models import PtzCheckRow
-from app.ptz_check import (
+from app.cameras.map_model import WatchPosition
+from app.cameras.map_service import CameraReference
+from app.cameras.ptz_check import (
     ARRIVED,
     CANNOT_VERIFY,
     CheckRunResult,
@@ -41,6 +41,7 @@ from app.ptz_check import (
     StatusReading,
     arrival,
 )
+from app.db.models import PtzCheckRow
 from video.ptz.controller import PtzController, PtzDriver, PtzError, PtzFailure, PtzStatus
 
 log = logging.getLogger("customs.video.ptz")

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.cameras import DEMO_ONVIF_LOGIN, demo_cameras
+from app.cameras.registry import DEMO_ONVIF_LOGIN, demo_cameras
 
 log = logging.getLogger("customs.video.sim")
 SERVER = Path(__file__).resolve().parent / "rtsp_server.py"
@@ -319,7 +319,7 @@ class DemoPorts:
     onvif: int | None = None
 
     def seeding(self) -> dict[str, int | None]:
-        """The keyword arguments of app.cameras.seed_demo_cameras."""
+        """The keyword arguments of app.cameras.registry.seed_demo_cameras."""
         return {"port": self.rtsp or 8554, "ptz_port": self.ptz, "onvif_port": self.onvif}
 
 
@@ -359,7 +359,7 @@ class DemoSite:
         return self._ports
 
     def seeding(self) -> dict[str, int | None]:
-        """The keyword arguments of app.cameras.seed_demo_cameras (waits for the ports:
+        """The keyword arguments of app.cameras.registry.seed_demo_cameras (waits for the ports:
         call it on a worker thread)."""
         return self.ports().seeding()
 

@@ -180,7 +180,7 @@ def prepare_camera(label: str, folder: Path | str | None = None, fps: int = 15,
 def simulator_mounts(cameras: Iterable[Mapping[str, Any]], folder: Path | str | None = None,
                      seconds: int = 10, fps: int = 15, make: bool = True) -> list[dict[str, Any]]:
     """The simulator's `file=` mounts for camera records (dicts with `code`, optional
-    `name` and `kind`, and `sub_url` / `main_url`: app/cameras.py's demo_cameras()),
+    `name` and `kind`, and `sub_url` / `main_url`: app/cameras/registry.py's demo_cameras()),
     each file made if missing: 640×360 for the sub-stream, 1280×720 for the main
     stream, the label "code name" burned in, and the test tone (`audio=true`) on the
     mobile camera's streams. Use as `{"mounts": simulator_mounts(...)}` in the
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.demo:
-        from app.cameras import demo_cameras  # noqa: PLC0415
+        from app.cameras.registry import demo_cameras  # noqa: PLC0415
 
         mounts = simulator_mounts(demo_cameras(), args.folder, args.seconds, args.fps)
         sys.stdout.write(f"{len(mounts)} demo streams ready\n")

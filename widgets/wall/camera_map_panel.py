@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth import Permission
-from app.camera_map import FIELD_TEXTS, CameraMapData, CameraMapDiff
+from app.cameras.map_diff import CameraMapDiff
+from app.cameras.map_model import FIELD_TEXTS, CameraMapData
 from app.clock import fmt_local
 from widgets.messages import message_of, translate
 from widgets.session import ConsoleSession

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.checklists import RunProgress
+from app.cameras.checklists import RunProgress
 from widgets import theme
 from widgets.messages import message_of
 from widgets.session import ConsoleSession

@@ -4,7 +4,7 @@ result lives in memory only, since its URLs may hold passwords."""
 
 from __future__ import annotations
 
-from app.cameras import CameraRegistry
+from app.cameras.registry import CameraRegistry
 from widgets.wall.wall import WallCamera
 
 

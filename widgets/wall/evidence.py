@@ -13,9 +13,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-import numpy as np
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,17 +36,12 @@ from app.evidence import Evidence
 from video.capture import capture_frame
 from video.snapshot import encode_png, meta_for
 from video.stream import Frame
+from widgets.images import rgb_image
 from widgets.messages import message_of, show_error, translate
 from widgets.session import ConsoleSession
 from widgets.wall.wall import WallCamera
 
 log = logging.getLogger("customs.video")
-
-
-def _qimage(rgb: np.ndarray) -> QImage:
-    rgb = np.ascontiguousarray(rgb)
-    return QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0],
-                  QImage.Format.Format_RGB888).copy()
 
 
 class EvidenceDialog(QDialog):
@@ -60,7 +54,7 @@ class EvidenceDialog(QDialog):
             "{camera}", camera.code))
         preview = QLabel(self)
         preview.setObjectName("evidencePreview")
-        image = _qimage(frame.image)  # type: ignore[arg-type]
+        image = rgb_image(frame.image)  # type: ignore[arg-type]
         preview.setPixmap(QPixmap.fromImage(image).scaled(
             640, 360, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation))

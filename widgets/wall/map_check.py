@@ -9,8 +9,8 @@ compare the live picture with it, see the edges of both.
 F5 checks now, Ctrl+R restores the selected camera, Ctrl+Shift+R restores all. At the
 start of a shift the check runs once by itself. Reads, restores and comparisons run on
 the task runner (the PTZ futures are waited for there, never on the GUI thread); each
-check and restore is in the duty log (app/ptz_check.py), each image fault too
-(app/image_check.py)."""
+check and restore is in the duty log (app/cameras/ptz_check.py), each image fault too
+(app/cameras/image_check.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import logging
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,20 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth import Permission
-from app.ptz_check import IN_POSITION, LEFT_OUT, NOT_VERIFIABLE, OUTCOME_TEXTS, CheckRunResult
+from app.cameras.ptz_check import (
+    IN_POSITION,
+    LEFT_OUT,
+    NOT_VERIFIABLE,
+    OUTCOME_TEXTS,
+    CheckRunResult,
+)
 from video.capture import capture_frame
 from widgets import theme
+from widgets.images import rgb_image
 from widgets.messages import background_failure, message_of, translate
 from widgets.shortcuts import panel_shortcut
 from widgets.wall.manager import WallManager
 
 log = logging.getLogger("customs.video")
-
-
-def _qimage(rgb: np.ndarray) -> QImage:
-    rgb = np.ascontiguousarray(rgb)
-    return QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0],
-                  QImage.Format.Format_RGB888).copy()
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -384,7 +385,7 @@ class CameraMapCheckPanel(QWidget):
             self.image_result.setText(text)
             colour = theme.ALARM if report.fault else (theme.OK if report.ok else theme.WARN)
             self.image_result.setStyleSheet(f"color: {colour};")
-            self.overlay.setPixmap(QPixmap.fromImage(_qimage(picture)).scaledToWidth(
+            self.overlay.setPixmap(QPixmap.fromImage(rgb_image(picture)).scaledToWidth(
                 max(320, self.overlay.width()), Qt.TransformationMode.SmoothTransformation))
             self.imageChecked.emit(cam.code, report.verdict.value)
 

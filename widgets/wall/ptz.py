@@ -1,6 +1,6 @@
 """PTZ from the wall: `PtzLink` holds the console's PTZ controllers (one threaded ONVIF
 controller per camera, created on first use; video/ptz/), asks the shared control
-hold before moving a camera (app/ptz_holds.py: another console is refused and told who
+hold before moving a camera (app/cameras/ptz_holds.py: another console is refused and told who
 holds it; a shift leader may take over), and posts every result back to the GUI
 thread. It follows the holds of the other consoles through the change feed, so each
 tile can say who controls its camera.
@@ -21,8 +21,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.auth import Permission, require
+from app.cameras.ptz_holds import Decision, Hold
 from app.db.changes import Topic
-from app.ptz_holds import Decision, Hold
 from video.ptz.controller import Preset
 from video.ptz.presets import PresetTourController, Tour, TourStep
 from widgets.messages import background_failure, message_of

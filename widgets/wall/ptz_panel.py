@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth import Permission
-from app.ptz_holds import may_take_over
+from app.cameras.ptz_holds import may_take_over
 from widgets.wall.manager import WallManager
 from widgets.wall.wall import WallCamera
 

@@ -7,7 +7,7 @@ Create Date: 2026-11-27
 Cameras with main and sub RTSP URLs (no credentials in them), an optional relay
 URL template, the ONVIF endpoint, site, area type, zone, managing unit, map
 position and heading. `credentials` holds a Fernet token encrypted with the
-site key (app/cameras.py), never clear text.
+site key (app/cameras/registry.py), never clear text.
 """
 import sqlalchemy as sa
 from alembic import op

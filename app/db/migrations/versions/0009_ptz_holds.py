@@ -6,7 +6,7 @@ Create Date: 2026-11-27
 
 `ptz_hold`: who controls a PTZ camera now (one row per held camera, UNIQUE by
 camera), since when, last activity (holds expire), and whether the holder may
-take over from others (app/ptz_holds.py).
+take over from others (app/cameras/ptz_holds.py).
 """
 import sqlalchemy as sa
 from alembic import op

@@ -7,7 +7,7 @@ Create Date: 2026-11-27
 `reference_image`: a camera's reference picture per watch position (PNG in the
 database, so every console compares with the same one). `image_check_result`:
 each check's verdict and finding, with the duty-log entry and the notice of a
-fault (app/image_check.py).
+fault (app/cameras/image_check.py).
 """
 import sqlalchemy as sa
 from alembic import op

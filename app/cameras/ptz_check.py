@@ -30,7 +30,8 @@ from sqlalchemy import func, select
 
 from app import logs
 from app.auth import CurrentUser, Permission, require
-from app.camera_map import CameraMap, CameraReference, WatchPosition
+from app.cameras.map_model import WatchPosition
+from app.cameras.map_service import CameraMap, CameraReference
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
 from app.db.engine import Database

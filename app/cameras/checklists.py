@@ -25,28 +25,29 @@ from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.auth import CurrentUser, Permission, require
-from app.cameras import AREA_TYPES, CameraRegistry
+from app.cameras.registry import AREA_TYPES, CameraRegistry
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import Camera, ChecklistRun, ChecklistTick, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
+from app.parsing import LINE, load_yaml
 from app.text import fold, nfc
 
 log = logs.get("checklists")
 
-REFERENCE_FILE = Path(__file__).resolve().parent.parent / "resources" / "site" / "checklists.yaml"
+REFERENCE_FILE = Path(__file__).resolve().parents[2] / "resources" / "site" / "checklists.yaml"
 TOPIC = Topic.CHECKLIST
 TICK_STATUSES = ("ok", "problem")
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
-_LINE = "__line__"
+_LINE = LINE
 
 
 class ChecklistReferenceError(ImportFileError):
     """The checklist reference file is malformed (problems with file and line)."""
 
-    def __init__(self, problems: list[tuple]) -> None:  # type: ignore[type-arg]
+    def __init__(self, problems: list[tuple]) -> None:
         super().__init__(problems)
         self.text = QT_TRANSLATE_NOOP("errors", "The checklist reference has errors:\n{lines}")
         self.args = (self.message(),)
@@ -107,15 +108,6 @@ class ChecklistReference:
         return [t for t in self.types.values() if area_type and area_type in t.area_types]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Notes in every mapping the line where it starts."""
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-
 _TYPE_KEYS = {"code", "name", "title", "clause", "area_types", "zones"}
 _ZONE_KEYS = {"code", "name", "clause", "text", "camera_zones"}
 _SITE_KEYS = {"site", "checklists", "cameras"}
@@ -125,11 +117,11 @@ def parse_reference(text: str, filename: str = "checklists.yaml") -> ChecklistRe
     """Parse and validate; raise ChecklistReferenceError listing every problem."""
     problems: list[tuple[str, int, str, dict[str, Any]]] = []
 
-    def bad(line: int, template: str, **values: Any) -> None:
-        problems.append((filename, line, template, values))
+    def bad(line: int | None, template: str, **values: Any) -> None:
+        problems.append((filename, line or 0, template, values))
 
     try:
-        raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ChecklistReferenceError([(filename, mark.line + 1 if mark else 0,
@@ -453,7 +445,7 @@ class Checklists:
         return RunProgress(run, self.checklist(run.site, run.site_type),
                            {t.zone_code: t for t in self.ticks(run_id)})
 
-    def _locked_open_run(self, s, run_id: int) -> ChecklistRun:  # type: ignore[no-untyped-def]
+    def _locked_open_run(self, s, run_id: int) -> ChecklistRun:
         stmt = select(ChecklistRun).where(ChecklistRun.id == run_id)
         if self.db.is_postgres:
             stmt = stmt.with_for_update()
@@ -510,7 +502,7 @@ class Checklists:
                 ChecklistRun.id == run_id, ChecklistRun.status == "open")
                 .values(status="finished", open_key=None, finished_by=actor.id,
                         finished_at=now).execution_options(synchronize_session=False))
-            if done.rowcount != 1:
+            if rowcount(done) != 1:
                 raise conflict(QT_TRANSLATE_NOOP("errors", "The checklist run"))
             s.refresh(run)
             entry = self.dutylog.append_in(s, actor, run.desk_id, EntryDraft(

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from app.auth import CurrentUser, Role
 from app.clock import Clock
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
+from app.db.engine import Database, rowcount
 from app.db.models import PtzHold
 from app.errors import QT_TRANSLATE_NOOP, DomainError
 
@@ -153,9 +153,9 @@ class PtzHolds:
             done = s.execute(delete(PtzHold).where(
                 PtzHold.camera_code == camera, PtzHold.console == console,
                 PtzHold.user_id == user.id))
-            if done.rowcount:
+            if rowcount(done):
                 record_change(s, self.clock, None, TOPIC, 0)
-            return bool(done.rowcount)
+            return bool(rowcount(done))
 
     def release_console(self, console: str) -> list[str]:
         """A console logging out or closing frees its cameras."""

@@ -55,7 +55,7 @@ class ImageChecks:
         self.clock = clock
         self.dutylog = dutylog
 
-    def _camera(self, s, code: str) -> Camera:  # type: ignore[no-untyped-def]
+    def _camera(self, s, code: str) -> Camera:
         cam = s.scalar(select(Camera).where(Camera.code == code))
         if cam is None:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "Unknown camera '{code}'."), code=code)

@@ -23,7 +23,6 @@ import csv
 import io
 import json
 import json.scanner
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, OrgUnit
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
+from app.parsing import load_json, to_bool, to_float
 
 log = logs.get("cameras")
 
@@ -57,7 +57,6 @@ FIELDS = ("code", "name", "site", "area_type", "zone", "unit", "kind", "main_url
 REQUIRED = ("code", "name", "site", "area_type", "unit", "kind", "main_url")
 _FLOATS = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "plan_x": (None, None),
            "plan_y": (None, None), "heading": (0.0, 360.0)}
-_TRUE, _FALSE = ("1", "true", "yes", "y", "có"), ("0", "false", "no", "n", "không")
 # Fields an admin may edit through update_camera (credentials apart).
 EDITABLE = ("name", "site", "area_type", "zone", "unit_id", "kind", "main_url", "sub_url",
             "relay_url", "onvif_url", "lat", "lon", "plan_x", "plan_y", "heading", "active")
@@ -125,24 +124,6 @@ class CameraData:
     items: list[dict[str, Any]]
 
 
-class _LineDecoder(json.JSONDecoder):
-    """A JSON decoder that notes in each object the line where it starts."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        parse = self.parse_object
-
-        def parse_object(s_and_end, *args, **kwargs):  # type: ignore[no-untyped-def]
-            s, end = s_and_end
-            obj, new_end = parse(s_and_end, *args, **kwargs)
-            if isinstance(obj, dict):
-                obj["__line__"] = s.count("\n", 0, end) + 1
-            return obj, new_end
-
-        self.parse_object = parse_object  # type: ignore[method-assign]
-        self.scan_once = json.scanner.py_make_scanner(self)
-
-
 def _read(path: Path) -> str:
     try:
         return Path(path).read_text(encoding="utf-8-sig")
@@ -178,7 +159,7 @@ def parse_json(path: Path) -> CameraData:
     """A JSON list of camera objects, or an object with a "cameras" list."""
     name = Path(path).name
     try:
-        raw = _LineDecoder().decode(_read(path))
+        raw = load_json(_read(path))
     except json.JSONDecodeError as exc:
         raise ImportFileError([(name, exc.lineno, exc.msg)]) from exc
     if isinstance(raw, dict) and "cameras" in raw:
@@ -225,24 +206,6 @@ def _relay_problem(value: Any) -> str | None:
     return _url_problem(sample, ("rtsp", "rtsps"))
 
 
-def _to_float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    try:
-        f = float(value)
-    except (TypeError, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
-def _to_bool(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
-        return value.strip().lower() in _TRUE
-    return None
-
-
 def check_fields(item: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Problems with one camera's values (templates and their values); normalises
     numbers and booleans in place. Units are checked by the caller."""
@@ -272,14 +235,14 @@ def check_fields(item: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     for key, (low, high) in _FLOATS.items():
         if item.get(key) is None:
             continue
-        f = _to_float(item[key])
+        f = to_float(item[key])
         if f is None or (low is not None and not low <= f <= high):  # type: ignore[operator]
             bad(QT_TRANSLATE_NOOP("errors", "camera {code}: {field} must be a number{range}"),
                 field=key, range=f" ({low} … {high})" if low is not None else "")
         else:
             item[key] = f
     if item.get("active") is not None:
-        b = _to_bool(item["active"])
+        b = to_bool(item["active"])
         if b is None:
             bad(QT_TRANSLATE_NOOP("errors", "camera {code}: active must be true or false"))
         else:
@@ -289,7 +252,7 @@ def check_fields(item: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 def validate(data: CameraData, known_units: set[str]) -> None:
     """Raise ImportFileError listing every problem (file and line)."""
-    problems: list[tuple] = []  # type: ignore[type-arg]
+    problems: list[tuple] = []
     seen: set[str] = set()
     for item in data.items:
         line = int(item.get("__line__", 0))
@@ -536,10 +499,11 @@ def demo_cameras(port: int = 8554, host: str = "127.0.0.1", *, ptz_port: int | N
     return out
 
 
-def seed_demo_cameras(ctx: Any, port: int = 8554, **ports: int | None) -> dict[str, int]:
-    """Import (upsert) the demo cameras into `ctx.cameras`' database (`ports`:
-    ptz_port, onvif_port as for demo_cameras)."""
-    items = demo_cameras(port, **ports)
+def seed_demo_cameras(ctx: Any, port: int = 8554, *, ptz_port: int | None = None,
+                      onvif_port: int | None = None) -> dict[str, int]:
+    """Import (upsert) the demo cameras into `ctx.cameras`' database (`ptz_port`,
+    `onvif_port` as for demo_cameras)."""
+    items = demo_cameras(port, ptz_port=ptz_port, onvif_port=onvif_port)
     for line, item in enumerate(items, start=1):
         item["__line__"] = line
     return ctx.cameras.import_cameras(None, CameraData("demo_cameras", items))
