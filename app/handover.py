@@ -77,7 +77,7 @@ class OpenCasesProvider:
                 for c in self.dutylog.open_cases(desk_id)]
 
 
-#: Notices whose outage lists them itself (app/camera_health.py, app/source_health.py).
+# Notices whose outage lists them itself (app/camera_health.py, app/source_health.py).
 LISTED_WITH_THEIR_OUTAGE = ("camera_outage", "source_outage")
 
 
