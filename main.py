@@ -75,9 +75,24 @@ def main(argv: list[str] | None = None) -> int:
         simulator = DemoSite()
         simulator.launch()           # ready while the client starts (seeding waits for it)
         args.sim_ports = simulator
+    relay = None
+    if args.demo and not args.screenshot and not ctx_settings.smtp_host:
+        # The site's e-mail relay, simulated (real SMTP on 127.0.0.1): issued documents
+        # are mailed through it, and its health is a data source's.
+        from datasources.mail_relay import MailRelaySimulator  # noqa: PLC0415
+
+        relay = MailRelaySimulator(
+            2525, maildir=Path(ctx_settings.resolved_data_dir()) / "mail-relay")
+        port = relay.start()
+        if port is not None:
+            relay.keep_alive()
+            ctx_settings.smtp_host, ctx_settings.smtp_port = "127.0.0.1", port
+            ctx_settings.smtp_sender = ctx_settings.smtp_sender or "trucban@demo.customs.vn"
     try:
         return run_gui(args, ctx_settings)
     finally:
+        if relay is not None:
+            relay.stop()
         if simulator is not None:
             simulator.stop()
 

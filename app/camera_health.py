@@ -1,7 +1,8 @@
 """Camera health (Đ14.1.1d, Đ14.1.5; issue 3 item 5): when a camera has been down
 longer than a set time, the fault is recorded and followed until the camera is back.
 
-`OutageMonitor` (no database, no Qt): the GUI reports every stream state change of
+`OutageMonitor` (no database, no Qt; app/source_health.py's `SourceMonitor` with
+the stream states: cameras are one kind of source): the GUI reports every stream state change of
 every camera it shows; on a periodic `tick(now)` the monitor says which cameras have
 now been down longer than the threshold (open an outage) and which cameras with an
 open outage are live again (close it). It claims what it hands out, so a slow
@@ -19,11 +20,9 @@ how many outages and the last one) feed the GUI's health board;
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +36,7 @@ from app.db.models import Camera, CameraOutage, LogCase, Notice, OrgUnit, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
 from app.handover import OpenItem
+from app.source_health import SourceMonitor, duration_vi
 
 log = logs.get("cameras.health")
 
@@ -63,16 +63,6 @@ STATE_VI = {
     "auth_failed": "không đăng nhập được (lỗi xác thực)",
     "codec_unsupported": "tín hiệu không giải mã được (định dạng nén không hỗ trợ)",
 }
-
-
-def duration_vi(delta: timedelta) -> str:
-    """"1 giờ 5 phút 3 giây" (record text)."""
-    total = max(0, int(delta.total_seconds()))
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    parts = [f"{hours} giờ" if hours else "", f"{minutes} phút" if minutes else "",
-             f"{seconds} giây" if seconds or not (hours or minutes) else ""]
-    return " ".join(p for p in parts if p)
 
 
 def place_of(camera: Camera) -> str:
@@ -104,115 +94,29 @@ class MonitorTick:
     restored: list[Back]
 
 
-@dataclass
-class _Watch:
-    state: str
-    reason: str = ""
-    down_since: datetime | None = None
-    down_state: str = ""
-    live_since: datetime | None = None
-
-
-class OutageMonitor:
+class OutageMonitor(SourceMonitor):
     """Knows, per camera, since when it is down; says when that has lasted too long
-    and when a camera with an open outage is back. Times are the app clock's (UTC
-    naive). Thread-safe; the GUI calls it from its own thread."""
+    and when a camera with an open outage is back: app/source_health.py's monitor
+    with the stream states (cameras are one kind of source). Times are the app
+    clock's (UTC naive). Thread-safe; the GUI calls it from its own thread."""
 
     def __init__(self, threshold_s: float = DEFAULT_THRESHOLD_S) -> None:
-        if threshold_s < 0:
-            raise ValueError("threshold_s cannot be negative")
-        self.threshold = timedelta(seconds=threshold_s)
-        self._lock = threading.Lock()
-        self._watch: dict[str, _Watch] = {}
-        self._open: set[str] = set()            # cameras with an open outage (any console)
-        self._claimed_open: set[str] = set()    # handed out by tick, not answered yet
-        self._claimed_close: set[str] = set()
+        super().__init__(threshold_s, states=STREAM_STATES, down_states=DOWN_STATES,
+                         live_state="live")
 
     def report(self, camera_code: str, state: str, at: datetime, reason: str = "") -> None:
         """A stream state change of one camera (video.stream.State values)."""
         if state not in STREAM_STATES:
             raise ValueError(f"unknown stream state {state!r}")
-        with self._lock:
-            w = self._watch.get(camera_code)
-            if w is None:
-                w = self._watch[camera_code] = _Watch(state)
-            w.state = state
-            if state == "live":
-                w.down_since, w.down_state, w.reason = None, "", ""
-                if w.live_since is None:
-                    w.live_since = at
-            elif state in DOWN_STATES:
-                w.live_since = None
-                if w.down_since is None:
-                    w.down_since = at
-                w.down_state, w.reason = state, reason or w.reason
-            else:  # connecting: a running outage keeps its start
-                w.live_since = None
+        super().report(camera_code, state, at, reason)
 
-    def tick(self, now: datetime) -> MonitorTick:
+    def tick(self, now: datetime) -> MonitorTick:  # type: ignore[override]
         """Cameras down longer than the threshold with no open outage (open one), and
         cameras with an open outage that are live again (close it). Each is handed
         out once until the caller answers with outage_opened/closed or release."""
-        overdue: list[Down] = []
-        restored: list[Back] = []
-        with self._lock:
-            for code, w in sorted(self._watch.items()):
-                if (w.down_since is not None and code not in self._open
-                        and code not in self._claimed_open
-                        and now - w.down_since >= self.threshold):
-                    self._claimed_open.add(code)
-                    overdue.append(Down(code, w.down_state, w.reason, w.down_since))
-                if (code in self._open and w.state == "live" and w.live_since is not None
-                        and code not in self._claimed_close):
-                    self._claimed_close.add(code)
-                    restored.append(Back(code, w.live_since))
-        return MonitorTick(overdue, restored)
-
-    def outage_opened(self, camera_code: str) -> None:
-        """An open outage exists for the camera (this console's or another's)."""
-        with self._lock:
-            self._open.add(camera_code)
-            self._claimed_open.discard(camera_code)
-
-    def outage_closed(self, camera_code: str) -> None:
-        with self._lock:
-            self._open.discard(camera_code)
-            self._claimed_close.discard(camera_code)
-
-    def release(self, camera_code: str) -> None:
-        """The database call failed: hand the camera out again at the next tick."""
-        with self._lock:
-            self._claimed_open.discard(camera_code)
-            self._claimed_close.discard(camera_code)
-
-    def adopt(self, open_codes: Iterable[str]) -> None:
-        """The open outages known to the database (at start, or after a change
-        from another console): they are closed here when the camera is seen live."""
-        codes = set(open_codes)
-        with self._lock:
-            self._open = codes | (self._open & self._claimed_close)
-            self._claimed_open -= codes
-
-    def forget(self, camera_code: str) -> None:
-        """The camera is no longer shown: its state is unknown from now on."""
-        with self._lock:
-            self._watch.pop(camera_code, None)
-            self._claimed_open.discard(camera_code)
-            self._claimed_close.discard(camera_code)
-
-    def state_of(self, camera_code: str) -> str | None:
-        with self._lock:
-            w = self._watch.get(camera_code)
-            return w.state if w else None
-
-    def down_since(self, camera_code: str) -> datetime | None:
-        with self._lock:
-            w = self._watch.get(camera_code)
-            return w.down_since if w else None
-
-    def has_open_outage(self, camera_code: str) -> bool:
-        with self._lock:
-            return camera_code in self._open
+        t = super().tick(now)
+        return MonitorTick([Down(d.source_id, d.state, d.reason, d.since) for d in t.overdue],
+                           [Back(b.source_id, b.at) for b in t.restored])
 
 
 # -- the records ---------------------------------------------------------------------------

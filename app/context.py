@@ -39,6 +39,7 @@ from app.notices import DocumentRegister, Notices
 from app.org import ReferenceData
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
+from app.source_health import SourceOutageItems, SourceOutages
 from app.workflow.daily_reports import DailyReports
 from app.workflow.directives import DirectiveService
 from app.workflow.incidents import IncidentService
@@ -70,6 +71,7 @@ class AppContext:
     cameras: CameraRegistry = field(init=False)
     ptz_holds: PtzHolds = field(init=False)
     camera_health: CameraHealth = field(init=False)
+    source_outages: SourceOutages = field(init=False)
     evidence: EvidenceStore = field(init=False)
     checklists: Checklists = field(init=False)
     camera_map: CameraMap = field(init=False)
@@ -100,6 +102,8 @@ class AppContext:
         self.ptz_holds = PtzHolds(self.db, self.clock)
         self.camera_health = CameraHealth(self.db, self.clock, self.dutylog)
         self.open_items.register(CameraOutageItems(self.camera_health))
+        self.source_outages = SourceOutages(self.db, self.clock, self.dutylog)
+        self.open_items.register(SourceOutageItems(self.source_outages))
         evidence_dir = (Path(self.settings.evidence_dir) if self.settings.evidence_dir
                         else self.data_dir / "evidence")
         self.evidence = EvidenceStore(self.db, self.clock, self.dutylog, evidence_dir)

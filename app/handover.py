@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
@@ -77,9 +77,13 @@ class OpenCasesProvider:
                 for c in self.dutylog.open_cases(desk_id)]
 
 
+# Notices whose outage lists them itself (app/camera_health.py, app/source_health.py).
+LISTED_WITH_THEIR_OUTAGE = ("camera_outage", "source_outage")
+
+
 class OpenNoticesProvider:
-    """Notices sent to units and not yet acknowledged (a camera outage's notice is
-    listed with its outage)."""
+    """Notices sent to units and not yet acknowledged (a camera's or a data source's
+    outage notice is listed with its outage)."""
 
     source = "notice"
 
@@ -90,7 +94,8 @@ class OpenNoticesProvider:
         with self.db.read() as s:
             rows = s.scalars(select(Notice).where(
                 Notice.desk_id == desk_id, Notice.status.in_(("draft", "sent")),
-                Notice.source_kind.is_distinct_from("camera_outage"))
+                or_(Notice.source_kind.is_(None),
+                    Notice.source_kind.not_in(LISTED_WITH_THEIR_OUTAGE)))
                 .order_by(Notice.id)).all()
         return [OpenItem("notice", str(n.id), n.subject, detail=n.contact or "",
                          since=fmt_local(n.sent_at or n.created_at)) for n in rows]

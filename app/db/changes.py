@@ -52,6 +52,9 @@ class Topic(StrEnum):
     PTZ_CHECK = "ptz_check"            # a camera-map check run (ref: its id)
     PTZ_HOLD = "ptz_hold"              # who holds a PTZ camera (ref: its id, 0 = many)
     IMAGE_CHECK = "image_check"        # a reference image or image check (ref: its id)
+    SOURCE_OUTAGE = "source_outage"    # an external system's outage (ref: source_outage.id)
+    SOURCE_LEASE = "source_lease"      # who ingests a source (ref: source_lease.id)
+    QUARANTINE = "source_quarantine"   # a record a source sent was refused (ref: its id)
 
 
 @dataclass(frozen=True)

@@ -866,3 +866,89 @@ class ImageCheckResult(Base):
     log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
     notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
     __table_args__ = (Index("ix_image_check_camera", "camera_id", "checked_at"),)
+
+
+class SourceOutage(Base):
+    """An external system (a data source, the e-mail relay…) down longer than its
+    threshold (Đ15.1), followed until it is back, like a camera's outage
+    (`camera_outage` stays the cameras' own): a system-fault entry opening the case
+    `case_ref`, a notice to the managing unit, the entry of its end in the same case.
+    `open_source_id` holds the source's id while the outage is open and NULL once it
+    is closed: its UNIQUE constraint allows one open outage per source."""
+
+    __tablename__ = "source_outage"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(80))
+    source_kind: Mapped[str] = mapped_column(String(40))
+    source_name: Mapped[str] = mapped_column(String(200))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    open_source_id: Mapped[str | None] = mapped_column(String(80))
+    state: Mapped[str] = mapped_column(String(30))   # the source state that made it an outage
+    reason: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    detected_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    case_ref: Mapped[str] = mapped_column(String(36))  # log_case.client_id
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notice.id"))
+    open_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    close_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entry.id"))
+    opened_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    __table_args__ = (
+        UniqueConstraint("open_source_id", name="uq_source_outage_open"),
+        Index("ix_source_outage_source", "source_id", "started_at"),
+    )
+
+
+class SourceLease(Base):
+    """Which console ingests a source for a desk (app/sources/leases.py): one row per
+    (source, desk); the holder renews `expires_at`, another console takes the row
+    over once it has expired. `epoch` grows at every change of holder (a fencing
+    token: a console that lost the lease learns it at its next renewal)."""
+
+    __tablename__ = "source_lease"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(80))
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    holder: Mapped[str] = mapped_column(String(100))   # the console's id
+    epoch: Mapped[int] = mapped_column(Integer, default=1)
+    acquired_at: Mapped[datetime] = mapped_column(DateTime)
+    renewed_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("source_id", "desk_id", name="uq_source_lease"),)
+
+
+class SourceLedger(Base):
+    """Every record ingested from a source, by its natural id (a message id, a
+    declaration number + version, a reading's sequence): UNIQUE (source, natural id),
+    so a console taking over a source, or a source sending a record twice, never
+    stores it twice (app/sources/ledger.py)."""
+
+    __tablename__ = "source_ledger"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(String(80))
+    natural_id: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))      # the record type
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    console: Mapped[str] = mapped_column(String(100))  # who ingested it
+    observed_at: Mapped[datetime] = mapped_column(DateTime)  # the source's time
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("source_id", "natural_id", name="uq_source_ledger"),)
+
+
+class QuarantinedRecord(Base):
+    """A record a source sent that failed validation (app/sources/quarantine.py): the
+    raw bytes as received, why it was refused, from which source, when. Kept for the
+    officer to see; nothing downstream reads it as data."""
+
+    __tablename__ = "source_quarantine"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(String(80))
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    console: Mapped[str] = mapped_column(String(100))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)         # of the raw bytes (raw may be cut)
+    __table_args__ = (Index("ix_source_quarantine_source", "source_id", "received_at"),)

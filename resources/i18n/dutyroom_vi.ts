@@ -4204,8 +4204,8 @@ Kéo camera vào đây</translation>
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="126"/>
-        <location filename="../../app/handover.py" line="198"/>
+        <location filename="../../app/handover.py" line="131"/>
+        <location filename="../../app/handover.py" line="203"/>
         <source>The handover report does not exist.</source>
         <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
@@ -4341,8 +4341,8 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras/checklists.py" line="401"/>
-        <location filename="../../app/handover.py" line="133"/>
-        <location filename="../../app/handover.py" line="143"/>
+        <location filename="../../app/handover.py" line="138"/>
+        <location filename="../../app/handover.py" line="148"/>
         <location filename="../../app/roster.py" line="141"/>
         <location filename="../../app/roster.py" line="196"/>
         <source>The shift does not exist.</source>
@@ -4380,22 +4380,22 @@ Kéo camera vào đây</translation>
         <translation>Lượt kiểm tra theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="173"/>
+        <location filename="../../app/handover.py" line="178"/>
         <source>Only the leader of this shift can sign its handover.</source>
         <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="203"/>
+        <location filename="../../app/handover.py" line="208"/>
         <source>Only a signed handover report can be acknowledged.</source>
         <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="206"/>
+        <location filename="../../app/handover.py" line="211"/>
         <source>The incoming shift leader must be someone else than the signer.</source>
         <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="226"/>
+        <location filename="../../app/handover.py" line="231"/>
         <source>The handover report is signed and can no longer change.</source>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
@@ -4973,7 +4973,7 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="254"/>
+        <location filename="../../app/camera_health.py" line="158"/>
         <location filename="../../app/cameras/image_check.py" line="61"/>
         <location filename="../../app/cameras/map_service.py" line="209"/>
         <location filename="../../app/cameras/map_service.py" line="236"/>
@@ -4996,12 +4996,12 @@ Kéo camera vào đây</translation>
         <translation>&apos;{verdict}&apos; không phải là kết quả kiểm tra hình ảnh.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="271"/>
+        <location filename="../../app/camera_health.py" line="175"/>
         <source>&apos;{state}&apos; is not a camera fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố camera.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="328"/>
+        <location filename="../../app/camera_health.py" line="232"/>
         <source>The camera outage</source>
         <translation>Sự cố camera</translation>
     </message>
@@ -5605,6 +5605,26 @@ Kéo camera vào đây</translation>
         <source>This console cannot print {kind}: the forms are not installed.</source>
         <extracomment>Writes one paper (a print model of app.documents.papers) as PDF to a stream.</extracomment>
         <translation>Máy trạm này không in được {kind}: chưa cài các mẫu in.</translation>
+    </message>
+    <message>
+        <location filename="../../app/source_health.py" line="277"/>
+        <source>Unknown data source &apos;{source}&apos;.</source>
+        <translation>Không có nguồn dữ liệu &apos;{source}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/source_health.py" line="294"/>
+        <source>&apos;{state}&apos; is not a data source fault state.</source>
+        <translation>&apos;{state}&apos; không phải là trạng thái sự cố của nguồn dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/source_health.py" line="354"/>
+        <source>The data source outage</source>
+        <translation>Sự cố nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../app/sources/quarantine.py" line="89"/>
+        <source>Unknown quarantined record {id}.</source>
+        <translation>Không có bản ghi bị cách ly số {id}.</translation>
     </message>
 </context>
 <context>
