@@ -136,7 +136,8 @@ class AdminPanel(QWidget):
                    "fax": self.fax.text().strip() or None,
                    "email": self.email.text().strip() or None}
         s.runner.submit(lambda: ctx.reference.update_unit(user, u.id, u.version, **changes),
-                        lambda _u: self.load(), lambda e: show_error(self, e), serial=True)
+                        lambda _u: self.load(), lambda e: show_error(self, e), serial=True,
+                        owner=self)
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import reference data"), "",
@@ -156,7 +157,7 @@ class AdminPanel(QWidget):
                 "Imported {units} units, {desks} desks, {users} users.").format(**counts))
             self.load()
 
-        s.runner.submit(work, done, lambda e: show_error(self, e), serial=True)
+        s.runner.submit(work, done, lambda e: show_error(self, e), serial=True, owner=self)
 
     def _edit_current_user(self) -> None:
         item = self.users.currentItem()
@@ -189,4 +190,5 @@ class AdminPanel(QWidget):
             if password:
                 ctx.accounts.set_password(user, a.id, password)
 
-        s.runner.submit(work, lambda _r: self.load(), lambda e: show_error(self, e), serial=True)
+        s.runner.submit(work, lambda _r: self.load(), lambda e: show_error(self, e), serial=True,
+                        owner=self)

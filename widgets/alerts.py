@@ -115,7 +115,7 @@ class AlertCenter(QObject):
             return Awaiting(approvals, overdue)
 
         self.session.runner.submit(work, self._seen,
-                                   lambda exc: log.warning("alerts: %s", exc))
+                                   lambda exc: log.warning("alerts: %s", exc), owner=self)
 
     def _seen(self, now: Awaiting) -> None:
         new_approvals = set(now.approvals) - self.known_approvals

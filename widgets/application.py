@@ -107,7 +107,7 @@ class Startup(QObject):
                 hours = OfficeHours(start, end, tuple(ctx.settings.office_days), frozenset())
                 return Connected(False, info, shift, hours, message_of(exc))
 
-        self.runner.submit(work, self._connected, self._connect_failed)
+        self.runner.submit(work, self._connected, self._connect_failed, owner=self)
         if not self._auto_user():
             self._show_login()
 
@@ -173,7 +173,7 @@ class Startup(QObject):
         if not online:
             self.failed.emit(self.tr("The demo database cannot be opened."))
             return
-        self.runner.submit(work, lambda u: self._open(u, True), self._connect_failed)
+        self.runner.submit(work, lambda u: self._open(u, True), self._connect_failed, owner=self)
 
     def _logged_in(self, user: CurrentUser, online: bool) -> None:
         if self.connected is None:
@@ -211,7 +211,7 @@ class Startup(QObject):
             window = self.window
             self.runner.submit(seed_cameras, lambda _r: window.start_live(),
                                lambda exc: (log.error("demo cameras: %s", exc),
-                                            window.start_live()))
+                                            window.start_live()), owner=self)
         else:
             self.window.start_live()
         restored = not self.args.screenshot and walls.restore()

@@ -138,7 +138,7 @@ class HandoverDialog(QDialog):
             self.changed.emit(h)
             self.load()
 
-        self.session.runner.submit(fn, done, lambda e: show_error(self, e), serial=True)
+        self.session.runner.submit(fn, done, lambda e: show_error(self, e), serial=True, owner=self)
 
     def _save(self) -> None:
         ctx, user, shift_id, h = self.session.ctx, self.session.user, self.shift_id, self.handover
@@ -178,4 +178,4 @@ class HandoverDialog(QDialog):
 
             PdfPrintPreview(pdf, self).open()
 
-        s.runner.submit(work, done, lambda e: show_error(self, e))
+        s.runner.submit(work, done, lambda e: show_error(self, e), owner=self)

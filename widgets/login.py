@@ -117,4 +117,4 @@ class LoginDialog(QDialog):
                                if isinstance(exc, AuthenticationFailed | DatabaseUnavailable)
                                else message_of(exc))
 
-        self.runner.submit(work, done, failed)
+        self.runner.submit(work, done, failed, owner=self)

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         session.dbStateChanged.connect(self._show_db_state)
         session.shiftChanged.connect(self._show_shift)
         session.outboxChanged.connect(self._show_outbox)
-        bridge().backgroundFailed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        bridge().backgroundFailed.connect(self._background_failed)
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._show_office_hours)
@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self.walls.screenshotRequested.connect(
             lambda code, wall: self.evidence.take(self.walls.cameras[code], wall))
         self.evidence.evidenceSaved.connect(self._offer_incident)
+        from widgets.sources.console import SourceConsole  # noqa: PLC0415
+
+        self.sources = SourceConsole(self.session, parent=self)
         user = self.session.user
         self.specs = [p for p in PANELS if p.visible_to(user)]
         for spec in self.specs:
@@ -183,7 +186,7 @@ class MainWindow(QMainWindow):
         ctx, entry_id = self.session.ctx, row.id
         self.session.runner.submit(
             lambda: IncidentPrefill.from_entry(read_entry(ctx, entry_id)),
-            self.raise_incident, lambda e: show_error(self, e))
+            self.raise_incident, lambda e: show_error(self, e), owner=self)
 
     def _new_entry_or_incident(self) -> None:
         """Ctrl+N: a new incident inside "My incidents", a new log entry elsewhere."""
@@ -258,6 +261,8 @@ class MainWindow(QMainWindow):
                      self._save_view)
         self.views_menu = cams.addMenu(self.tr("Open a saved v&iew"))
         self.views_menu.aboutToShow.connect(self._fill_views)
+        data = mb.addMenu(self.tr("D&ata"))
+        self._panel_actions(data, "data")
         shift = mb.addMenu(self.tr("S&hift"))
         self._action(shift, self.tr("&Handover…"), "Ctrl+H", self.open_handover)
         if "incidents" in self.docks:
@@ -360,6 +365,7 @@ class MainWindow(QMainWindow):
         self.walls.camerasLoaded.connect(self._cameras_ready)
         self.walls.load()
         self.outages.start()
+        self.sources.start()
         self.checklist_panel.load()
         self.alerts.start()
 
@@ -393,6 +399,10 @@ class MainWindow(QMainWindow):
                                     .get(state, "stateReconnecting"))
         self.db_label.style().unpolish(self.db_label)
         self.db_label.style().polish(self.db_label)
+
+    def _background_failed(self, text: str) -> None:
+        """A refresh nobody asked for by hand failed: said for ten seconds."""
+        self.statusBar().showMessage(text, 10_000)
 
     def _show_outbox(self, pending: int, failed: int) -> None:
         parts = []
@@ -451,7 +461,7 @@ class MainWindow(QMainWindow):
             self._preview = PdfPrintPreview(pdf, self)
             self._preview.open()
 
-        s.runner.submit(work, done, lambda e: show_error(self, e))
+        s.runner.submit(work, done, lambda e: show_error(self, e), owner=self)
 
     def verify_log(self) -> None:
         s = self.session
@@ -470,7 +480,8 @@ class MainWindow(QMainWindow):
                     "The chain breaks at entry #{seq}: {reason}").format(
                     seq=result.broken_seq, reason=result.reason_text(translate)))
 
-        s.runner.submit(lambda: ctx.dutylog.verify(desk_id), done, lambda e: show_error(self, e))
+        s.runner.submit(lambda: ctx.dutylog.verify(desk_id), done, lambda e: show_error(self, e),
+                        owner=self)
 
     def _shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
@@ -580,6 +591,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.walls.close_all()
         self.outages.stop()
+        self.sources.stop()
         if hasattr(self, "directives_panel"):
             self.directives_panel.stop()
         self.alerts.stop()

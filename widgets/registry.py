@@ -143,6 +143,12 @@ def _directives(host: Any) -> QWidget:
     return DirectivesPanel(host.session)
 
 
+def _sources(host: Any) -> QWidget:
+    from widgets.sources.panel import SourcesPanel  # noqa: PLC0415
+
+    return SourcesPanel(host.session, host.sources)
+
+
 # -- the hooks ------------------------------------------------------------------------------------
 def _nothing(_host: Any, _panel: Any) -> None:
     """Opened: it shows what the walls give it, nothing to load."""
@@ -243,6 +249,10 @@ PANELS: tuple[PanelSpec, ...] = (
               action=QT_TRANSLATE_NOOP("panels", "&Directives and daily reports"),
               shortcut="Ctrl+Shift+D", attr="directives_panel", on_open=_open_directives,
               on_shown=_directives_shown, action_name="showDirectivesAction"),
+    PanelSpec("sources", QT_TRANSLATE_NOOP("panels", "Data sources"), _sources, RIGHT,
+              tab_with=("health",), menu="data",
+              action=QT_TRANSLATE_NOOP("panels", "Data &sources and refused records"),
+              shortcut="Ctrl+Shift+O", attr="sources_panel"),
 )
 
 #: the docks raised over the others of their tab group after building, in order

@@ -150,7 +150,8 @@ class RosterPanel(QWidget):
         s = self.session
         ctx, user, desk_id, week = s.ctx, s.user, s.desk.id, self.week  # type: ignore[union-attr]
         s.runner.submit(lambda: ctx.roster.generate_rotation(user, desk_id, week),
-                        lambda _p: self.load(), lambda e: show_error(self, e), serial=True)
+                        lambda _p: self.load(), lambda e: show_error(self, e), serial=True,
+                        owner=self)
 
     def _advance(self, step: str) -> None:
         s, plan = self.session, self.plan
@@ -159,7 +160,7 @@ class RosterPanel(QWidget):
         ctx, user = s.ctx, s.user
         fn = ctx.roster.approve_rotation if step == "approve" else ctx.roster.publish_rotation
         s.runner.submit(lambda: fn(user, plan.id, plan.version), lambda _p: self.load(),
-                        lambda e: show_error(self, e), serial=True)
+                        lambda e: show_error(self, e), serial=True, owner=self)
 
     # -- members ------------------------------------------------------------------------------
     def load_members(self) -> None:
@@ -172,7 +173,7 @@ class RosterPanel(QWidget):
             return (ctx.roster.members(shift_id), ctx.reference.users(),
                     ctx.roster.shift(shift_id).version)
 
-        s.runner.submit(work, self._show_members, lambda e: show_error(self, e))
+        s.runner.submit(work, self._show_members, lambda e: show_error(self, e), owner=self)
 
     def _show_members(self, result) -> None:  # type: ignore[no-untyped-def]
         members, users, self._members_version = result
@@ -220,4 +221,4 @@ class RosterPanel(QWidget):
         # The version read with the members: a change from another console in
         # between is a conflict, shown to the user, and the table keeps the edits.
         s.runner.submit(lambda: ctx.roster.set_members(user, shift_id, version, specs),
-                        done, lambda e: show_error(self, e), serial=True)
+                        done, lambda e: show_error(self, e), serial=True, owner=self)

@@ -136,7 +136,7 @@ class ConsoleSession(QObject):
             if not isinstance(exc, DatabaseUnavailable):
                 log.warning("reconnect failed: %s", exc)
 
-        self.runner.submit(work, done, failed)
+        self.runner.submit(work, done, failed, owner=self)
 
     # -- shift --------------------------------------------------------------------------
     def duty_day(self) -> tuple[date, datetime, datetime]:

@@ -146,7 +146,8 @@ class ShiftPanel(QWidget):
             shift = ctx.roster.shift(shift_id)
             ctx.roster.set_focus(user, shift_id, shift.version, text)
 
-        s.runner.submit(work, lambda _r: s.refresh_shift(), lambda e: show_error(self, e))
+        s.runner.submit(work, lambda _r: s.refresh_shift(), lambda e: show_error(self, e),
+                        owner=self)
 
 
 

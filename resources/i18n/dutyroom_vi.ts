@@ -130,22 +130,22 @@
         <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="142"/>
+        <location filename="../../widgets/admin_panel.py" line="143"/>
         <source>Import reference data</source>
         <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="143"/>
+        <location filename="../../widgets/admin_panel.py" line="144"/>
         <source>Site files (*.yaml *.yml *.csv)</source>
         <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="155"/>
+        <location filename="../../widgets/admin_panel.py" line="156"/>
         <source>Imported</source>
         <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="156"/>
+        <location filename="../../widgets/admin_panel.py" line="157"/>
         <source>Imported {units} units, {desks} desks, {users} users.</source>
         <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
@@ -264,62 +264,62 @@
         <translation>Đang đọc vị trí của các camera PTZ…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="194"/>
+        <location filename="../../widgets/wall/map_check.py" line="195"/>
         <source>{n} cameras: {ok} in position, {out} out of position, {nv} cannot be verified by status (check them by image). Written to the duty log.</source>
         <translation>{n} camera: {ok} đúng vị trí, {out} lệch vị trí, {nv} không kiểm tra được qua trạng thái (hãy kiểm tra bằng hình ảnh). Đã ghi vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="233"/>
+        <location filename="../../widgets/wall/map_check.py" line="234"/>
         <source>Restoring {n} camera(s) and checking they arrive…</source>
         <translation>Đang khôi phục {n} camera và kiểm tra đã về đúng vị trí…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="253"/>
+        <location filename="../../widgets/wall/map_check.py" line="254"/>
         <source>Restore written to the duty log.</source>
         <translation>Đã ghi kết quả khôi phục vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="266"/>
+        <location filename="../../widgets/wall/map_check.py" line="267"/>
         <source>Set the reference from the live picture</source>
         <translation>Lấy hình ảnh trực tiếp làm tham chiếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="269"/>
+        <location filename="../../widgets/wall/map_check.py" line="270"/>
         <source>Check by image (F5)</source>
         <translation>Kiểm tra bằng hình ảnh (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="277"/>
+        <location filename="../../widgets/wall/map_check.py" line="278"/>
         <source>Left: reference edges magenta, live edges green (white where they coincide). Right: aligned, obstructed areas in yellow.</source>
         <translation>Bên trái: đường nét tham chiếu màu hồng, đường nét trực tiếp màu xanh (trắng là trùng khớp). Bên phải: sau khi căn chỉnh, vùng bị che khuất màu vàng.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="310"/>
+        <location filename="../../widgets/wall/map_check.py" line="311"/>
         <source>(whole view)</source>
         <translation>(toàn cảnh)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="344"/>
+        <location filename="../../widgets/wall/map_check.py" line="345"/>
         <source>Taking the reference picture…</source>
         <translation>Đang lấy hình ảnh tham chiếu…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="347"/>
+        <location filename="../../widgets/wall/map_check.py" line="348"/>
         <source>Reference set ({w}×{h}).</source>
         <translation>Đã lưu hình ảnh tham chiếu ({w}×{h}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="378"/>
+        <location filename="../../widgets/wall/map_check.py" line="379"/>
         <source>No reference picture for this camera and position yet.</source>
         <translation>Camera và vị trí này chưa có hình ảnh tham chiếu.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="383"/>
+        <location filename="../../widgets/wall/map_check.py" line="384"/>
         <source>Written to the duty log; a notice to the managing unit was prepared.</source>
         <translation>Đã ghi vào sổ nhật ký; đã lập thông báo gửi đơn vị quản lý.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/map_check.py" line="392"/>
+        <location filename="../../widgets/wall/map_check.py" line="393"/>
         <source>Comparing the live picture with the reference…</source>
         <translation>Đang so sánh hình ảnh trực tiếp với hình ảnh tham chiếu…</translation>
     </message>
@@ -1244,7 +1244,7 @@
 <context>
     <name>EvidenceFlow</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="159"/>
+        <location filename="../../widgets/wall/evidence.py" line="160"/>
         <source>The screenshot could not be saved</source>
         <translation>Không lưu được ảnh chụp</translation>
     </message>
@@ -1252,22 +1252,22 @@
 <context>
     <name>EvidenceGallery</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="178"/>
+        <location filename="../../widgets/wall/evidence.py" line="179"/>
         <source>Verify the selected file</source>
         <translation>Kiểm tra tính toàn vẹn của tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="247"/>
+        <location filename="../../widgets/wall/evidence.py" line="248"/>
         <source>File intact: SHA-256 matches the record.</source>
         <translation>Tệp nguyên vẹn: mã SHA-256 khớp với hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="249"/>
+        <location filename="../../widgets/wall/evidence.py" line="250"/>
         <source>NOT INTACT: {problem}</source>
         <translation>KHÔNG NGUYÊN VẸN: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="264"/>
+        <location filename="../../widgets/wall/evidence.py" line="265"/>
         <source>Screenshot</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -1870,234 +1870,239 @@
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="264"/>
+        <source>D&amp;ata</source>
+        <translation>&amp;Dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="267"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="269"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="265"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="381"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>No roster for the duty day {date}</source>
         <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="406"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="408"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="411"/>
+        <location filename="../../widgets/main_window.py" line="417"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="412"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="417"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="439"/>
+        <location filename="../../widgets/main_window.py" line="445"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="461"/>
+        <location filename="../../widgets/main_window.py" line="467"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="466"/>
+        <location filename="../../widgets/main_window.py" line="472"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="467"/>
+        <location filename="../../widgets/main_window.py" line="473"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="469"/>
+        <location filename="../../widgets/main_window.py" line="475"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="470"/>
+        <location filename="../../widgets/main_window.py" line="476"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="476"/>
+        <location filename="../../widgets/main_window.py" line="483"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="477"/>
+        <location filename="../../widgets/main_window.py" line="484"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2122,7 +2127,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="507"/>
+        <location filename="../../widgets/main_window.py" line="514"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -3057,6 +3062,133 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <location filename="../../widgets/siteplan/plan_view.py" line="740"/>
         <source>{length} m</source>
         <translation>{length} m</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="29"/>
+        <source>Connecting</source>
+        <translation>Đang kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="30"/>
+        <source>Live</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="31"/>
+        <source>No sign of life</source>
+        <translation>Không có tín hiệu hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="32"/>
+        <source>Down</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="33"/>
+        <source>Login refused</source>
+        <translation>Lỗi đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="34"/>
+        <source>Protocol error</source>
+        <translation>Lỗi giao thức</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="35"/>
+        <source>Stopped</source>
+        <translation>Đã dừng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="56"/>
+        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <source>Source</source>
+        <translation>Nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="56"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="56"/>
+        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <source>Since</source>
+        <translation>Từ lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="56"/>
+        <source>Last sign of life</source>
+        <translation>Tín hiệu hoạt động gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="57"/>
+        <source>Records</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="57"/>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="57"/>
+        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="61"/>
+        <source>This console reads no outside system (no e-mail relay or data source is set up).</source>
+        <translation>Máy trạm này không đọc hệ thống bên ngoài nào (chưa cấu hình máy chủ thư hoặc nguồn dữ liệu).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <source>Fault</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <source>Received</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <source>Why refused</source>
+        <translation>Lý do từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="80"/>
+        <source>Select a refused record to read what was received.</source>
+        <translation>Chọn một bản ghi bị từ chối để xem nội dung đã nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="84"/>
+        <source>&lt;b&gt;Sources of this console&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nguồn dữ liệu của máy trạm&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="87"/>
+        <source>&lt;b&gt;Outages open now&lt;/b&gt; (written to the duty log, the managing unit notified)</source>
+        <translation>&lt;b&gt;Sự cố đang mở&lt;/b&gt; (đã ghi sổ nhật ký, đã thông báo đơn vị quản lý)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="90"/>
+        <source>&lt;b&gt;Refused records&lt;/b&gt; (kept as received)</source>
+        <translation>&lt;b&gt;Bản ghi bị từ chối&lt;/b&gt; (lưu nguyên trạng khi nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="145"/>
+        <source>{n} bytes</source>
+        <translation>{n} byte</translation>
     </message>
 </context>
 <context>
@@ -6160,119 +6292,129 @@ Kéo camera vào đây</translation>
 <context>
     <name>panels</name>
     <message>
-        <location filename="../../widgets/registry.py" line="197"/>
+        <location filename="../../widgets/registry.py" line="203"/>
         <source>Shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="199"/>
+        <location filename="../../widgets/registry.py" line="205"/>
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="201"/>
+        <location filename="../../widgets/registry.py" line="207"/>
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="203"/>
+        <location filename="../../widgets/registry.py" line="209"/>
         <source>Cameras</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="205"/>
+        <location filename="../../widgets/registry.py" line="211"/>
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="207"/>
+        <location filename="../../widgets/registry.py" line="213"/>
         <source>Camera health</source>
         <translation>Tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="208"/>
+        <location filename="../../widgets/registry.py" line="214"/>
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="210"/>
+        <location filename="../../widgets/registry.py" line="216"/>
         <source>Screenshots of the shift</source>
         <translation>Ảnh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="212"/>
+        <location filename="../../widgets/registry.py" line="218"/>
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="214"/>
+        <location filename="../../widgets/registry.py" line="220"/>
         <source>PTZ and presets</source>
         <translation>PTZ và điểm đặt trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="216"/>
+        <location filename="../../widgets/registry.py" line="222"/>
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="218"/>
+        <location filename="../../widgets/registry.py" line="224"/>
         <source>Site plan</source>
         <translation>Sơ đồ khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="220"/>
+        <location filename="../../widgets/registry.py" line="226"/>
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="222"/>
+        <location filename="../../widgets/registry.py" line="228"/>
         <source>Camera map check</source>
         <translation>Kiểm tra bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="224"/>
+        <location filename="../../widgets/registry.py" line="230"/>
         <source>Camera &amp;map check</source>
         <translation>Kiểm tra &amp;bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="226"/>
+        <location filename="../../widgets/registry.py" line="232"/>
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="228"/>
+        <location filename="../../widgets/registry.py" line="234"/>
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="230"/>
+        <location filename="../../widgets/registry.py" line="236"/>
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="232"/>
+        <location filename="../../widgets/registry.py" line="238"/>
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="235"/>
+        <location filename="../../widgets/registry.py" line="241"/>
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="237"/>
+        <location filename="../../widgets/registry.py" line="243"/>
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="240"/>
+        <location filename="../../widgets/registry.py" line="246"/>
         <source>Directives and daily reports</source>
         <translation>Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="243"/>
+        <location filename="../../widgets/registry.py" line="249"/>
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="252"/>
+        <source>Data sources</source>
+        <translation>Nguồn dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="254"/>
+        <source>Data &amp;sources and refused records</source>
+        <translation>&amp;Nguồn dữ liệu và bản ghi bị từ chối</translation>
     </message>
 </context>
 <context>

@@ -367,7 +367,7 @@ class DirectivesPanel(QWidget):
         self._escalating.update(due)
         ctx, user, desk_id = s.ctx, s.user, s.desk.id
         s.runner.submit(lambda: ctx.directives.escalate_overdue(user, desk_id),
-                        lambda _items: None, lambda e: self._failed(e), serial=True)
+                        lambda _items: None, lambda e: self._failed(e), serial=True, owner=self)
 
     def _tick_units(self, now: datetime) -> None:
         rows = self.unit_rows(now)

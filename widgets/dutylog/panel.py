@@ -210,7 +210,7 @@ class DutyLogPanel(QWidget):
             numbers = ctx.dutylog.row_numbers(desk_id, {e.shift_id for e in entries})
             return entries, names, cases, all_cases, numbers
 
-        self.session.runner.submit(work, self._loaded, self._load_failed)
+        self.session.runner.submit(work, self._loaded, self._load_failed, owner=self)
 
     def _loaded(self, result) -> None:  # type: ignore[no-untyped-def]
         entries, names, cases, all_cases, numbers = result
@@ -318,7 +318,7 @@ class DutyLogPanel(QWidget):
                 show_error(self, exc)
 
         session.runner.submit(lambda: session.ctx.writer.submit(user, desk_id, draft, offline),
-                              done, failed, serial=True)
+                              done, failed, serial=True, owner=self)
 
     def reload_cases(self) -> None:
         if self.session.desk is None or not self.session.online:

@@ -532,7 +532,7 @@ class IncidentDetailPanel(QWidget):
                 self._run(lambda: relay_request(ctx, user, desk_id, r.id, unit_id))
 
         s.runner.submit(lambda: relay_units(ctx, desk_id), choose,
-                        lambda e: show_error(self, e))
+                        lambda e: show_error(self, e), owner=self)
 
     def _choose_unit(self, names: list[str]) -> tuple[str, bool]:
         return QInputDialog.getItem(self, self.tr("Relay to a unit"),
@@ -551,7 +551,7 @@ class IncidentDetailPanel(QWidget):
         ctx = self.session.ctx
         self.session.runner.submit(lambda: ctx.issuer.load(doc_id),
                                    lambda doc: open_issued(self.session, doc, self),
-                                   lambda e: show_error(self, e))
+                                   lambda e: show_error(self, e), owner=self)
 
     # -- answers of units ------------------------------------------------------------------
     def record_ack(self) -> AckDialog | None:

@@ -133,7 +133,7 @@ class IssueFaxDialog(QDialog):
     def load(self) -> None:
         ctx, incident_id = self.session.ctx, self.incident_id
         self.session.runner.submit(lambda: _load_fax(ctx, incident_id), self._show,
-                                   lambda e: self._say(message_of(e)))
+                                   lambda e: self._say(message_of(e)), owner=self)
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         inc, appendix, suggested, units = result
@@ -199,7 +199,7 @@ class IssueFaxDialog(QDialog):
             self._say(message_of(exc))
 
         s.runner.submit(lambda: _issue_fax(ctx, user, incident_id, values), done, failed,
-                        serial=True)
+                        serial=True, owner=self)
 
     def _say(self, text: str) -> None:
         self.error.setText(text)
@@ -324,7 +324,7 @@ class IssuedPreview(QDialog):
 
         self.mail_b.setEnabled(False)
         s.runner.submit(work, done, lambda e: (self.mail_b.setEnabled(True),
-                                               show_error(self, e)))
+                                               show_error(self, e)), owner=self)
 
 
 def page_bitmaps(pdf: bytes, dpi: int = 90) -> list[tuple[bytes, int, int, int]]:

@@ -218,7 +218,8 @@ class RaiseIncidentDialog(QDialog):
             self.ok.setEnabled(True)
             self._say(message_of(exc))
 
-        s.runner.submit(lambda: raise_incident(ctx, user, req), done, failed, serial=True)
+        s.runner.submit(lambda: raise_incident(ctx, user, req), done, failed, serial=True,
+                        owner=self)
 
     def _say(self, text: str) -> None:
         self.error.setText(text)

@@ -518,7 +518,7 @@ class SupervisorConsole(QWidget):
 
         s.runner.submit(lambda: ctx.incidents.transition(user, p.incident_id, action,
                                                          version=p.version, comment=comment),
-                        done, failed, serial=True)
+                        done, failed, serial=True, owner=self)
 
     def issue_fax(self):  # type: ignore[no-untyped-def]
         """Issue the fax of the incident approved last, then preview and print it."""
@@ -555,7 +555,7 @@ class SupervisorConsole(QWidget):
             self.load()
 
         s.runner.submit(lambda: ctx.incidents.countersign(user, st.step_id), done, failed,
-                        serial=True)
+                        serial=True, owner=self)
 
     def _say(self, text: str) -> None:
         self.notice.setText(text)

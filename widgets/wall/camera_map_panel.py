@@ -99,7 +99,7 @@ class CameraMapPanel(QWidget):
             data = cmap.load_file(path)
             return data, cmap.diff(data)
 
-        self.session.runner.submit(work, self._show_diff, self._failed)
+        self.session.runner.submit(work, self._show_diff, self._failed, owner=self)
 
     def _show_diff(self, found: tuple[CameraMapData, CameraMapDiff]) -> None:
         data, d = found
@@ -165,7 +165,7 @@ class CameraMapPanel(QWidget):
             self.applied.emit(version)
 
         self.session.runner.submit(lambda: ctx.camera_map.apply(user, data, d.base_version_id),
-                                   done, self._failed)
+                                   done, self._failed, owner=self)
 
     def discard(self) -> None:
         self.pending = None

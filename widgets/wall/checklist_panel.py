@@ -98,7 +98,7 @@ class ChecklistPanel(QWidget):
             run = ctx.checklists.start(user, desk.id, shift.id, site, site_type)
             return ctx.checklists.progress(run.id)
 
-        self.session.runner.submit(work, self._show, self._failed)
+        self.session.runner.submit(work, self._show, self._failed, owner=self)
 
     # -- working through -----------------------------------------------------------------
     def _zone(self) -> str | None:
@@ -135,7 +135,7 @@ class ChecklistPanel(QWidget):
             self._show(progress)
             self._select_next()
 
-        self.session.runner.submit(work, done, self._failed)
+        self.session.runner.submit(work, done, self._failed, owner=self)
 
     def finish(self) -> None:
         if self.progress is None:
@@ -150,7 +150,7 @@ class ChecklistPanel(QWidget):
             self.finished.emit(run)
 
         self.session.runner.submit(lambda: ctx.checklists.finish(user, run_id), done,
-                                   self._failed)
+                                   self._failed, owner=self)
 
     # -- showing -------------------------------------------------------------------------
     def _show(self, progress: RunProgress) -> None:

@@ -117,7 +117,7 @@ class EvidenceFlow(QObject):
         self.session.runner.submit(
             lambda: capture_frame(url, name=f"{camera.code} evidence"),
             lambda frame: self._describe(camera, frame, taken_at, parent),
-            lambda exc: self._failed(parent, exc))
+            lambda exc: self._failed(parent, exc), owner=self)
 
     def _describe(self, camera: WallCamera, frame: Frame, taken_at: datetime,
                   parent: QWidget | None) -> None:
@@ -144,7 +144,8 @@ class EvidenceFlow(QObject):
             return ctx.evidence.save(user, desk.id, camera.code, png, taken_at, description,
                                      w, h, "main")
 
-        self.session.runner.submit(work, self._saved, lambda exc: self._failed(None, exc))
+        self.session.runner.submit(work, self._saved, lambda exc: self._failed(None, exc),
+                                   owner=self)
 
     def _saved(self, record: Evidence) -> None:
         self._set_busy(False)
@@ -250,7 +251,7 @@ class EvidenceGallery(QWidget):
                     "{problem}", translate("errors", check.problem or "")))
 
         self.session.runner.submit(lambda: store.verify(rec), done,
-                                   lambda exc: self.status.setText(message_of(exc)))
+                                   lambda exc: self.status.setText(message_of(exc)), owner=self)
 
     def _open(self, _item: QListWidgetItem) -> None:
         """The screenshot at full size with its description and hash (the file is read
@@ -261,7 +262,7 @@ class EvidenceGallery(QWidget):
         store = self.session.ctx.evidence
         self.session.runner.submit(lambda: store.read(rec), lambda data: self._view(rec, data),
                                    lambda exc: QMessageBox.warning(
-                                       self, self.tr("Screenshot"), message_of(exc)))
+                                       self, self.tr("Screenshot"), message_of(exc)), owner=self)
 
     def _view(self, rec: Evidence, data: bytes) -> None:
         pix = QPixmap()

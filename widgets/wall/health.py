@@ -70,12 +70,12 @@ class OutageWatch(QObject):
                 lambda d=d: ctx.camera_health.open_outage(user, desk.id, d.camera_code,
                                                           d.state, d.reason, started_at=d.since),
                 lambda _r, code=d.camera_code: self._opened(code),
-                lambda exc, code=d.camera_code: self._failed(code, exc))
+                lambda exc, code=d.camera_code: self._failed(code, exc), owner=self)
         for b in t.restored:
             self.session.runner.submit(
                 lambda b=b: ctx.camera_health.close_outage(user, b.camera_code, ended_at=b.at),
                 lambda _r, code=b.camera_code: self._closed(code),
-                lambda exc, code=b.camera_code: self._failed(code, exc))
+                lambda exc, code=b.camera_code: self._failed(code, exc), owner=self)
 
     def _opened(self, code: str) -> None:
         self.monitor.outage_opened(code)
@@ -93,7 +93,7 @@ class OutageWatch(QObject):
         health = self.session.ctx.camera_health
         self.session.runner.submit(
             lambda: [i.camera.code for i in health.open_outages()],
-            self.monitor.adopt, lambda exc: log.warning("open outages: %s", exc))
+            self.monitor.adopt, lambda exc: log.warning("open outages: %s", exc), owner=self)
 
     def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
         if any(getattr(c, "topic", None) in TOPICS for c in changes):
@@ -169,7 +169,7 @@ class HealthBoard(QWidget):
             self.history.resizeColumnsToContents()
 
         self.session.runner.submit(lambda: health.history(code), shown,
-                                   lambda exc: self.summary.setText(message_of(exc)))
+                                   lambda exc: self.summary.setText(message_of(exc)), owner=self)
 
     def set_state(self, code: str, state: str) -> None:
         for r, row in enumerate(self.rows):

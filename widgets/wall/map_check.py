@@ -148,7 +148,7 @@ class CameraMapCheckPanel(QWidget):
         self._set_busy(True, self.tr("Reading every PTZ camera's position…"))
         self.session.runner.submit(
             lambda: checker.run_check(ctx.ptz_check, user, desk.id, trigger),
-            self._checked, self._failed)
+            self._checked, self._failed, owner=self)
 
     def check_at_shift_start(self) -> None:
         """Once per shift: when this desk has no check since the shift began."""
@@ -167,7 +167,8 @@ class CameraMapCheckPanel(QWidget):
             if need:
                 self.check_now("shift_start")
 
-        self.session.runner.submit(due, then, lambda exc: log.warning("check due: %s", exc))
+        self.session.runner.submit(due, then, lambda exc: log.warning("check due: %s", exc),
+                                   owner=self)
 
     def _checked(self, result: CheckRunResult) -> None:
         self.result = result
@@ -237,7 +238,7 @@ class CameraMapCheckPanel(QWidget):
             refs = [r for r in ctx.ptz_check.references() if r.camera in codes]
             return checker.restore_all_and_record(ctx.ptz_check, user, result.run.id, refs)
 
-        self.session.runner.submit(work, self._restored, self._failed)
+        self.session.runner.submit(work, self._restored, self._failed, owner=self)
 
     def _restored(self, rows: list) -> None:  # type: ignore[type-arg]
         self._set_busy(False)
@@ -346,7 +347,7 @@ class CameraMapCheckPanel(QWidget):
             self._set_busy(False),
             self.image_result.setText(self.tr("Reference set ({w}×{h}).")
                                       .replace("{w}", str(info.width))
-                                      .replace("{h}", str(info.height)))), self._failed)
+                                      .replace("{h}", str(info.height)))), self._failed, owner=self)
 
     def check_image(self) -> None:
         cam = self.walls.cameras.get(self.image_camera.currentData() or "")
@@ -390,7 +391,7 @@ class CameraMapCheckPanel(QWidget):
             self.imageChecked.emit(cam.code, report.verdict.value)
 
         self._set_busy(True, self.tr("Comparing the live picture with the reference…"))
-        self.session.runner.submit(work, done, self._failed)
+        self.session.runner.submit(work, done, self._failed, owner=self)
 
     # -- common --------------------------------------------------------------------------
     def _set_busy(self, busy: bool, text: str = "") -> None:

@@ -198,7 +198,7 @@ class PtzLink(QObject):
         if self._held_at:
             self._held_at.clear()
             self.session.runner.submit(lambda: ctx.ptz_holds.release_console(console),
-                                       None, background_failure("PTZ holds: release"))
+                                       None, background_failure("PTZ holds: release"), owner=self)
 
     # -- holds ---------------------------------------------------------------------------
     def _with_hold(self, cam: WallCamera,
@@ -228,7 +228,7 @@ class PtzLink(QObject):
 
         self.session.runner.submit(
             lambda: ctx.ptz_holds.request(user, console, cam.code, take_over=take_over),
-            granted, lambda exc: self._failed(cam.code, exc))
+            granted, lambda exc: self._failed(cam.code, exc), owner=self)
 
     def _show_holder(self, code: str, hold: Hold | None) -> None:
         if hold is None or hold.console == self.console:

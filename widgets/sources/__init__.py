@@ -1,0 +1,1 @@
+"""The data sources of this console: their health, outages and refused records."""
