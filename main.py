@@ -28,6 +28,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--user", metavar="NAME", help="log in as this user (demo and checks)")
     p.add_argument("--screenshot", metavar="FILE", help="render a view after start-up to PNG, exit")
     p.add_argument("--view", choices=("main", "log", "supervisor", "wall"), default="main")
+    p.add_argument("--panel", metavar="ID", help="with --screenshot: open this panel of the "
+                   "registry first (widgets/registry.py ids: sources, health, checklist…)")
     p.add_argument("--print-log", metavar="DAY", help="'current' or YYYY-MM-DD")
     p.add_argument("--print", nargs=2, metavar=("KIND", "ID"), dest="print_doc",
                    help="a paper as PDF: 'log' or 'handover' with current|YYYY-MM-DD; an "
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         simulator.launch()           # ready while the client starts (seeding waits for it)
         args.sim_ports = simulator
     relay = None
-    if args.demo and not args.screenshot and not ctx_settings.smtp_host:
+    if args.demo and not ctx_settings.smtp_host and (not args.screenshot or args.panel):
         # The site's e-mail relay, simulated (real SMTP on 127.0.0.1): issued documents
         # are mailed through it, and its health is a data source's.
         from datasources.mail_relay import MailRelaySimulator  # noqa: PLC0415

@@ -323,12 +323,15 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
                 return
             if args.view == "log":
                 window.dutylog.resize(1500, 900)
+            if getattr(args, "panel", None):
+                window.open_panel(args.panel)
             fired = {"done": False}
 
             def once(*_a: object) -> None:
                 if not fired["done"]:
                     fired["done"] = True
-                    QTimer.singleShot(300, grab)
+                    # an opened panel's sources answer their first probe meanwhile
+                    QTimer.singleShot(2500 if getattr(args, "panel", None) else 300, grab)
 
             console = getattr(window, "supervisor_console", None)
             if args.view == "supervisor" and console is not None:

@@ -2042,67 +2042,67 @@ SHA-256 {sha}</translation>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="406"/>
+        <location filename="../../widgets/main_window.py" line="410"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="408"/>
+        <location filename="../../widgets/main_window.py" line="412"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="417"/>
+        <location filename="../../widgets/main_window.py" line="421"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="422"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="423"/>
+        <location filename="../../widgets/main_window.py" line="427"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="445"/>
+        <location filename="../../widgets/main_window.py" line="449"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="467"/>
+        <location filename="../../widgets/main_window.py" line="471"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="472"/>
+        <location filename="../../widgets/main_window.py" line="476"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="473"/>
+        <location filename="../../widgets/main_window.py" line="477"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="475"/>
+        <location filename="../../widgets/main_window.py" line="479"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="476"/>
+        <location filename="../../widgets/main_window.py" line="480"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="483"/>
+        <location filename="../../widgets/main_window.py" line="487"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="484"/>
+        <location filename="../../widgets/main_window.py" line="488"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2127,7 +2127,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="514"/>
+        <location filename="../../widgets/main_window.py" line="518"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -3067,126 +3067,136 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="29"/>
+        <location filename="../../widgets/sources/panel.py" line="30"/>
         <source>Connecting</source>
         <translation>Đang kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="30"/>
+        <location filename="../../widgets/sources/panel.py" line="31"/>
         <source>Live</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="31"/>
+        <location filename="../../widgets/sources/panel.py" line="32"/>
         <source>No sign of life</source>
         <translation>Không có tín hiệu hoạt động</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="32"/>
+        <location filename="../../widgets/sources/panel.py" line="33"/>
         <source>Down</source>
         <translation>Mất kết nối</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="33"/>
+        <location filename="../../widgets/sources/panel.py" line="34"/>
         <source>Login refused</source>
         <translation>Lỗi đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="34"/>
+        <location filename="../../widgets/sources/panel.py" line="35"/>
         <source>Protocol error</source>
         <translation>Lỗi giao thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="35"/>
+        <location filename="../../widgets/sources/panel.py" line="36"/>
         <source>Stopped</source>
         <translation>Đã dừng</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="56"/>
-        <location filename="../../widgets/sources/panel.py" line="67"/>
-        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <location filename="../../widgets/sources/panel.py" line="70"/>
+        <location filename="../../widgets/sources/panel.py" line="75"/>
+        <location filename="../../widgets/sources/panel.py" line="78"/>
         <source>Source</source>
         <translation>Nguồn dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="56"/>
+        <location filename="../../widgets/sources/panel.py" line="70"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="56"/>
-        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <location filename="../../widgets/sources/panel.py" line="70"/>
+        <location filename="../../widgets/sources/panel.py" line="75"/>
         <source>Since</source>
         <translation>Từ lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="56"/>
+        <location filename="../../widgets/sources/panel.py" line="70"/>
         <source>Last sign of life</source>
         <translation>Tín hiệu hoạt động gần nhất</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="57"/>
+        <location filename="../../widgets/sources/panel.py" line="71"/>
         <source>Records</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="57"/>
+        <location filename="../../widgets/sources/panel.py" line="71"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="57"/>
-        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <location filename="../../widgets/sources/panel.py" line="71"/>
+        <location filename="../../widgets/sources/panel.py" line="76"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="61"/>
+        <location filename="../../widgets/sources/panel.py" line="72"/>
         <source>This console reads no outside system (no e-mail relay or data source is set up).</source>
         <translation>Máy trạm này không đọc hệ thống bên ngoài nào (chưa cấu hình máy chủ thư hoặc nguồn dữ liệu).</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="67"/>
+        <location filename="../../widgets/sources/panel.py" line="75"/>
         <source>Fault</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <location filename="../../widgets/sources/panel.py" line="77"/>
+        <source>No outage is open.</source>
+        <translation>Không có sự cố đang mở.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="78"/>
         <source>Received</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <location filename="../../widgets/sources/panel.py" line="79"/>
         <source>Why refused</source>
         <translation>Lý do từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="73"/>
+        <location filename="../../widgets/sources/panel.py" line="78"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
         <location filename="../../widgets/sources/panel.py" line="80"/>
+        <source>No record has been refused.</source>
+        <translation>Không có bản ghi nào bị từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="84"/>
         <source>Select a refused record to read what was received.</source>
         <translation>Chọn một bản ghi bị từ chối để xem nội dung đã nhận.</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="84"/>
+        <location filename="../../widgets/sources/panel.py" line="88"/>
         <source>&lt;b&gt;Sources of this console&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nguồn dữ liệu của máy trạm&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="87"/>
+        <location filename="../../widgets/sources/panel.py" line="91"/>
         <source>&lt;b&gt;Outages open now&lt;/b&gt; (written to the duty log, the managing unit notified)</source>
         <translation>&lt;b&gt;Sự cố đang mở&lt;/b&gt; (đã ghi sổ nhật ký, đã thông báo đơn vị quản lý)</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="90"/>
+        <location filename="../../widgets/sources/panel.py" line="95"/>
         <source>&lt;b&gt;Refused records&lt;/b&gt; (kept as received)</source>
         <translation>&lt;b&gt;Bản ghi bị từ chối&lt;/b&gt; (lưu nguyên trạng khi nhận)</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="145"/>
+        <location filename="../../widgets/sources/panel.py" line="156"/>
         <source>{n} bytes</source>
         <translation>{n} byte</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableWidget,
@@ -36,6 +37,21 @@ STATES = {
 }
 
 
+def _table(columns: list[str], name: str) -> QTableWidget:
+    """A read-only table whose columns fit their contents, the last one stretched."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(columns)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    return table
+
+
 def _item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -50,30 +66,18 @@ class SourcesPanel(Panel):
         super().__init__(session, parent)
         self.setObjectName("sourcesPanel")
         self.sources = sources
-        self.table = QTableWidget(0, 7)
-        self.table.setObjectName("sourcesTable")
-        self.table.setHorizontalHeaderLabels([
+        self.table = _table([
             self.tr("Source"), self.tr("State"), self.tr("Since"), self.tr("Last sign of life"),
-            self.tr("Records"), self.tr("Refused"), self.tr("Reason")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.tr("Records"), self.tr("Refused"), self.tr("Reason")], "sourcesTable")
         self.none = QLabel(self.tr("This console reads no outside system (no e-mail relay "
                                    "or data source is set up)."))
         self.none.setWordWrap(True)
-        self.outages = QTableWidget(0, 4)
-        self.outages.setObjectName("sourceOutages")
-        self.outages.setHorizontalHeaderLabels([
-            self.tr("Source"), self.tr("Fault"), self.tr("Since"), self.tr("Reason")])
-        self.outages.horizontalHeader().setStretchLastSection(True)
-        self.outages.verticalHeader().hide()
-        self.refused = QTableWidget(0, 4)
-        self.refused.setObjectName("quarantineTable")
-        self.refused.setHorizontalHeaderLabels([
-            self.tr("Received"), self.tr("Source"), self.tr("Why refused"), self.tr("Size")])
-        self.refused.horizontalHeader().setStretchLastSection(True)
-        self.refused.verticalHeader().hide()
-        self.refused.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outages = _table([self.tr("Source"), self.tr("Fault"), self.tr("Since"),
+                               self.tr("Reason")], "sourceOutages")
+        self.no_outage = QLabel(self.tr("No outage is open."))
+        self.refused = _table([self.tr("Received"), self.tr("Source"), self.tr("Size"),
+                               self.tr("Why refused")], "quarantineTable")
+        self.no_refused = QLabel(self.tr("No record has been refused."))
         self.raw = QPlainTextEdit()
         self.raw.setObjectName("quarantineRaw")
         self.raw.setReadOnly(True)
@@ -86,9 +90,11 @@ class SourcesPanel(Panel):
         layout.addWidget(self.table)
         layout.addWidget(QLabel(self.tr("<b>Outages open now</b> (written to the duty log, "
                                         "the managing unit notified)")))
-        layout.addWidget(self.outages)
+        layout.addWidget(self.no_outage)
+        layout.addWidget(self.outages, 1)
         layout.addWidget(QLabel(self.tr("<b>Refused records</b> (kept as received)")))
-        layout.addWidget(self.refused)
+        layout.addWidget(self.no_refused)
+        layout.addWidget(self.refused, 2)
         layout.addWidget(self.raw)
         self.items: list = []
         sources.healthChanged.connect(self.show_health)
@@ -131,6 +137,8 @@ class SourcesPanel(Panel):
 
     def present(self, data) -> None:  # type: ignore[no-untyped-def]
         outages, items = data
+        self.outages.setVisible(bool(outages))
+        self.no_outage.setVisible(not outages)
         self.outages.setRowCount(len(outages))
         for r, o in enumerate(outages):
             fault = next((self.tr(text) for st, text in STATES.items() if st.value == o.state),
@@ -139,10 +147,13 @@ class SourcesPanel(Panel):
                                    fmt_local(o.started_at), o.reason)):
                 self.outages.setItem(r, c, _item(v))
         self.items = items
+        self.refused.setVisible(bool(items))
+        self.no_refused.setVisible(not items)
+        self.raw.setVisible(bool(items))
         self.refused.setRowCount(len(items))
         for r, q in enumerate(items):
-            for c, v in enumerate((fmt_local(q.received_at), q.source_id, q.reason,
-                                   self.tr("{n} bytes").format(n=q.size))):
+            for c, v in enumerate((fmt_local(q.received_at), q.source_id,
+                                   self.tr("{n} bytes").format(n=q.size), q.reason)):
                 self.refused.setItem(r, c, _item(v))
         self._show_raw(self.refused.currentRow())
 
