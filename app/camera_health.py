@@ -32,11 +32,19 @@ from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
 from app.db.engine import Database, rowcount
-from app.db.models import Camera, CameraOutage, LogCase, Notice, OrgUnit, Shift
+from app.db.models import Camera, CameraOutage, Notice, OrgUnit, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
 from app.handover import OpenItem
-from app.source_health import SourceMonitor, duration_vi
+from app.source_health import (
+    SourceBack,
+    SourceDown,
+    SourceMonitor,
+    SourceTick,
+    close_fault_case,
+    duration_vi,
+    open_fault_case,
+)
 
 log = logs.get("cameras.health")
 
@@ -70,28 +78,24 @@ def place_of(camera: Camera) -> str:
 
 
 # -- the monitor (no database) ------------------------------------------------------------
-@dataclass(frozen=True)
-class Down:
-    """A camera down longer than the threshold, with no open outage yet."""
+class Down(SourceDown):
+    """A camera down longer than the threshold, with no open outage yet (a source
+    whose id is the camera's code)."""
 
-    camera_code: str
-    state: str       # the latest down state
-    reason: str
-    since: datetime  # when it went down
+    @property
+    def camera_code(self) -> str:
+        return self.source_id
 
 
-@dataclass(frozen=True)
-class Back:
+class Back(SourceBack):
     """A camera with an open outage that is live again."""
 
-    camera_code: str
-    at: datetime     # when it came back
+    @property
+    def camera_code(self) -> str:
+        return self.source_id
 
 
-@dataclass(frozen=True)
-class MonitorTick:
-    overdue: list[Down]
-    restored: list[Back]
+MonitorTick = SourceTick
 
 
 class OutageMonitor(SourceMonitor):
@@ -110,7 +114,7 @@ class OutageMonitor(SourceMonitor):
             raise ValueError(f"unknown stream state {state!r}")
         super().report(camera_code, state, at, reason)
 
-    def tick(self, now: datetime) -> MonitorTick:  # type: ignore[override]
+    def tick(self, now: datetime) -> SourceTick:
         """Cameras down longer than the threshold with no open outage (open one), and
         cameras with an open outage that are live again (close it). Each is handed
         out once until the caller answers with outage_opened/closed or release."""
@@ -192,9 +196,6 @@ class CameraHealth:
                 unit = s.get(OrgUnit, cam.unit_id)
                 unit_name = unit.name if unit else ""
                 title = f"Sự cố camera {cam.code} – {cam.name}: {STATE_VI[state]}"
-                s.add(LogCase(desk_id=desk_id, client_id=outage.case_ref, created_by=actor.id,
-                              created_at=now, title=title[:300]))
-                s.flush()
                 place = place_of(cam)
                 since = fmt_local(started)
                 detail = f" (chi tiết kỹ thuật: {outage.reason})" if outage.reason else ""
@@ -207,9 +208,8 @@ class CameraHealth:
                           "(Điều 14.1.1d Quyết định 888/QĐ-TCHQ) và phản hồi kết quả."),
                     channel=channel, source_kind=NOTICE_SOURCE, source_ref=cam.code,
                     created_by=actor.id, created_at=now, status="draft")
-                s.add(notice)
-                s.flush()
-                entry = self.dutylog.append_in(s, actor, desk_id, EntryDraft(
+                notice, entry = open_fault_case(s, self.clock, self.dutylog, actor, desk_id,
+                                                outage.case_ref, title, notice, EntryDraft(
                     kind=EntryKind.SYSTEM_FAULT,
                     content=(f"Camera {cam.code} – {cam.name} ({place}) {STATE_VI[state]} từ "
                              f"{since}, kéo dài {duration_vi(now - started)}{detail}. "
@@ -219,8 +219,6 @@ class CameraHealth:
                     unit_name=unit_name or None, case_ref=outage.case_ref, case_title=title))
                 outage.notice_id, outage.open_entry_id = notice.id, entry.id
                 s.flush()
-                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
-                record_change(s, self.clock, desk_id, Topic.NOTICE, notice.id)
                 record_change(s, self.clock, desk_id, TOPIC, outage.id)
                 log.info("outage of camera %s opened (%s) by %s", cam.code, state,
                          actor.username)
@@ -257,7 +255,8 @@ class CameraHealth:
                 return None
             s.refresh(outage)
             unit = s.get(OrgUnit, cam.unit_id)
-            entry = self.dutylog.append_in(s, actor, outage.desk_id, EntryDraft(
+            entry = close_fault_case(s, self.clock, self.dutylog, actor, outage.desk_id,
+                                     outage.notice_id, EntryDraft(
                 kind=EntryKind.RESULT,
                 content=(f"Camera {cam.code} – {cam.name} ({place_of(cam)}) đã hoạt động trở "
                          f"lại lúc {fmt_local(ended)}; thời gian gián đoạn "
@@ -266,14 +265,7 @@ class CameraHealth:
                 reported_at=ended, unit_name=unit.name if unit else None,
                 case_ref=outage.case_ref))
             outage.close_entry_id = entry.id
-            if outage.notice_id is not None:
-                s.execute(update(Notice).where(
-                    Notice.id == outage.notice_id, Notice.status != "closed")
-                    .values(status="closed", version=Notice.version + 1)
-                    .execution_options(synchronize_session=False))
-                record_change(s, self.clock, outage.desk_id, Topic.NOTICE, outage.notice_id)
             s.flush()
-            record_change(s, self.clock, outage.desk_id, Topic.DUTYLOG, entry.id)
             record_change(s, self.clock, outage.desk_id, TOPIC, outage.id)
             log.info("outage of camera %s closed by %s", cam.code, actor.username)
             return outage

@@ -33,13 +33,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database
-from app.db.models import LogCase, Notice, OrgUnit, Shift, SourceOutage
+from app.db.engine import Database, rowcount
+from app.db.models import LogCase, LogEntry, Notice, OrgUnit, Shift, SourceOutage
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, NotFound, ValidationError, conflict
 from app.handover import OpenItem
@@ -237,6 +238,38 @@ class SourceMonitor:
 
 
 # -- the records ---------------------------------------------------------------------------
+# -- the records an outage writes (a camera's and any source's) ------------------------
+def open_fault_case(s: Session, clock: Clock, dutylog: DutyLog, actor: CurrentUser,
+                    desk_id: int, case_ref: str, title: str, notice: Notice,
+                    entry: EntryDraft) -> tuple[Notice, LogEntry]:
+    """In the outage's transaction: its case in the log, the notice to the managing
+    unit and the system-fault entry opening the case, with their changes."""
+    s.add(LogCase(desk_id=desk_id, client_id=case_ref, created_by=actor.id,
+                  created_at=clock.now(), title=title[:300]))
+    s.flush()
+    s.add(notice)
+    s.flush()
+    written = dutylog.append_in(s, actor, desk_id, entry)
+    record_change(s, clock, desk_id, Topic.DUTYLOG, written.id)
+    record_change(s, clock, desk_id, Topic.NOTICE, notice.id)
+    return notice, written
+
+
+def close_fault_case(s: Session, clock: Clock, dutylog: DutyLog, actor: CurrentUser,
+                     desk_id: int, notice_id: int | None, entry: EntryDraft) -> LogEntry:
+    """In the closing transaction: the result entry in the outage's case and the
+    notice closed, with their changes."""
+    written = dutylog.append_in(s, actor, desk_id, entry)
+    if notice_id is not None:
+        s.execute(update(Notice).where(Notice.id == notice_id, Notice.status != "closed")
+                  .values(status="closed", version=Notice.version + 1)
+                  .execution_options(synchronize_session=False))
+        record_change(s, clock, desk_id, Topic.NOTICE, notice_id)
+    s.flush()
+    record_change(s, clock, desk_id, Topic.DUTYLOG, written.id)
+    return written
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """What the records say about a source (record text, Vietnamese)."""
@@ -315,9 +348,6 @@ class SourceOutages:
                 s.add(outage)
                 s.flush()  # the one-open-outage constraint speaks here
                 title = f"Sự cố {src.name}: {what}"
-                s.add(LogCase(desk_id=desk_id, client_id=outage.case_ref, created_by=actor.id,
-                              created_at=now, title=title[:300]))
-                s.flush()
                 since = fmt_local(started)
                 where = f" ({src.place})" if src.place else ""
                 detail = f" (chi tiết kỹ thuật: {outage.reason})" if outage.reason else ""
@@ -330,9 +360,8 @@ class SourceOutages:
                           "và phản hồi kết quả."),
                     channel=channel, source_kind=NOTICE_SOURCE, source_ref=source_id[:100],
                     created_by=actor.id, created_at=now, status="draft")
-                s.add(notice)
-                s.flush()
-                entry = self.dutylog.append_in(s, actor, desk_id, EntryDraft(
+                notice, entry = open_fault_case(s, self.clock, self.dutylog, actor, desk_id,
+                                                outage.case_ref, title, notice, EntryDraft(
                     kind=EntryKind.SYSTEM_FAULT,
                     content=(f"Hệ thống {src.name}{where} {what} từ {since}, kéo dài "
                              f"{duration_vi(now - started)}{detail}. Đã thông báo "
@@ -342,8 +371,6 @@ class SourceOutages:
                     unit_name=unit_name or None, case_ref=outage.case_ref, case_title=title))
                 outage.notice_id, outage.open_entry_id = notice.id, entry.id
                 s.flush()
-                record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
-                record_change(s, self.clock, desk_id, Topic.NOTICE, notice.id)
                 record_change(s, self.clock, desk_id, TOPIC, outage.id)
                 log.info("outage of %s opened (%s) by %s", source_id, state, actor.username)
                 return SourceOutageOpened(outage, True)
@@ -374,11 +401,12 @@ class SourceOutages:
                 SourceOutage.id == outage.id, SourceOutage.ended_at.is_(None))
                 .values(ended_at=ended, open_source_id=None, closed_by=actor.id)
                 .execution_options(synchronize_session=False))
-            if getattr(done, "rowcount", 0) != 1:
+            if rowcount(done) != 1:
                 return None
             s.refresh(outage)
             unit = s.get(OrgUnit, outage.unit_id) if outage.unit_id else None
-            entry = self.dutylog.append_in(s, actor, outage.desk_id, EntryDraft(
+            entry = close_fault_case(s, self.clock, self.dutylog, actor, outage.desk_id,
+                                     outage.notice_id, EntryDraft(
                 kind=EntryKind.RESULT,
                 content=(f"Hệ thống {outage.source_name} đã hoạt động trở lại lúc "
                          f"{fmt_local(ended)}; thời gian gián đoạn "
@@ -387,14 +415,7 @@ class SourceOutages:
                 reported_at=ended, unit_name=unit.name if unit else None,
                 case_ref=outage.case_ref))
             outage.close_entry_id = entry.id
-            if outage.notice_id is not None:
-                s.execute(update(Notice).where(
-                    Notice.id == outage.notice_id, Notice.status != "closed")
-                    .values(status="closed", version=Notice.version + 1)
-                    .execution_options(synchronize_session=False))
-                record_change(s, self.clock, outage.desk_id, Topic.NOTICE, outage.notice_id)
             s.flush()
-            record_change(s, self.clock, outage.desk_id, Topic.DUTYLOG, entry.id)
             record_change(s, self.clock, outage.desk_id, TOPIC, outage.id)
             log.info("outage of %s closed by %s", source_id, actor.username)
             return outage
