@@ -88,7 +88,7 @@ class Panel(QWidget):
         self.state_line = StateLine(self)
         self._stale = False
         if self.topics:
-            session.changed.connect(self._on_changes)
+            session.changed.connect(self._topics_changed)
 
     # -- what a panel says ------------------------------------------------------------
     def query(self) -> Callable[[], Any] | None:
@@ -151,7 +151,7 @@ class Panel(QWidget):
         self.state_line.set_state(PanelState.ERROR, text)
         self.failed.emit(text)
 
-    def _on_changes(self, changes: list[Change]) -> None:
+    def _topics_changed(self, changes: list[Change]) -> None:
         if not touches(changes, self.topics):
             return
         if self.isVisible() or self.reload_hidden:
