@@ -9,9 +9,7 @@ import contextlib
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Callable
 
 import psycopg
 from sqlalchemy import func, select, text
@@ -21,58 +19,12 @@ from app import logs
 from app.clock import Clock
 from app.db.engine import Database
 from app.db.models import ChangeEvent
+from app.topics import Change, Topic, refs, touches
 
 log = logs.get("db.notify")
 CHANNEL = "customs_changes"
 _ORDER_LOCK = 8882  # advisory lock: change_event rows commit in seq order
 _WAIT_SLICE_S = 0.25  # longest wait for a doorbell before looking at the stop flag
-
-
-class Topic(StrEnum):
-    """What changed. Writers record a member; panels subscribe to members. The value
-    is what the `change_event.topic` column keeps (shared by consoles of different
-    versions, so a value never changes meaning)."""
-
-    DUTYLOG = "dutylog"                # a duty-log entry (ref: log_entry.id)
-    WORKFLOW = "workflow"              # an incident and its approval (ref: incident.id)
-    REQUEST = "request"                # a request to a unit (ref: unit_request.id)
-    DOCUMENT = "document"              # an issued document (ref: issued_document.id)
-    DIRECTIVE = "directive"            # a directive of the leadership (ref: directive.id)
-    DAILY_REPORT = "daily_report"      # a unit's daily report (ref: daily_report.id)
-    NOTICE = "notice"                  # a notice to a unit (ref: notice.id)
-    HANDOVER = "handover"              # a shift handover (ref: handover.id)
-    SHIFT = "shift"                    # a shift and its crew (ref: shift.id)
-    ROTATION = "rotation"              # a published rotation (ref: rotation_plan.id)
-    ORG = "org"                        # units and accounts (ref: org_unit.id or none)
-    EVIDENCE = "evidence"              # a screenshot kept as evidence (ref: evidence.id)
-    CAMERA = "camera"                  # the camera registry (ref: camera.id or none)
-    CAMERA_OUTAGE = "camera_outage"    # a camera outage (ref: camera_outage.id)
-    CAMERA_MAP = "camera_map"          # a camera-map version (ref: its id)
-    CHECKLIST = "checklist"            # a checklist run (ref: checklist_run.id)
-    PTZ_CHECK = "ptz_check"            # a camera-map check run (ref: its id)
-    PTZ_HOLD = "ptz_hold"              # who holds a PTZ camera (ref: its id, 0 = many)
-    IMAGE_CHECK = "image_check"        # a reference image or image check (ref: its id)
-    SOURCE_OUTAGE = "source_outage"    # an external system's outage (ref: source_outage.id)
-    SOURCE_LEASE = "source_lease"      # who ingests a source (ref: source_lease.id)
-    QUARANTINE = "source_quarantine"   # a record a source sent was refused (ref: its id)
-
-
-@dataclass(frozen=True)
-class Change:
-    seq: int
-    desk_id: int | None
-    topic: Topic
-    ref_id: int | None
-
-
-def refs(changes: Iterable[Change], *topics: Topic) -> set[int]:
-    """The ids that changed under these topics (a panel reloads only those rows)."""
-    return {c.ref_id for c in changes if c.topic in topics and c.ref_id is not None}
-
-
-def touches(changes: Iterable[Change], topics: Iterable[Topic]) -> bool:
-    wanted = frozenset(topics)
-    return any(c.topic in wanted for c in changes)
 
 
 def record_change(session: Session, clock: Clock, desk_id: int | None, topic: Topic,
@@ -227,3 +179,9 @@ class ChangeFeed:
         if conn is not None:
             with contextlib.suppress(psycopg.Error):
                 conn.close()
+
+
+# Topic, Change, refs and touches live in app/topics.py (no database); the core may
+# import them from here too.
+__all__ = ["CHANNEL", "Change", "ChangeFeed", "Topic", "changes_since", "latest_seq", "record_change",
+           "refs", "touches"]
