@@ -183,5 +183,5 @@ class ChangeFeed:
 
 # Topic, Change, refs and touches live in app/topics.py (no database); the core may
 # import them from here too.
-__all__ = ["CHANNEL", "Change", "ChangeFeed", "Topic", "changes_since", "latest_seq", "record_change",
-           "refs", "touches"]
+__all__ = ["CHANNEL", "Change", "ChangeFeed", "Topic", "changes_since", "latest_seq",
+           "record_change", "refs", "touches"]
