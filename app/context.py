@@ -3,6 +3,7 @@ settings, and opens the shared database (migrating it) or the offline cache."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cached_property
@@ -21,6 +22,7 @@ from app.cameras.ptz_check import PtzCheck, PtzPositionItems
 from app.cameras.ptz_holds import PtzHolds
 from app.cameras.registry import CameraRegistry
 from app.clock import ConsoleClock, SystemClock
+from app.db.changes import ChangeFeed
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
 from app.db.outbox import Outbox
@@ -40,6 +42,7 @@ from app.org import ReferenceData
 from app.roster import OfficeHours, Roster
 from app.settings import Settings
 from app.source_health import SourceOutageItems, SourceOutages
+from app.topics import Change
 from app.workflow.daily_reports import DailyReports
 from app.workflow.directives import DirectiveService
 from app.workflow.incidents import IncidentService
@@ -139,6 +142,14 @@ class AppContext:
         data_dir.mkdir(parents=True, exist_ok=True)
         db = Database(settings.resolved_database_url())
         return cls(settings=settings, clock=clock or SystemClock(), db=db, data_dir=data_dir)
+
+    def change_feed(self, on_changes: Callable[[list[Change]], None],
+                    on_state: Callable[[str], None]) -> ChangeFeed:
+        """The feed of the other consoles' changes, as the settings pace it (not
+        started)."""
+        return ChangeFeed(self.db, on_changes, on_state,
+                          poll_s=self.settings.poll_interval_ms / 1000,
+                          max_backoff_s=self.settings.reconnect_max_s)
 
     def connect(self) -> None:
         """Migrate the shared database and adopt its clock. Raises DatabaseUnavailable."""

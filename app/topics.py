@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 
 class Topic(StrEnum):
@@ -56,4 +57,15 @@ def touches(changes: Iterable[Change], topics: Iterable[Topic]) -> bool:
     return any(c.topic in wanted for c in changes)
 
 
-__all__ = ["Change", "Topic", "refs", "touches"]
+class Feed(Protocol):
+    """A running feed of the other consoles' changes (app.db.changes.ChangeFeed)."""
+
+    state: str                 # "online" | "reconnecting" | "offline" | "" before the first
+    last_seq: int | None       # the last change it has seen; None until it has looked
+
+    def start(self, from_seq: int | None = None) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+__all__ = ["Change", "Feed", "Topic", "refs", "touches"]

@@ -13,9 +13,9 @@ from app import logs
 from app.auth import CurrentUser
 from app.cache import CachedShift
 from app.context import AppContext
-from app.db.changes import Change, ChangeFeed, Topic
 from app.errors import DatabaseUnavailable
 from app.roster import OfficeHours, duty_date_of, shift_bounds
+from app.topics import Change, Feed, Topic
 from widgets.messages import background_failure
 from widgets.qt_tasks import QtTaskRunner
 
@@ -50,7 +50,7 @@ class ConsoleSession(QObject):
         # (no start-of-shift check, no outage, no escalation): the log is evidence
         self.unattended = False
         self.db_state = CONNECTING
-        self._feed: ChangeFeed | None = None
+        self._feed: Feed | None = None
         self._reconnect = QTimer(self)
         self._reconnect.setInterval(5000)
         self._reconnect.timeout.connect(self._try_reconnect)
@@ -97,10 +97,8 @@ class ConsoleSession(QObject):
     def _start_feed(self) -> None:
         if self._feed is not None:
             return
-        self._feed = ChangeFeed(self.ctx.db, self._feed_bridge.changesSeen.emit,
-                                self._feed_bridge.stateSeen.emit,
-                                poll_s=self.ctx.settings.poll_interval_ms / 1000,
-                                max_backoff_s=self.ctx.settings.reconnect_max_s)
+        self._feed = self.ctx.change_feed(self._feed_bridge.changesSeen.emit,
+                                          self._feed_bridge.stateSeen.emit)
         self._feed.start()
 
     def _on_feed_state(self, state: str) -> None:
