@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local
-from app.db.changes import Topic
 from app.evidence import Evidence
+from app.topics import Topic
 from video.capture import capture_frame
 from video.snapshot import encode_png, meta_for
 from video.stream import Frame
 from widgets.images import rgb_image
 from widgets.messages import message_of, show_error, translate
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 from widgets.wall.wall import WallCamera
 
@@ -164,12 +165,13 @@ class EvidenceFlow(QObject):
         self.busyChanged.emit(busy)
 
 
-class EvidenceGallery(QWidget):
+class EvidenceGallery(Panel):
     """The shift's screenshots as thumbnails; double-click opens one, Verify re-hashes."""
 
+    topics = frozenset({Topic.EVIDENCE})
+
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.list = QListWidget(self)
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(192, 108))
@@ -185,15 +187,15 @@ class EvidenceGallery(QWidget):
         bar.addWidget(self.status, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.state_line)
         lay.addWidget(self.list)
         lay.addLayout(bar)
         self.records: list[Evidence] = []
-        session.changed.connect(self._changes)
 
-    def load(self) -> None:
+    def query(self):  # type: ignore[no-untyped-def]
         ctx, desk, shift = self.session.ctx, self.session.desk, self.session.shift
         if desk is None or shift is None:
-            return
+            return None
         store = ctx.evidence
 
         def work() -> list[tuple[Evidence, bytes | None]]:
@@ -206,10 +208,9 @@ class EvidenceGallery(QWidget):
                 out.append((rec, data))
             return out
 
-        self.session.runner.submit(work, self._show, lambda exc: self.status.setText(
-            message_of(exc)), owner=self)
+        return work
 
-    def _show(self, rows: list[tuple[Evidence, bytes | None]]) -> None:
+    def present(self, rows: list[tuple[Evidence, bytes | None]]) -> None:
         current = self._selected()
         self.list.clear()
         self.records = [rec for rec, _ in rows]
@@ -225,10 +226,6 @@ class EvidenceGallery(QWidget):
             self.list.addItem(item)
             if current is not None and rec.id == current.id:
                 self.list.setCurrentItem(item)   # a reload keeps the selection
-
-    def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
-        if any(getattr(c, "topic", None) == Topic.EVIDENCE for c in changes):
-            self.load()
 
     def _selected(self) -> Evidence | None:
         item = self.list.currentItem()
