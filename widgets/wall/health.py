@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.camera_health import CameraHealthRow, OutageMonitor
 from app.clock import fmt_local
-from app.db.changes import Topic
+from app.topics import Topic
 from video.stream import State
 from widgets import theme
 from widgets.messages import message_of
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 from widgets.wall.tile import state_text
 
@@ -101,16 +102,17 @@ class OutageWatch(QObject):
             self.outagesChanged.emit()
 
 
-class HealthBoard(QWidget):
-    """Every camera's state and outage history; refreshed on outage changes."""
+class HealthBoard(Panel):
+    """Every camera's state and outage history; refreshed on outage changes (this
+    console's own outages come back through the change feed too)."""
 
+    topics = TOPICS
     COLUMNS = ("No.", "Camera", "Site / zone", "State here", "Open outage since", "Outages",
                "Last outage")
 
     def __init__(self, session: ConsoleSession, watch: OutageWatch,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.watch = watch
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([
@@ -134,18 +136,16 @@ class HealthBoard(QWidget):
         self.summary = QLabel(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.state_line)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 3)
         lay.addWidget(self.history_title)
         lay.addWidget(self.history, 2)
         self.history.hide()  # until a camera's history is asked for: the board gets the room
         self.rows: list[CameraHealthRow] = []
-        watch.outagesChanged.connect(self.load)
 
-    def load(self) -> None:
-        health = self.session.ctx.camera_health
-        self.session.runner.submit(health.board, self._show,
-                                   lambda exc: self.summary.setText(message_of(exc)), owner=self)
+    def query(self):  # type: ignore[no-untyped-def]
+        return self.session.ctx.camera_health.board
 
     def show_history(self, row: int) -> None:
         """The outages of the camera on `row`, newest first."""
@@ -186,7 +186,7 @@ class HealthBoard(QWidget):
             item.setForeground(QBrush(QColor(colour)))
         self.table.setItem(r, 3, item)
 
-    def _show(self, rows: list[CameraHealthRow]) -> None:
+    def present(self, rows: list[CameraHealthRow]) -> None:
         self.rows = rows
         self.table.setRowCount(len(rows))
         open_count = 0
