@@ -22,21 +22,23 @@ from PySide6.QtWidgets import (
 from app.cameras.checklists import RunProgress
 from widgets import theme
 from widgets.messages import message_of
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 from widgets.shortcuts import CONFIRM, panel_shortcut
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ChecklistPanel(QWidget):
-    """See the module doc."""
+class ChecklistPanel(Panel):
+    """See the module doc. It loads the sites and their checklists (`load`, by the
+    window once the cameras are in, and when opened); a run's steps show their
+    outcome in its status line."""
 
     openCameras = Signal(list)      # camera codes of a zone, for the wall
     finished = Signal(object)       # the finished ChecklistRun
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.progress: RunProgress | None = None
         self.site = QComboBox(self)
         self.start_button = QPushButton(self.tr("Start / resume"), self)
@@ -65,6 +67,7 @@ class ChecklistPanel(QWidget):
         ticks.addWidget(self.problem_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.state_line)
         lay.addLayout(top)
         lay.addWidget(self.zones, 1)
         lay.addLayout(ticks)
@@ -76,11 +79,10 @@ class ChecklistPanel(QWidget):
         self._enable()
 
     # -- loading -------------------------------------------------------------------------
-    def load(self) -> None:
-        lists = self.session.ctx.checklists
-        self.session.runner.submit(lists.sites, self._sites, self._failed, owner=self)
+    def query(self):  # type: ignore[no-untyped-def]
+        return self.session.ctx.checklists.sites
 
-    def _sites(self, sites: dict) -> None:  # type: ignore[type-arg]
+    def present(self, sites: dict) -> None:  # type: ignore[type-arg]
         self.site.clear()
         for site, types in sites.items():
             for t in types:
