@@ -19,18 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.changes import Topic
 from app.org import parse_units_csv, parse_yaml
+from app.topics import Topic
 from widgets.labels import role_label, unit_kind_label
-from widgets.messages import show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 
 
-class AdminPanel(QWidget):
+class AdminPanel(Panel):
+    topics = frozenset({Topic.ORG})
+
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("adminPanel")
-        self.session = session
         self.unit = None
         self.tree = QTreeWidget()
         self.tree.setObjectName("unitTree")
@@ -59,6 +60,7 @@ class AdminPanel(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.save)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addWidget(QLabel(self.tr("<b>Organisation units</b>")))
         layout.addWidget(self.tree, 3)
         layout.addLayout(form)
@@ -76,18 +78,12 @@ class AdminPanel(QWidget):
         self.tree.currentItemChanged.connect(self._select)
         self.save.clicked.connect(self._save)
         self.import_btn.clicked.connect(self._import)
-        session.changed.connect(lambda ch: any(c.topic == Topic.ORG for c in ch) and self.load())
 
-    def load(self) -> None:
-        s = self.session
-        if not s.online:
-            return
-        ctx = s.ctx
-        s.runner.submit(lambda: (ctx.reference.units(), ctx.reference.users(),
-                                 ctx.reference.desks()), self._show,
-                        lambda e: show_error(self, e), owner=self)
+    def query(self):  # type: ignore[no-untyped-def]
+        ctx = self.session.ctx
+        return lambda: (ctx.reference.units(), ctx.reference.users(), ctx.reference.desks())
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+    def present(self, result) -> None:  # type: ignore[no-untyped-def]
         units, users, self.desks = result
         self.accounts = users
         selected = self.unit.id if self.unit else None
@@ -135,9 +131,7 @@ class AdminPanel(QWidget):
         changes = {"name": self.name.text().strip(), "phone": self.phone.text().strip() or None,
                    "fax": self.fax.text().strip() or None,
                    "email": self.email.text().strip() or None}
-        s.runner.submit(lambda: ctx.reference.update_unit(user, u.id, u.version, **changes),
-                        lambda _u: self.load(), lambda e: show_error(self, e), serial=True,
-                        owner=self)
+        self.submit(lambda: ctx.reference.update_unit(user, u.id, u.version, **changes))
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import reference data"), "",
@@ -155,9 +149,8 @@ class AdminPanel(QWidget):
         def done(counts) -> None:  # type: ignore[no-untyped-def]
             QMessageBox.information(self, self.tr("Imported"), self.tr(
                 "Imported {units} units, {desks} desks, {users} users.").format(**counts))
-            self.load()
 
-        s.runner.submit(work, done, lambda e: show_error(self, e), serial=True, owner=self)
+        self.submit(work, done)
 
     def _edit_current_user(self) -> None:
         item = self.users.currentItem()
@@ -190,5 +183,4 @@ class AdminPanel(QWidget):
             if password:
                 ctx.accounts.set_password(user, a.id, password)
 
-        s.runner.submit(work, lambda _r: self.load(), lambda e: show_error(self, e), serial=True,
-                        owner=self)
+        self.submit(work)
