@@ -19,18 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth import Permission
-from app.db.changes import Topic
 from app.roster import MemberSpec, week_start_of
+from app.topics import Topic
 from widgets.labels import SHIFT_ROLES, rotation_status_label, shift_role_label, weekday_label
 from widgets.messages import show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 
 
-class RosterPanel(QWidget):
+class RosterPanel(Panel):
+    """The week's rotation (`load`: query/present, on a change of Topic.ROTATION) and
+    the current shift's members (`load_members`, when the shift changes)."""
+
+    topics = frozenset({Topic.ROTATION})
+
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("rosterPanel")
-        self.session = session
         self.week: date | None = None
         self.plan = None
         prev_b, next_b = QPushButton("◀"), QPushButton("▶")
@@ -80,6 +85,7 @@ class RosterPanel(QWidget):
         mem_actions.addWidget(self.save_members)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addLayout(nav)
         layout.addWidget(self.days)
         layout.addLayout(actions)
@@ -96,8 +102,6 @@ class RosterPanel(QWidget):
         add_b.clicked.connect(self._add_member)
         remove_b.clicked.connect(lambda: self.members.removeRow(self.members.currentRow()))
         self.save_members.clicked.connect(self._save_members)
-        session.changed.connect(
-            lambda ch: any(c.topic == Topic.ROTATION for c in ch) and self.load())
         session.shiftChanged.connect(lambda _s: self.load_members())
         self._users: list = []
         self._members_version = 0
@@ -113,10 +117,10 @@ class RosterPanel(QWidget):
         self.load()
         self.load_members()
 
-    def load(self) -> None:
+    def query(self):  # type: ignore[no-untyped-def]
         s = self.session
-        if s.desk is None or self.week is None or not s.online:
-            return
+        if s.desk is None or self.week is None:
+            return None
         ctx, desk_id, week = s.ctx, s.desk.id, self.week
 
         def work():  # type: ignore[no-untyped-def]
@@ -124,9 +128,12 @@ class RosterPanel(QWidget):
             units = {u.id: u.name for u in ctx.reference.units()}
             return plan, units
 
-        s.runner.submit(work, self._show, lambda e: show_error(self, e), owner=self)
+        return work
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+    def is_empty(self, _data) -> bool:  # type: ignore[no-untyped-def]
+        return False    # a week without a rotation shows its days and "No rotation"
+
+    def present(self, result) -> None:  # type: ignore[no-untyped-def]
         plan, units = result
         self.plan = plan
         assert self.week is not None
@@ -149,9 +156,7 @@ class RosterPanel(QWidget):
     def _generate(self) -> None:
         s = self.session
         ctx, user, desk_id, week = s.ctx, s.user, s.desk.id, self.week  # type: ignore[union-attr]
-        s.runner.submit(lambda: ctx.roster.generate_rotation(user, desk_id, week),
-                        lambda _p: self.load(), lambda e: show_error(self, e), serial=True,
-                        owner=self)
+        self.submit(lambda: ctx.roster.generate_rotation(user, desk_id, week))
 
     def _advance(self, step: str) -> None:
         s, plan = self.session, self.plan
@@ -159,8 +164,7 @@ class RosterPanel(QWidget):
             return
         ctx, user = s.ctx, s.user
         fn = ctx.roster.approve_rotation if step == "approve" else ctx.roster.publish_rotation
-        s.runner.submit(lambda: fn(user, plan.id, plan.version), lambda _p: self.load(),
-                        lambda e: show_error(self, e), serial=True, owner=self)
+        self.submit(lambda: fn(user, plan.id, plan.version))
 
     # -- members ------------------------------------------------------------------------------
     def load_members(self) -> None:
@@ -220,5 +224,5 @@ class RosterPanel(QWidget):
 
         # The version read with the members: a change from another console in
         # between is a conflict, shown to the user, and the table keeps the edits.
-        s.runner.submit(lambda: ctx.roster.set_members(user, shift_id, version, specs),
-                        done, lambda e: show_error(self, e), serial=True, owner=self)
+        self.submit(lambda: ctx.roster.set_members(user, shift_id, version, specs), done,
+                    reload=False)
