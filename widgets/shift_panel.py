@@ -19,19 +19,22 @@ from PySide6.QtWidgets import (
 from app.auth import Permission
 from app.cache import CachedShift
 from app.clock import to_local
-from app.db.changes import Topic
+from app.topics import Topic
 from widgets.labels import shift_role_label, source_label
-from widgets.messages import background_failure, show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 
 
-class ShiftPanel(QWidget):
-    refreshed = Signal()
+class ShiftPanel(Panel):
+    """The shift (`show_shift`, from the session's cached shift) and its open items
+    (`load`, also `reload_open_items`: query/present, on a change of their topics)."""
+
+    topics = frozenset({Topic.DUTYLOG, Topic.NOTICE, Topic.HANDOVER})
+    refreshed = Signal()      # the open items were shown (as `loaded`)
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("shiftPanel")
-        self.session = session
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
         self.title.setWordWrap(True)
@@ -51,6 +54,7 @@ class ShiftPanel(QWidget):
         self.open_items.setObjectName("openItems")
         self.open_items.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addWidget(self.title)
         layout.addWidget(self.period)
         layout.addWidget(self.unit)
@@ -65,7 +69,6 @@ class ShiftPanel(QWidget):
         layout.addWidget(QLabel(self.tr("<b>Open items for the handover</b>")))
         layout.addWidget(self.open_items, 2)
         session.shiftChanged.connect(self.show_shift)
-        session.changed.connect(self._on_changes)
 
     def show_shift(self, shift: CachedShift | None = None) -> None:
         shift = shift or self.session.shift
@@ -111,14 +114,19 @@ class ShiftPanel(QWidget):
         self.unit.setText("")
 
     def reload_open_items(self) -> None:
-        s = self.session
-        if s.desk is None or s.shift is None or not s.online:
-            return
-        ctx, desk_id, shift_id = s.ctx, s.desk.id, s.shift.id
-        s.runner.submit(lambda: ctx.handover.collect_open_items(desk_id, shift_id),
-                        self._show_items, background_failure("open items of the shift"), owner=self)
+        self.load()
 
-    def _show_items(self, items) -> None:  # type: ignore[no-untyped-def]
+    def query(self):  # type: ignore[no-untyped-def]
+        s = self.session
+        if s.desk is None or s.shift is None:
+            return None
+        ctx, desk_id, shift_id = s.ctx, s.desk.id, s.shift.id
+        return lambda: ctx.handover.collect_open_items(desk_id, shift_id)
+
+    def is_empty(self, _items) -> bool:  # type: ignore[no-untyped-def]
+        return False    # no open item is said in the list ("Nothing open.")
+
+    def present(self, items) -> None:  # type: ignore[no-untyped-def]
         self.open_items.clear()
         for i in items:
             self.open_items.addItem(f"[{source_label(i.source)}] {i.title}"
@@ -126,10 +134,6 @@ class ShiftPanel(QWidget):
         if not items:
             self.open_items.addItem(self.tr("Nothing open."))
         self.refreshed.emit()
-
-    def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if any(c.topic in (Topic.DUTYLOG, Topic.NOTICE, Topic.HANDOVER) for c in changes):
-            self.reload_open_items()
 
     def _edit_focus(self) -> None:
         s = self.session
@@ -146,8 +150,7 @@ class ShiftPanel(QWidget):
             shift = ctx.roster.shift(shift_id)
             ctx.roster.set_focus(user, shift_id, shift.version, text)
 
-        s.runner.submit(work, lambda _r: s.refresh_shift(), lambda e: show_error(self, e),
-                        owner=self)
+        self.submit(work, lambda _r: s.refresh_shift(), reload=False)
 
 
 
