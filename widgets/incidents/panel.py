@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.clock import fmt_local
-from app.db.changes import Topic
+from app.topics import Topic
 from app.workflow.prefill import IncidentPrefill
 from app.workflow.views import ListRow, ListSnapshot, RequestPlace, read_list, where_answered
 from widgets import theme
@@ -31,22 +31,22 @@ from widgets.incidents.detail import IncidentDetailPanel
 from widgets.incidents.labels import REQUEST_STATES, STATES, label
 from widgets.incidents.raise_dialog import RaiseIncidentDialog
 from widgets.messages import show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 from widgets.shortcuts import panel_shortcut
 
 TOPICS = frozenset({Topic.WORKFLOW, Topic.REQUEST, Topic.DOCUMENT})
 
 
-class MyIncidentsPanel(QWidget):
-    loaded = Signal()
+class MyIncidentsPanel(Panel):
+    topics = TOPICS
     raisedIncident = Signal(int)
     requestElsewhere = Signal(int)   # a request of no incident (a directive's)
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None,
                  own_shortcuts: bool = True) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("myIncidents")
-        self.session = session
         self.snapshot = ListSnapshot([], False)
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
@@ -78,9 +78,9 @@ class MyIncidentsPanel(QWidget):
         split.addWidget(self.detail)
         split.setSizes([220, 560])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        session.changed.connect(self._on_changes)
         self.detail.changed.connect(self._detail_changed)
         self.raise_b.setEnabled(session.user is not None
                                 and session.user.can(Permission.LOG_WRITE))
@@ -93,19 +93,17 @@ class MyIncidentsPanel(QWidget):
         self.raise_incident()
 
     # -- loading ------------------------------------------------------------------------
-    def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if any(c.topic in TOPICS for c in changes):
-            self.load()
-
-    def load(self) -> None:
+    def query(self):  # type: ignore[no-untyped-def]
         s = self.session
-        if s.desk is None or s.user is None or not s.online:
-            return
+        if s.desk is None or s.user is None:
+            return None
         ctx, user, desk_id = s.ctx, s.user, s.desk.id
-        s.runner.submit(lambda: read_list(ctx, user, desk_id), self._show,
-                        lambda e: show_error(self, e), owner=self)
+        return lambda: read_list(ctx, user, desk_id)
 
-    def _show(self, snap: ListSnapshot) -> None:
+    def is_empty(self, snap: ListSnapshot) -> bool:
+        return not snap.rows
+
+    def present(self, snap: ListSnapshot) -> None:
         current = self.selected_row()
         self.snapshot = snap
         self.table.blockSignals(True)
@@ -137,7 +135,6 @@ class MyIncidentsPanel(QWidget):
             self._select_for(self.detail.incident_id, self.detail.request_only)
             self.table.blockSignals(False)
         self._titles()
-        self.loaded.emit()
 
     def _titles(self) -> None:
         rows = self.snapshot.rows
