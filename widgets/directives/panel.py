@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.clock import fmt_local
-from app.db.changes import Topic
+from app.topics import Topic
 from app.workflow.daily_reports import EXPECTED, LATE, RECEIVED, RECEIVED_LATE, tracker_order
 from app.workflow.directive_views import DirectiveRow, PanelSnapshot, UnitFollowUp, read_panel
 from widgets import theme
@@ -41,6 +41,7 @@ from widgets.directives.dialogs import DirectiveDialog, RemindDialog, ReportRece
 from widgets.incidents.request_dialogs import AckDialog, ResultDialog
 from widgets.labels import channel_label, deadline_label
 from widgets.messages import show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 from widgets.shortcuts import panel_shortcut
 
@@ -89,14 +90,16 @@ def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
     return t
 
 
-class DirectivesPanel(QWidget):
-    loaded = Signal()
+class DirectivesPanel(Panel):
+    topics = TOPICS
+    # its countdowns run while hidden and escalate a deadline that passes: what they
+    # count from follows the changes even when the dock is not shown
+    reload_hidden = True
     written = Signal(str)       # directive | receipt | ack | result | received | reminded
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("directivesPanel")
-        self.session = session
         self.snapshot = PanelSnapshot()
         self._unit_order: list[int] = []
         self._unit_rows: list[UnitFollowUp] = []      # as displayed
@@ -188,6 +191,7 @@ class DirectivesPanel(QWidget):
         self.tabs.addTab(tab1, self.tr("&Directives"))
         self.tabs.addTab(tab2, self.tr("Daily &reports"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
@@ -201,26 +205,23 @@ class DirectivesPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
-        session.changed.connect(self._on_changes)
         self._titles()
         self._enable()
 
     # -- loading ------------------------------------------------------------------------------
-    def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if any(c.topic in TOPICS for c in changes):
-            self.load()
-
-    def load(self) -> None:
+    def query(self):  # type: ignore[no-untyped-def]
         s = self.session
-        if s.desk is None or s.user is None or not s.online:
-            return
+        if s.desk is None or s.user is None:
+            return None
         ctx, desk_id = s.ctx, s.desk.id
         since = s.shift.starts_at if s.shift is not None else None
         with_reference = not self._reference_loaded
-        s.runner.submit(lambda: read_panel(ctx, desk_id, since, with_reference), self._show,
-                        lambda e: show_error(self, e), owner=self)
+        return lambda: read_panel(ctx, desk_id, since, with_reference)
 
-    def _show(self, snap: PanelSnapshot) -> None:
+    def is_empty(self, _snap: PanelSnapshot) -> bool:
+        return False    # its titles say "0" on each tab
+
+    def present(self, snap: PanelSnapshot) -> None:
         if not snap.units and self._reference_loaded:
             snap.units, snap.leaders = self.snapshot.units, self.snapshot.leaders
         self._reference_loaded = self._reference_loaded or bool(snap.units)
@@ -254,7 +255,6 @@ class DirectivesPanel(QWidget):
         self._titles()
         if not self.timer.isActive():
             self.timer.start()
-        self.loaded.emit()
 
     def _titles(self) -> None:
         open_n = sum(1 for d in self.snapshot.directives if d.status == "open")
