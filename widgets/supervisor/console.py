@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 
 from app.auth import Permission
 from app.clock import fmt_local
-from app.db.changes import Topic
 from app.errors import ConflictError
+from app.topics import Topic
 from app.workflow.rules import Action, IncidentState
 from widgets import theme
 from widgets.labels import channel_label, deadline_label
 from widgets.messages import message_of, show_error
+from widgets.panels import Panel
 from widgets.session import ConsoleSession
 from widgets.shortcuts import CONFIRM, panel_shortcut
 
@@ -181,15 +182,14 @@ def _table(object_name: str, headers: list[str]) -> QTableWidget:
     return t
 
 
-class SupervisorConsole(QWidget):
-    loaded = Signal()
+class SupervisorConsole(Panel):
+    topics = TOPICS
     decided = Signal(int, str)      # incident id, action
     openRequest = Signal(int)       # request id: show it where it is answered
 
     def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setObjectName("supervisorConsole")
-        self.session = session
         self.snapshot = Snapshot()
         self._order: list[int] = []
         self._busy = False
@@ -275,6 +275,7 @@ class SupervisorConsole(QWidget):
             split.addWidget(w)
         split.setSizes([380, 330, 170])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.state_line)
         layout.addWidget(self.stats)
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
@@ -282,7 +283,6 @@ class SupervisorConsole(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
-        session.changed.connect(self._on_changes)
         self._titles()
         self._enable()
 
@@ -296,20 +296,18 @@ class SupervisorConsole(QWidget):
                                         else QHeaderView.ResizeMode.ResizeToContents)
 
     # -- loading --------------------------------------------------------------------
-    def _on_changes(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if any(c.topic in TOPICS for c in changes):
-            self.load()
-
-    def load(self) -> None:
+    def query(self):  # type: ignore[no-untyped-def]
         s = self.session
-        if s.desk is None or s.user is None or not s.online:
-            return
+        if s.desk is None or s.user is None:
+            return None
         ctx, user, desk_id = s.ctx, s.user, s.desk.id
         since = s.shift.starts_at if s.shift is not None else None
-        s.runner.submit(lambda: _read(ctx, user, desk_id, since), self._show,
-                        lambda e: show_error(self, e), owner=self)
+        return lambda: _read(ctx, user, desk_id, since)
 
-    def _show(self, snap: Snapshot) -> None:
+    def is_empty(self, _snap: Snapshot) -> bool:
+        return False    # its boxes count what they hold, "Nothing awaits your decision."
+
+    def present(self, snap: Snapshot) -> None:
         selected = self._selected_pending()
         self.snapshot = snap
         self.pending.setRowCount(len(snap.pending))
@@ -346,7 +344,6 @@ class SupervisorConsole(QWidget):
         self._enable()
         if not self.timer.isActive():
             self.timer.start()
-        self.loaded.emit()
 
     def _titles(self) -> None:
         snap = self.snapshot
