@@ -19,7 +19,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from app.db.changes import Topic
+from app.topics import Topic
 from widgets import theme
 from widgets.session import ConsoleSession
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local
-from app.db.changes import Topic
+from app.topics import Topic
 from widgets.labels import CHANNELS, channel_label
 from widgets.messages import show_error
 from widgets.panels import Panel

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app import logs
 from app.auth import CurrentUser
-from app.db.changes import Change, Topic, touches
 from app.errors import DomainError
+from app.topics import Change, Topic, touches
 from widgets.messages import message_of, show_error
 from widgets.session import ConsoleSession
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import to_local, to_utc
-from app.db.changes import Topic
 from app.dutylog import EntryDraft
 from app.logwriter import WriteOutcome
+from app.topics import Topic
 from widgets.dutylog.form import EntryForm
 from widgets.dutylog.model import DutyLogModel, EntryRow
 from widgets.labels import KINDS, kind_label

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local, to_local, to_utc
-from app.db.changes import Topic
 from app.dutylog import CHANNEL_NAMES, CHANNELS
+from app.topics import Topic
 from app.workflow.incidents import Prevention
 from app.workflow.rules import RULES, Action
 from app.workflow.views import IncidentView, RequestLine, read_incident

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import fmt_local
-from app.db.changes import Topic
 from app.sources import SourceHealth, SourceState
+from app.topics import Topic
 from widgets import theme
 from widgets.panels import Panel
 from widgets.session import ConsoleSession

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.auth import Permission, require
 from app.cameras.ptz_holds import Decision, Hold
-from app.db.changes import Topic
+from app.topics import Topic
 from video.ptz.controller import Preset
 from video.ptz.presets import PresetTourController, Tour, TourStep
 from widgets.messages import background_failure, message_of
