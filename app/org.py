@@ -4,8 +4,6 @@ edited by an admin."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +19,7 @@ from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, conflict
-from app.parsing import load_yaml
+from app.parsing import load_yaml, read_csv
 
 log = logs.get("org")
 
@@ -84,18 +82,18 @@ def parse_units_csv(path: Path) -> SiteData:
         content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportFileError([(name, 0, str(exc))]) from exc
-    reader = csv.DictReader(io.StringIO(content))
+    table = read_csv(content, name)
     required = {"code", "name", "kind"}
-    missing = required - set(reader.fieldnames or [])
+    missing = required - set(table.fieldnames)
     if missing:
         raise ImportFileError([(name, 1,
                                 QT_TRANSLATE_NOOP("errors", "missing column(s): {columns}"),
                                 {"columns": ", ".join(sorted(missing))})])
     units = []
-    for row in reader:
+    for line, row in table.rows:
         item: dict[str, Any] = {k: (v.strip() if isinstance(v, str) else v)
                                 for k, v in row.items() if k and v not in (None, "")}
-        item["__line__"] = reader.line_num
+        item["__line__"] = line
         if "rotation_order" in item:
             try:
                 item["rotation_order"] = int(item["rotation_order"])

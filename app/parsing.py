@@ -1,22 +1,40 @@
 """Reading the site's files once, the same way for every feature: YAML and JSON whose
-mappings remember the line they start on (so a problem names its line), and the
-lenient cell values of hand-made spreadsheets (a decimal comma, "có"/"không")."""
+mappings remember the line they start on (so a problem names its line), CSV rows with
+their lines, and the lenient cell values of hand-made spreadsheets (a decimal comma,
+"có"/"không").
+
+The loaders are also the one place that keeps hostile or broken files from crashing
+an import: nesting deeper than `MAX_DEPTH` (which would exhaust Python's recursion in
+the parsers) and a CSV cell over the csv module's field limit (an unclosed quotation
+mark swallows the rest of the file) become a problem at the file's line, raised the
+way each loader already reports a malformed file."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import json.scanner
 import math
+import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-#: the key under which a parsed mapping keeps its line (1-based)
+from app.errors import QT_TRANSLATE_NOOP, ImportFileError
+
+# The key under which a parsed mapping keeps its line (1-based).
 LINE = "__line__"
 
 TRUE = ("1", "true", "yes", "y", "có", "x")
 FALSE = ("0", "false", "no", "n", "không")
+
+# The deepest nesting of lists and mappings a site file may have: a unit tree five
+# levels deep is a dozen; far deeper input is broken or hostile.
+MAX_DEPTH = 100
+TOO_DEEP = QT_TRANSLATE_NOOP("errors", "the data is nested more than 100 levels deep")
 
 
 class LineLoader(yaml.SafeLoader):
@@ -34,8 +52,22 @@ LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapp
 
 
 def load_yaml(text: str) -> Any:
-    """A YAML document, its mappings marked with their lines (raises yaml.YAMLError)."""
-    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
+    """A YAML document, its mappings marked with their lines (raises yaml.YAMLError;
+    nesting deeper than MAX_DEPTH is one, with the mark where it goes too deep)."""
+    depth = 0
+    try:
+        # The event stream is read without recursion: measure the depth before the
+        # composer and the constructor, which recurse, see the document.
+        for event in yaml.parse(text, Loader=LineLoader):  # noqa: S506 - a SafeLoader
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise yaml.MarkedYAMLError(problem=TOO_DEEP, problem_mark=event.start_mark)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+        return yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except RecursionError as exc:  # aliases nested deeper than the events show
+        raise yaml.MarkedYAMLError(problem=TOO_DEEP) from exc
 
 
 # The pure-Python scanner calls the decoder's parse_object; the C one does not.
@@ -61,9 +93,61 @@ class LineDecoder(json.JSONDecoder):
         self.scan_once = _py_make_scanner(self)
 
 
+# A JSON string (to skip: brackets inside strings do not nest) or a bracket.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]+|\\.)*"?|[\[\]{}]')
+
+
 def load_json(text: str) -> Any:
-    """A JSON document, its objects marked with their lines (raises ValueError)."""
-    return LineDecoder().decode(text)
+    """A JSON document, its objects marked with their lines (raises ValueError: a
+    json.JSONDecodeError with the line, also for nesting deeper than MAX_DEPTH)."""
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise json.JSONDecodeError(TOO_DEEP, text, m.start())
+        elif token in "]}":
+            depth -= 1
+    try:
+        return LineDecoder().decode(text)
+    except RecursionError as exc:
+        raise json.JSONDecodeError(TOO_DEEP, text, 0) from exc
+
+
+@dataclass
+class CsvTable:
+    """The rows of a CSV file as csv.DictReader gives them, each with its line (the
+    last line of the record, as `DictReader.line_num` counts)."""
+
+    fieldnames: list[str]
+    rows: list[tuple[int, dict[Any, Any]]] = field(default_factory=list)
+
+
+def read_csv(text: str, filename: str) -> CsvTable:
+    """Every row of a CSV text with a header row. A line the csv module cannot read
+    (a cell over its field limit, most often a quotation mark left open) raises
+    ImportFileError naming the file and the line where that record starts."""
+    reader = csv.DictReader(io.StringIO(text))
+    start = 1
+    try:
+        table = CsvTable(list(reader.fieldnames or []))
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return table
+            table.rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            problem: tuple[Any, ...] = (filename, start, QT_TRANSLATE_NOOP(
+                "errors", "a cell is longer than {limit} characters (is a quotation mark "
+                          "left open?)"), {"limit": csv.field_size_limit()})
+        else:
+            problem = (filename, start, QT_TRANSLATE_NOOP(
+                "errors", "the line cannot be read as CSV: {detail}"), {"detail": str(exc)})
+        raise ImportFileError([problem]) from exc
 
 
 def to_float(value: Any) -> float | None:
@@ -97,5 +181,5 @@ def to_bool(value: Any, missing: bool | None = None) -> bool | None:
     return None
 
 
-__all__ = ["FALSE", "LINE", "TRUE", "LineDecoder", "LineLoader", "load_json", "load_yaml",
-           "to_bool", "to_float"]
+__all__ = ["FALSE", "LINE", "MAX_DEPTH", "TOO_DEEP", "TRUE", "CsvTable", "LineDecoder",
+           "LineLoader", "load_json", "load_yaml", "read_csv", "to_bool", "to_float"]

@@ -29,7 +29,7 @@ from app.cameras.map_model import (
     parse_fov_curve,
 )
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError
-from app.parsing import load_json, to_bool, to_float
+from app.parsing import load_json, read_csv, to_bool, to_float
 from app.text import nfc
 
 
@@ -86,8 +86,8 @@ def _cell(value: Any) -> Any:
 def parse_csv_bytes(raw: bytes, name: str) -> CameraMapFile:
     text = _decode(raw, name)
     out = CameraMapFile(name, "csv", hashlib.sha256(raw).hexdigest(), len(raw))
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [(c or "").strip() for c in reader.fieldnames or []]
+    table = read_csv(text, name)
+    columns = [(c or "").strip() for c in table.fieldnames]
     if "record" not in columns or "camera" not in columns:
         missing = [c for c in ("record", "camera") if c not in columns]
         raise ImportFileError([_problem(name, 1, QT_TRANSLATE_NOOP(
@@ -97,8 +97,7 @@ def parse_csv_bytes(raw: bytes, name: str) -> CameraMapFile:
         raise ImportFileError([_problem(name, 1, QT_TRANSLATE_NOOP(
             "errors", "unknown column(s): {columns}"), {"columns": ", ".join(unknown)})])
     problems = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in table.rows:
         if None in row:
             problems.append(_problem(name, line, QT_TRANSLATE_NOOP(
                 "errors", "more cells than columns")))

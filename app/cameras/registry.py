@@ -19,8 +19,6 @@ exist only in memory (`CameraRegistry.stream_url`) and are never logged.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import json.scanner
 import os
@@ -39,7 +37,7 @@ from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Camera, OrgUnit
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
-from app.parsing import load_json, to_bool, to_float
+from app.parsing import load_json, read_csv, to_bool, to_float
 
 log = logs.get("cameras")
 
@@ -134,8 +132,8 @@ def _read(path: Path) -> str:
 def parse_csv(path: Path) -> CameraData:
     """cameras.csv with the columns of FIELDS (a header row; unknown columns refused)."""
     name = Path(path).name
-    reader = csv.DictReader(io.StringIO(_read(path)))
-    columns = [c.strip() for c in reader.fieldnames or []]
+    table = read_csv(_read(path), name)
+    columns = [c.strip() for c in table.fieldnames]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP(
@@ -145,12 +143,12 @@ def parse_csv(path: Path) -> CameraData:
         raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP(
             "errors", "unknown column(s): {columns}"), {"columns": ", ".join(unknown)})])
     items = []
-    for row in reader:
+    for line, row in table.rows:
         item: dict[str, Any] = {k.strip(): v.strip() for k, v in row.items()
                                 if k and isinstance(v, str) and v.strip() != ""}
         if None in row:  # more cells than columns
             item["__extra__"] = True
-        item["__line__"] = reader.line_num
+        item["__line__"] = line
         items.append(item)
     return CameraData(name, items)
 

@@ -57,95 +57,95 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="37"/>
+        <location filename="../../widgets/admin_panel.py" line="38"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="37"/>
+        <location filename="../../widgets/admin_panel.py" line="38"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="37"/>
-        <location filename="../../widgets/admin_panel.py" line="54"/>
+        <location filename="../../widgets/admin_panel.py" line="38"/>
+        <location filename="../../widgets/admin_panel.py" line="55"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="38"/>
-        <location filename="../../widgets/admin_panel.py" line="55"/>
+        <location filename="../../widgets/admin_panel.py" line="39"/>
+        <location filename="../../widgets/admin_panel.py" line="56"/>
         <source>Fax</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="44"/>
+        <location filename="../../widgets/admin_panel.py" line="45"/>
         <source>Save unit</source>
         <translation>Lưu đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="46"/>
+        <location filename="../../widgets/admin_panel.py" line="47"/>
         <source>Import file…</source>
         <translation>Nhập từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="50"/>
         <source>User</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
-        <location filename="../../widgets/admin_panel.py" line="53"/>
+        <location filename="../../widgets/admin_panel.py" line="50"/>
+        <location filename="../../widgets/admin_panel.py" line="54"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="49"/>
+        <location filename="../../widgets/admin_panel.py" line="50"/>
         <source>Roles</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="50"/>
+        <location filename="../../widgets/admin_panel.py" line="51"/>
         <source>New user…</source>
         <translation>Thêm người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="51"/>
+        <location filename="../../widgets/admin_panel.py" line="52"/>
         <source>Edit user…</source>
         <translation>Sửa người dùng…</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="56"/>
+        <location filename="../../widgets/admin_panel.py" line="57"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="62"/>
+        <location filename="../../widgets/admin_panel.py" line="64"/>
         <source>&lt;b&gt;Organisation units&lt;/b&gt;</source>
         <translation>&lt;b&gt;Danh mục đơn vị&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="66"/>
+        <location filename="../../widgets/admin_panel.py" line="68"/>
         <source>&lt;b&gt;Users&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tài khoản người dùng&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="143"/>
+        <location filename="../../widgets/admin_panel.py" line="137"/>
         <source>Import reference data</source>
         <translation>Nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="144"/>
+        <location filename="../../widgets/admin_panel.py" line="138"/>
         <source>Site files (*.yaml *.yml *.csv)</source>
         <translation>Tệp dữ liệu danh mục (*.yaml *.yml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="156"/>
+        <location filename="../../widgets/admin_panel.py" line="150"/>
         <source>Imported</source>
         <translation>Đã nhập dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/admin_panel.py" line="157"/>
+        <location filename="../../widgets/admin_panel.py" line="151"/>
         <source>Imported {units} units, {desks} desks, {users} users.</source>
         <translation>Đã nhập {units} đơn vị, {desks} trực ban, {users} tài khoản người dùng.</translation>
     </message>
@@ -569,77 +569,77 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="42"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="44"/>
         <source>Start / resume</source>
         <translation>Bắt đầu / tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="45"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="47"/>
         <source>Zone</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="45"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="47"/>
         <source>Cameras</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="45"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="47"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="49"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="51"/>
         <source>Remark (required for a problem)</source>
         <translation>Ghi chú (bắt buộc khi có vấn đề)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="50"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="52"/>
         <source>Checked (Ctrl+K)</source>
         <translation>Đã kiểm tra (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="52"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="54"/>
         <source>Problem (Ctrl+Shift+K)</source>
         <translation>Có vấn đề (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="54"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="56"/>
         <source>Finish and log (Ctrl+Enter)</source>
         <translation>Hoàn thành và ghi sổ (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="59"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="61"/>
         <source>Site</source>
         <translation>Địa bàn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="116"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="118"/>
         <source>No camera covers this zone.</source>
         <translation>Không có camera nào giám sát khu vực này.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="124"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="126"/>
         <source>Describe the problem in the remark.</source>
         <translation>Hãy mô tả vấn đề trong ô ghi chú.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="146"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="148"/>
         <source>Checklist finished and written to the duty log.</source>
         <translation>Đã hoàn thành danh mục kiểm tra và ghi vào sổ nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="164"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="166"/>
         <source>checked</source>
         <translation>đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="165"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="167"/>
         <source>problem: {remark}</source>
         <translation>có vấn đề: {remark}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/checklist_panel.py" line="177"/>
+        <location filename="../../widgets/wall/checklist_panel.py" line="179"/>
         <source>{done} of {all} zones checked</source>
         <translation>Đã kiểm tra {done}/{all} khu vực</translation>
     </message>
@@ -720,174 +720,174 @@
 <context>
     <name>DirectivesPanel</name>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="50"/>
+        <location filename="../../widgets/directives/panel.py" line="51"/>
         <source>Sent, receipt not confirmed</source>
         <translation>Đã gửi, chưa xác nhận nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="51"/>
+        <location filename="../../widgets/directives/panel.py" line="52"/>
         <source>Received, awaiting acknowledgement</source>
         <translation>Đã nhận, chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="52"/>
+        <location filename="../../widgets/directives/panel.py" line="53"/>
         <source>Acknowledged, awaiting the result</source>
         <translation>Đã có đầu mối, chờ báo cáo kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="53"/>
-        <location filename="../../widgets/directives/panel.py" line="118"/>
+        <location filename="../../widgets/directives/panel.py" line="54"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
         <source>Reported</source>
         <translation>Đã báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="54"/>
+        <location filename="../../widgets/directives/panel.py" line="55"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="57"/>
+        <location filename="../../widgets/directives/panel.py" line="58"/>
         <source>Following up</source>
         <translation>Đang theo dõi</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="58"/>
+        <location filename="../../widgets/directives/panel.py" line="59"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="61"/>
+        <location filename="../../widgets/directives/panel.py" line="62"/>
         <source>Expected</source>
         <translation>Chờ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="62"/>
+        <location filename="../../widgets/directives/panel.py" line="63"/>
         <source>LATE</source>
         <translation>CHẬM</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="63"/>
-        <location filename="../../widgets/directives/panel.py" line="166"/>
+        <location filename="../../widgets/directives/panel.py" line="64"/>
+        <location filename="../../widgets/directives/panel.py" line="169"/>
         <source>Received</source>
         <translation>Đã nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="64"/>
+        <location filename="../../widgets/directives/panel.py" line="65"/>
         <source>Received late</source>
         <translation>Đã nhận (chậm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="118"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="118"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
         <source>Directive</source>
         <translation>Nội dung chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="118"/>
+        <location filename="../../widgets/directives/panel.py" line="121"/>
         <source>Directed by</source>
         <translation>Lãnh đạo chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="119"/>
         <location filename="../../widgets/directives/panel.py" line="122"/>
+        <location filename="../../widgets/directives/panel.py" line="125"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="122"/>
+        <location filename="../../widgets/directives/panel.py" line="125"/>
         <source>Time left</source>
         <translation>Thời gian còn lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="122"/>
-        <location filename="../../widgets/directives/panel.py" line="165"/>
+        <location filename="../../widgets/directives/panel.py" line="125"/>
+        <location filename="../../widgets/directives/panel.py" line="168"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="122"/>
-        <location filename="../../widgets/directives/panel.py" line="165"/>
+        <location filename="../../widgets/directives/panel.py" line="125"/>
+        <location filename="../../widgets/directives/panel.py" line="168"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="123"/>
+        <location filename="../../widgets/directives/panel.py" line="126"/>
         <source>Contact</source>
         <translation>Đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="125"/>
+        <location filename="../../widgets/directives/panel.py" line="128"/>
         <source>New directive… (Ctrl+Alt+D)</source>
         <translation>Chỉ đạo mới… (Ctrl+Alt+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="127"/>
+        <location filename="../../widgets/directives/panel.py" line="130"/>
         <source>Unit received (Ctrl+Alt+T)</source>
         <translation>Đơn vị đã nhận (Ctrl+Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="129"/>
+        <location filename="../../widgets/directives/panel.py" line="132"/>
         <source>Acknowledgement… (Ctrl+K)</source>
         <translation>Thông báo đầu mối… (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="131"/>
+        <location filename="../../widgets/directives/panel.py" line="134"/>
         <source>Result… (Ctrl+Alt+R)</source>
         <translation>Kết quả… (Ctrl+Alt+R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="165"/>
+        <location filename="../../widgets/directives/panel.py" line="168"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="165"/>
+        <location filename="../../widgets/directives/panel.py" line="168"/>
         <source>Report</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="166"/>
+        <location filename="../../widgets/directives/panel.py" line="169"/>
         <source>Reminders</source>
         <translation>Đôn đốc</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="169"/>
+        <location filename="../../widgets/directives/panel.py" line="172"/>
         <source>Received… (Ctrl+Alt+V)</source>
         <translation>Đã nhận… (Ctrl+Alt+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="171"/>
+        <location filename="../../widgets/directives/panel.py" line="174"/>
         <source>Remind… (Ctrl+Alt+M)</source>
         <translation>Đôn đốc… (Ctrl+Alt+M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="188"/>
+        <location filename="../../widgets/directives/panel.py" line="191"/>
         <source>&amp;Directives</source>
         <translation>Ý kiến &amp;chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="189"/>
+        <location filename="../../widgets/directives/panel.py" line="192"/>
         <source>Daily &amp;reports</source>
         <translation>&amp;Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="231"/>
+        <location filename="../../widgets/directives/panel.py" line="232"/>
         <source>{who} at {time}, by {channel}:
 {content}</source>
         <translation>{who} lúc {time}, qua {channel}:
 {content}</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="236"/>
+        <location filename="../../widgets/directives/panel.py" line="237"/>
         <source>{who} ({desk})</source>
         <translation>{who} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../widgets/directives/panel.py" line="238"/>
+        <location filename="../../widgets/directives/panel.py" line="239"/>
         <source>Addressed to our units by {desk}.</source>
         <translation>Chỉ đạo của {desk} gửi đơn vị trực thuộc.</translation>
     </message>
@@ -1201,42 +1201,42 @@
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="53"/>
+        <location filename="../../widgets/wall/evidence.py" line="54"/>
         <source>Screenshot evidence — {camera}</source>
         <translation>Ảnh chụp làm chứng cứ — {camera}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="63"/>
+        <location filename="../../widgets/wall/evidence.py" line="64"/>
         <source>What does the picture show? (signs of violation, vehicle, container, people…)</source>
         <translation>Hình ảnh cho thấy gì? (dấu hiệu vi phạm, phương tiện, container, người…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="66"/>
+        <location filename="../../widgets/wall/evidence.py" line="67"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="67"/>
+        <location filename="../../widgets/wall/evidence.py" line="68"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="69"/>
+        <location filename="../../widgets/wall/evidence.py" line="70"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="70"/>
+        <location filename="../../widgets/wall/evidence.py" line="71"/>
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="72"/>
+        <location filename="../../widgets/wall/evidence.py" line="73"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="91"/>
+        <location filename="../../widgets/wall/evidence.py" line="92"/>
         <source>A description is required: what does the picture show?</source>
         <translation>Bắt buộc mô tả: hình ảnh cho thấy gì?</translation>
     </message>
@@ -1244,7 +1244,7 @@
 <context>
     <name>EvidenceFlow</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="160"/>
+        <location filename="../../widgets/wall/evidence.py" line="161"/>
         <source>The screenshot could not be saved</source>
         <translation>Không lưu được ảnh chụp</translation>
     </message>
@@ -1252,22 +1252,22 @@
 <context>
     <name>EvidenceGallery</name>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="179"/>
+        <location filename="../../widgets/wall/evidence.py" line="181"/>
         <source>Verify the selected file</source>
         <translation>Kiểm tra tính toàn vẹn của tệp đã chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="248"/>
+        <location filename="../../widgets/wall/evidence.py" line="245"/>
         <source>File intact: SHA-256 matches the record.</source>
         <translation>Tệp nguyên vẹn: mã SHA-256 khớp với hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="250"/>
+        <location filename="../../widgets/wall/evidence.py" line="247"/>
         <source>NOT INTACT: {problem}</source>
         <translation>KHÔNG NGUYÊN VẸN: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/evidence.py" line="265"/>
+        <location filename="../../widgets/wall/evidence.py" line="262"/>
         <source>Screenshot</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -1368,62 +1368,62 @@
 <context>
     <name>HealthBoard</name>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="119"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="119"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="119"/>
         <source>Site / zone</source>
         <translation>Địa bàn / khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="117"/>
+        <location filename="../../widgets/wall/health.py" line="119"/>
         <source>State here</source>
         <translation>Trạng thái tại máy này</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="118"/>
+        <location filename="../../widgets/wall/health.py" line="120"/>
         <source>Open outage since</source>
         <translation>Sự cố chưa khắc phục từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="118"/>
+        <location filename="../../widgets/wall/health.py" line="120"/>
         <source>Outages</source>
         <translation>Số lần sự cố</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="118"/>
+        <location filename="../../widgets/wall/health.py" line="120"/>
         <source>Last outage</source>
         <translation>Sự cố gần nhất</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="128"/>
+        <location filename="../../widgets/wall/health.py" line="130"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="128"/>
+        <location filename="../../widgets/wall/health.py" line="130"/>
         <source>Until</source>
         <translation>Đến</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="128"/>
+        <location filename="../../widgets/wall/health.py" line="130"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="128"/>
+        <location filename="../../widgets/wall/health.py" line="130"/>
         <source>Reason</source>
         <translation>Nguyên nhân</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall/health.py" line="132"/>
+        <location filename="../../widgets/wall/health.py" line="134"/>
         <source>Double-click a camera for its outage history.</source>
         <translation>Nhấp đúp vào một camera để xem lịch sử sự cố.</translation>
     </message>
@@ -2160,37 +2160,37 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Chờ</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="115"/>
+        <location filename="../../widgets/incidents/panel.py" line="113"/>
         <source>answer due {time}</source>
         <translation>hạn trả lời {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="116"/>
+        <location filename="../../widgets/incidents/panel.py" line="114"/>
         <source>to acknowledge</source>
         <translation>chờ thông báo đầu mối</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="117"/>
+        <location filename="../../widgets/incidents/panel.py" line="115"/>
         <source>your action</source>
         <translation>chờ bạn xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="117"/>
+        <location filename="../../widgets/incidents/panel.py" line="115"/>
         <source>raised by you</source>
         <translation>do bạn tạo</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="118"/>
+        <location filename="../../widgets/incidents/panel.py" line="116"/>
         <source>the unit&apos;s answer</source>
         <translation>chờ đơn vị trả lời</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="146"/>
+        <location filename="../../widgets/incidents/panel.py" line="143"/>
         <source>My incidents – {n} awaiting my action</source>
         <translation>Vụ việc của tôi – {n} chờ tôi xử lý</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents/panel.py" line="148"/>
+        <location filename="../../widgets/incidents/panel.py" line="145"/>
         <source>inbox: {n} request(s) from HQ</source>
         <translation>hộp đến: {n} yêu cầu từ trực ban Cục</translation>
     </message>
@@ -2799,87 +2799,87 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="37"/>
+        <location filename="../../widgets/roster_panel.py" line="42"/>
         <source>Previous week</source>
         <translation>Tuần trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="38"/>
+        <location filename="../../widgets/roster_panel.py" line="43"/>
         <source>Next week</source>
         <translation>Tuần sau</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="44"/>
+        <location filename="../../widgets/roster_panel.py" line="49"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="44"/>
+        <location filename="../../widgets/roster_panel.py" line="49"/>
         <source>Department on duty</source>
         <translation>Đơn vị trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="47"/>
+        <location filename="../../widgets/roster_panel.py" line="52"/>
         <source>Generate</source>
         <translation>Lập lịch</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="48"/>
+        <location filename="../../widgets/roster_panel.py" line="53"/>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="49"/>
+        <location filename="../../widgets/roster_panel.py" line="54"/>
         <source>Publish</source>
         <translation>Công bố</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <location filename="../../widgets/roster_panel.py" line="66"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="61"/>
+        <location filename="../../widgets/roster_panel.py" line="66"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="62"/>
+        <location filename="../../widgets/roster_panel.py" line="67"/>
         <source>Assignment (areas, cameras, systems)</source>
         <translation>Nhiệm vụ (khu vực, camera, hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="70"/>
+        <location filename="../../widgets/roster_panel.py" line="75"/>
         <source>Assignment</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="71"/>
+        <location filename="../../widgets/roster_panel.py" line="76"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="72"/>
+        <location filename="../../widgets/roster_panel.py" line="77"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="73"/>
+        <location filename="../../widgets/roster_panel.py" line="78"/>
         <source>Save members</source>
         <translation>Lưu thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="86"/>
+        <location filename="../../widgets/roster_panel.py" line="92"/>
         <source>&lt;b&gt;Members of the current shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực hiện tại&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="134"/>
+        <location filename="../../widgets/roster_panel.py" line="141"/>
         <source>Week {start} – {end}</source>
         <translation>Tuần {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_panel.py" line="142"/>
+        <location filename="../../widgets/roster_panel.py" line="149"/>
         <source>No rotation</source>
         <translation>Chưa lập lịch trực luân phiên</translation>
     </message>
@@ -2887,82 +2887,82 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="48"/>
+        <location filename="../../widgets/shift_panel.py" line="51"/>
         <source>Set the shift&apos;s focus…</source>
         <translation>Xác định trọng tâm…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="57"/>
+        <location filename="../../widgets/shift_panel.py" line="61"/>
         <source>&lt;b&gt;Members&lt;/b&gt;</source>
         <translation>&lt;b&gt;Thành phần ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="60"/>
+        <location filename="../../widgets/shift_panel.py" line="64"/>
         <source>&lt;b&gt;Focus of the shift&lt;/b&gt;</source>
         <translation>&lt;b&gt;Nội dung trọng tâm của ca trực&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="65"/>
+        <location filename="../../widgets/shift_panel.py" line="69"/>
         <source>&lt;b&gt;Open items for the handover&lt;/b&gt;</source>
         <translation>&lt;b&gt;Việc đang theo dõi (bàn giao ca)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="101"/>
+        <location filename="../../widgets/shift_panel.py" line="104"/>
         <source>No shift</source>
         <translation>Chưa có ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="78"/>
+        <location filename="../../widgets/shift_panel.py" line="81"/>
         <source>Shift of {date}</source>
         <translation>Ca trực ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="79"/>
+        <location filename="../../widgets/shift_panel.py" line="82"/>
         <source>From {start} to {end}</source>
         <translation>Từ {start} đến {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="81"/>
+        <location filename="../../widgets/shift_panel.py" line="84"/>
         <source>Department on duty: {unit}</source>
         <translation>Đơn vị trực: {unit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="82"/>
+        <location filename="../../widgets/shift_panel.py" line="85"/>
         <source>(rotation not published)</source>
         <translation>(lịch trực luân phiên chưa công bố)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="89"/>
+        <location filename="../../widgets/shift_panel.py" line="92"/>
         <source>No members assigned yet.</source>
         <translation>Chưa phân công thành phần ca trực.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="90"/>
+        <location filename="../../widgets/shift_panel.py" line="93"/>
         <source>(not set)</source>
         <translation>(chưa xác định)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="104"/>
+        <location filename="../../widgets/shift_panel.py" line="107"/>
         <source>The offline copy has no roster for the duty day {date}</source>
         <translation>Bản sao ngoại tuyến không có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="107"/>
+        <location filename="../../widgets/shift_panel.py" line="110"/>
         <source>Entries written now are kept on this console and filed under the shift of {date} ({start} → {end}) when the database is back.</source>
         <translation>Các mục ghi lúc này được giữ trên máy trạm và sẽ được ghi vào ca trực ngày {date} ({start} → {end}) khi cơ sở dữ liệu hoạt động trở lại.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="127"/>
+        <location filename="../../widgets/shift_panel.py" line="135"/>
         <source>Nothing open.</source>
         <translation>Không có việc đang theo dõi.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="138"/>
+        <location filename="../../widgets/shift_panel.py" line="142"/>
         <source>Focus of the shift</source>
         <translation>Nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/shift_panel.py" line="139"/>
+        <location filename="../../widgets/shift_panel.py" line="143"/>
         <source>What the shift watches closely:</source>
         <translation>Nội dung ca trực tập trung theo dõi, kiểm tra:</translation>
     </message>
@@ -3293,112 +3293,112 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="52"/>
+        <location filename="../../widgets/supervisor/console.py" line="53"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="53"/>
+        <location filename="../../widgets/supervisor/console.py" line="54"/>
         <source>Verified</source>
         <translation>Đã kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="54"/>
+        <location filename="../../widgets/supervisor/console.py" line="55"/>
         <source>Awaiting approval</source>
         <translation>Chờ phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="55"/>
+        <location filename="../../widgets/supervisor/console.py" line="56"/>
         <source>Awaiting the Director</source>
         <translation>Chờ ý kiến lãnh đạo Cục</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="56"/>
+        <location filename="../../widgets/supervisor/console.py" line="57"/>
         <source>Approved</source>
         <translation>Đã phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="57"/>
+        <location filename="../../widgets/supervisor/console.py" line="58"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="58"/>
+        <location filename="../../widgets/supervisor/console.py" line="59"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="59"/>
+        <location filename="../../widgets/supervisor/console.py" line="60"/>
         <source>Result reported</source>
         <translation>Đã có kết quả</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="60"/>
+        <location filename="../../widgets/supervisor/console.py" line="61"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="63"/>
+        <location filename="../../widgets/supervisor/console.py" line="64"/>
         <source>Reminder</source>
         <translation>Đôn đốc, nhắc nhở</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="64"/>
+        <location filename="../../widgets/supervisor/console.py" line="65"/>
         <source>Information request</source>
         <translation>Yêu cầu cung cấp thông tin</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="65"/>
+        <location filename="../../widgets/supervisor/console.py" line="66"/>
         <source>Directive to HQ</source>
         <translation>Chỉ đạo Cục, Vụ nghiệp vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="66"/>
+        <location filename="../../widgets/supervisor/console.py" line="67"/>
         <source>Coordinated check</source>
         <translation>Phối hợp kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="67"/>
+        <location filename="../../widgets/supervisor/console.py" line="68"/>
         <source>Cleared goods</source>
         <translation>Hàng đã thông quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="68"/>
+        <location filename="../../widgets/supervisor/console.py" line="69"/>
         <source>Mobile equipment</source>
         <translation>Thiết bị giám sát di động</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="71"/>
+        <location filename="../../widgets/supervisor/console.py" line="72"/>
         <source>Approval</source>
         <translation>Phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="72"/>
+        <location filename="../../widgets/supervisor/console.py" line="73"/>
         <source>Rejection</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="73"/>
+        <location filename="../../widgets/supervisor/console.py" line="74"/>
         <source>Director&apos;s approval</source>
         <translation>Lãnh đạo Cục phê duyệt</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="74"/>
+        <location filename="../../widgets/supervisor/console.py" line="75"/>
         <source>Director&apos;s refusal</source>
         <translation>Lãnh đạo Cục từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="75"/>
+        <location filename="../../widgets/supervisor/console.py" line="76"/>
         <source>Verification</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="76"/>
+        <location filename="../../widgets/supervisor/console.py" line="77"/>
         <source>Proposal</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="77"/>
+        <location filename="../../widgets/supervisor/console.py" line="78"/>
         <source>Own handling</source>
         <translation>Trực tiếp xử lý</translation>
     </message>
@@ -3418,7 +3418,7 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>Ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="321"/>
+        <location filename="../../widgets/supervisor/console.py" line="319"/>
         <source>{title}
 Place: {place}
 Raised by {who} at {time}</source>
@@ -3427,102 +3427,102 @@ Raised by {who} at {time}</source>
 Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="353"/>
+        <location filename="../../widgets/supervisor/console.py" line="350"/>
         <source>Awaiting your decision ({n})</source>
         <translation>Chờ đồng chí phê duyệt ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="355"/>
+        <location filename="../../widgets/supervisor/console.py" line="352"/>
         <source>Open requests to units ({n})</source>
         <translation>Yêu cầu đơn vị đang theo dõi ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="357"/>
+        <location filename="../../widgets/supervisor/console.py" line="354"/>
         <source>Awaiting your countersignature ({n})</source>
         <translation>Chờ đồng chí ký xác nhận ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="360"/>
+        <location filename="../../widgets/supervisor/console.py" line="357"/>
         <source>Nothing awaits your decision.</source>
         <translation>Không có vụ việc nào chờ phê duyệt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="376"/>
+        <location filename="../../widgets/supervisor/console.py" line="373"/>
         <source>awaiting receipt</source>
         <translation>chờ đơn vị nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="396"/>
+        <location filename="../../widgets/supervisor/console.py" line="393"/>
         <source>Ack. {time}</source>
         <translation>Hồi báo {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="396"/>
+        <location filename="../../widgets/supervisor/console.py" line="393"/>
         <source>Result {time}</source>
         <translation>Kết quả {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="397"/>
+        <location filename="../../widgets/supervisor/console.py" line="394"/>
         <source>Not received</source>
         <translation>Chưa nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="398"/>
+        <location filename="../../widgets/supervisor/console.py" line="395"/>
         <source>Acknowledgement (contact person, handling time) due at {time}</source>
         <translation>Hạn hồi báo (đầu mối xử lý, thời gian xử lý): {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="400"/>
+        <location filename="../../widgets/supervisor/console.py" line="397"/>
         <source>Result report due at {time}</source>
         <translation>Hạn báo cáo kết quả: {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="401"/>
+        <location filename="../../widgets/supervisor/console.py" line="398"/>
         <source>The unit&apos;s receipt is not confirmed yet</source>
         <translation>Chưa xác nhận đơn vị đã nhận yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="405"/>
+        <location filename="../../widgets/supervisor/console.py" line="402"/>
         <source>Enter or double-click: open the request</source>
         <translation>Enter hoặc nhấp đúp: mở yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="441"/>
+        <location filename="../../widgets/supervisor/console.py" line="438"/>
         <source>no incidents</source>
         <translation>không có vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="443"/>
+        <location filename="../../widgets/supervisor/console.py" line="440"/>
         <source>overdue: {n}</source>
         <translation>quá hạn: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="448"/>
+        <location filename="../../widgets/supervisor/console.py" line="445"/>
         <source>This shift – incidents: {incidents} | open requests: {open}</source>
         <translation>Ca trực – vụ việc: {incidents} | yêu cầu đang theo dõi: {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="481"/>
+        <location filename="../../widgets/supervisor/console.py" line="478"/>
         <source>Reject the proposal</source>
         <translation>Từ chối đề xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="482"/>
+        <location filename="../../widgets/supervisor/console.py" line="479"/>
         <source>Your opinion (required) on incident {no}: {title}</source>
         <translation>Ý kiến của đồng chí (bắt buộc) về vụ việc {no}: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="487"/>
+        <location filename="../../widgets/supervisor/console.py" line="484"/>
         <source>A rejection needs your opinion; nothing was recorded.</source>
         <translation>Từ chối phải kèm ý kiến; chưa ghi nhận gì.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="504"/>
+        <location filename="../../widgets/supervisor/console.py" line="501"/>
         <source>Incident {no} approved. Ctrl+I issues its fax.</source>
         <translation>Đã phê duyệt vụ việc {no}. Nhấn Ctrl+I để phát hành điện fax.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor/console.py" line="514"/>
+        <location filename="../../widgets/supervisor/console.py" line="511"/>
         <source>Incident {no} was not changed: {reason}</source>
         <translation>Vụ việc {no} không thay đổi: {reason}</translation>
     </message>
@@ -4376,7 +4376,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras/checklists.py" line="133"/>
-        <location filename="../../app/cameras/map_import.py" line="139"/>
+        <location filename="../../app/cameras/map_import.py" line="138"/>
         <source>unsupported version {version}</source>
         <translation>phiên bản {version} không được hỗ trợ</translation>
     </message>
@@ -4791,97 +4791,97 @@ Kéo camera vào đây</translation>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="58"/>
+        <location filename="../../app/org.py" line="56"/>
         <source>the file must hold a mapping with units, desks, users</source>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="83"/>
-        <location filename="../../app/cameras/registry.py" line="101"/>
+        <location filename="../../app/cameras/registry.py" line="81"/>
+        <location filename="../../app/cameras/registry.py" line="99"/>
         <source>The site key in {name} is not a valid key.</source>
         <translation>Khóa của điểm trong {name} không phải là khóa hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="112"/>
+        <location filename="../../app/cameras/registry.py" line="110"/>
         <source>The camera credentials cannot be read with this workstation&apos;s site key.</source>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="93"/>
-        <location filename="../../app/cameras/map_import.py" line="230"/>
-        <location filename="../../app/cameras/registry.py" line="141"/>
-        <location filename="../../app/org.py" line="92"/>
+        <location filename="../../app/cameras/map_import.py" line="229"/>
+        <location filename="../../app/cameras/registry.py" line="139"/>
+        <location filename="../../app/org.py" line="90"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="97"/>
-        <location filename="../../app/cameras/map_import.py" line="229"/>
-        <location filename="../../app/cameras/registry.py" line="145"/>
+        <location filename="../../app/cameras/map_import.py" line="228"/>
+        <location filename="../../app/cameras/registry.py" line="143"/>
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="168"/>
+        <location filename="../../app/cameras/registry.py" line="166"/>
         <source>the file must hold a list of cameras</source>
         <translation>tệp phải chứa danh sách camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="182"/>
-        <location filename="../../app/cameras/registry.py" line="200"/>
+        <location filename="../../app/cameras/registry.py" line="180"/>
+        <location filename="../../app/cameras/registry.py" line="198"/>
         <source>camera {code}: {field} is not a valid URL</source>
         <translation>camera {code}: {field} không phải là địa chỉ URL hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="193"/>
+        <location filename="../../app/cameras/registry.py" line="191"/>
         <source>camera {code}: {field} must not contain credentials (give them as username and password)</source>
         <translation>camera {code}: {field} không được chứa thông tin đăng nhập (ghi vào username và password)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="204"/>
+        <location filename="../../app/cameras/registry.py" line="202"/>
         <source>camera {code}: the relay URL may only use the placeholders {{code}} and {{stream}}</source>
         <translation>camera {code}: URL máy chủ chuyển tiếp chỉ được dùng các biến {{code}} và {{stream}}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="220"/>
-        <location filename="../../app/cameras/registry.py" line="232"/>
-        <location filename="../../app/cameras/registry.py" line="283"/>
+        <location filename="../../app/cameras/registry.py" line="218"/>
+        <location filename="../../app/cameras/registry.py" line="230"/>
+        <location filename="../../app/cameras/registry.py" line="281"/>
         <source>camera {code}: {field} is required</source>
         <translation>camera {code}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="222"/>
+        <location filename="../../app/cameras/registry.py" line="220"/>
         <source>camera {code}: area type must be one of {values}</source>
         <translation>camera {code}: loại địa bàn phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="225"/>
+        <location filename="../../app/cameras/registry.py" line="223"/>
         <location filename="../../video/site_geometry.py" line="404"/>
         <source>camera {code}: kind must be one of {values}</source>
         <translation>camera {code}: loại camera phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="240"/>
+        <location filename="../../app/cameras/registry.py" line="238"/>
         <location filename="../../video/site_geometry.py" line="412"/>
         <location filename="../../video/site_geometry.py" line="446"/>
         <source>camera {code}: {field} must be a number{range}</source>
         <translation>camera {code}: {field} phải là một số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="247"/>
+        <location filename="../../app/cameras/registry.py" line="245"/>
         <source>camera {code}: active must be true or false</source>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="143"/>
-        <location filename="../../app/cameras/registry.py" line="264"/>
+        <location filename="../../app/cameras/map_import.py" line="142"/>
+        <location filename="../../app/cameras/registry.py" line="262"/>
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="103"/>
-        <location filename="../../app/cameras/map_import.py" line="240"/>
-        <location filename="../../app/cameras/registry.py" line="267"/>
+        <location filename="../../app/cameras/map_import.py" line="102"/>
+        <location filename="../../app/cameras/map_import.py" line="239"/>
+        <location filename="../../app/cameras/registry.py" line="265"/>
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
     </message>
@@ -4912,165 +4912,165 @@ Kéo camera vào đây</translation>
         <translation>tệp không phải văn bản UTF-8</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="111"/>
+        <location filename="../../app/cameras/map_import.py" line="110"/>
         <source>record must be one of {values}</source>
         <translation>cột record phải là một trong: {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="117"/>
+        <location filename="../../app/cameras/map_import.py" line="116"/>
         <source>column(s) {columns} do not apply to a {record} record</source>
         <translation>cột {columns} không dùng cho dòng loại {record}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="135"/>
+        <location filename="../../app/cameras/map_import.py" line="134"/>
         <source>the file must hold an object with a &quot;cameras&quot; list</source>
         <translation>tệp phải chứa một đối tượng có danh sách &quot;cameras&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="150"/>
-        <location filename="../../app/cameras/map_import.py" line="184"/>
-        <location filename="../../app/cameras/registry.py" line="270"/>
-        <location filename="../../app/cameras/registry.py" line="404"/>
+        <location filename="../../app/cameras/map_import.py" line="149"/>
+        <location filename="../../app/cameras/map_import.py" line="183"/>
+        <location filename="../../app/cameras/registry.py" line="268"/>
+        <location filename="../../app/cameras/registry.py" line="402"/>
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="156"/>
+        <location filename="../../app/cameras/map_import.py" line="155"/>
         <source>the calibration must be an object</source>
         <translation>dữ liệu hiệu chỉnh phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="162"/>
+        <location filename="../../app/cameras/map_import.py" line="161"/>
         <source>the positions must be a list</source>
         <translation>danh sách vị trí (positions) phải là một mảng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="167"/>
+        <location filename="../../app/cameras/map_import.py" line="166"/>
         <source>a position must be an object</source>
         <translation>mỗi vị trí phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="204"/>
-        <location filename="../../app/cameras/map_import.py" line="208"/>
+        <location filename="../../app/cameras/map_import.py" line="203"/>
+        <location filename="../../app/cameras/map_import.py" line="207"/>
         <source>not a readable XLSX workbook ({detail})</source>
         <translation>không đọc được tệp XLSX ({detail})</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="215"/>
+        <location filename="../../app/cameras/map_import.py" line="214"/>
         <source>the workbook needs a sheet named {sheet}</source>
         <translation>tệp XLSX cần có trang tính tên {sheet}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="262"/>
+        <location filename="../../app/cameras/map_import.py" line="261"/>
         <location filename="../../app/cameras/map_service.py" line="139"/>
         <source>unsupported file type (expected {values})</source>
         <translation>loại tệp không được hỗ trợ (cần: {values})</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="294"/>
+        <location filename="../../app/cameras/map_import.py" line="293"/>
         <source>a record without camera code</source>
         <translation>dòng dữ liệu thiếu mã camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="299"/>
+        <location filename="../../app/cameras/map_import.py" line="298"/>
         <source>unknown camera {camera}</source>
         <translation>không có camera {camera} trong danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="302"/>
+        <location filename="../../app/cameras/map_import.py" line="301"/>
         <source>camera {camera}: neither calibration nor positions</source>
         <translation>camera {camera}: không có dữ liệu hiệu chỉnh cũng không có vị trí quan sát</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="311"/>
-        <location filename="../../app/cameras/map_import.py" line="328"/>
-        <location filename="../../app/cameras/map_import.py" line="340"/>
-        <location filename="../../app/cameras/map_import.py" line="416"/>
+        <location filename="../../app/cameras/map_import.py" line="310"/>
+        <location filename="../../app/cameras/map_import.py" line="327"/>
+        <location filename="../../app/cameras/map_import.py" line="339"/>
+        <location filename="../../app/cameras/map_import.py" line="415"/>
         <source>camera {camera}: {field} is required</source>
         <translation>camera {camera}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="318"/>
+        <location filename="../../app/cameras/map_import.py" line="317"/>
         <source>camera {camera}: {field} must be a number{range}</source>
         <translation>camera {camera}: {field} phải là số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="332"/>
+        <location filename="../../app/cameras/map_import.py" line="331"/>
         <source>camera {camera}: position code {position} is longer than {limit} characters</source>
         <translation>camera {camera}: mã vị trí {position} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="336"/>
+        <location filename="../../app/cameras/map_import.py" line="335"/>
         <source>camera {camera}: duplicate position {position}</source>
         <translation>camera {camera}: vị trí {position} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="349"/>
+        <location filename="../../app/cameras/map_import.py" line="348"/>
         <source>camera {camera} is not a PTZ camera: leave preset, pan, tilt and zoom empty</source>
         <translation>camera {camera} không phải camera PTZ: để trống preset, pan, tilt và zoom</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="353"/>
+        <location filename="../../app/cameras/map_import.py" line="352"/>
         <source>camera {camera}: the preset token is longer than {limit} characters</source>
         <translation>camera {camera}: mã preset dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="360"/>
+        <location filename="../../app/cameras/map_import.py" line="359"/>
         <source>camera {camera}: {field} must be above zero</source>
         <translation>camera {camera}: {field} phải lớn hơn 0</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="365"/>
+        <location filename="../../app/cameras/map_import.py" line="364"/>
         <source>camera {camera}: default must be yes or no</source>
         <translation>camera {camera}: cột default phải là có hoặc không (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="371"/>
+        <location filename="../../app/cameras/map_import.py" line="370"/>
         <source>camera {camera}: more than one default position</source>
         <translation>camera {camera}: có nhiều hơn một vị trí mặc định</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="379"/>
+        <location filename="../../app/cameras/map_import.py" line="378"/>
         <source>camera {camera}: {field} is longer than {limit} characters</source>
         <translation>camera {camera}: {field} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="384"/>
+        <location filename="../../app/cameras/map_import.py" line="383"/>
         <source>camera {camera}: a second calibration</source>
         <translation>camera {camera}: dữ liệu hiệu chỉnh bị lặp</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="402"/>
+        <location filename="../../app/cameras/map_import.py" line="401"/>
         <source>camera {camera}: give both {low} and {high}</source>
         <translation>camera {camera}: cần nhập cả {low} và {high}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="406"/>
+        <location filename="../../app/cameras/map_import.py" line="405"/>
         <source>camera {camera}: {low} must be below {high}</source>
         <translation>camera {camera}: {low} phải nhỏ hơn {high}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="411"/>
+        <location filename="../../app/cameras/map_import.py" line="410"/>
         <source>camera {camera}: the pan range is more than 360°</source>
         <translation>camera {camera}: phạm vi quay ngang vượt quá 360°</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="447"/>
+        <location filename="../../app/cameras/map_import.py" line="446"/>
         <source>the file holds no camera map records</source>
         <translation>tệp không có dữ liệu bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="456"/>
+        <location filename="../../app/cameras/map_import.py" line="455"/>
         <source>camera {camera}: the field-of-view curve must be zoom:degrees pairs, e.g. &quot;0:58; 1:3.2&quot;</source>
         <translation>camera {camera}: đường cong góc nhìn phải là các cặp zoom:độ, ví dụ &quot;0:58; 1:3.2&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="461"/>
+        <location filename="../../app/cameras/map_import.py" line="460"/>
         <source>camera {camera}: the field-of-view curve needs zoom in 0 … 1 and degrees between 0 and 180</source>
         <translation>camera {camera}: đường cong góc nhìn cần zoom trong khoảng 0 … 1 và góc từ 0 đến 180 độ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="465"/>
+        <location filename="../../app/cameras/map_import.py" line="464"/>
         <source>camera {camera}: along the field-of-view curve zoom must increase and the angle decrease</source>
         <translation>camera {camera}: trên đường cong góc nhìn, zoom phải tăng dần và góc nhìn phải giảm dần</translation>
     </message>
@@ -5092,36 +5092,36 @@ Kéo camera vào đây</translation>
         <translation>Tệp không làm thay đổi bản đồ camera hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="277"/>
+        <location filename="../../app/cameras/registry.py" line="275"/>
         <location filename="../../video/site_geometry.py" line="401"/>
         <source>camera without code</source>
         <translation>camera không có mã</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="279"/>
+        <location filename="../../app/cameras/registry.py" line="277"/>
         <location filename="../../video/site_geometry.py" line="500"/>
         <source>duplicate camera code {code}</source>
         <translation>trùng mã camera {code}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="291"/>
-        <location filename="../../app/cameras/registry.py" line="416"/>
+        <location filename="../../app/cameras/registry.py" line="289"/>
+        <location filename="../../app/cameras/registry.py" line="414"/>
         <source>camera {code}: unknown unit {unit}</source>
         <translation>camera {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="294"/>
+        <location filename="../../app/cameras/registry.py" line="292"/>
         <source>camera {code}: a password needs a username</source>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="158"/>
+        <location filename="../../app/camera_health.py" line="162"/>
         <location filename="../../app/cameras/image_check.py" line="61"/>
         <location filename="../../app/cameras/map_service.py" line="209"/>
         <location filename="../../app/cameras/map_service.py" line="236"/>
         <location filename="../../app/cameras/ptz_check.py" line="377"/>
         <location filename="../../app/cameras/ptz_check.py" line="435"/>
-        <location filename="../../app/cameras/registry.py" line="328"/>
+        <location filename="../../app/cameras/registry.py" line="326"/>
         <location filename="../../app/evidence.py" line="119"/>
         <source>Unknown camera &apos;{code}&apos;.</source>
         <extracomment>States in which a camera counts as down. &quot;connecting&quot; is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
@@ -5138,133 +5138,133 @@ Kéo camera vào đây</translation>
         <translation>&apos;{verdict}&apos; không phải là kết quả kiểm tra hình ảnh.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="175"/>
+        <location filename="../../app/camera_health.py" line="179"/>
         <source>&apos;{state}&apos; is not a camera fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố camera.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="232"/>
+        <location filename="../../app/camera_health.py" line="230"/>
         <source>The camera outage</source>
         <translation>Sự cố camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="409"/>
+        <location filename="../../app/cameras/registry.py" line="407"/>
         <source>The camera no longer exists.</source>
         <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="119"/>
+        <location filename="../../app/org.py" line="117"/>
         <source>a unit must be a mapping</source>
         <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="123"/>
+        <location filename="../../app/org.py" line="121"/>
         <source>unit without code</source>
         <translation>có đơn vị thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="125"/>
+        <location filename="../../app/org.py" line="123"/>
         <source>duplicate unit code {code}</source>
         <translation>mã đơn vị {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="128"/>
+        <location filename="../../app/org.py" line="126"/>
         <source>unit {code}: name is required</source>
         <translation>đơn vị {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="130"/>
+        <location filename="../../app/org.py" line="128"/>
         <source>unit {code}: kind must be one of {kinds}</source>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="134"/>
+        <location filename="../../app/org.py" line="132"/>
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="139"/>
+        <location filename="../../app/org.py" line="137"/>
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="152"/>
+        <location filename="../../app/org.py" line="150"/>
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="157"/>
+        <location filename="../../app/org.py" line="155"/>
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="160"/>
+        <location filename="../../app/org.py" line="158"/>
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="163"/>
+        <location filename="../../app/org.py" line="161"/>
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="166"/>
+        <location filename="../../app/org.py" line="164"/>
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="169"/>
+        <location filename="../../app/org.py" line="167"/>
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="173"/>
+        <location filename="../../app/org.py" line="171"/>
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="178"/>
+        <location filename="../../app/org.py" line="176"/>
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="181"/>
+        <location filename="../../app/org.py" line="179"/>
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="184"/>
+        <location filename="../../app/org.py" line="182"/>
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="187"/>
+        <location filename="../../app/org.py" line="185"/>
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="190"/>
+        <location filename="../../app/org.py" line="188"/>
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="193"/>
+        <location filename="../../app/org.py" line="191"/>
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="198"/>
+        <location filename="../../app/org.py" line="196"/>
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="289"/>
+        <location filename="../../app/org.py" line="287"/>
         <location filename="../../app/workflow/daily_reports.py" line="278"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="315"/>
+        <location filename="../../app/org.py" line="313"/>
         <location filename="../../app/workflow/directives.py" line="175"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
@@ -5422,7 +5422,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="300"/>
+        <location filename="../../app/org.py" line="298"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
@@ -5749,17 +5749,17 @@ Kéo camera vào đây</translation>
         <translation>Máy trạm này không in được {kind}: chưa cài các mẫu in.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="277"/>
+        <location filename="../../app/source_health.py" line="310"/>
         <source>Unknown data source &apos;{source}&apos;.</source>
         <translation>Không có nguồn dữ liệu &apos;{source}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="294"/>
+        <location filename="../../app/source_health.py" line="327"/>
         <source>&apos;{state}&apos; is not a data source fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố của nguồn dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="354"/>
+        <location filename="../../app/source_health.py" line="381"/>
         <source>The data source outage</source>
         <translation>Sự cố nguồn dữ liệu</translation>
     </message>
@@ -5767,6 +5767,21 @@ Kéo camera vào đây</translation>
         <location filename="../../app/sources/quarantine.py" line="89"/>
         <source>Unknown quarantined record {id}.</source>
         <translation>Không có bản ghi bị cách ly số {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/parsing.py" line="37"/>
+        <source>the data is nested more than 100 levels deep</source>
+        <translation>dữ liệu lồng nhau sâu quá 100 cấp</translation>
+    </message>
+    <message>
+        <location filename="../../app/parsing.py" line="144"/>
+        <source>a cell is longer than {limit} characters (is a quotation mark left open?)</source>
+        <translation>một ô dài quá {limit} ký tự (có dấu ngoặc kép chưa đóng?)</translation>
+    </message>
+    <message>
+        <location filename="../../app/parsing.py" line="148"/>
+        <source>the line cannot be read as CSV: {detail}</source>
+        <translation>không đọc được dòng này theo định dạng CSV: {detail}</translation>
     </message>
 </context>
 <context>

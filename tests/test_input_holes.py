@@ -1,0 +1,94 @@
+"""Issue 11 item 5, "smaller holes found on the way": what a broken or hostile input,
+argument or file on disk used to do (crash, lose data, open a hole), each shown
+here as it should be handled instead: a clear message naming file and line, nothing
+written, nothing crashed."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from app.cameras import checklists, map_import, registry
+from app.errors import ImportFileError
+from app.org import parse_units_csv, parse_yaml
+from app.workflow.daily_reports import ReportPlan
+
+BIG = "x" * (200 * 1024)          # over the csv module's 128 KiB field limit
+DEEP = 5000                       # far beyond Python's recursion limit
+
+
+def _file(tmp_path: Path, name: str, content: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def _problems(exc: pytest.ExceptionInfo[ImportFileError]) -> list[tuple[str, int | str]]:
+    return [(f, ln) for f, ln, _msg in exc.value.problems]
+
+
+# -- a CSV cell over 128 KiB: csv.Error ----------------------------------------------------
+def test_a_huge_csv_cell_is_a_problem_at_its_line(tmp_path):
+    units = _file(tmp_path, "units.csv", f"code,name,kind\nA,Đơn vị A,hq\nB,\"{BIG}\",team\n")
+    with pytest.raises(ImportFileError) as err:
+        parse_units_csv(units)
+    assert _problems(err) == [("units.csv", 3)]
+    assert "131072" in err.value.message()
+
+    cams = _file(tmp_path, "cameras.csv",
+                 "code,name,site,area_type,unit,kind,main_url\n"
+                 f"C1,\"{BIG}\",Cảng,seaport,KV3,fixed,rtsp://h/c1\n")
+    with pytest.raises(ImportFileError) as err:
+        registry.parse_csv(cams)
+    assert _problems(err) == [("cameras.csv", 2)]
+
+    # an unclosed quotation mark swallows the rest of the file: the line it opens on
+    raw = ("record,camera,position,name\nposition,C1,P1,Cổng\n"
+           f"position,C1,P2,\"Cổng {BIG}\n").encode()
+    with pytest.raises(ImportFileError) as err:
+        map_import.parse_csv_bytes(raw, "map.csv")
+    assert _problems(err) == [("map.csv", 3)]
+
+
+# -- deep nesting: RecursionError ------------------------------------------------------------
+def test_deeply_nested_yaml_is_a_problem_at_its_line(tmp_path):
+    deep = "[" * DEEP + "]" * DEEP
+    site = _file(tmp_path, "site.yaml", f"units: []\ndesks: {deep}\n")
+    with pytest.raises(ImportFileError) as err:
+        parse_yaml(site)
+    assert _problems(err) == [("site.yaml", 2)]
+    assert "nested" in err.value.message()
+
+    plan = _file(tmp_path, "daily_reports.yaml", f"reports:\n  - {deep}\n")
+    with pytest.raises(ImportFileError) as err:
+        ReportPlan.load(plan)
+    assert _problems(err) == [("daily_reports.yaml", 2)]
+
+    with pytest.raises(ImportFileError) as err:
+        checklists.parse_reference(f"version: 1\nchecklists: {deep}\n", "checklists.yaml")
+    assert _problems(err) == [("checklists.yaml", 2)]
+
+
+def test_deeply_nested_json_is_a_problem_at_its_line(tmp_path):
+    deep = "[" * DEEP + "]" * DEEP
+    cams = _file(tmp_path, "cameras.json", f'{{"cameras":\n  {deep}}}\n')
+    with pytest.raises(ImportFileError) as err:
+        registry.parse_json(cams)
+    assert _problems(err) == [("cameras.json", 2)]
+    assert "nested" in err.value.message()
+
+    raw = ('{"version": 1, "cameras": [\n  {"camera": "C1", "positions": ' + deep
+           + "}]}\n").encode()
+    with pytest.raises(ImportFileError) as err:
+        map_import.parse_json_bytes(raw, "map.json")
+    assert _problems(err) == [("map.json", 2)]
+
+
+def test_ordinary_nesting_and_brackets_in_strings_still_load():
+    from app.parsing import load_json, load_yaml  # noqa: PLC0415
+
+    assert load_json('{"a": "[[[[{{{{\\"]]"}')["a"] == '[[[[{{{{"]]'
+    nested = "k: " + "[" * 90 + "1" + "]" * 90
+    assert load_yaml(nested)["k"] is not None
