@@ -19,7 +19,7 @@ from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, conflict
-from app.parsing import load_yaml, read_csv
+from app.parsing import line_of, load_yaml, read_csv
 
 log = logs.get("org")
 
@@ -56,21 +56,36 @@ def parse_yaml(path: Path) -> SiteData:
         raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP(
             "errors", "the file must hold a mapping with units, desks, users"))])
     units: list[dict] = []
+    shape: list[tuple[str, int, str, dict[str, object]]] = []
 
-    def walk(items: Any, parent: str | None) -> None:
-        for item in items or []:
+    def listed(owner: dict, key: str) -> list:
+        """owner[key] as a list: absent or empty is none, anything else a problem."""
+        value = owner.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            shape.append((name, line_of(owner, key), QT_TRANSLATE_NOOP(
+                "errors", "'{key}' must be a list"), {"key": key}))
+            return []
+        return value
+
+    def walk(items: list, parent: str | None) -> None:
+        for item in items:
             if not isinstance(item, dict):
                 units.append({"__line__": 0, "__bad__": True})
                 continue
-            children = item.pop("children", None)
+            children = listed(item, "children")
+            item.pop("children", None)
             if parent and "parent" not in item:
                 item["parent"] = parent
             units.append(item)
             walk(children, item.get("code"))
 
-    walk(raw.get("units"), None)
-    data = SiteData(units=units, desks=list(raw.get("desks") or []),
-                    users=list(raw.get("users") or []), holidays=list(raw.get("holidays") or []))
+    walk(listed(raw, "units"), None)
+    data = SiteData(units=units, desks=list(listed(raw, "desks")),
+                    users=list(listed(raw, "users")), holidays=list(listed(raw, "holidays")))
+    if shape:
+        raise ImportFileError(shape)
     validate(data, name)
     return data
 

@@ -41,11 +41,34 @@ class LineLoader(yaml.SafeLoader):
     """A safe YAML loader that notes in every mapping the line where it starts."""
 
 
+class LineMapping(dict[Any, Any]):
+    """A parsed YAML mapping (a plain dict to everyone else) that also knows the line
+    of each of its keys, for a problem with one value (`line_of`)."""
+
+    key_lines: dict[Any, int]
+
+
 def _mapping(loader: LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     mapping = loader.construct_mapping(node, deep=True)
-    out = dict(mapping)
+    out = LineMapping(mapping)
     out[LINE] = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, _value in node.value:
+        try:
+            key = loader.construct_object(key_node, deep=True)
+            out.key_lines[key] = key_node.start_mark.line + 1
+        except TypeError:  # an unhashable key: construct_mapping has refused it
+            continue
     return out
+
+
+def line_of(mapping: Any, key: Any = None) -> int:
+    """The line of `key` in a parsed mapping, else the line where the mapping starts
+    (0 when it is not a parsed mapping)."""
+    if not isinstance(mapping, dict):
+        return 0
+    lines = getattr(mapping, "key_lines", {})
+    return int(lines.get(key) or mapping.get(LINE) or 0)
 
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
@@ -62,7 +85,9 @@ def load_yaml(text: str) -> Any:
             if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise yaml.MarkedYAMLError(problem=TOO_DEEP, problem_mark=event.start_mark)
+                    mark = event.start_mark  # the pure-Python parser's (LineLoader's)
+                    raise yaml.MarkedYAMLError(problem=TOO_DEEP, problem_mark=(
+                        mark if isinstance(mark, yaml.error.Mark) else None))
             elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 depth -= 1
         return yaml.load(text, Loader=LineLoader)  # noqa: S506 - a SafeLoader subclass
@@ -182,4 +207,5 @@ def to_bool(value: Any, missing: bool | None = None) -> bool | None:
 
 
 __all__ = ["FALSE", "LINE", "MAX_DEPTH", "TOO_DEEP", "TRUE", "CsvTable", "LineDecoder",
-           "LineLoader", "load_json", "load_yaml", "read_csv", "to_bool", "to_float"]
+           "LineLoader", "LineMapping", "line_of", "load_json", "load_yaml", "read_csv",
+           "to_bool", "to_float"]

@@ -92,3 +92,30 @@ def test_ordinary_nesting_and_brackets_in_strings_still_load():
     assert load_json('{"a": "[[[[{{{{\\"]]"}')["a"] == '[[[[{{{{"]]'
     nested = "k: " + "[" * 90 + "1" + "]" * 90
     assert load_yaml(nested)["k"] is not None
+
+
+# -- a site file of the wrong shape: TypeError ----------------------------------------------
+@pytest.mark.parametrize("content,line", [
+    ("units: 5\n", 1),
+    ("units: []\ndesks: 5\n", 2),
+    ("units: []\nusers: yes\n", 2),
+    ("units: []\nholidays: 2026\n", 2),
+    ("units:\n  - {code: A, name: A, kind: hq, children: 5}\n", 2),
+])
+def test_a_site_file_of_the_wrong_shape_names_the_line(tmp_path, content, line):
+    with pytest.raises(ImportFileError) as err:
+        parse_yaml(_file(tmp_path, "site.yaml", content))
+    assert ("site.yaml", line) in _problems(err)
+    assert "must be a list" in err.value.message()
+
+
+@pytest.mark.parametrize("content,line", [
+    ("reports: 5\n", 1),
+    ("reports: []\nexpected: 5\n", 2),
+    ("reports:\n  - {code: r, name: R}\nexpected:\n  - {desk: HQ, unit: A, reports: 5}\n", 4),
+])
+def test_a_report_plan_of_the_wrong_shape_names_the_line(tmp_path, content, line):
+    with pytest.raises(ImportFileError) as err:
+        ReportPlan.load(_file(tmp_path, "daily_reports.yaml", content))
+    assert ("daily_reports.yaml", line) in _problems(err)
+    assert "must be a list" in err.value.message()

@@ -36,7 +36,7 @@ from app.errors import (
     ValidationError,
     conflict,
 )
-from app.parsing import load_yaml
+from app.parsing import line_of, load_yaml
 from app.roster import duty_date_of
 from app.text import nfc
 
@@ -111,8 +111,18 @@ class ReportPlan:
         if not isinstance(raw, dict):
             raise ImportFileError([(name, 1, QT_TRANSLATE_NOOP(
                 "errors", "the file must hold a mapping with reports and expected"))])
+        def listed(owner: dict, key: str) -> list:
+            value = owner.get(key)
+            if value is None:
+                return []
+            if not isinstance(value, list):
+                problems.append((name, line_of(owner, key), QT_TRANSLATE_NOOP(
+                    "errors", "'{key}' must be a list"), {"key": key}))
+                return []
+            return value
+
         names: dict[str, str] = {}
-        for r in raw.get("reports") or []:
+        for r in listed(raw, "reports"):
             code = str(r.get("code") or "").strip() if isinstance(r, dict) else ""
             if not code or not str(r.get("name") or "").strip():
                 bad(r, QT_TRANSLATE_NOOP("errors", "a report needs a code and a name"))
@@ -122,12 +132,12 @@ class ReportPlan:
                 names[code] = nfc(str(r["name"])).strip()
         expected: list[ExpectedReport] = []
         seen: set[tuple[str, str, str]] = set()
-        for group in raw.get("expected") or []:
+        for group in listed(raw, "expected"):
             if not isinstance(group, dict) or not group.get("desk") or not group.get("unit"):
                 bad(group, QT_TRANSLATE_NOOP("errors", "an expected entry needs desk and unit"))
                 continue
             desk, unit = str(group["desk"]), str(group["unit"])
-            for item in group.get("reports") or []:
+            for item in listed(group, "reports"):
                 if not isinstance(item, dict) or item.get("report") not in names:
                     bad(item if isinstance(item, dict) else group, QT_TRANSLATE_NOOP(
                         "errors", "unit {unit}: unknown report {report}"), unit=unit,

@@ -4263,8 +4263,8 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/dutylog/service.py" line="118"/>
         <location filename="../../app/notices.py" line="40"/>
-        <location filename="../../app/workflow/daily_reports.py" line="339"/>
-        <location filename="../../app/workflow/daily_reports.py" line="405"/>
+        <location filename="../../app/workflow/daily_reports.py" line="349"/>
+        <location filename="../../app/workflow/daily_reports.py" line="415"/>
         <location filename="../../app/workflow/directives.py" line="155"/>
         <location filename="../../app/workflow/incidents.py" line="246"/>
         <location filename="../../app/workflow/requests.py" line="80"/>
@@ -4443,6 +4443,8 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras/checklists.py" line="220"/>
+        <location filename="../../app/org.py" line="67"/>
+        <location filename="../../app/workflow/daily_reports.py" line="119"/>
         <source>&apos;{key}&apos; must be a list</source>
         <translation>&apos;{key}&apos; phải là danh sách</translation>
     </message>
@@ -4810,7 +4812,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/cameras/map_import.py" line="93"/>
         <location filename="../../app/cameras/map_import.py" line="229"/>
         <location filename="../../app/cameras/registry.py" line="139"/>
-        <location filename="../../app/org.py" line="90"/>
+        <location filename="../../app/org.py" line="105"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
@@ -5153,118 +5155,118 @@ Kéo camera vào đây</translation>
         <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="117"/>
+        <location filename="../../app/org.py" line="132"/>
         <source>a unit must be a mapping</source>
         <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="121"/>
+        <location filename="../../app/org.py" line="136"/>
         <source>unit without code</source>
         <translation>có đơn vị thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="123"/>
+        <location filename="../../app/org.py" line="138"/>
         <source>duplicate unit code {code}</source>
         <translation>mã đơn vị {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="126"/>
+        <location filename="../../app/org.py" line="141"/>
         <source>unit {code}: name is required</source>
         <translation>đơn vị {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="128"/>
+        <location filename="../../app/org.py" line="143"/>
         <source>unit {code}: kind must be one of {kinds}</source>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="132"/>
+        <location filename="../../app/org.py" line="147"/>
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="137"/>
+        <location filename="../../app/org.py" line="152"/>
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="150"/>
+        <location filename="../../app/org.py" line="165"/>
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="155"/>
+        <location filename="../../app/org.py" line="170"/>
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="158"/>
+        <location filename="../../app/org.py" line="173"/>
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="161"/>
+        <location filename="../../app/org.py" line="176"/>
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="164"/>
+        <location filename="../../app/org.py" line="179"/>
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="167"/>
+        <location filename="../../app/org.py" line="182"/>
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="171"/>
+        <location filename="../../app/org.py" line="186"/>
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="176"/>
+        <location filename="../../app/org.py" line="191"/>
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="179"/>
+        <location filename="../../app/org.py" line="194"/>
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="182"/>
+        <location filename="../../app/org.py" line="197"/>
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="185"/>
+        <location filename="../../app/org.py" line="200"/>
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="188"/>
+        <location filename="../../app/org.py" line="203"/>
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="191"/>
+        <location filename="../../app/org.py" line="206"/>
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="196"/>
+        <location filename="../../app/org.py" line="211"/>
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="287"/>
-        <location filename="../../app/workflow/daily_reports.py" line="278"/>
+        <location filename="../../app/org.py" line="302"/>
+        <location filename="../../app/workflow/daily_reports.py" line="288"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="313"/>
+        <location filename="../../app/org.py" line="328"/>
         <location filename="../../app/workflow/directives.py" line="175"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
@@ -5422,7 +5424,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="298"/>
+        <location filename="../../app/org.py" line="313"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
@@ -5579,75 +5581,75 @@ Kéo camera vào đây</translation>
         <translation>tệp phải có dạng ánh xạ gồm reports và expected</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="118"/>
+        <location filename="../../app/workflow/daily_reports.py" line="128"/>
         <source>a report needs a code and a name</source>
         <translation>báo cáo cần có mã và tên</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="120"/>
+        <location filename="../../app/workflow/daily_reports.py" line="130"/>
         <source>duplicate report code {code}</source>
         <translation>trùng mã báo cáo {code}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="127"/>
+        <location filename="../../app/workflow/daily_reports.py" line="137"/>
         <source>an expected entry needs desk and unit</source>
         <translation>mục expected cần có desk và unit</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="132"/>
+        <location filename="../../app/workflow/daily_reports.py" line="142"/>
         <source>unit {unit}: unknown report {report}</source>
         <translation>đơn vị {unit}: không có báo cáo {report}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="138"/>
+        <location filename="../../app/workflow/daily_reports.py" line="148"/>
         <source>unit {unit}: due must be a time HH:MM</source>
         <translation>đơn vị {unit}: hạn (due) phải là giờ dạng HH:MM</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="143"/>
+        <location filename="../../app/workflow/daily_reports.py" line="153"/>
         <source>unit {unit}: days must be some of {days}</source>
         <translation>đơn vị {unit}: days phải thuộc {days}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="149"/>
+        <location filename="../../app/workflow/daily_reports.py" line="159"/>
         <source>unit {unit}: unknown channel {channel}</source>
         <translation>đơn vị {unit}: hình thức {channel} không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="155"/>
+        <location filename="../../app/workflow/daily_reports.py" line="165"/>
         <source>unit {unit}: report {report} is listed twice</source>
         <translation>đơn vị {unit}: báo cáo {report} bị khai báo hai lần</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="220"/>
+        <location filename="../../app/workflow/daily_reports.py" line="230"/>
         <source>{user} does not belong to this duty desk and cannot record its daily reports.</source>
         <translation>{user} không thuộc trực ban này nên không thể ghi nhận báo cáo ngày của trực ban.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="312"/>
+        <location filename="../../app/workflow/daily_reports.py" line="322"/>
         <source>This unit is not expected to send that report on this day.</source>
         <translation>Đơn vị không phải gửi báo cáo này trong ngày.</translation>
     </message>
     <message>
         <location filename="../../app/documents/issuer.py" line="614"/>
-        <location filename="../../app/workflow/daily_reports.py" line="351"/>
+        <location filename="../../app/workflow/daily_reports.py" line="361"/>
         <source>Cannot read the file {path}.</source>
         <translation>Không đọc được tệp {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="364"/>
+        <location filename="../../app/workflow/daily_reports.py" line="374"/>
         <source>This report was already recorded as received at {time}.</source>
         <translation>Báo cáo này đã được ghi nhận là đã nhận lúc {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="376"/>
-        <location filename="../../app/workflow/daily_reports.py" line="395"/>
-        <location filename="../../app/workflow/daily_reports.py" line="444"/>
+        <location filename="../../app/workflow/daily_reports.py" line="386"/>
+        <location filename="../../app/workflow/daily_reports.py" line="405"/>
+        <location filename="../../app/workflow/daily_reports.py" line="454"/>
         <source>The daily report</source>
         <translation>Báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../app/workflow/daily_reports.py" line="415"/>
+        <location filename="../../app/workflow/daily_reports.py" line="425"/>
         <source>This report was already received at {time}; no reminder is needed.</source>
         <translation>Báo cáo này đã nhận lúc {time}; không cần đôn đốc.</translation>
     </message>
@@ -5774,12 +5776,12 @@ Kéo camera vào đây</translation>
         <translation>dữ liệu lồng nhau sâu quá 100 cấp</translation>
     </message>
     <message>
-        <location filename="../../app/parsing.py" line="144"/>
+        <location filename="../../app/parsing.py" line="169"/>
         <source>a cell is longer than {limit} characters (is a quotation mark left open?)</source>
         <translation>một ô dài quá {limit} ký tự (có dấu ngoặc kép chưa đóng?)</translation>
     </message>
     <message>
-        <location filename="../../app/parsing.py" line="148"/>
+        <location filename="../../app/parsing.py" line="173"/>
         <source>the line cannot be read as CSV: {detail}</source>
         <translation>không đọc được dòng này theo định dạng CSV: {detail}</translation>
     </message>
