@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app import logs
 from app.db.engine import Database
+from app.db.limits import too_long
 from app.db.models import UserAccount, UserRole
 from app.errors import (
     QT_TRANSLATE_NOOP,
@@ -156,6 +157,13 @@ def to_current(account: UserAccount) -> CurrentUser:
                        roles=account.role_codes, desk_id=account.desk_id, unit_id=account.unit_id)
 
 
+def _check_lengths(**values: str | None) -> None:
+    """Refuse an account's text too long for its column (before PostgreSQL does)."""
+    for key, limit in too_long(UserAccount, values):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "{field} is longer than {limit} characters."), field=key, limit=limit)
+
+
 class AccountService:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -181,6 +189,7 @@ class AccountService:
         if bad or not roles:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown role(s): {roles}"),
                                   roles=", ".join(bad) or "-")
+        _check_lengths(username=username, full_name=full_name, title=title)
         with self.db.read() as s:
             if s.scalar(select(UserAccount.id).where(UserAccount.username == username)):
                 raise ValidationError(QT_TRANSLATE_NOOP(
@@ -205,6 +214,7 @@ class AccountService:
                                   roles=", ".join(bad) or "-")
         if not full_name.strip():
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A user needs a full name."))
+        _check_lengths(full_name=full_name.strip(), title=title)
         with self.db.write() as s:
             account = s.get(UserAccount, user_id)
             if account is None:

@@ -17,8 +17,9 @@ from app.auth import CurrentUser, Permission, Role, hash_password, require
 from app.clock import Clock
 from app.db.changes import Topic, record_change
 from app.db.engine import Database
+from app.db.limits import too_long
 from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
-from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, conflict
+from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
 from app.parsing import line_of, load_yaml, read_csv
 
 log = logs.get("org")
@@ -29,6 +30,12 @@ UNIT_KIND_NAMES = {"hq": "Cơ quan Cục", "hq_department": "Đơn vị nghiệp
                    "sub_department": "Hải quan cửa khẩu",
                    "team": "Đội", "office": "Văn phòng"}
 DESK_KINDS = ("hq", "regional")
+# The texts of each record that go to a sized column (app.db.limits), and the desk's
+# file keys that are named differently in the table.
+_UNIT_TEXTS = ("code", "name", "short_name", "phone", "fax", "email", "address")
+_DESK_TEXTS = ("code", "name", "place", "phone", "fax", "email")
+_DESK_COLUMNS = {"phone": "duty_phone", "fax": "duty_fax"}
+_USER_TEXTS = ("username", "full_name", "title", "phone")
 GENESIS = "0" * 64
 
 
@@ -142,6 +149,9 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
         if u.get("kind") not in UNIT_KINDS:
             bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: kind must be one of {kinds}"),
                 code=code, kinds=', '.join(UNIT_KINDS))
+        for key, limit in too_long(OrgUnit, u, only=_UNIT_TEXTS):
+            bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: {field} is longer than {limit} "
+                                               "characters"), code=code, field=key, limit=limit)
         ro = u.get("rotation_order")
         if ro is not None and (not isinstance(ro, int) or not 1 <= ro <= 7):
             bad(u, QT_TRANSLATE_NOOP("errors", "unit {code}: rotation_order must be 1 to 7"),
@@ -180,6 +190,10 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
                 code=d['code'], unit=d.get('unit'))
         if not d.get("name"):
             bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: name is required"), code=d['code'])
+        for key, limit in too_long(Desk, d, _DESK_COLUMNS, only=_DESK_TEXTS):
+            bad(d, QT_TRANSLATE_NOOP("errors", "desk {code}: {field} is longer than {limit} "
+                                               "characters"), code=d['code'], field=key,
+                limit=limit)
     names: set[str] = set()
     for user in data.users:
         if not isinstance(user, dict) or not user.get("username"):
@@ -192,6 +206,9 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
         names.add(un)
         if not user.get("full_name"):
             bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: full_name is required"), user=un)
+        for key, limit in too_long(UserAccount, user, only=_USER_TEXTS):
+            bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: {field} is longer than {limit} "
+                                                  "characters"), user=un, field=key, limit=limit)
         roles = user.get("roles") or []
         if not roles or any(r not in Role._value2member_map_ for r in roles):
             bad(user, QT_TRANSLATE_NOOP("errors", "user {user}: roles must be some of {roles}"),
@@ -328,6 +345,11 @@ class ReferenceData:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "The unit no longer exists."))
             if unit.version != version:
                 raise conflict(unit.name)
+            for key, limit in too_long(OrgUnit, changes, only=[
+                    k for k in changes if k in allowed and isinstance(changes[k], str)]):
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "unit {code}: {field} is longer than {limit} characters"),
+                    code=unit.code, field=key, limit=limit)
             for key, value in changes.items():
                 if key in allowed:
                     setattr(unit, key, value)

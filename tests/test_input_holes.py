@@ -9,9 +9,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from app.cameras import checklists, map_import, registry
-from app.errors import ImportFileError
+from app.cameras.registry import seed_demo_cameras
+from app.db.models import Camera
+from app.errors import ImportFileError, ValidationError
 from app.org import parse_units_csv, parse_yaml
 from app.workflow.daily_reports import ReportPlan
 
@@ -119,3 +122,61 @@ def test_a_report_plan_of_the_wrong_shape_names_the_line(tmp_path, content, line
         ReportPlan.load(_file(tmp_path, "daily_reports.yaml", content))
     assert ("daily_reports.yaml", line) in _problems(err)
     assert "must be a list" in err.value.message()
+
+
+# -- a value longer than its column: a raw DataError on PostgreSQL, kept whole on SQLite ----
+CAMERA_HEADER = "code,name,site,area_type,unit,kind,main_url\n"
+
+
+def _camera_count(ctx) -> int:
+    with ctx.db.read() as s:
+        return s.scalar(select(func.count()).select_from(Camera))
+
+
+def test_a_camera_code_over_40_characters_is_refused_at_its_line(ctx, users, tmp_path):
+    code = "C" * 41
+    path = _file(tmp_path, "cameras.csv", CAMERA_HEADER
+                 + "OK-1,Cổng A,Cảng Đình Vũ,seaport,KV3-DV,fixed,rtsp://10.3.1.21/main\n"
+                 + f"{code},Cổng B,Cảng Đình Vũ,seaport,KV3-DV,fixed,rtsp://10.3.1.22/main\n")
+    before = _camera_count(ctx)
+    with pytest.raises(ImportFileError) as err:
+        ctx.cameras.import_file(users["admin"], path)
+    assert _problems(err) == [("cameras.csv", 3)]
+    assert "code" in err.value.message() and "40" in err.value.message()
+    assert _camera_count(ctx) == before   # nothing written, not even the good line
+
+
+def test_a_camera_name_too_long_for_its_column_is_refused_in_the_editor(ctx, users):
+    seed_demo_cameras(ctx)
+    cam = ctx.cameras.camera("DV-CAM-01")
+    with pytest.raises(ValidationError) as err:
+        ctx.cameras.update_camera(users["admin"], cam.id, cam.version, name="N" * 201)
+    assert "200" in err.value.message()
+    assert ctx.cameras.camera("DV-CAM-01").name == cam.name
+
+
+@pytest.mark.parametrize("line,field", [
+    ("units:\n  - {code: %s, name: A, kind: hq}\n" % ("U" * 41), "code"),
+    ("units:\n  - {code: A, name: A, kind: hq, phone: '%s'}\n" % ("9" * 61), "phone"),
+    ("units:\n  - {code: A, name: A, kind: hq}\ndesks:\n  - {code: D, name: '%s', kind: hq, "
+     "unit: A}\n" % ("D" * 301), "name"),
+    ("units:\n  - {code: A, name: A, kind: hq}\nusers:\n  - {username: '%s', full_name: X, "
+     "roles: [officer], password: mat-khau-dai-du}\n" % ("u" * 81), "username"),
+])
+def test_reference_data_too_long_for_its_column_is_refused(tmp_path, line, field):
+    with pytest.raises(ImportFileError) as err:
+        parse_yaml(_file(tmp_path, "site.yaml", line))
+    assert field in err.value.message() and "longer than" in err.value.message()
+
+
+def test_a_unit_edit_too_long_for_its_column_is_refused(ctx, users):
+    unit = next(u for u in ctx.reference.units() if u.code == "KV3-DV")
+    with pytest.raises(ValidationError):
+        ctx.reference.update_unit(users["admin"], unit.id, unit.version, phone="9" * 61)
+
+
+def test_an_account_name_too_long_for_its_column_is_refused(ctx, users):
+    with pytest.raises(ValidationError) as err:
+        ctx.accounts.create_user(users["admin"], "u" * 81, "Người mới", "mat-khau-du-dai",
+                                 ["officer"])
+    assert "username" in err.value.message() and "80" in err.value.message()

@@ -35,6 +35,7 @@ from app.auth import CurrentUser, Permission, require
 from app.clock import Clock
 from app.db.changes import Topic, record_change
 from app.db.engine import Database
+from app.db.limits import too_long
 from app.db.models import Camera, OrgUnit
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
 from app.parsing import load_json, read_csv, to_bool, to_float
@@ -55,6 +56,8 @@ FIELDS = ("code", "name", "site", "area_type", "zone", "unit", "kind", "main_url
 REQUIRED = ("code", "name", "site", "area_type", "unit", "kind", "main_url")
 _FLOATS = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "plan_x": (None, None),
            "plan_y": (None, None), "heading": (0.0, 360.0)}
+# Fields kept as text in their own column (sized: app.db.limits).
+_TEXTS = ("code", "name", "site", "zone", "main_url", "sub_url", "relay_url", "onvif_url")
 # Fields an admin may edit through update_camera (credentials apart).
 EDITABLE = ("name", "site", "area_type", "zone", "unit_id", "kind", "main_url", "sub_url",
             "relay_url", "onvif_url", "lat", "lon", "plan_x", "plan_y", "heading", "active")
@@ -216,6 +219,9 @@ def check_fields(item: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     for key in ("name", "site"):
         if key in item and not str(item.get(key) or "").strip():
             bad(QT_TRANSLATE_NOOP("errors", "camera {code}: {field} is required"), field=key)
+    for key, limit in too_long(Camera, item, only=[k for k in item if k in _TEXTS]):
+        bad(QT_TRANSLATE_NOOP("errors", "camera {code}: {field} is longer than {limit} "
+                                        "characters"), field=key, limit=limit)
     if "area_type" in item and item["area_type"] not in AREA_TYPES:
         bad(QT_TRANSLATE_NOOP("errors", "camera {code}: area type must be one of {values}"),
             values=", ".join(AREA_TYPES))

@@ -3901,67 +3901,67 @@ Kéo camera vào đây</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="96"/>
+        <location filename="../../app/auth.py" line="97"/>
         <source>sign a handover</source>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="97"/>
+        <location filename="../../app/auth.py" line="98"/>
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="98"/>
+        <location filename="../../app/auth.py" line="99"/>
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="99"/>
+        <location filename="../../app/auth.py" line="100"/>
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="100"/>
+        <location filename="../../app/auth.py" line="101"/>
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="101"/>
+        <location filename="../../app/auth.py" line="102"/>
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="102"/>
+        <location filename="../../app/auth.py" line="103"/>
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="103"/>
+        <location filename="../../app/auth.py" line="104"/>
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="104"/>
+        <location filename="../../app/auth.py" line="105"/>
         <source>manage the camera registry</source>
         <translation>quản lý danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="105"/>
+        <location filename="../../app/auth.py" line="106"/>
         <source>change a camera&apos;s presets</source>
         <translation>thay đổi điểm đặt trước của camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="106"/>
+        <location filename="../../app/auth.py" line="107"/>
         <source>import the camera map</source>
         <translation>nhập bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="107"/>
+        <location filename="../../app/auth.py" line="108"/>
         <source>set the shift&apos;s focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="108"/>
+        <location filename="../../app/auth.py" line="109"/>
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
@@ -4091,7 +4091,7 @@ Kéo camera vào đây</translation>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="136"/>
+        <location filename="../../app/auth.py" line="137"/>
         <location filename="../../app/workflow/requests.py" line="172"/>
         <location filename="../../app/workflow/rules.py" line="295"/>
         <location filename="../../app/workflow/rules.py" line="300"/>
@@ -4171,35 +4171,40 @@ Kéo camera vào đây</translation>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="143"/>
+        <location filename="../../app/auth.py" line="144"/>
         <source>A password needs at least 6 characters.</source>
         <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="169"/>
+        <location filename="../../app/auth.py" line="163"/>
+        <source>{field} is longer than {limit} characters.</source>
+        <translation>{field} dài quá {limit} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../app/auth.py" line="177"/>
         <location filename="../../app/cache.py" line="72"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="182"/>
-        <location filename="../../app/auth.py" line="204"/>
+        <location filename="../../app/auth.py" line="190"/>
+        <location filename="../../app/auth.py" line="213"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="186"/>
+        <location filename="../../app/auth.py" line="195"/>
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="207"/>
+        <location filename="../../app/auth.py" line="216"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="211"/>
-        <location filename="../../app/auth.py" line="225"/>
+        <location filename="../../app/auth.py" line="221"/>
+        <location filename="../../app/auth.py" line="235"/>
         <location filename="../../app/workflow/directives.py" line="166"/>
         <location filename="../../app/workflow/incidents.py" line="456"/>
         <source>Unknown user.</source>
@@ -4443,7 +4448,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras/checklists.py" line="220"/>
-        <location filename="../../app/org.py" line="67"/>
+        <location filename="../../app/org.py" line="74"/>
         <location filename="../../app/workflow/daily_reports.py" line="119"/>
         <source>&apos;{key}&apos; must be a list</source>
         <translation>&apos;{key}&apos; phải là danh sách</translation>
@@ -4793,97 +4798,102 @@ Kéo camera vào đây</translation>
         <translation>Loại văn bản “{t}” không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="56"/>
+        <location filename="../../app/org.py" line="63"/>
         <source>the file must hold a mapping with units, desks, users</source>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="81"/>
-        <location filename="../../app/cameras/registry.py" line="99"/>
+        <location filename="../../app/cameras/registry.py" line="84"/>
+        <location filename="../../app/cameras/registry.py" line="102"/>
         <source>The site key in {name} is not a valid key.</source>
         <translation>Khóa của điểm trong {name} không phải là khóa hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="110"/>
+        <location filename="../../app/cameras/registry.py" line="113"/>
         <source>The camera credentials cannot be read with this workstation&apos;s site key.</source>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="93"/>
         <location filename="../../app/cameras/map_import.py" line="229"/>
-        <location filename="../../app/cameras/registry.py" line="139"/>
-        <location filename="../../app/org.py" line="105"/>
+        <location filename="../../app/cameras/registry.py" line="142"/>
+        <location filename="../../app/org.py" line="112"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="97"/>
         <location filename="../../app/cameras/map_import.py" line="228"/>
-        <location filename="../../app/cameras/registry.py" line="143"/>
+        <location filename="../../app/cameras/registry.py" line="146"/>
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="166"/>
+        <location filename="../../app/cameras/registry.py" line="169"/>
         <source>the file must hold a list of cameras</source>
         <translation>tệp phải chứa danh sách camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="180"/>
-        <location filename="../../app/cameras/registry.py" line="198"/>
+        <location filename="../../app/cameras/registry.py" line="183"/>
+        <location filename="../../app/cameras/registry.py" line="201"/>
         <source>camera {code}: {field} is not a valid URL</source>
         <translation>camera {code}: {field} không phải là địa chỉ URL hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="191"/>
+        <location filename="../../app/cameras/registry.py" line="194"/>
         <source>camera {code}: {field} must not contain credentials (give them as username and password)</source>
         <translation>camera {code}: {field} không được chứa thông tin đăng nhập (ghi vào username và password)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="202"/>
+        <location filename="../../app/cameras/registry.py" line="205"/>
         <source>camera {code}: the relay URL may only use the placeholders {{code}} and {{stream}}</source>
         <translation>camera {code}: URL máy chủ chuyển tiếp chỉ được dùng các biến {{code}} và {{stream}}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="218"/>
-        <location filename="../../app/cameras/registry.py" line="230"/>
-        <location filename="../../app/cameras/registry.py" line="281"/>
+        <location filename="../../app/cameras/registry.py" line="221"/>
+        <location filename="../../app/cameras/registry.py" line="236"/>
+        <location filename="../../app/cameras/registry.py" line="287"/>
         <source>camera {code}: {field} is required</source>
         <translation>camera {code}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="220"/>
+        <location filename="../../app/cameras/registry.py" line="223"/>
+        <source>camera {code}: {field} is longer than {limit} characters</source>
+        <translation>camera {code}: {field} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras/registry.py" line="226"/>
         <source>camera {code}: area type must be one of {values}</source>
         <translation>camera {code}: loại địa bàn phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="223"/>
+        <location filename="../../app/cameras/registry.py" line="229"/>
         <location filename="../../video/site_geometry.py" line="404"/>
         <source>camera {code}: kind must be one of {values}</source>
         <translation>camera {code}: loại camera phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="238"/>
+        <location filename="../../app/cameras/registry.py" line="244"/>
         <location filename="../../video/site_geometry.py" line="412"/>
         <location filename="../../video/site_geometry.py" line="446"/>
         <source>camera {code}: {field} must be a number{range}</source>
         <translation>camera {code}: {field} phải là một số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="245"/>
+        <location filename="../../app/cameras/registry.py" line="251"/>
         <source>camera {code}: active must be true or false</source>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="142"/>
-        <location filename="../../app/cameras/registry.py" line="262"/>
+        <location filename="../../app/cameras/registry.py" line="268"/>
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="102"/>
         <location filename="../../app/cameras/map_import.py" line="239"/>
-        <location filename="../../app/cameras/registry.py" line="265"/>
+        <location filename="../../app/cameras/registry.py" line="271"/>
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
     </message>
@@ -4931,8 +4941,8 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/cameras/map_import.py" line="149"/>
         <location filename="../../app/cameras/map_import.py" line="183"/>
-        <location filename="../../app/cameras/registry.py" line="268"/>
-        <location filename="../../app/cameras/registry.py" line="402"/>
+        <location filename="../../app/cameras/registry.py" line="274"/>
+        <location filename="../../app/cameras/registry.py" line="408"/>
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
     </message>
@@ -5094,25 +5104,25 @@ Kéo camera vào đây</translation>
         <translation>Tệp không làm thay đổi bản đồ camera hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="275"/>
+        <location filename="../../app/cameras/registry.py" line="281"/>
         <location filename="../../video/site_geometry.py" line="401"/>
         <source>camera without code</source>
         <translation>camera không có mã</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="277"/>
+        <location filename="../../app/cameras/registry.py" line="283"/>
         <location filename="../../video/site_geometry.py" line="500"/>
         <source>duplicate camera code {code}</source>
         <translation>trùng mã camera {code}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="289"/>
-        <location filename="../../app/cameras/registry.py" line="414"/>
+        <location filename="../../app/cameras/registry.py" line="295"/>
+        <location filename="../../app/cameras/registry.py" line="420"/>
         <source>camera {code}: unknown unit {unit}</source>
         <translation>camera {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="292"/>
+        <location filename="../../app/cameras/registry.py" line="298"/>
         <source>camera {code}: a password needs a username</source>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
@@ -5123,7 +5133,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/cameras/map_service.py" line="236"/>
         <location filename="../../app/cameras/ptz_check.py" line="377"/>
         <location filename="../../app/cameras/ptz_check.py" line="435"/>
-        <location filename="../../app/cameras/registry.py" line="326"/>
+        <location filename="../../app/cameras/registry.py" line="332"/>
         <location filename="../../app/evidence.py" line="119"/>
         <source>Unknown camera &apos;{code}&apos;.</source>
         <extracomment>States in which a camera counts as down. &quot;connecting&quot; is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
@@ -5150,123 +5160,139 @@ Kéo camera vào đây</translation>
         <translation>Sự cố camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="407"/>
+        <location filename="../../app/cameras/registry.py" line="413"/>
         <source>The camera no longer exists.</source>
         <translation>Camera không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="132"/>
+        <location filename="../../app/org.py" line="139"/>
         <source>a unit must be a mapping</source>
         <translation>mỗi đơn vị phải là một bảng khóa–giá trị</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="136"/>
+        <location filename="../../app/org.py" line="143"/>
         <source>unit without code</source>
         <translation>có đơn vị thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="138"/>
+        <location filename="../../app/org.py" line="145"/>
         <source>duplicate unit code {code}</source>
         <translation>mã đơn vị {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="141"/>
+        <location filename="../../app/org.py" line="148"/>
         <source>unit {code}: name is required</source>
         <translation>đơn vị {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="143"/>
+        <location filename="../../app/org.py" line="150"/>
         <source>unit {code}: kind must be one of {kinds}</source>
         <translation>đơn vị {code}: loại đơn vị phải là một trong {kinds}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="147"/>
+        <location filename="../../app/org.py" line="153"/>
+        <location filename="../../app/org.py" line="350"/>
+        <source>unit {code}: {field} is longer than {limit} characters</source>
+        <translation>đơn vị {code}: {field} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="157"/>
         <source>unit {code}: rotation_order must be 1 to 7</source>
         <translation>đơn vị {code}: thứ tự trực luân phiên (rotation_order) phải từ 1 đến 7</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="152"/>
+        <location filename="../../app/org.py" line="162"/>
         <source>unit {code}: unknown parent {parent}</source>
         <translation>đơn vị {code}: không có đơn vị cấp trên {parent}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="165"/>
+        <location filename="../../app/org.py" line="175"/>
         <source>unit {code}: its parent chain leads back to itself</source>
         <translation>đơn vị {code}: chuỗi đơn vị cấp trên quay vòng về chính nó</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="170"/>
+        <location filename="../../app/org.py" line="180"/>
         <source>desk without code</source>
         <translation>có trực ban thiếu mã</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="173"/>
+        <location filename="../../app/org.py" line="183"/>
         <source>duplicate desk code {code}</source>
         <translation>mã trực ban {code} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="176"/>
+        <location filename="../../app/org.py" line="186"/>
         <source>desk {code}: kind must be hq or regional</source>
         <translation>trực ban {code}: loại phải là hq hoặc regional</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="179"/>
+        <location filename="../../app/org.py" line="189"/>
         <source>desk {code}: unknown unit {unit}</source>
         <translation>trực ban {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="182"/>
+        <location filename="../../app/org.py" line="192"/>
         <source>desk {code}: name is required</source>
         <translation>trực ban {code}: thiếu tên</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="186"/>
+        <location filename="../../app/org.py" line="194"/>
+        <source>desk {code}: {field} is longer than {limit} characters</source>
+        <translation>trực ban {code}: {field} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="200"/>
         <source>user without username</source>
         <translation>có người dùng thiếu tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="191"/>
+        <location filename="../../app/org.py" line="205"/>
         <source>duplicate user {user}</source>
         <translation>người dùng {user} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="194"/>
+        <location filename="../../app/org.py" line="208"/>
         <source>user {user}: full_name is required</source>
         <translation>người dùng {user}: thiếu họ tên (full_name)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="197"/>
+        <location filename="../../app/org.py" line="210"/>
+        <source>user {user}: {field} is longer than {limit} characters</source>
+        <translation>người dùng {user}: {field} dài quá {limit} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/org.py" line="214"/>
         <source>user {user}: roles must be some of {roles}</source>
         <translation>người dùng {user}: vai trò phải thuộc {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="200"/>
+        <location filename="../../app/org.py" line="217"/>
         <source>user {user}: unknown desk {desk}</source>
         <translation>người dùng {user}: không có trực ban {desk}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="203"/>
+        <location filename="../../app/org.py" line="220"/>
         <source>user {user}: unknown unit {unit}</source>
         <translation>người dùng {user}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="206"/>
+        <location filename="../../app/org.py" line="223"/>
         <source>user {user}: a password of at least 6 characters is required</source>
         <translation>người dùng {user}: cần mật khẩu ít nhất 6 ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="211"/>
+        <location filename="../../app/org.py" line="228"/>
         <source>holiday needs a day (YYYY-MM-DD)</source>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="302"/>
+        <location filename="../../app/org.py" line="319"/>
         <location filename="../../app/workflow/daily_reports.py" line="288"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="328"/>
+        <location filename="../../app/org.py" line="345"/>
         <location filename="../../app/workflow/directives.py" line="175"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
@@ -5424,7 +5450,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="313"/>
+        <location filename="../../app/org.py" line="330"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
