@@ -7,6 +7,8 @@
   python main.py [--demo|--db URL] --print log|handover current|YYYY-MM-DD --pdf FILE
   python main.py [--demo|--db URL] --print document|II|III|IV|V ID --pdf FILE
   python main.py [--demo|--db URL] --verify-log
+
+Exit codes: see EXIT_CODES (also in --help) and app/cli.py.
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ import sys
 from pathlib import Path
 
 PRINT_KINDS = ("log", "handover", "document", "II", "III", "IV", "V")
+# app/cli.py's EXIT_* constants, spelled out here so that --help imports nothing.
+EXIT_CODES = """exit codes:
+  0 success
+  1 the duty log is broken (--verify-log found a changed or missing entry)
+  2 bad arguments, settings or input (the message says which)
+  3 the database cannot be reached
+  4 an unexpected error (a fault of the program; the details are in the log file)"""
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="main.py",
-                                description="Trực ban, giám sát trực tuyến hải quan")
+                                description="Trực ban, giám sát trực tuyến hải quan",
+                                epilog=EXIT_CODES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--demo", action="store_true", help="run on the demo site (SQLite, seeded)")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
     p.add_argument("--desk", metavar="CODE", help="duty desk code (default from settings)")
@@ -38,6 +49,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")
     p.add_argument("--lang", choices=("vi", "en"), help="interface language")
     args = p.parse_args(argv)
+    # An empty value would read as "not given": --print-log '' started the GUI and
+    # --db '' silently opened the local SQLite file.
+    for flag, value in (("--db", args.db), ("--desk", args.desk), ("--user", args.user),
+                        ("--screenshot", args.screenshot), ("--panel", args.panel),
+                        ("--print-log", args.print_log), ("--pdf", args.pdf),
+                        ("--print", args.print_doc[1] if args.print_doc else None)):
+        if value is not None and not value.strip():
+            p.error(f"{flag}: giá trị rỗng / empty value")
     if (args.print_log or args.print_doc) and not args.pdf:
         p.error("--print-log and --print need --pdf FILE")
     if args.print_doc and args.print_doc[0] not in PRINT_KINDS:
@@ -47,6 +66,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(args)
+    except Exception as exc:  # noqa: BLE001 - the one place a fault becomes exit code 4
+        from app import cli  # noqa: PLC0415
+
+        return cli.crashed(exc)
+
+
+def _run(args: argparse.Namespace) -> int:
     import forms  # noqa: PLC0415
     from app import cli  # noqa: PLC0415 - keep --help fast
 

@@ -1,9 +1,13 @@
 """The command-line actions that need no window: --verify-log and --print-log.
-Exit codes: 0 success, 1 the log is broken, 2 bad input, 3 database unreachable."""
+Exit codes (main.py's --help lists them): 0 success, 1 the log is broken, 2 bad
+arguments, settings or input, 3 database unreachable, 4 an unexpected error — a
+fault of the program, never to be read as "the log is broken" (Python's own exit
+code for an uncaught exception is 1)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,6 +18,12 @@ from app.errors import DatabaseUnavailable, DomainError, SettingsError
 from app.settings import Settings, load
 
 log = logs.get("ui")
+
+EXIT_OK = 0
+EXIT_LOG_BROKEN = 1
+EXIT_USAGE = 2
+EXIT_DATABASE = 3
+EXIT_CRASH = 4
 
 
 class CliError(Exception):
@@ -52,6 +62,18 @@ def open_context(args: argparse.Namespace, settings: Settings) -> AppContext:
 
         demo.seed(ctx)
     return ctx
+
+
+def crashed(exc: BaseException) -> int:
+    """An unexpected error: logged with its traceback, one clear line on stderr that
+    says where the details are, and EXIT_CRASH."""
+    log.error("unexpected error: %s", exc, exc_info=exc)
+    files = [str(name) for h in logging.getLogger("customs").handlers
+             if (name := getattr(h, "baseFilename", None))]
+    _fail(f"Lỗi không lường trước của chương trình / unexpected error: "
+          f"{type(exc).__name__}: {exc}"
+          + (f" — chi tiết trong / details in {', '.join(files)}" if files else ""))
+    return EXIT_CRASH
 
 
 def _fail(text: str) -> None:
@@ -110,7 +132,7 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
     except DatabaseUnavailable as exc:
         print(f"Không kết nối được cơ sở dữ liệu / database unreachable: {exc.message()}",  # noqa: T201
               file=sys.stderr)
-        return 3
+        return EXIT_DATABASE
     try:
         desk = ctx.reference.desk_by_code(settings.desk_code)
         if args.verify_log:
@@ -118,27 +140,27 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
             if result.ok:
                 print(f"Nhật ký trực ban {desk.code}: toàn vẹn, {result.checked} mục "  # noqa: T201
                       f"(log intact, {result.checked} entries)")
-                return 0
+                return EXIT_OK
             print(f"Nhật ký trực ban {desk.code} BỊ THAY ĐỔI / LOG BROKEN at entry "  # noqa: T201
                   f"#{result.broken_seq}"
                   + (f" (id {result.broken_id})" if result.broken_id else "")
                   + f": {result.reason}", file=sys.stderr)
-            return 1
+            return EXIT_LOG_BROKEN
         kind, ref = (args.print_doc if getattr(args, "print_doc", None)
                      else ("log", args.print_log))
         pdf = _paper(ctx, desk, kind, ref)
         if pdf is None:
-            return 2
+            return EXIT_USAGE
         out = Path(args.pdf)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(pdf)
         print(f"Đã ghi / written: {out}")  # noqa: T201
-        return 0
+        return EXIT_OK
     except DatabaseUnavailable as exc:
         print(f"Mất kết nối cơ sở dữ liệu / database lost: {exc.message()}", file=sys.stderr)  # noqa: T201
-        return 3
+        return EXIT_DATABASE
     except DomainError as exc:
         print(exc.message(), file=sys.stderr)  # noqa: T201
-        return 2
+        return EXIT_USAGE
     finally:
         ctx.close()

@@ -221,3 +221,48 @@ def test_formulas_are_text_cells_in_the_xlsx_export_and_read_back_as_given():
     back = map_import.validate(map_import.parse_xlsx_bytes(raw, "export.xlsx"),
                                {"DV-CAM-04": "fixed"})
     assert [(p.name, p.scanner) for p in back.positions] == [(f, f) for f in FORMULAS]
+
+
+# -- the command line -----------------------------------------------------------------------
+@pytest.mark.parametrize("argv", [
+    ["--print-log", "", "--pdf", "out.pdf"],     # started the GUI
+    ["--db", "", "--verify-log"],                # fell back to the local SQLite file
+    ["--db", "  ", "--verify-log"],
+    ["--demo", "--print-log", "current", "--pdf", ""],
+    ["--demo", "--print", "log", "", "--pdf", "out.pdf"],
+    ["--desk", "", "--verify-log"],
+    ["--screenshot", ""],
+])
+def test_an_empty_argument_is_a_usage_error(argv, capsys):
+    import main as entry  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as exit_:
+        entry.parse_args(argv)
+    assert exit_.value.code == 2
+    assert "empty" in capsys.readouterr().err
+
+
+def test_a_crash_has_its_own_exit_code_and_a_clear_message(monkeypatch, capsys):
+    import main as entry  # noqa: PLC0415
+    from app import cli  # noqa: PLC0415
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(cli, "run_batch", broken)
+    code = entry.main(["--verify-log"])
+    assert code == cli.EXIT_CRASH and code not in (0, 1, 2, 3)  # 1 is "the log is broken"
+    err = capsys.readouterr().err
+    assert "unexpected error" in err and "something nobody expected" in err
+    assert "client.log" in err                                  # where the details are
+
+
+def test_the_help_lists_the_exit_codes(capsys):
+    import main as entry  # noqa: PLC0415
+
+    with pytest.raises(SystemExit):
+        entry.parse_args(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for text in ("0 success", "1 the duty log is broken", "2 bad arguments",
+                 "3 the database cannot be reached", "4 an unexpected error"):
+        assert text in out
