@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
@@ -95,6 +97,22 @@ class Settings:
         if self.lock_after_minutes < 0:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "lock_after_minutes cannot be negative."))
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "Setting timezone: unknown time zone '{value}' "
+                          "(e.g. Asia/Ho_Chi_Minh)."), value=self.timezone) from exc
+        # The names and ranges are the image check's (video/drift.py, which the core
+        # cannot import): here, that it is a mapping of names to numbers at all.
+        thresholds = self.drift_thresholds
+        if not isinstance(thresholds, dict) or not all(
+                isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+                and math.isfinite(v) for k, v in thresholds.items()):
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "Setting drift_thresholds must map threshold names to numbers, "
+                          "not {value}."),
+                value=json.dumps(thresholds, ensure_ascii=False, default=str))
 
 
 def _parse_time(value: str, name: str) -> time:

@@ -266,3 +266,42 @@ def test_the_help_lists_the_exit_codes(capsys):
     for text in ("0 success", "1 the duty log is broken", "2 bad arguments",
                  "3 the database cannot be reached", "4 an unexpected error"):
         assert text in out
+
+
+# -- settings -------------------------------------------------------------------------------
+@pytest.mark.parametrize("content,names", [
+    ({"drift_thresholds": "x"}, "drift_thresholds"),
+    ({"drift_thresholds": {"max_shift_pct": "x"}}, "drift_thresholds"),
+    ({"drift_thresholds": {"max_shift_pct": True}}, "drift_thresholds"),
+    ({"drift_thresholds": [1, 2]}, "drift_thresholds"),
+    ({"timezone": "Mars/Olympus_Mons"}, "Mars/Olympus_Mons"),
+    ({"timezone": "../../etc/passwd"}, "../../etc/passwd"),
+    ({"timezone": ""}, "timezone"),
+])
+def test_settings_refuse_bad_thresholds_and_unknown_time_zones(tmp_path, monkeypatch, capsys,
+                                                               content, names):
+    import json  # noqa: PLC0415
+
+    import main as entry  # noqa: PLC0415
+    from app.errors import SettingsError  # noqa: PLC0415
+    from app.settings import load  # noqa: PLC0415
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        load(path)
+    assert names in err.value.message()
+    monkeypatch.setenv("CUSTOMS_CONFIG_DIR", str(tmp_path))
+    assert entry.main(["--verify-log"]) == 2
+    assert "invalid settings" in capsys.readouterr().err
+
+
+def test_settings_keep_good_thresholds_and_time_zones(tmp_path):
+    from app.settings import Settings, load, save  # noqa: PLC0415
+
+    path = tmp_path / "settings.json"
+    save(Settings(timezone="Asia/Bangkok", drift_thresholds={"max_shift_pct": 6.5,
+                                                            "min_features": 30}), path)
+    loaded = load(path, apply_env=False)
+    assert loaded.timezone == "Asia/Bangkok"
+    assert loaded.drift_thresholds == {"max_shift_pct": 6.5, "min_features": 30}

@@ -4381,7 +4381,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras/checklists.py" line="133"/>
-        <location filename="../../app/cameras/map_import.py" line="138"/>
+        <location filename="../../app/cameras/map_import.py" line="155"/>
         <source>unsupported version {version}</source>
         <translation>phiên bản {version} không được hỗ trợ</translation>
     </message>
@@ -4814,16 +4814,16 @@ Kéo camera vào đây</translation>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="93"/>
-        <location filename="../../app/cameras/map_import.py" line="229"/>
+        <location filename="../../app/cameras/map_import.py" line="110"/>
+        <location filename="../../app/cameras/map_import.py" line="246"/>
         <location filename="../../app/cameras/registry.py" line="142"/>
         <location filename="../../app/org.py" line="112"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="97"/>
-        <location filename="../../app/cameras/map_import.py" line="228"/>
+        <location filename="../../app/cameras/map_import.py" line="114"/>
+        <location filename="../../app/cameras/map_import.py" line="245"/>
         <location filename="../../app/cameras/registry.py" line="146"/>
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
@@ -4885,14 +4885,14 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="142"/>
+        <location filename="../../app/cameras/map_import.py" line="159"/>
         <location filename="../../app/cameras/registry.py" line="268"/>
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="102"/>
-        <location filename="../../app/cameras/map_import.py" line="239"/>
+        <location filename="../../app/cameras/map_import.py" line="119"/>
+        <location filename="../../app/cameras/map_import.py" line="256"/>
         <location filename="../../app/cameras/registry.py" line="271"/>
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
@@ -4924,165 +4924,165 @@ Kéo camera vào đây</translation>
         <translation>tệp không phải văn bản UTF-8</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="110"/>
+        <location filename="../../app/cameras/map_import.py" line="127"/>
         <source>record must be one of {values}</source>
         <translation>cột record phải là một trong: {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="116"/>
+        <location filename="../../app/cameras/map_import.py" line="133"/>
         <source>column(s) {columns} do not apply to a {record} record</source>
         <translation>cột {columns} không dùng cho dòng loại {record}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="134"/>
+        <location filename="../../app/cameras/map_import.py" line="151"/>
         <source>the file must hold an object with a &quot;cameras&quot; list</source>
         <translation>tệp phải chứa một đối tượng có danh sách &quot;cameras&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="149"/>
-        <location filename="../../app/cameras/map_import.py" line="183"/>
+        <location filename="../../app/cameras/map_import.py" line="166"/>
+        <location filename="../../app/cameras/map_import.py" line="200"/>
         <location filename="../../app/cameras/registry.py" line="274"/>
         <location filename="../../app/cameras/registry.py" line="408"/>
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="155"/>
+        <location filename="../../app/cameras/map_import.py" line="172"/>
         <source>the calibration must be an object</source>
         <translation>dữ liệu hiệu chỉnh phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="161"/>
+        <location filename="../../app/cameras/map_import.py" line="178"/>
         <source>the positions must be a list</source>
         <translation>danh sách vị trí (positions) phải là một mảng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="166"/>
+        <location filename="../../app/cameras/map_import.py" line="183"/>
         <source>a position must be an object</source>
         <translation>mỗi vị trí phải là một đối tượng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="203"/>
-        <location filename="../../app/cameras/map_import.py" line="207"/>
+        <location filename="../../app/cameras/map_import.py" line="220"/>
+        <location filename="../../app/cameras/map_import.py" line="224"/>
         <source>not a readable XLSX workbook ({detail})</source>
         <translation>không đọc được tệp XLSX ({detail})</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="214"/>
+        <location filename="../../app/cameras/map_import.py" line="231"/>
         <source>the workbook needs a sheet named {sheet}</source>
         <translation>tệp XLSX cần có trang tính tên {sheet}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="261"/>
+        <location filename="../../app/cameras/map_import.py" line="278"/>
         <location filename="../../app/cameras/map_service.py" line="139"/>
         <source>unsupported file type (expected {values})</source>
         <translation>loại tệp không được hỗ trợ (cần: {values})</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="293"/>
+        <location filename="../../app/cameras/map_import.py" line="310"/>
         <source>a record without camera code</source>
         <translation>dòng dữ liệu thiếu mã camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="298"/>
+        <location filename="../../app/cameras/map_import.py" line="315"/>
         <source>unknown camera {camera}</source>
         <translation>không có camera {camera} trong danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="301"/>
+        <location filename="../../app/cameras/map_import.py" line="318"/>
         <source>camera {camera}: neither calibration nor positions</source>
         <translation>camera {camera}: không có dữ liệu hiệu chỉnh cũng không có vị trí quan sát</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="310"/>
         <location filename="../../app/cameras/map_import.py" line="327"/>
-        <location filename="../../app/cameras/map_import.py" line="339"/>
-        <location filename="../../app/cameras/map_import.py" line="415"/>
+        <location filename="../../app/cameras/map_import.py" line="344"/>
+        <location filename="../../app/cameras/map_import.py" line="356"/>
+        <location filename="../../app/cameras/map_import.py" line="432"/>
         <source>camera {camera}: {field} is required</source>
         <translation>camera {camera}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="317"/>
+        <location filename="../../app/cameras/map_import.py" line="334"/>
         <source>camera {camera}: {field} must be a number{range}</source>
         <translation>camera {camera}: {field} phải là số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="331"/>
+        <location filename="../../app/cameras/map_import.py" line="348"/>
         <source>camera {camera}: position code {position} is longer than {limit} characters</source>
         <translation>camera {camera}: mã vị trí {position} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="335"/>
+        <location filename="../../app/cameras/map_import.py" line="352"/>
         <source>camera {camera}: duplicate position {position}</source>
         <translation>camera {camera}: vị trí {position} bị trùng</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="348"/>
+        <location filename="../../app/cameras/map_import.py" line="365"/>
         <source>camera {camera} is not a PTZ camera: leave preset, pan, tilt and zoom empty</source>
         <translation>camera {camera} không phải camera PTZ: để trống preset, pan, tilt và zoom</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="352"/>
+        <location filename="../../app/cameras/map_import.py" line="369"/>
         <source>camera {camera}: the preset token is longer than {limit} characters</source>
         <translation>camera {camera}: mã preset dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="359"/>
+        <location filename="../../app/cameras/map_import.py" line="376"/>
         <source>camera {camera}: {field} must be above zero</source>
         <translation>camera {camera}: {field} phải lớn hơn 0</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="364"/>
+        <location filename="../../app/cameras/map_import.py" line="381"/>
         <source>camera {camera}: default must be yes or no</source>
         <translation>camera {camera}: cột default phải là có hoặc không (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="370"/>
+        <location filename="../../app/cameras/map_import.py" line="387"/>
         <source>camera {camera}: more than one default position</source>
         <translation>camera {camera}: có nhiều hơn một vị trí mặc định</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="378"/>
+        <location filename="../../app/cameras/map_import.py" line="395"/>
         <source>camera {camera}: {field} is longer than {limit} characters</source>
         <translation>camera {camera}: {field} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="383"/>
+        <location filename="../../app/cameras/map_import.py" line="400"/>
         <source>camera {camera}: a second calibration</source>
         <translation>camera {camera}: dữ liệu hiệu chỉnh bị lặp</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="401"/>
+        <location filename="../../app/cameras/map_import.py" line="418"/>
         <source>camera {camera}: give both {low} and {high}</source>
         <translation>camera {camera}: cần nhập cả {low} và {high}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="405"/>
+        <location filename="../../app/cameras/map_import.py" line="422"/>
         <source>camera {camera}: {low} must be below {high}</source>
         <translation>camera {camera}: {low} phải nhỏ hơn {high}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="410"/>
+        <location filename="../../app/cameras/map_import.py" line="427"/>
         <source>camera {camera}: the pan range is more than 360°</source>
         <translation>camera {camera}: phạm vi quay ngang vượt quá 360°</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="446"/>
+        <location filename="../../app/cameras/map_import.py" line="463"/>
         <source>the file holds no camera map records</source>
         <translation>tệp không có dữ liệu bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="455"/>
+        <location filename="../../app/cameras/map_import.py" line="472"/>
         <source>camera {camera}: the field-of-view curve must be zoom:degrees pairs, e.g. &quot;0:58; 1:3.2&quot;</source>
         <translation>camera {camera}: đường cong góc nhìn phải là các cặp zoom:độ, ví dụ &quot;0:58; 1:3.2&quot;</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="460"/>
+        <location filename="../../app/cameras/map_import.py" line="477"/>
         <source>camera {camera}: the field-of-view curve needs zoom in 0 … 1 and degrees between 0 and 180</source>
         <translation>camera {camera}: đường cong góc nhìn cần zoom trong khoảng 0 … 1 và góc từ 0 đến 180 độ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/map_import.py" line="464"/>
+        <location filename="../../app/cameras/map_import.py" line="481"/>
         <source>camera {camera}: along the field-of-view curve zoom must increase and the angle decrease</source>
         <translation>camera {camera}: trên đường cong góc nhìn, zoom phải tăng dần và góc nhìn phải giảm dần</translation>
     </message>
@@ -5354,73 +5354,83 @@ Kéo camera vào đây</translation>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="74"/>
+        <location filename="../../app/settings.py" line="76"/>
         <source>Office hours end ({end}) must be after they start ({start}).</source>
         <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="78"/>
+        <location filename="../../app/settings.py" line="80"/>
         <source>Unknown language &apos;{value}&apos; (expected vi or en).</source>
         <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="81"/>
+        <location filename="../../app/settings.py" line="83"/>
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
         <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="84"/>
+        <location filename="../../app/settings.py" line="86"/>
         <source>The database URL &apos;{value}&apos; is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
         <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="89"/>
+        <location filename="../../app/settings.py" line="91"/>
         <source>camera_outage_after_s cannot be negative.</source>
         <translation>camera_outage_after_s không được âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="92"/>
+        <location filename="../../app/settings.py" line="94"/>
         <source>smtp_port must be a TCP port (1–65535), not {value}.</source>
         <translation>smtp_port phải là cổng TCP (1–65535), không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="96"/>
+        <location filename="../../app/settings.py" line="98"/>
         <source>lock_after_minutes cannot be negative.</source>
         <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="103"/>
+        <source>Setting timezone: unknown time zone &apos;{value}&apos; (e.g. Asia/Ho_Chi_Minh).</source>
+        <translation>Thiết lập timezone: múi giờ '{value}' không tồn tại (ví dụ Asia/Ho_Chi_Minh).</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="112"/>
+        <source>Setting drift_thresholds must map threshold names to numbers, not {value}.</source>
+        <translation>Thiết lập drift_thresholds phải gồm tên ngưỡng và giá trị số, không phải {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="121"/>
         <source>Setting {name} must be a time HH:MM, not &apos;{value}&apos;.</source>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="140"/>
+        <location filename="../../app/settings.py" line="158"/>
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="144"/>
+        <location filename="../../app/settings.py" line="162"/>
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="148"/>
-        <location filename="../../app/settings.py" line="184"/>
+        <location filename="../../app/settings.py" line="166"/>
+        <location filename="../../app/settings.py" line="202"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="152"/>
+        <location filename="../../app/settings.py" line="170"/>
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="159"/>
+        <location filename="../../app/settings.py" line="177"/>
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="165"/>
+        <location filename="../../app/settings.py" line="183"/>
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
