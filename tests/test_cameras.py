@@ -161,6 +161,7 @@ def test_credentials_are_encrypted_at_rest_and_round_trip(ctx, users):
     other = ctx.data_dir.parent / "other"
     other.mkdir()
     (other / KEY_FILE).write_bytes((ctx.data_dir / KEY_FILE).read_bytes())
+    (other / KEY_FILE).chmod(0o600)   # a copy others could read would be refused
     assert CameraRegistry(ctx.db, ctx.clock, other).stream_url(cam, "main") == url
     # ... one with a different key cannot.
     with pytest.raises(ValidationError):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import textwrap
 from pathlib import Path
 
@@ -305,3 +307,54 @@ def test_settings_keep_good_thresholds_and_time_zones(tmp_path):
     loaded = load(path, apply_env=False)
     assert loaded.timezone == "Asia/Bangkok"
     assert loaded.drift_thresholds == {"max_shift_pct": 6.5, "min_features": 30}
+
+
+# -- files with secrets ---------------------------------------------------------------------
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@posix_only
+def test_the_outbox_is_readable_by_its_owner_only(tmp_path, clock):
+    from app.db.outbox import Outbox  # noqa: PLC0415
+
+    old = os.umask(0o022)                         # the usual: new files world-readable
+    try:
+        box = Outbox(tmp_path / "new" / "outbox.sqlite", clock)
+        box.count_pending()
+        box.close()
+        assert _mode(tmp_path / "new" / "outbox.sqlite") == 0o600
+        # an outbox left world-readable by an older client is closed up on opening
+        (tmp_path / "old").mkdir()
+        legacy = tmp_path / "old" / "outbox.sqlite"
+        legacy.write_bytes(b"")
+        legacy.chmod(0o644)
+        Outbox(legacy, clock).close()
+        assert _mode(legacy) == 0o600
+    finally:
+        os.umask(old)
+
+
+@posix_only
+def test_a_site_key_file_others_can_read_is_refused(tmp_path, monkeypatch, caplog):
+    from cryptography.fernet import Fernet  # noqa: PLC0415
+
+    from app.cameras.registry import KEY_FILE, SiteKey  # noqa: PLC0415
+
+    monkeypatch.delenv("CUSTOMS_SITE_KEY", raising=False)
+    key = tmp_path / KEY_FILE
+    key.write_bytes(Fernet.generate_key() + b"\n")
+    key.chmod(0o644)
+    with pytest.raises(ValidationError) as err:
+        SiteKey.load(tmp_path)
+    message = err.value.message()
+    assert str(key) in message and "chmod 600" in message
+    assert any("site.key" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    key.chmod(0o600)
+    assert SiteKey.load(tmp_path) is not None      # once private, it is used
+    fresh = tmp_path / "fresh"
+    SiteKey.load(fresh)
+    assert _mode(fresh / KEY_FILE) == 0o600

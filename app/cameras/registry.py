@@ -12,9 +12,11 @@ key* (Fernet, from the `cryptography` package). The key is, in this order:
    with a fresh key on first use.
 
 Every workstation of a site must use the same key (deploy it through the
-environment or copy ``site.key``), otherwise it cannot read the credentials;
-the database alone never reveals them. Stream URLs with credentials inserted
-exist only in memory (`CameraRegistry.stream_url`) and are never logged.
+environment or copy ``site.key``, readable by its owner only: on POSIX a key file
+other users can read is refused with a message saying how to fix it), otherwise it
+cannot read the credentials; the database alone never reveals them. Stream URLs
+with credentials inserted exist only in memory (`CameraRegistry.stream_url`) and
+are never logged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import json
 import json.scanner
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +99,16 @@ class SiteKey:
                 with os.fdopen(fd, "wb") as f:
                     f.write(key + b"\n")
                 log.info("created a new site key file %s", path)
+        if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            # Refused, not quietly tightened: whoever could read it may have copied
+            # it, which only the site can judge (and replace the key); using it
+            # would keep the door open without anyone knowing.
+            log.error("the site key file %s can be read by other users: not used", path)
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "The site key file {name} can be read by other users of this "
+                          "computer, so it was not used. Make it private (chmod 600 {name}); "
+                          "it may have been copied: consider a new site key."),
+                name=str(path))
         try:
             return cls(path.read_bytes().strip())
         except ValueError as exc:

@@ -7,7 +7,9 @@ lost COMMIT reply or a restart before the replay cannot duplicate it."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -32,11 +34,27 @@ class PendingEntry:
     entry_id: int | None
 
 
+def _make_private(path: Path) -> None:
+    """The outbox holds entries not yet in the shared log and who wrote them: the
+    console's user alone may read it. Created 0600 before SQLite opens it (SQLite
+    gives its -wal and -shm files the database file's mode); one an older client left
+    readable by others is closed up."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    if os.name != "posix":
+        return  # Windows: the user's profile folder's ACL protects it
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if name.exists() and stat.S_IMODE(name.stat().st_mode) & 0o077:
+            os.chmod(name, 0o600)
+            log.warning("%s was readable by other users: now by its owner only", name)
+
+
 class Outbox:
     def __init__(self, path: Path, clock: ConsoleClock) -> None:
         self.clock = clock
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        _make_private(path)
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")

@@ -4803,20 +4803,25 @@ Kéo camera vào đây</translation>
         <translation>tệp phải chứa bảng gồm units, desks, users</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="84"/>
-        <location filename="../../app/cameras/registry.py" line="102"/>
+        <location filename="../../app/cameras/registry.py" line="87"/>
+        <location filename="../../app/cameras/registry.py" line="115"/>
         <source>The site key in {name} is not a valid key.</source>
         <translation>Khóa của điểm trong {name} không phải là khóa hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="113"/>
+        <location filename="../../app/cameras/registry.py" line="107"/>
+        <source>The site key file {name} can be read by other users of this computer, so it was not used. Make it private (chmod 600 {name}); it may have been copied: consider a new site key.</source>
+        <translation>Tệp khóa của điểm {name} có thể bị người dùng khác trên máy này đọc nên đã không được dùng. Hãy để chỉ chủ sở hữu đọc được (chmod 600 {name}); khóa có thể đã bị sao chép: nên cân nhắc tạo khóa mới.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cameras/registry.py" line="126"/>
         <source>The camera credentials cannot be read with this workstation&apos;s site key.</source>
         <translation>Không đọc được thông tin đăng nhập camera bằng khóa của điểm trên máy trạm này.</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="110"/>
         <location filename="../../app/cameras/map_import.py" line="246"/>
-        <location filename="../../app/cameras/registry.py" line="142"/>
+        <location filename="../../app/cameras/registry.py" line="155"/>
         <location filename="../../app/org.py" line="112"/>
         <source>missing column(s): {columns}</source>
         <translation>thiếu cột: {columns}</translation>
@@ -4824,76 +4829,76 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/cameras/map_import.py" line="114"/>
         <location filename="../../app/cameras/map_import.py" line="245"/>
-        <location filename="../../app/cameras/registry.py" line="146"/>
+        <location filename="../../app/cameras/registry.py" line="159"/>
         <source>unknown column(s): {columns}</source>
         <translation>cột không xác định: {columns}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="169"/>
+        <location filename="../../app/cameras/registry.py" line="182"/>
         <source>the file must hold a list of cameras</source>
         <translation>tệp phải chứa danh sách camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="183"/>
-        <location filename="../../app/cameras/registry.py" line="201"/>
+        <location filename="../../app/cameras/registry.py" line="196"/>
+        <location filename="../../app/cameras/registry.py" line="214"/>
         <source>camera {code}: {field} is not a valid URL</source>
         <translation>camera {code}: {field} không phải là địa chỉ URL hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="194"/>
+        <location filename="../../app/cameras/registry.py" line="207"/>
         <source>camera {code}: {field} must not contain credentials (give them as username and password)</source>
         <translation>camera {code}: {field} không được chứa thông tin đăng nhập (ghi vào username và password)</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="205"/>
+        <location filename="../../app/cameras/registry.py" line="218"/>
         <source>camera {code}: the relay URL may only use the placeholders {{code}} and {{stream}}</source>
         <translation>camera {code}: URL máy chủ chuyển tiếp chỉ được dùng các biến {{code}} và {{stream}}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="221"/>
-        <location filename="../../app/cameras/registry.py" line="236"/>
-        <location filename="../../app/cameras/registry.py" line="287"/>
+        <location filename="../../app/cameras/registry.py" line="234"/>
+        <location filename="../../app/cameras/registry.py" line="249"/>
+        <location filename="../../app/cameras/registry.py" line="300"/>
         <source>camera {code}: {field} is required</source>
         <translation>camera {code}: thiếu {field}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="223"/>
+        <location filename="../../app/cameras/registry.py" line="236"/>
         <source>camera {code}: {field} is longer than {limit} characters</source>
         <translation>camera {code}: {field} dài quá {limit} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="226"/>
+        <location filename="../../app/cameras/registry.py" line="239"/>
         <source>camera {code}: area type must be one of {values}</source>
         <translation>camera {code}: loại địa bàn phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="229"/>
+        <location filename="../../app/cameras/registry.py" line="242"/>
         <location filename="../../video/site_geometry.py" line="404"/>
         <source>camera {code}: kind must be one of {values}</source>
         <translation>camera {code}: loại camera phải là một trong {values}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="244"/>
+        <location filename="../../app/cameras/registry.py" line="257"/>
         <location filename="../../video/site_geometry.py" line="412"/>
         <location filename="../../video/site_geometry.py" line="446"/>
         <source>camera {code}: {field} must be a number{range}</source>
         <translation>camera {code}: {field} phải là một số{range}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="251"/>
+        <location filename="../../app/cameras/registry.py" line="264"/>
         <source>camera {code}: active must be true or false</source>
         <translation>camera {code}: active phải là true hoặc false</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="159"/>
-        <location filename="../../app/cameras/registry.py" line="268"/>
+        <location filename="../../app/cameras/registry.py" line="281"/>
         <source>a camera must be an object</source>
         <translation>mỗi camera phải là một đối tượng</translation>
     </message>
     <message>
         <location filename="../../app/cameras/map_import.py" line="119"/>
         <location filename="../../app/cameras/map_import.py" line="256"/>
-        <location filename="../../app/cameras/registry.py" line="271"/>
+        <location filename="../../app/cameras/registry.py" line="284"/>
         <source>more cells than columns</source>
         <translation>số ô nhiều hơn số cột</translation>
     </message>
@@ -4941,8 +4946,8 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/cameras/map_import.py" line="166"/>
         <location filename="../../app/cameras/map_import.py" line="200"/>
-        <location filename="../../app/cameras/registry.py" line="274"/>
-        <location filename="../../app/cameras/registry.py" line="408"/>
+        <location filename="../../app/cameras/registry.py" line="287"/>
+        <location filename="../../app/cameras/registry.py" line="421"/>
         <source>unknown field(s): {columns}</source>
         <translation>trường không xác định: {columns}</translation>
     </message>
@@ -5104,25 +5109,25 @@ Kéo camera vào đây</translation>
         <translation>Tệp không làm thay đổi bản đồ camera hiện hành.</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="281"/>
+        <location filename="../../app/cameras/registry.py" line="294"/>
         <location filename="../../video/site_geometry.py" line="401"/>
         <source>camera without code</source>
         <translation>camera không có mã</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="283"/>
+        <location filename="../../app/cameras/registry.py" line="296"/>
         <location filename="../../video/site_geometry.py" line="500"/>
         <source>duplicate camera code {code}</source>
         <translation>trùng mã camera {code}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="295"/>
-        <location filename="../../app/cameras/registry.py" line="420"/>
+        <location filename="../../app/cameras/registry.py" line="308"/>
+        <location filename="../../app/cameras/registry.py" line="433"/>
         <source>camera {code}: unknown unit {unit}</source>
         <translation>camera {code}: không có đơn vị {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="298"/>
+        <location filename="../../app/cameras/registry.py" line="311"/>
         <source>camera {code}: a password needs a username</source>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
@@ -5133,7 +5138,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/cameras/map_service.py" line="236"/>
         <location filename="../../app/cameras/ptz_check.py" line="377"/>
         <location filename="../../app/cameras/ptz_check.py" line="435"/>
-        <location filename="../../app/cameras/registry.py" line="332"/>
+        <location filename="../../app/cameras/registry.py" line="345"/>
         <location filename="../../app/evidence.py" line="119"/>
         <source>Unknown camera &apos;{code}&apos;.</source>
         <extracomment>States in which a camera counts as down. &quot;connecting&quot; is neutral: it keeps a running outage timer (a reconnect attempt) but does not start one.</extracomment>
@@ -5160,7 +5165,7 @@ Kéo camera vào đây</translation>
         <translation>Sự cố camera</translation>
     </message>
     <message>
-        <location filename="../../app/cameras/registry.py" line="413"/>
+        <location filename="../../app/cameras/registry.py" line="426"/>
         <source>The camera no longer exists.</source>
         <translation>Camera không còn tồn tại.</translation>
     </message>
@@ -5391,7 +5396,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/settings.py" line="103"/>
         <source>Setting timezone: unknown time zone &apos;{value}&apos; (e.g. Asia/Ho_Chi_Minh).</source>
-        <translation>Thiết lập timezone: múi giờ '{value}' không tồn tại (ví dụ Asia/Ho_Chi_Minh).</translation>
+        <translation>Thiết lập timezone: múi giờ &apos;{value}&apos; không tồn tại (ví dụ Asia/Ho_Chi_Minh).</translation>
     </message>
     <message>
         <location filename="../../app/settings.py" line="112"/>
