@@ -1,9 +1,13 @@
 """Accounts, roles and permission checks: the one place that says who may do what
-(DESIGN.md §2). Passwords are hashed with Argon2id."""
+(DESIGN.md §2). Passwords are hashed with Argon2id; a new one needs
+MIN_PASSWORD_LENGTH characters (accounts keep the passwords they have). Failed
+log-ins slow down and then lock a user name (`LoginThrottle`)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -11,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from app import logs
+from app.clock import Clock, fmt_local
 from app.db.engine import Database
 from app.db.limits import too_long
 from app.db.models import UserAccount, UserRole
@@ -25,6 +30,12 @@ from app.org_names import NAMES
 
 log = logs.get("auth")
 _hasher = PasswordHasher()
+
+#: the fewest characters of a password set from now on (existing ones keep working)
+MIN_PASSWORD_LENGTH = 10
+#: the floor of the set-up path that imports a site file without an actor (the demo
+#: site's seed and the test fixtures): the site file's own check
+SETUP_PASSWORD_LENGTH = 6
 
 
 class Role(StrEnum):
@@ -138,10 +149,10 @@ def require(user: CurrentUser, permission: Permission) -> None:
             user=user.full_name, action=PERMISSION_TEXT.get(permission, permission.value))
 
 
-def hash_password(password: str) -> str:
-    if len(password) < 6:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("errors", "A password needs at least 6 characters."))
+def hash_password(password: str, min_length: int = MIN_PASSWORD_LENGTH) -> str:
+    if len(password) < min_length:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "A password needs at least {count} characters."), count=min_length)
     return _hasher.hash(password)
 
 
@@ -164,19 +175,104 @@ def _check_lengths(**values: str | None) -> None:
             "errors", "{field} is longer than {limit} characters."), field=key, limit=limit)
 
 
+@dataclass
+class _Failures:
+    count: int
+    last: datetime
+    wait_until: datetime
+    locked_until: datetime | None = None
+
+
+class LoginThrottle:
+    """Failed log-ins per user name (known or not: the answer must not tell): after
+    FREE_FAILURES in a row the next attempt waits 1 s, and each further one twice as
+    long as the one before (2 s, 4 s … MAX_DELAY); after LOCK_AFTER failures the name
+    is locked for LOCK_FOR. A success, or LOCK_FOR without a failure, forgets them.
+    Attempts refused here are not checked and not counted. Time comes from the
+    injected clock.
+
+    Kept in this process: the schema has no table for log-in attempts (a lockout
+    shared by every console would need one, and a migration)."""
+
+    FREE_FAILURES = 3
+    MAX_DELAY = timedelta(seconds=60)
+    LOCK_AFTER = 10
+    LOCK_FOR = timedelta(minutes=15)
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._failures: dict[str, _Failures] = {}
+
+    @staticmethod
+    def _key(username: str) -> str:
+        return username.strip().casefold()
+
+    def check(self, username: str) -> None:
+        """Raise AuthenticationFailed while the user name waits or is locked."""
+        now = self.clock.now()
+        with self._lock:
+            f = self._failures.get(self._key(username))
+            if f is None:
+                return
+            if f.locked_until is not None:
+                if now < f.locked_until:
+                    raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                        "errors", "Log-in as {user} is locked after {count} failed attempts; "
+                                  "try again after {time}."),
+                        user=username.strip(), count=f.count,
+                        time=fmt_local(f.locked_until, with_date=False))
+                del self._failures[self._key(username)]
+                return
+            if now - f.last >= self.LOCK_FOR:
+                del self._failures[self._key(username)]
+                return
+            if now < f.wait_until:
+                seconds = max(1, int((f.wait_until - now).total_seconds() + 0.999))
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                    "errors", "Too many failed log-ins as {user}: wait {seconds} s before "
+                              "trying again."), user=username.strip(), seconds=seconds)
+
+    def failed(self, username: str) -> None:
+        now = self.clock.now()
+        key = self._key(username)
+        with self._lock:
+            f = self._failures.get(key)
+            count = 1 if f is None or now - f.last >= self.LOCK_FOR else f.count + 1
+            extra = count - self.FREE_FAILURES      # 0 after the last free failure
+            delay = (min(timedelta(seconds=2 ** extra), self.MAX_DELAY) if extra >= 0
+                     else timedelta(0))
+            locked = now + self.LOCK_FOR if count >= self.LOCK_AFTER else None
+            self._failures[key] = _Failures(count, now, now + delay, locked)
+            if len(self._failures) > 10_000:   # names tried at random: keep the newest
+                for old in sorted(self._failures, key=lambda k: self._failures[k].last)[:5000]:
+                    del self._failures[old]
+        if locked is not None:
+            log.warning("log-in as %r locked for %s after %d failures", username, self.LOCK_FOR,
+                        count)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._failures.pop(self._key(username), None)
+
+
 class AccountService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock, throttle: LoginThrottle | None = None) -> None:
         self.db = db
+        self.throttle = throttle or LoginThrottle(clock)
 
     def authenticate(self, username: str, password: str) -> CurrentUser:
+        self.throttle.check(username)
         with self.db.read() as s:
             account = s.scalar(select(UserAccount).where(UserAccount.username == username.strip()))
             if account is None or not account.active or not verify_password(
                     account.password_hash, password):
                 log.info("failed login for %r", username)
+                self.throttle.failed(username)
                 raise AuthenticationFailed(QT_TRANSLATE_NOOP(
                     "errors", "Wrong user name or password."))
             log.info("login %s", account.username)
+            self.throttle.succeeded(username)
             return to_current(account)
 
     def create_user(self, actor: CurrentUser | None, username: str, full_name: str,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app import logs
-from app.auth import CurrentUser, verify_password
+from app.auth import CurrentUser, LoginThrottle, verify_password
 from app.clock import Clock
 from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed
 
@@ -32,9 +32,11 @@ class CachedShift:
 
 
 class OfflineCache:
-    def __init__(self, path: Path, clock: Clock) -> None:
+    def __init__(self, path: Path, clock: Clock, throttle: LoginThrottle | None = None) -> None:
         self.path = path
         self.clock = clock
+        # shared with the database's log-in (AppContext): offline is no way around it
+        self.throttle = throttle or LoginThrottle(clock)
 
     def save(self, users: list[dict[str, Any]], desks: list[dict[str, Any]],
              shifts: list[CachedShift]) -> None:
@@ -63,12 +65,15 @@ class OfflineCache:
         return bool(self._load().get("users"))
 
     def authenticate(self, username: str, password: str) -> CurrentUser:
+        self.throttle.check(username)
         for u in self._load().get("users", []):
             if u["username"] == username.strip() and u.get("active", True) \
                     and verify_password(u["password_hash"], password):
+                self.throttle.succeeded(username)
                 return CurrentUser(id=u["id"], username=u["username"], full_name=u["full_name"],
                                    roles=frozenset(u["roles"]), desk_id=u.get("desk_id"),
                                    unit_id=u.get("unit_id"))
+        self.throttle.failed(username)
         raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "Wrong user name or password."))
 
     def desk(self, code: str) -> dict[str, Any] | None:

@@ -84,7 +84,7 @@ class AppContext:
     daily_reports: DailyReports = field(init=False)
 
     def __post_init__(self) -> None:
-        self.accounts = AccountService(self.db)
+        self.accounts = AccountService(self.db, self.clock)
         self.reference = ReferenceData(self.db, self.clock)
         self.roster = Roster(self.db, self.clock, self.settings.shift_start_time())
         self.dutylog = DutyLog(self.db, self.clock, self.roster.ensure_shift_at)
@@ -100,7 +100,8 @@ class AppContext:
         self.documents = DocumentRegister(self.db, self.clock, self._desk_code)
         self.outbox = Outbox(self.data_dir / "outbox.sqlite", self.clock)
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
-        self.cache = OfflineCache(self.data_dir / "offline-cache.json", self.clock)
+        self.cache = OfflineCache(self.data_dir / "offline-cache.json", self.clock,
+                                  self.accounts.throttle)
         self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
         self.ptz_holds = PtzHolds(self.db, self.clock)
         self.camera_health = CameraHealth(self.db, self.clock, self.dutylog)

@@ -13,7 +13,15 @@ import yaml
 from sqlalchemy import select
 
 from app import logs
-from app.auth import CurrentUser, Permission, Role, hash_password, require
+from app.auth import (
+    MIN_PASSWORD_LENGTH,
+    SETUP_PASSWORD_LENGTH,
+    CurrentUser,
+    Permission,
+    Role,
+    hash_password,
+    require,
+)
 from app.clock import Clock
 from app.db.changes import Topic, record_change
 from app.db.engine import Database
@@ -47,6 +55,7 @@ class SiteData:
     desks: list[dict[str, Any]]
     users: list[dict[str, Any]]
     holidays: list[dict[str, Any]]
+    filename: str = ""
 
 
 def parse_yaml(path: Path) -> SiteData:
@@ -90,7 +99,8 @@ def parse_yaml(path: Path) -> SiteData:
 
     walk(listed(raw, "units"), None)
     data = SiteData(units=units, desks=list(listed(raw, "desks")),
-                    users=list(listed(raw, "users")), holidays=list(listed(raw, "holidays")))
+                    users=list(listed(raw, "users")), holidays=list(listed(raw, "holidays")),
+                    filename=name)
     if shape:
         raise ImportFileError(shape)
     validate(data, name)
@@ -122,7 +132,7 @@ def parse_units_csv(path: Path) -> SiteData:
             except ValueError:
                 item["rotation_order"] = item["rotation_order"]
         units.append(item)
-    data = SiteData(units=units, desks=[], users=[], holidays=[])
+    data = SiteData(units=units, desks=[], users=[], holidays=[], filename=name)
     validate(data, name)
     return data
 
@@ -244,7 +254,21 @@ class ReferenceData:
         if actor is not None:
             require(actor, Permission.ADMIN_REFERENCE)
         counts = {"units": 0, "desks": 0, "users": 0, "holidays": 0}
+        # A password the file sets (a new account, or reset_password) is a new password:
+        # MIN_PASSWORD_LENGTH, as in the admin's editor. Only the set-up path without
+        # an actor (the demo site, the tests' fixtures) keeps the file's old floor.
+        min_length = SETUP_PASSWORD_LENGTH if actor is None else MIN_PASSWORD_LENGTH
         with self.db.write() as s:
+            if actor is not None:  # named with file and line before anything is written
+                known = set(s.scalars(select(UserAccount.username)))
+                short = [(data.filename, int(item.get("__line__", 0)), QT_TRANSLATE_NOOP(
+                    "errors", "user {user}: a new password needs at least {count} "
+                              "characters"), {"user": item["username"], "count": min_length})
+                    for item in data.users
+                    if (item["username"] not in known or item.get("reset_password"))
+                    and len(str(item.get("password") or "")) < min_length]
+                if short:
+                    raise ImportFileError(short)
             by_code = {u.code: u for u in s.scalars(select(OrgUnit))}
             for item in data.units:
                 unit = by_code.get(item["code"]) or OrgUnit(code=item["code"])
@@ -283,7 +307,7 @@ class ReferenceData:
                 account.title = item.get("title")
                 account.phone = _s(item.get("phone"))
                 if not account.password_hash or item.get("reset_password"):
-                    account.password_hash = hash_password(str(item["password"]))
+                    account.password_hash = hash_password(str(item["password"]), min_length)
                 account.desk_id = desks[item["desk"]].id if item.get("desk") else None
                 account.unit_id = by_code[item["unit"]].id if item.get("unit") else None
                 account.active = True

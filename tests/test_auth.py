@@ -43,8 +43,8 @@ def test_verify_rejects_a_garbage_hash_instead_of_raising():
 
 def test_short_password_is_refused():
     with pytest.raises(ValidationError) as err:
-        hash_password("12345")
-    assert "6 characters" in err.value.message()
+        hash_password("123456789")
+    assert "10 characters" in err.value.message()
 
 
 # -- log-in --------------------------------------------------------------------------
@@ -89,8 +89,8 @@ def test_set_password_own_and_by_admin_only(ctx, users):
     with pytest.raises(PermissionDenied):
         ctx.accounts.set_password(users["giamsat1"], users["giamsat2"].id, "chiem-quyen")
     assert ctx.accounts.authenticate("giamsat2", "demo123")
-    ctx.accounts.set_password(users["admin"], users["giamsat2"].id, "dat-lai-1")
-    assert ctx.accounts.authenticate("giamsat2", "dat-lai-1")
+    ctx.accounts.set_password(users["admin"], users["giamsat2"].id, "dat-lai-mat-khau")
+    assert ctx.accounts.authenticate("giamsat2", "dat-lai-mat-khau")
 
 
 # -- the grants ------------------------------------------------------------------------
@@ -160,13 +160,13 @@ def test_clerk_can_correct_the_log_officer_cannot(ctx, users, desk):
 def test_admin_creates_users_officer_cannot(ctx, users, desk):
     before = _user_count(ctx)
     with pytest.raises(PermissionDenied):
-        ctx.accounts.create_user(users["giamsat1"], "moi1", "Người Mới", "matkhau1",
+        ctx.accounts.create_user(users["giamsat1"], "moi1", "Người Mới", "mat-khau-moi-1",
                                  ["officer"], desk_id=desk.id)
     assert _user_count(ctx) == before
-    new_id = ctx.accounts.create_user(users["admin"], "moi1", "Người Mới", "matkhau1",
+    new_id = ctx.accounts.create_user(users["admin"], "moi1", "Người Mới", "mat-khau-moi-1",
                                       ["officer", "clerk"], desk_id=desk.id)
     assert _user_count(ctx) == before + 1
-    me = ctx.accounts.authenticate("moi1", "matkhau1")
+    me = ctx.accounts.authenticate("moi1", "mat-khau-moi-1")
     assert me.id == new_id and me.roles == frozenset({"officer", "clerk"})
     assert me.desk_id == desk.id
     with ctx.db.read() as s:
@@ -176,12 +176,12 @@ def test_admin_creates_users_officer_cannot(ctx, users, desk):
 def test_unknown_role_is_rejected_and_nothing_written(ctx, users):
     before = _user_count(ctx)
     with pytest.raises(ValidationError) as err:
-        ctx.accounts.create_user(users["admin"], "moi2", "Người Mới", "matkhau1",
+        ctx.accounts.create_user(users["admin"], "moi2", "Người Mới", "mat-khau-moi-1",
                                  ["officer", "superuser"])
     assert "superuser" in err.value.message()
     assert _user_count(ctx) == before
     with pytest.raises(AuthenticationFailed):
-        ctx.accounts.authenticate("moi2", "matkhau1")
+        ctx.accounts.authenticate("moi2", "mat-khau-moi-1")
 
 
 def test_create_user_with_short_password_writes_nothing(ctx, users):

@@ -10,6 +10,7 @@ import io
 import os
 import stat
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
@@ -20,7 +21,7 @@ from app.cameras import checklists, map_import, registry
 from app.cameras.map_model import CameraMapData, WatchPosition
 from app.cameras.registry import seed_demo_cameras
 from app.db.models import Camera
-from app.errors import ImportFileError, ValidationError
+from app.errors import AuthenticationFailed, ImportFileError, ValidationError
 from app.org import parse_units_csv, parse_yaml
 from app.workflow.daily_reports import ReportPlan
 
@@ -358,3 +359,86 @@ def test_a_site_key_file_others_can_read_is_refused(tmp_path, monkeypatch, caplo
     fresh = tmp_path / "fresh"
     SiteKey.load(fresh)
     assert _mode(fresh / KEY_FILE) == 0o600
+
+
+# -- log-ins ----------------------------------------------------------------------------------
+def _fails(ctx, username: str, times: int, clock) -> None:
+    """`times` wrong passwords, each once the throttle lets it through."""
+    from app.auth import LoginThrottle  # noqa: PLC0415
+
+    for _ in range(times):
+        clock.advance(LoginThrottle.MAX_DELAY)
+        with pytest.raises(AuthenticationFailed) as err:
+            ctx.accounts.authenticate(username, "sai-mat-khau")
+        assert err.value.message() == "Wrong user name or password."
+
+
+def test_failed_log_ins_slow_down_per_user_name(ctx, clock):
+    for _ in range(3):                        # typos cost nothing
+        with pytest.raises(AuthenticationFailed):
+            ctx.accounts.authenticate("giamsat1", "sai")
+    # the fourth attempt right away is not even checked, the right password neither
+    with pytest.raises(AuthenticationFailed) as err:
+        ctx.accounts.authenticate("giamsat1", "demo123")
+    assert "wait 1 s" in err.value.message()
+    assert ctx.accounts.authenticate("giamsat2", "demo123")   # other names unaffected
+    clock.advance(timedelta(seconds=1))
+    with pytest.raises(AuthenticationFailed):
+        ctx.accounts.authenticate("giamsat1", "sai")          # fourth failure: 2 s next
+    clock.advance(timedelta(seconds=1))
+    with pytest.raises(AuthenticationFailed) as err:
+        ctx.accounts.authenticate("giamsat1", "demo123")
+    assert "wait 1 s" in err.value.message()
+    clock.advance(timedelta(seconds=1))
+    assert ctx.accounts.authenticate("giamsat1", "demo123")   # a success forgets them
+    with pytest.raises(AuthenticationFailed) as err:
+        ctx.accounts.authenticate("giamsat1", "sai")
+    assert err.value.message() == "Wrong user name or password."
+
+
+def test_ten_failures_lock_the_user_name_for_a_quarter_hour(ctx, clock):
+    from app.auth import LoginThrottle  # noqa: PLC0415
+
+    _fails(ctx, "giamsat1", LoginThrottle.LOCK_AFTER, clock)
+    clock.advance(LoginThrottle.MAX_DELAY)
+    with pytest.raises(AuthenticationFailed) as err:
+        ctx.accounts.authenticate("giamsat1", "demo123")
+    assert "locked after 10 failed attempts" in err.value.message()
+    # an unknown name is treated alike: the answer does not tell which names exist
+    _fails(ctx, "khong-co-ai", LoginThrottle.LOCK_AFTER, clock)
+    with pytest.raises(AuthenticationFailed) as err:
+        ctx.accounts.authenticate("khong-co-ai", "demo123")
+    assert "locked" in err.value.message()
+    # nor does the offline cache get round it (the same throttle)
+    with pytest.raises(AuthenticationFailed) as err:
+        ctx.cache.authenticate("giamsat1", "demo123")
+    assert "locked" in err.value.message()
+    clock.advance(LoginThrottle.LOCK_FOR)
+    assert ctx.accounts.authenticate("giamsat1", "demo123")
+
+
+# -- new passwords --------------------------------------------------------------------------
+def test_a_new_password_needs_ten_characters(ctx, users):
+    with pytest.raises(ValidationError) as err:
+        ctx.accounts.create_user(users["admin"], "moi9", "Người Mới", "123456789", ["officer"])
+    assert "10 characters" in err.value.message()
+    with pytest.raises(ValidationError):
+        ctx.accounts.set_password(users["giamsat1"], users["giamsat1"].id, "mat-khau9")
+    assert ctx.accounts.authenticate("giamsat1", "demo123")     # existing ones keep theirs
+    assert ctx.accounts.create_user(users["admin"], "moi10", "Người Mới", "1234567890",
+                                    ["officer"])
+
+
+def test_a_site_file_imported_by_the_admin_sets_new_passwords_of_ten(ctx, users, tmp_path):
+    site = _file(tmp_path, "site.yaml", """
+        units:
+          - {code: CNTT, name: Cục CNTT, kind: hq_department}
+        users:
+          - {username: giamsat1, full_name: Đỗ Quang Huy, roles: [officer], password: demo123}
+          - {username: moi-ngan, full_name: Người Mới, roles: [officer], password: ngan123}
+        """)
+    with pytest.raises(ImportFileError) as err:
+        ctx.reference.import_site(users["admin"], parse_yaml(site))
+    assert _problems(err) == [("site.yaml", 5)]      # the new account, not giamsat1
+    assert "10 characters" in err.value.message()
+    assert "moi-ngan" not in {u.username for u in ctx.reference.users()}
