@@ -442,3 +442,64 @@ def test_a_site_file_imported_by_the_admin_sets_new_passwords_of_ten(ctx, users,
     assert _problems(err) == [("site.yaml", 5)]      # the new account, not giamsat1
     assert "10 characters" in err.value.message()
     assert "moi-ngan" not in {u.username for u in ctx.reference.users()}
+
+
+# -- the outbox's order ---------------------------------------------------------------------
+def _entry(i: int):
+    from app.dutylog import EntryDraft  # noqa: PLC0415
+
+    return EntryDraft(kind="work", content=f"Kiểm tra camera khu vực {i}", scope="Cảng Đình Vũ")
+
+
+def _cut(monkeypatch, ctx) -> list[bool]:
+    """The shared database away while the returned flag is set."""
+    from app.errors import DatabaseUnavailable  # noqa: PLC0415
+
+    down = [True]
+    real = ctx.dutylog.append
+
+    def append(*args: object, **kwargs: object):
+        if down[0]:
+            raise DatabaseUnavailable("mất kết nối (giả lập)")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ctx.dutylog, "append", append)
+    return down
+
+
+def test_a_submit_while_entries_wait_goes_behind_them(ctx, users, desk, monkeypatch):
+    down = _cut(monkeypatch, ctx)
+    officer = users["giamsat1"]
+    queued = [ctx.writer.submit(officer, desk.id, _entry(i)).client_id for i in (1, 2)]
+    assert ctx.outbox.count_pending() == 2
+    down[0] = False                                  # back, but nobody replayed yet
+    outcome = ctx.writer.submit(officer, desk.id, _entry(3))
+    assert outcome.entry is not None                 # written, and after the two
+    order = [e.client_id for e in ctx.dutylog.entries(desk.id)]
+    assert order[-3:] == [*queued, outcome.client_id]
+    assert ctx.outbox.count_pending() == 0
+    assert ctx.dutylog.verify(desk.id).ok
+
+
+def test_a_submit_while_entries_wait_and_the_database_is_away_queues_in_order(
+        ctx, users, desk, monkeypatch):
+    down = _cut(monkeypatch, ctx)
+    officer = users["giamsat1"]
+    first = ctx.writer.submit(officer, desk.id, _entry(1)).client_id
+    # the database answers again for this one only: it must still not jump the queue
+    calls = []
+    real = ctx.dutylog.append
+
+    def flaky(user, desk_id, draft):
+        calls.append(draft.client_id)
+        if len(calls) == 1 and draft.client_id != first:
+            down[0] = False
+        return real(user, desk_id, draft)
+
+    monkeypatch.setattr(ctx.dutylog, "append", flaky)
+    second = ctx.writer.submit(officer, desk.id, _entry(2))
+    assert second.entry is None and second.error      # waits behind the first
+    down[0] = False
+    assert ctx.writer.replay() == (2, 0)
+    order = [e.client_id for e in ctx.dutylog.entries(desk.id)]
+    assert order[-2:] == [first, second.client_id]
