@@ -182,12 +182,12 @@ def test_admin_creates_and_edits_a_user(qtbot, ctx, users):
         dlg = panel._dialog
         type_text(dlg.username, "giamsat3")
         type_text(dlg.full_name, "Trịnh Văn Bình")
-        type_text(dlg.password, "matkhau1")
+        type_text(dlg.password, "matkhau-moi1")
         dlg.roles["officer"].setChecked(True)
         dlg.desk.setCurrentIndex(1)
         dlg._accept()
         qtbot.waitUntil(lambda: panel.users.topLevelItemCount() == len(users) + 1, timeout=10_000)
-        assert ctx.accounts.authenticate("giamsat3", "matkhau1").roles == frozenset({"officer"})
+        assert ctx.accounts.authenticate("giamsat3", "matkhau-moi1").roles == frozenset({"officer"})
         qtbot.waitUntil(lambda: dlg.isHidden(), timeout=5_000)
 
 
