@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth import Role
+from app.auth import MIN_PASSWORD_LENGTH, Role
 from widgets.labels import role_label
 
 
@@ -42,7 +42,8 @@ class UserDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Leave empty to keep the password")
-                                         if account else self.tr("At least 6 characters"))
+                                         if account else self.tr("At least {n} characters")
+                                         .format(n=MIN_PASSWORD_LENGTH))
         self.roles: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         current = account.role_codes if account else frozenset()
@@ -79,7 +80,8 @@ class UserDialog(QDialog):
             self.error.setText(self.tr("User name and full name are required."))
         elif not self.selected_roles():
             self.error.setText(self.tr("Choose at least one role."))
-        elif self.account is None and len(self.password.text()) < 6:
-            self.error.setText(self.tr("A password needs at least 6 characters."))
+        elif self.account is None and len(self.password.text()) < MIN_PASSWORD_LENGTH:
+            self.error.setText(self.tr("A password needs at least {n} characters.")
+                               .format(n=MIN_PASSWORD_LENGTH))
         else:
             self.accept()

@@ -3556,8 +3556,8 @@ Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
         <location filename="../../widgets/user_dialog.py" line="45"/>
-        <source>At least 6 characters</source>
-        <translation>Ít nhất 6 ký tự</translation>
+        <source>At least {n} characters</source>
+        <translation>Tối thiểu {n} ký tự</translation>
     </message>
     <message>
         <location filename="../../widgets/user_dialog.py" line="57"/>
@@ -3601,8 +3601,8 @@ Do {who} phát hiện lúc {time}</translation>
     </message>
     <message>
         <location filename="../../widgets/user_dialog.py" line="83"/>
-        <source>A password needs at least 6 characters.</source>
-        <translation>Mật khẩu phải có ít nhất 6 ký tự.</translation>
+        <source>A password needs at least {n} characters.</source>
+        <translation>Mật khẩu cần có tối thiểu {n} ký tự.</translation>
     </message>
 </context>
 <context>
