@@ -24,14 +24,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
-from app.db.engine import Database, rowcount
+from app.db.engine import Database
 from app.db.models import Camera, CameraOutage, Notice, OrgUnit, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
 from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError, conflict
@@ -43,6 +43,7 @@ from app.source_health import (
     SourceTick,
     close_fault_case,
     duration_vi,
+    end_open_outage,
     open_fault_case,
 )
 
@@ -239,21 +240,11 @@ class CameraHealth:
         require(actor, Permission.LOG_WRITE)
         cam = self._camera(camera_code)
         with self.db.write() as s:
-            stmt = select(CameraOutage).where(CameraOutage.open_camera_id == cam.id)
-            if self.db.is_postgres:
-                stmt = stmt.with_for_update()
-            outage = s.scalar(stmt)
+            ended = ended_at or self.clock.now()
+            outage: CameraOutage | None = end_open_outage(
+                s, self.db, CameraOutage, CameraOutage.open_camera_id, cam.id, ended, actor)
             if outage is None:
                 return None
-            now = self.clock.now()
-            ended = ended_at or now
-            done = s.execute(update(CameraOutage).where(
-                CameraOutage.id == outage.id, CameraOutage.ended_at.is_(None))
-                .values(ended_at=ended, open_camera_id=None, closed_by=actor.id)
-                .execution_options(synchronize_session=False))
-            if rowcount(done) != 1:
-                return None
-            s.refresh(outage)
             unit = s.get(OrgUnit, cam.unit_id)
             entry = close_fault_case(s, self.clock, self.dutylog, actor, outage.desk_id,
                                      outage.notice_id, EntryDraft(

@@ -30,6 +30,7 @@ import uuid
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -255,6 +256,28 @@ def open_fault_case(s: Session, clock: Clock, dutylog: DutyLog, actor: CurrentUs
     return notice, written
 
 
+def end_open_outage(s: Session, db: Database, model: Any, open_column: Any, key: object,
+                    ended: datetime, actor: CurrentUser) -> Any:
+    """Ends the open outage whose `open_column` (the UNIQUE "one open outage" column
+    of `model`: camera_outage or source_outage) is `key`, once: the row locked on
+    PostgreSQL, a conditional UPDATE that frees the column. The outage, or None when
+    none was open or another console ended it first."""
+    stmt = select(model).where(open_column == key)
+    if db.is_postgres:
+        stmt = stmt.with_for_update()
+    outage = s.scalar(stmt)
+    if outage is None:
+        return None
+    done = s.execute(update(model).where(model.id == outage.id, model.ended_at.is_(None))
+                     .values({open_column.key: None, "ended_at": ended,
+                              "closed_by": actor.id})
+                     .execution_options(synchronize_session=False))
+    if rowcount(done) != 1:
+        return None
+    s.refresh(outage)
+    return outage
+
+
 def close_fault_case(s: Session, clock: Clock, dutylog: DutyLog, actor: CurrentUser,
                      desk_id: int, notice_id: int | None, entry: EntryDraft) -> LogEntry:
     """In the closing transaction: the result entry in the outage's case and the
@@ -389,21 +412,11 @@ class SourceOutages:
         closed it first)."""
         require(actor, Permission.LOG_WRITE)
         with self.db.write() as s:
-            stmt = select(SourceOutage).where(SourceOutage.open_source_id == source_id)
-            if self.db.is_postgres:
-                stmt = stmt.with_for_update()
-            outage = s.scalar(stmt)
+            ended = ended_at or self.clock.now()
+            outage: SourceOutage | None = end_open_outage(
+                s, self.db, SourceOutage, SourceOutage.open_source_id, source_id, ended, actor)
             if outage is None:
                 return None
-            now = self.clock.now()
-            ended = ended_at or now
-            done = s.execute(update(SourceOutage).where(
-                SourceOutage.id == outage.id, SourceOutage.ended_at.is_(None))
-                .values(ended_at=ended, open_source_id=None, closed_by=actor.id)
-                .execution_options(synchronize_session=False))
-            if rowcount(done) != 1:
-                return None
-            s.refresh(outage)
             unit = s.get(OrgUnit, outage.unit_id) if outage.unit_id else None
             entry = close_fault_case(s, self.clock, self.dutylog, actor, outage.desk_id,
                                      outage.notice_id, EntryDraft(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from datasources.mail_relay import MailRelaySettings, MailRelaySimulator, MailRelaySource
 from datasources.mail_relay import source_info as relay_info
@@ -108,4 +108,19 @@ def test_the_panel_opens_from_its_key_and_says_when_no_source_is_set_up(qtbot, c
         qtbot.waitUntil(lambda: w.docks["sources"].isVisible(), timeout=5000)
         # the test settings name no e-mail relay: the panel says so, no empty table
         assert w.sources_panel.none.isVisible() and not w.sources_panel.table.isVisible()
+        # F1 lists the data panels' keys with the rest
+        said: list[str] = []
+
+        def read_and_close() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                said.append(box.text())
+                box.accept()
+
+        QTimer.singleShot(200, read_and_close)
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: bool(said), timeout=5000)
+        assert "Ctrl+Shift+O Data sources and refused records" in said[0]
         w.close()

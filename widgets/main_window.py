@@ -484,7 +484,10 @@ class MainWindow(QMainWindow):
                         owner=self)
 
     def _shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+        """F1: the keys, the registry's data panels' included (their menu texts)."""
+        data = [f"{spec.shortcut} {translate('panels', spec.action).replace('&', '')}"
+                for spec in self.specs if spec.menu == "data" and spec.shortcut]
+        text = self.tr(
             "Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form\n"
             "Ctrl+E correct the selected entry · Ctrl+F search · F5 reload\n"
             "Ctrl+P print the shift's log · Ctrl+Shift+V verify integrity\n"
@@ -501,7 +504,10 @@ class MainWindow(QMainWindow):
             "restore) · Ctrl+Shift+C area checklist\n\n"
             "Incidents: Ctrl+Shift+N raise · Ctrl+Shift+I my incidents · Ctrl+Shift+D "
             "directives and daily reports · supervisor console: Ctrl+Enter approve, "
-            "Ctrl+R reject, Ctrl+I issue the fax"))
+            "Ctrl+R reject, Ctrl+I issue the fax")
+        if data:
+            text += "\n\n" + " · ".join(data)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
 
     # -- screen lock ----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

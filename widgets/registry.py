@@ -259,8 +259,4 @@ PANELS: tuple[PanelSpec, ...] = (
 RAISED = ("shift", "incidents", "supervisor")
 
 
-def spec(panel_id: str) -> PanelSpec:
-    return next(p for p in PANELS if p.id == panel_id)
-
-
-__all__ = ["PANELS", "RAISED", "administrators", "leaders", "log_writers", "spec"]
+__all__ = ["PANELS", "RAISED", "administrators", "leaders", "log_writers"]
