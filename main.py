@@ -48,6 +48,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--pdf", metavar="FILE", help="output of --print-log and --print")
     p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")
     p.add_argument("--lang", choices=("vi", "en"), help="interface language")
+    p.add_argument("--db-setup", action="store_true",
+                   help="database administrator, with --db as a PostgreSQL superuser: run the "
+                        "migrations, then the roles, grants and row-level security "
+                        "(docs/security.md); --admin NAME also gives that account its login "
+                        "(password from CUSTOMS_LOGIN_PASSWORD or asked)")
+    p.add_argument("--admin", metavar="NAME", help="with --db-setup: the first admin's login")
     args = p.parse_args(argv)
     # An empty value would read as "not given": --print-log '' started the GUI and
     # --db '' silently opened the local SQLite file.
@@ -57,6 +63,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         ("--print", args.print_doc[1] if args.print_doc else None)):
         if value is not None and not value.strip():
             p.error(f"{flag}: giá trị rỗng / empty value")
+    if args.db_setup and not args.db:
+        p.error("--db-setup needs --db URL (a PostgreSQL superuser)")
+    if args.admin is not None and not args.db_setup:
+        p.error("--admin goes with --db-setup")
     if (args.print_log or args.print_doc) and not args.pdf:
         p.error("--print-log and --print need --pdf FILE")
     if args.print_doc and args.print_doc[0] not in PRINT_KINDS:
@@ -84,11 +94,14 @@ def _run(args: argparse.Namespace) -> int:
         ctx_settings = cli.load_settings(args)
     except cli.CliError as exc:
         print(exc, file=sys.stderr)  # noqa: T201
-        if not (args.verify_log or args.print_log or args.print_doc or args.screenshot):
+        if not (args.verify_log or args.print_log or args.print_doc or args.screenshot
+                or args.db_setup):
             from widgets.application import show_startup_error  # noqa: PLC0415
 
             show_startup_error(str(exc))
         return 2
+    if args.db_setup:
+        return cli.run_db_setup(args, ctx_settings)
     if args.verify_log or args.print_log or args.print_doc:
         return cli.run_batch(args, ctx_settings)
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:

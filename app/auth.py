@@ -12,13 +12,16 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from app import logs
 from app.clock import Clock, fmt_local
+from app.db import scram
 from app.db.engine import Database
 from app.db.limits import too_long
 from app.db.models import UserAccount, UserRole
+from app.db.security import login_name
 from app.errors import (
     QT_TRANSLATE_NOOP,
     AuthenticationFailed,
@@ -257,12 +260,29 @@ class LoginThrottle:
 
 
 class AccountService:
-    def __init__(self, db: Database, clock: Clock, throttle: LoginThrottle | None = None) -> None:
+    """Accounts. With `role_prefix` (PostgreSQL, one login role per person:
+    app/db/security.py) the server checks the password (SCRAM) and says who the
+    caller is (`<prefix>me()`, on session_user); logins and roles change only
+    through the role manager's functions. Without it (SQLite, or a PostgreSQL URL
+    with its own user) the Argon2 hash and the in-process checks do."""
+
+    def __init__(self, db: Database, clock: Clock, throttle: LoginThrottle | None = None,
+                 role_prefix: str | None = None) -> None:
         self.db = db
         self.throttle = throttle or LoginThrottle(clock)
+        self.role_prefix = role_prefix
+
+    @property
+    def personal(self) -> bool:
+        return self.role_prefix is not None
+
+    def _fn(self, name: str) -> str:
+        return f'"{self.role_prefix}{name}"'
 
     def authenticate(self, username: str, password: str) -> CurrentUser:
         self.throttle.check(username)
+        if self.role_prefix is not None:
+            return self._authenticate_login(username, password)
         with self.db.read() as s:
             account = s.scalar(select(UserAccount).where(UserAccount.username == username.strip()))
             if account is None or not account.active or not verify_password(
@@ -274,6 +294,34 @@ class AccountService:
             log.info("login %s", account.username)
             self.throttle.succeeded(username)
             return to_current(account)
+
+    def _authenticate_login(self, username: str, password: str) -> CurrentUser:
+        assert self.role_prefix is not None
+        try:
+            self.db.log_in(login_name(self.role_prefix, username), password)
+        except AuthenticationFailed:
+            log.info("failed database login for %r", username)
+            self.throttle.failed(username)
+            raise
+        except ValidationError:          # a user name no login can have
+            self.throttle.failed(username)
+            raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                "errors", "Wrong user name or password.")) from None
+        with self.db.read() as s:
+            # who the server says the caller is, not what the client claims
+            me = s.scalar(text(f"SELECT {self._fn('me')}()"))
+            account = s.get(UserAccount, me) if me is not None else None
+            if account is None:
+                self.db.log_out()
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                    "errors", "Wrong user name or password."))
+            log.info("login %s (database login)", account.username)
+            self.throttle.succeeded(username)
+            return to_current(account)
+
+    def _personal_roles(self, s: Session, user_id: int, roles: list[str]) -> None:
+        s.execute(text(f"SELECT {self._fn('set_roles')}(:id, :roles)"),
+                  {"id": user_id, "roles": list(dict.fromkeys(roles))})
 
     def create_user(self, actor: CurrentUser | None, username: str, full_name: str,
                     password: str, roles: list[str], desk_id: int | None = None,
@@ -290,13 +338,20 @@ class AccountService:
             if s.scalar(select(UserAccount.id).where(UserAccount.username == username)):
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "The user name {name} is already taken."), name=username)
+        if self.personal:
+            login_name(self.role_prefix or "", username)   # fits a login role
         with self.db.write() as s:
             account = UserAccount(username=username, full_name=full_name, title=title,
                                   password_hash=hash_password(password), desk_id=desk_id,
-                                  unit_id=unit_id, active=True)
-            account.roles = [UserRole(role=r) for r in roles]
+                                  unit_id=unit_id, active=not self.personal)
+            if not self.personal:
+                account.roles = [UserRole(role=r) for r in roles]
             s.add(account)
             s.flush()
+            if self.personal:     # the role manager's functions, as the admin
+                self._personal_roles(s, account.id, roles)
+                s.execute(text(f"SELECT {self._fn('create_login')}(:id, :v)"),
+                          {"id": account.id, "v": scram.verifier(password)})
             return account.id
 
     def update_user(self, actor: CurrentUser, user_id: int, version: int, *, full_name: str,
@@ -318,7 +373,16 @@ class AccountService:
             if account.version != version:
                 raise conflict(account.full_name)
             account.full_name, account.title = full_name.strip(), title
-            account.active, account.desk_id = active, desk_id
+            account.desk_id = desk_id
+            if self.personal:
+                s.flush()
+                self._personal_roles(s, user_id, roles)
+                if account.active != active:
+                    s.execute(text(f"SELECT {self._fn('set_active')}(:id, :on)"),
+                              {"id": user_id, "on": active})
+                s.expire(account)
+                return
+            account.active = active
             account.roles = [UserRole(role=r) for r in dict.fromkeys(roles)]
             s.flush()
 
@@ -329,4 +393,10 @@ class AccountService:
             account = s.get(UserAccount, user_id)
             if account is None:
                 raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "Unknown user."))
+            if self.personal:    # the login's SCRAM verifier and the offline cache's hash
+                s.execute(text(f"SELECT {self._fn('set_password')}(:id, :v, :h)"),
+                          {"id": user_id, "v": scram.verifier(password),
+                           "h": hash_password(password)})
+                s.expire(account)
+                return
             account.password_hash = hash_password(password)

@@ -7,14 +7,16 @@ code for an uncaught exception is 1)."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from app import logs
 from app.context import AppContext
-from app.errors import DatabaseUnavailable, DomainError, SettingsError
+from app.errors import AuthenticationFailed, DatabaseUnavailable, DomainError, SettingsError
 from app.settings import Settings, load
 
 log = logs.get("ui")
@@ -24,6 +26,8 @@ EXIT_LOG_BROKEN = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
 EXIT_CRASH = 4
+
+ENV_PASSWORD = "CUSTOMS_LOGIN_PASSWORD"
 
 
 class CliError(Exception):
@@ -54,8 +58,22 @@ def load_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def login_password(prompt: str) -> str:
+    """A password for a command without a window: CUSTOMS_LOGIN_PASSWORD, or asked."""
+    if os.environ.get(ENV_PASSWORD):
+        return os.environ[ENV_PASSWORD]
+    return getpass.getpass(prompt)
+
+
 def open_context(args: argparse.Namespace, settings: Settings) -> AppContext:
     ctx = AppContext.create(settings)
+    if ctx.accounts.personal:       # one database login per person: log in first
+        if not args.user:
+            ctx.close()
+            raise CliError("Cơ sở dữ liệu yêu cầu đăng nhập cá nhân: thêm --user TÊN / "
+                           "the database needs your own login: add --user NAME")
+        ctx.accounts.authenticate(args.user, login_password(
+            f"Mật khẩu của / password of {args.user}: "))
     ctx.connect()
     if args.demo:
         from app import demo  # noqa: PLC0415
@@ -126,9 +144,49 @@ def _paper(ctx: AppContext, desk, kind: str, ref: str) -> bytes | None:
     return doc.pdf
 
 
+def run_db_setup(args: argparse.Namespace, settings: Settings) -> int:
+    """--db-setup: the database administrator's set-up of a shared PostgreSQL database
+    (migrations, then app/db/security.py), and optionally the first admin's login."""
+    from app.db import scram, security  # noqa: PLC0415
+    from app.db.engine import Database  # noqa: PLC0415
+
+    db = Database(args.db)
+    if not db.is_postgres:
+        _fail("--db-setup chỉ dành cho PostgreSQL / is for PostgreSQL only (SQLite keeps the "
+              "in-process checks)")
+        return EXIT_USAGE
+    try:
+        db.migrate()
+        with db.engine.begin() as conn:
+            count = security.apply(conn, settings.database_role_prefix)
+            if args.admin:
+                login = security.bootstrap_login(
+                    conn, settings.database_role_prefix, args.admin,
+                    scram.verifier(login_password(f"Mật khẩu mới của / new password of "
+                                                  f"{args.admin}: ")))
+                print(f"Đăng nhập / login: {login}")  # noqa: T201
+        print(f"Bảo mật cơ sở dữ liệu / database security: {count} bảng / tables, "  # noqa: T201
+              f"prefix {settings.database_role_prefix}")
+        return EXIT_OK
+    except DatabaseUnavailable as exc:
+        _fail(f"Không kết nối được cơ sở dữ liệu / database unreachable: {exc.message()}")
+        return EXIT_DATABASE
+    except DomainError as exc:
+        _fail(exc.message())
+        return EXIT_USAGE
+    finally:
+        db.dispose()
+
+
 def run_batch(args: argparse.Namespace, settings: Settings) -> int:
     try:
         ctx = open_context(args, settings)
+    except AuthenticationFailed as exc:
+        _fail(exc.message())
+        return EXIT_USAGE
+    except CliError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
     except DatabaseUnavailable as exc:
         print(f"Không kết nối được cơ sở dữ liệu / database unreachable: {exc.message()}",  # noqa: T201
               file=sys.stderr)

@@ -84,7 +84,9 @@ class AppContext:
     daily_reports: DailyReports = field(init=False)
 
     def __post_init__(self) -> None:
-        self.accounts = AccountService(self.db, self.clock)
+        self.accounts = AccountService(
+            self.db, self.clock,
+            role_prefix=self.settings.database_role_prefix if self.db.personal_login else None)
         self.reference = ReferenceData(self.db, self.clock)
         self.roster = Roster(self.db, self.clock, self.settings.shift_start_time())
         self.dutylog = DutyLog(self.db, self.clock, self.roster.ensure_shift_at)
@@ -141,7 +143,8 @@ class AppContext:
     def create(cls, settings: Settings, clock: ConsoleClock | None = None) -> AppContext:
         data_dir = settings.resolved_data_dir()
         data_dir.mkdir(parents=True, exist_ok=True)
-        db = Database(settings.resolved_database_url())
+        db = Database(settings.resolved_database_url(),
+                      personal_login=settings.database_personal_login)
         return cls(settings=settings, clock=clock or SystemClock(), db=db, data_dir=data_dir)
 
     def change_feed(self, on_changes: Callable[[list[Change]], None],

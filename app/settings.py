@@ -32,6 +32,10 @@ class Settings:
 
     schema_version: int = SCHEMA_VERSION
     database_url: str | None = None          # None: SQLite file in the data folder
+    # PostgreSQL with one login role per person (docs/security.md): the URL names no
+    # user; each officer logs in as <prefix>u_<user name> with his own password.
+    database_personal_login: bool = False
+    database_role_prefix: str = "dr_"
     data_dir: str | None = None              # None: the platform's user data folder
     desk_code: str = "HQ"                    # the desk this console works for
     language: str = "vi"                     # "vi" or "en"
@@ -76,6 +80,11 @@ class Settings:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "Office hours end ({end}) must be after they start ({start})."),
                 start=self.office_start, end=self.office_end)
+        if not re.match(r"^[a-z][a-z0-9_]{0,15}$", self.database_role_prefix):
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "database_role_prefix '{value}' must be lower-case letters, digits "
+                          "or '_' (up to 16), starting with a letter."),
+                value=self.database_role_prefix)
         if self.language not in ("vi", "en"):
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "Unknown language '{value}' (expected vi or en)."), value=self.language)

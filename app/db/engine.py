@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import logs
-from app.errors import QT_TRANSLATE_NOOP, DatabaseUnavailable, conflict
+from app.errors import (
+    QT_TRANSLATE_NOOP,
+    AuthenticationFailed,
+    DatabaseUnavailable,
+    PermissionDenied,
+    conflict,
+)
 
 log = logs.get("db")
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -30,16 +36,25 @@ class Database:
     write transaction starts with BEGIN IMMEDIATE so concurrent writers queue
     instead of failing, and the hash chain stays linear."""
 
-    def __init__(self, url: str, connect_timeout: float = 5.0) -> None:
+    def __init__(self, url: str, connect_timeout: float = 5.0, *,
+                 personal_login: bool = False) -> None:
+        """`personal_login`: PostgreSQL with one login role per person (docs/security.md):
+        the URL names no user; `log_in()` gives the person's login and password, and
+        until then the database is unavailable."""
         self.url = make_url(url)
         self.dialect = self.url.get_backend_name()
+        self.personal_login = personal_login and self.dialect == "postgresql"
+        self._connect_timeout = connect_timeout
+        self._build()
+
+    def _build(self) -> None:
         kwargs: dict = {"future": True}
         if self.dialect == "sqlite":
             if self.url.database and self.url.database != ":memory:":
                 Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
         elif self.dialect == "postgresql":
-            kwargs["connect_args"] = {"connect_timeout": max(1, int(connect_timeout)),
+            kwargs["connect_args"] = {"connect_timeout": max(1, int(self._connect_timeout)),
                                       "application_name": "customs-dutyroom"}
             kwargs["pool_pre_ping"] = True
             kwargs["pool_size"] = 4
@@ -47,6 +62,28 @@ class Database:
         if self.dialect == "sqlite":
             _sqlite_setup(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def log_in(self, login: str, password: str) -> None:
+        """Connect from now on as `login` (SCRAM on the server): checks the password
+        at once. Raises AuthenticationFailed (wrong password, unknown or disabled
+        login: the server does not say which) or DatabaseUnavailable."""
+        self.engine.dispose()
+        self.url = self.url.set(username=login, password=password)
+        self._build()
+        try:
+            self.ping()
+        except AuthenticationFailed:
+            self.log_out()
+            raise
+
+    def log_out(self) -> None:
+        self.engine.dispose()
+        self.url = self.url.set(username=None, password=None)
+        self._build()
+
+    @property
+    def logged_in(self) -> bool:
+        return not self.personal_login or bool(self.url.username)
 
     @property
     def is_postgres(self) -> bool:
@@ -69,17 +106,28 @@ class Database:
 
     @contextlib.contextmanager
     def _translate_errors(self) -> Iterator[None]:
+        if not self.logged_in:
+            raise DatabaseUnavailable(QT_TRANSLATE_NOOP(
+                "errors", "Log in to connect to the shared database: every officer connects "
+                          "with his own database login."), reason="")
         try:
             yield
         except StaleDataError as exc:
             raise conflict("The record") from exc
         except OperationalError as exc:
+            if _is_login_refused(exc):
+                raise AuthenticationFailed(QT_TRANSLATE_NOOP(
+                    "errors", "Wrong user name or password.")) from exc
             if _is_connection_error(exc):
                 raise DatabaseUnavailable(QT_TRANSLATE_NOOP(
                     "errors", "The database is unreachable: {reason}"),
                     reason=str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)) from exc
             raise
         except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":   # insufficient_privilege
+                raise PermissionDenied(QT_TRANSLATE_NOOP(
+                    "errors", "The shared database refused this: {reason}"),
+                    reason=_server_message(exc)) from exc
             if exc.connection_invalidated:
                 raise DatabaseUnavailable(QT_TRANSLATE_NOOP(
                     "errors", "The connection to the database was lost."), reason="") from exc
@@ -116,6 +164,20 @@ def rowcount(result: Result[Any]) -> int:
     """How many rows an UPDATE or DELETE touched (the statement's CursorResult says;
     the typed Result of Session.execute does not show it)."""
     return cast("CursorResult[Any]", result).rowcount
+
+
+def _server_message(exc: DBAPIError) -> str:
+    """The server's own first line (RAISE EXCEPTION's text, or its permission error)."""
+    diag = getattr(exc.orig, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    return primary or (str(exc.orig).strip().splitlines() or [""])[0]
+
+
+def _is_login_refused(exc: OperationalError) -> bool:
+    """The server refused the login itself (wrong password, unknown or NOLOGIN role)."""
+    msg = str(exc.orig or exc).lower()
+    return any(s in msg for s in ("password authentication failed", "is not permitted to log in",
+                                  "no password supplied"))
 
 
 def _is_connection_error(exc: OperationalError) -> bool:

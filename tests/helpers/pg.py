@@ -7,6 +7,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import uuid
@@ -24,16 +25,29 @@ def _reachable(conninfo: str) -> bool:
         return False
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 class PgServer:
     """An admin connection string to a server, and the databases made on it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, scram: bool = False) -> None:
+        """The machine's server, or with `scram` always a throwaway cluster of its own
+        that asks every connection for a SCRAM-SHA-256 password (the machine's server
+        trusts every local one, so nothing about passwords is proven on it)."""
         self.admin = os.environ.get("CUSTOMS_TEST_PG", DEFAULT)
         self._tmp: str | None = None
-        if not _reachable(self.admin):
+        self.password: str | None = None
+        if scram:
+            self.password = uuid.uuid4().hex
+            self._start_throwaway(scram=True)
+        elif not _reachable(self.admin):
             self._start_throwaway()
 
-    def _start_throwaway(self) -> None:
+    def _start_throwaway(self, scram: bool = False) -> None:
         bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
         if not bins:
             raise RuntimeError("no PostgreSQL server reachable and no server binaries installed")
@@ -42,16 +56,27 @@ class PgServer:
         os.chmod(self._tmp, 0o777)
         run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         data = os.path.join(self._tmp, "data")
-        subprocess.run(run_as + [f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "postgres"],
+        auth = ["-A", "trust"]
+        if scram:
+            pwfile = os.path.join(self._tmp, "pw")
+            with open(pwfile, "w") as f:
+                f.write(self.password or "")
+            os.chmod(pwfile, 0o644)
+            auth = ["-A", "scram-sha-256", f"--pwfile={pwfile}"]
+        subprocess.run(run_as + [f"{bindir}/initdb", "-D", data, *auth, "-U", "postgres"],
                        check=True, capture_output=True)
-        port = 55432
+        if scram:
+            os.remove(pwfile)
+        port = _free_port() if scram else 55432
         subprocess.run(run_as + [f"{bindir}/pg_ctl", "-D", data, "-w", "-l",
                                  os.path.join(self._tmp, "log"), "-o",
                                  f"-p {port} -k {self._tmp} -c fsync=off "
                                  "-c listen_addresses=127.0.0.1",
                                  "start"], check=True, capture_output=True)
         self._bindir, self._data, self._run_as = bindir, data, run_as
-        self.admin = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        secret = f":{self.password}" if self.password else ""
+        self.admin = f"postgresql://postgres{secret}@127.0.0.1:{port}/postgres"
+        self.host, self.port = "127.0.0.1", port
         # `pg_ctl start -w` returns once the server accepts connections
         if not _reachable(self.admin):
             raise RuntimeError("the throwaway PostgreSQL cluster did not start")

@@ -1,0 +1,400 @@
+"""The tests an attacker writes (issue 11): a throwaway PostgreSQL cluster that asks
+every connection for a SCRAM-SHA-256 password, the schema and the demo site set up
+by `security.apply` under role names prefixed per test (removed afterwards), the
+client's own login roles, and plain SQL that tries to get around the rules.
+
+The machine's own server trusts every local password: nothing here runs on it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import URL, make_url
+
+from app.auth import CurrentUser, Role
+from app.clock import FixedClock
+from app.context import AppContext
+from app.db import scram, security
+from app.db.engine import Database
+from app.db.models import Base, IncidentStep
+from app.demo import SITE_FILE
+from app.dutylog import EntryDraft
+from app.errors import AuthenticationFailed, DatabaseUnavailable, DomainError
+from app.org import parse_yaml
+from app.settings import Settings
+from app.workflow.incidents import IncidentDraft
+from app.workflow.rules import Action, Handling
+from tests.conftest import T0
+from tests.helpers.pg import PgServer
+
+pytestmark = [pytest.mark.postgres]
+
+#: a password SASLprep normalises (Vietnamese letters), long enough for new passwords
+PASSWORD = "Mật khẩu trực ban 2026"
+LOGINS = ("admin", "truongca", "truongca2", "lanhdaophong", "giamsat1", "giamsat2",
+          "cuctruong", "kv3.giamsat")
+
+
+@pytest.fixture(scope="module")
+def scram_server() -> Iterator[PgServer]:
+    server = PgServer(scram=True)
+    yield server
+    server.stop()
+
+
+@dataclass
+class Site:
+    server: PgServer
+    dbname: str
+    prefix: str
+    superuser_url: str
+    url: str            # no user: the client's personal-login URL
+    tmp: Path
+
+    def sql(self, username: str, password: str = PASSWORD) -> psycopg.Connection:
+        """A plain connection as a user's own login, as an attacker at his workstation
+        would open one (psql, a script)."""
+        return psycopg.connect(host=self.server.host, port=self.server.port,
+                               dbname=self.dbname, user=security.login_name(self.prefix, username),
+                               password=password, autocommit=True, connect_timeout=5)
+
+    def context(self, name: str = "console") -> AppContext:
+        data = self.tmp / name
+        settings = Settings(data_dir=str(data), database_url=self.url,
+                            database_personal_login=True, database_role_prefix=self.prefix)
+        return AppContext(settings=settings, clock=FixedClock(T0),
+                          db=Database(self.url, personal_login=True), data_dir=data)
+
+    def login(self, username: str, name: str | None = None) -> tuple[AppContext, CurrentUser]:
+        ctx = self.context(name or username)
+        user = ctx.accounts.authenticate(username, PASSWORD)
+        ctx.connect()
+        return ctx, user
+
+
+@pytest.fixture
+def site(scram_server: PgServer, tmp_path: Path) -> Iterator[Site]:
+    prefix = f"t{uuid.uuid4().hex[:8]}_"
+    name = scram_server.create()
+    superuser_url = scram_server.url(name)
+    db = Database(superuser_url)
+    db.migrate()
+    seed = AppContext(settings=Settings(data_dir=str(tmp_path / "seed")), clock=FixedClock(T0),
+                      db=db, data_dir=tmp_path / "seed")
+    seed.reference.import_site(None, parse_yaml(SITE_FILE))
+    with db.engine.begin() as conn:
+        security.apply(conn, prefix)
+        for username in LOGINS:
+            security.bootstrap_login(conn, prefix, username, scram.verifier(PASSWORD))
+    seed.close()
+    u = make_url(superuser_url)
+    url = URL.create(u.drivername, host=u.host, port=u.port, database=u.database)
+    yield Site(scram_server, name, prefix, superuser_url, url.render_as_string(), tmp_path)
+    scram_server.drop(name)
+    admin = Database(scram_server.url("postgres"))
+    with admin.engine.begin() as conn:
+        security.drop(conn, prefix)
+    with admin.engine.begin() as conn:
+        left = conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname LIKE :p"),
+                            {"p": prefix + "%"}).scalar_one()
+    admin.dispose()
+    assert left == 0, "the test's roles were not removed"
+
+
+def refused(conn: psycopg.Connection, sql: str, params: tuple = ()) -> str:
+    """Run `sql`; it must be refused by the server. Returns the server's message."""
+    with pytest.raises(psycopg.Error) as info:
+        conn.execute(sql, params)
+    return str(info.value)
+
+
+# -- every table covered -----------------------------------------------------------
+def test_every_model_table_has_a_security_rule() -> None:
+    """A new table (the data panels add about ten) fails here until TABLES says who
+    reads and writes it; and apply() refuses a database holding one without."""
+    tables = set(Base.metadata.tables) | {"alembic_version"}
+    assert tables - set(security.TABLES) == set(), "tables without a security rule"
+    assert set(security.TABLES) - tables == set(), "rules for tables that do not exist"
+    with pytest.raises(security.SecurityError, match="new_panel_table"):
+        security.statements("dr_", [*tables, "new_panel_table"], "db")
+
+
+def test_apply_covers_every_table_of_the_database(site: Site) -> None:
+    with psycopg.connect(site.server.admin.rsplit("/", 1)[0] + "/" + site.dbname) as conn:
+        rows = conn.execute(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, r.rolname, "
+            "       (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname "
+            "          AND p.schemaname = 'public'), "
+            "       has_table_privilege(%s, c.oid, 'SELECT') "
+            "  FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
+            " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'",
+            (site.prefix + "staff",)).fetchall()
+        logins = conn.execute(
+            "SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolcanlogin FROM pg_roles "
+            "WHERE rolname LIKE %s", (site.prefix + "%",)).fetchall()
+    assert len(rows) == len(security.TABLES)
+    for name, rls, force, owner, policies, readable in rows:
+        assert rls and force, f"{name}: row-level security not forced"
+        assert owner == site.prefix + "owner", f"{name} owned by {owner}"
+        assert policies >= 2, f"{name}: no policies"
+        assert readable, f"{name}: staff cannot read it"
+    by_name = {r[0]: r[1:] for r in logins}
+    assert by_name[site.prefix + "owner"] == (False, False, False, False)
+    assert by_name[site.prefix + "manager"][3] is False          # NOLOGIN
+    for username in LOGINS:
+        sup, createrole, createdb, login = by_name[security.login_name(site.prefix, username)]
+        assert (sup, createrole, createdb, login) == (False, False, False, True)
+
+
+# -- identity -----------------------------------------------------------------------
+def test_each_officer_logs_in_with_his_own_scram_login(site: Site) -> None:
+    ctx = site.context()
+    try:
+        with pytest.raises(DatabaseUnavailable):       # nothing before the log-in
+            ctx.reference.desks()
+        with pytest.raises(AuthenticationFailed):
+            ctx.accounts.authenticate("giamsat1", PASSWORD + "x")
+        with pytest.raises(AuthenticationFailed):      # unknown: the same answer
+            ctx.accounts.authenticate("nobody", PASSWORD)
+        user = ctx.accounts.authenticate("giamsat1", PASSWORD)
+        assert user.username == "giamsat1" and user.roles == frozenset({"officer"})
+        with ctx.db.read() as s:
+            assert s.execute(text("SELECT session_user")).scalar_one() == \
+                security.login_name(site.prefix, "giamsat1")
+    finally:
+        ctx.close()
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        site.sql("giamsat1", "demo123")     # the seed's Argon2 password is not the login's
+
+
+def test_the_admins_user_editor_creates_and_disables_logins(site: Site) -> None:
+    ctx, admin = site.login("admin")
+    try:
+        desk = ctx.reference.desk_by_code("HQ")
+        new_id = ctx.accounts.create_user(admin, "giamsat9", "Trần Văn Chín", PASSWORD,
+                                          [Role.OFFICER], desk_id=desk.id)
+        other, user = site.login("giamsat9")
+        assert user.id == new_id and user.roles == frozenset({"officer"})
+        other.close()
+        account = next(u for u in ctx.reference.users() if u.id == new_id)
+        ctx.accounts.update_user(admin, new_id, account.version, full_name="Trần Văn Chín",
+                                 roles=[Role.OFFICER], active=False, desk_id=desk.id)
+        with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+            site.sql("giamsat9")
+        with pytest.raises(DomainError):         # the admin does not promote himself
+            ctx.accounts.update_user(admin, admin.id, next(
+                u for u in ctx.reference.users() if u.id == admin.id).version,
+                full_name="Quản trị hệ thống", roles=[Role.ADMIN, Role.SHIFT_LEADER],
+                active=True, desk_id=desk.id)
+    finally:
+        ctx.close()
+
+
+def test_a_password_change_goes_to_the_login_and_the_offline_hash(site: Site) -> None:
+    ctx, user = site.login("giamsat2")
+    try:
+        ctx.accounts.set_password(user, user.id, "Mật khẩu mới của ca 3")
+    finally:
+        ctx.close()
+    with pytest.raises(psycopg.OperationalError):
+        site.sql("giamsat2")
+    site.sql("giamsat2", "Mật khẩu mới của ca 3").close()
+
+
+# -- plain SQL around the rules -----------------------------------------------------
+def _write_entry(site: Site, username: str = "giamsat1") -> int:
+    ctx, user = site.login(username)
+    try:
+        desk = ctx.reference.desk_by_code("HQ")
+        return ctx.dutylog.append(user, desk.id, EntryDraft(
+            kind="note", content="Camera cổng B mất tín hiệu 5 phút")).id
+    finally:
+        ctx.close()
+
+
+def test_the_duty_log_is_insert_only_even_for_its_owner(site: Site) -> None:
+    entry = _write_entry(site)
+    p = site.prefix
+    with site.sql("giamsat1") as conn:
+        assert "permission denied" in refused(
+            conn, "UPDATE log_entry SET content = 'khác' WHERE id = %s", (entry,))
+        assert "permission denied" in refused(conn, "DELETE FROM log_entry WHERE id = %s",
+                                              (entry,))
+        assert "permission denied" in refused(conn, "TRUNCATE log_entry")
+        assert "row-level security" in refused(
+            conn, "INSERT INTO log_entry (desk_id, seq, kind, content, author_id) "
+                  "SELECT desk_id, seq + 1000, kind, content, "
+                  "(SELECT id FROM user_account WHERE username = 'truongca') "
+                  "FROM log_entry WHERE id = %s", (entry,))
+        assert "must be owner" in refused(conn, "ALTER TABLE log_entry DISABLE TRIGGER ALL")
+        refused(conn, f'SET ROLE "{p}owner"')
+        refused(conn, "UPDATE log_chain_head SET seq = 0, hash = 'x'")
+    # FORCE ROW LEVEL SECURITY binds the owner: its UPDATE and DELETE find no row
+    with psycopg.connect(site.server.admin.rsplit("/", 1)[0] + "/" + site.dbname,
+                         autocommit=True) as su:
+        su.execute(f'SET ROLE "{p}owner"')
+        assert su.execute("UPDATE log_entry SET content = 'x'").rowcount == 0
+        assert su.execute("DELETE FROM log_entry").rowcount == 0
+        su.execute("RESET ROLE")
+        # and the trigger binds even a superuser who does not first disable it (that
+        # takes the anchor outside the database: docs/security.md)
+        assert "insert-only" in refused(su, "UPDATE log_entry SET content = 'x'")
+        assert "insert-only" in refused(su, "DELETE FROM log_entry")
+        assert "insert-only" in refused(su, "TRUNCATE log_entry CASCADE")
+        assert "only moves forward" in refused(su, "UPDATE log_chain_head SET seq = 0")
+
+
+def test_roles_change_only_through_the_managers_function(site: Site) -> None:
+    p = site.prefix
+    with site.sql("giamsat1") as conn:
+        me = conn.execute("SELECT id FROM user_account WHERE username = 'giamsat1'").fetchone()
+        assert me is not None
+        refused(conn, "INSERT INTO user_role (user_id, role) VALUES (%s, 'shift_leader')", me)
+        refused(conn, "UPDATE user_role SET role = 'shift_leader' WHERE user_id = %s", me)
+        refused(conn, f'GRANT "{p}shift_leader" TO "{p}u_giamsat1"')
+        assert "may not manage users" in refused(
+            conn, f'SELECT "{p}set_roles"(%s, ARRAY[\'shift_leader\'])', me)
+        refused(conn, f'CREATE ROLE "{p}u_hacker" LOGIN PASSWORD \'x\'')
+    with site.sql("admin") as conn:
+        me = conn.execute("SELECT id FROM user_account WHERE username = 'admin'").fetchone()
+        officer = conn.execute(
+            "SELECT id FROM user_account WHERE username = 'giamsat2'").fetchone()
+        assert "own roles" in refused(
+            conn, f'SELECT "{p}set_roles"(%s, ARRAY[\'admin\', \'shift_leader\'])', me)
+        refused(conn, f'GRANT "{p}shift_leader" TO "{p}u_admin"')
+        assert "unknown role" in refused(
+            conn, f'SELECT "{p}set_roles"(%s, ARRAY[\'owner\'])', officer)
+        refused(conn, f'GRANT "{p}owner" TO "{p}u_giamsat2"')
+        # the legitimate way: the admin gives another account its role
+        conn.execute(f'SELECT "{p}set_roles"(%s, ARRAY[\'room_leader\'])', officer)
+        assert conn.execute(
+            "SELECT pg_has_role(%s, %s, 'MEMBER')",
+            (f"{p}u_giamsat2", f"{p}room_leader")).fetchone() == (True,)
+
+
+def test_a_regional_desk_neither_sees_nor_writes_headquarters_rows(site: Site) -> None:
+    entry = _write_entry(site)
+    with site.sql("kv3.giamsat") as conn:
+        assert conn.execute("SELECT count(*) FROM log_entry WHERE id = %s",
+                            (entry,)).fetchone() == (0,)
+        hq = conn.execute("SELECT id FROM desk WHERE code = 'HQ'").fetchone()
+        me = conn.execute("SELECT id FROM user_account WHERE username = 'kv3.giamsat'"
+                          ).fetchone()
+        assert hq is not None and me is not None
+        assert "row-level security" in refused(
+            conn, "INSERT INTO change_event (desk_id, topic, at) VALUES (%s, 'dutylog', now())",
+            (hq[0],))
+
+
+# -- the workflow: the decisions the database itself checks -------------------------
+def _proposed(site: Site) -> tuple[int, int]:
+    """An incident raised by an officer, verified and proposed by the room leader,
+    through the services under their own logins. (incident id, desk id)"""
+    ctx, officer = site.login("giamsat1")
+    try:
+        desk = ctx.reference.desk_by_code("HQ")
+        inc = ctx.incidents.create(officer, desk.id, IncidentDraft(
+            content="Xe 12C-345.67 rời khu vực giám sát khi tờ khai chưa thông quan",
+            place="Cửa khẩu Hữu Nghị", container_no="TGHU1000001",
+            handling=Handling.COORDINATED_CHECK))
+    finally:
+        ctx.close()
+    ctx, room = site.login("lanhdaophong")
+    try:
+        ctx.incidents.transition(room, inc.id, Action.VERIFY)
+        ctx.incidents.transition(room, inc.id, Action.PROPOSE)
+    finally:
+        ctx.close()
+    return inc.id, desk.id
+
+
+def test_the_shift_leader_approves_through_the_service(site: Site) -> None:
+    incident, _desk = _proposed(site)
+    ctx, leader = site.login("truongca")
+    try:
+        inc = ctx.incidents.transition(leader, incident, Action.APPROVE)
+        assert inc.state == "approved"
+        steps = ctx.incidents.steps(incident)
+        assert [s.action for s in steps][-1] == "approve"
+    finally:
+        ctx.close()
+
+
+def test_a_fake_approval_in_plain_sql_is_refused(site: Site) -> None:
+    incident, desk = _proposed(site)
+    with site.sql("giamsat1") as conn:
+        ids = dict(conn.execute("SELECT username, id FROM user_account").fetchall())
+        # the incident jumps to "approved" without a decision: refused at commit
+        conn.execute("BEGIN")
+        conn.execute("UPDATE incident SET state = 'approved', version = version + 1 "
+                     "WHERE id = %s", (incident,))
+        assert "without its decision step" in refused(conn, "COMMIT")
+        # a decision step in the shift leader's name, recorded by someone else
+        base = ("INSERT INTO incident_step (desk_id, incident_id, action, from_state, "
+                "to_state, decision_kind, recorded_by, decided_by, by_phone, at, comment, "
+                "version) VALUES (%s, %s, 'approve', 'proposed', 'approved', 'approval', "
+                "%s, %s, %s, now(), '', 1)")
+        assert "own login" in refused(conn, base, (desk, incident, ids["truongca"],
+                                                   ids["truongca"], False))
+        # by phone, the officer names himself as approver: no shift leader's role
+        assert "does not hold the role" in refused(
+            conn, base, (desk, incident, ids["giamsat1"], ids["giamsat1"], False))
+        # by phone in the name of the officer who raised it (a made-up approver)
+        assert "does not hold" in refused(
+            conn, base, (desk, incident, ids["giamsat1"], ids["giamsat2"], True))
+        assert "permission denied" in refused(
+            conn, "DELETE FROM incident_step WHERE incident_id = %s", (incident,))
+        assert "permission denied" in refused(
+            conn, "UPDATE incident_step SET comment = 'x' WHERE incident_id = %s "
+                  "AND action = 'propose'", (incident,))
+    with psycopg.connect(site.server.admin.rsplit("/", 1)[0] + "/" + site.dbname,
+                         autocommit=True) as su:   # beyond the grants, the trigger
+        assert "not changed after" in refused(
+            su, "UPDATE incident_step SET comment = 'x' WHERE incident_id = %s", (incident,))
+
+
+def test_the_proposer_holding_a_leaders_role_too_cannot_approve_his_own_proposal(
+        site: Site) -> None:
+    p = site.prefix
+    with site.sql("admin") as conn:   # the room leader also holds a shift leader's role
+        room = conn.execute(
+            "SELECT id FROM user_account WHERE username = 'lanhdaophong'").fetchone()
+        conn.execute(f'SELECT "{p}set_roles"(%s, ARRAY[\'room_leader\', \'shift_leader\'])',
+                     room)
+    incident, desk = _proposed(site)
+    with site.sql("lanhdaophong") as conn:
+        me = conn.execute("SELECT id FROM user_account WHERE username = 'lanhdaophong'"
+                          ).fetchone()
+        assert me is not None
+        assert "proposed incident" in refused(
+            conn, "INSERT INTO incident_step (desk_id, incident_id, action, from_state, "
+                  "to_state, decision_kind, recorded_by, decided_by, by_phone, at, comment, "
+                  "version) VALUES (%s, %s, 'approve', 'proposed', 'approved', 'approval', "
+                  "%s, %s, false, now(), '', 1)", (desk, incident, me[0], me[0]))
+
+
+def test_a_hand_built_current_user_gains_nothing(site: Site) -> None:
+    """The officer's console claims to be the shift leader: the core believes the
+    roles it is handed, the database does not."""
+    incident, _desk = _proposed(site)
+    ctx, officer = site.login("giamsat1")
+    try:
+        leader = next(u for u in ctx.reference.users() if u.username == "truongca")
+        forged = CurrentUser(id=leader.id, username="truongca", full_name=leader.full_name,
+                             roles=frozenset({"shift_leader"}), desk_id=officer.desk_id)
+        with pytest.raises(Exception, match="own login") as info:
+            ctx.incidents.transition(forged, incident, Action.APPROVE)
+        assert not isinstance(info.value, AssertionError)
+        assert ctx.incidents.get(incident).state == "proposed"
+        with ctx.db.read() as s:
+            decided = s.query(IncidentStep).filter_by(incident_id=incident,
+                                                      decision_kind="approval").count()
+        assert decided == 0
+    finally:
+        ctx.close()
