@@ -271,6 +271,8 @@ class AccountService:
         self.db = db
         self.throttle = throttle or LoginThrottle(clock)
         self.role_prefix = role_prefix
+        #: with one login per person: whose login the database connection is
+        self.logged_in: CurrentUser | None = None
 
     @property
     def personal(self) -> bool:
@@ -298,6 +300,7 @@ class AccountService:
     def _authenticate_login(self, username: str, password: str) -> CurrentUser:
         assert self.role_prefix is not None
         try:
+            self.logged_in = None
             self.db.log_in(login_name(self.role_prefix, username), password)
         except AuthenticationFailed:
             log.info("failed database login for %r", username)
@@ -317,7 +320,20 @@ class AccountService:
                     "errors", "Wrong user name or password."))
             log.info("login %s (database login)", account.username)
             self.throttle.succeeded(username)
-            return to_current(account)
+            self.logged_in = to_current(account)
+            return self.logged_in
+
+    def login_user_id(self) -> int | None:
+        """With one login per person: the id of the user whose login the connection
+        is (asked of the server once, when the log-in itself happened offline and the
+        connection came later); None while unknown."""
+        if self.logged_in is None and self.db.logged_in:
+            with self.db.read() as s:
+                me = s.scalar(text(f"SELECT {self._fn('me')}()"))
+                account = s.get(UserAccount, me) if me is not None else None
+                if account is not None:
+                    self.logged_in = to_current(account)
+        return self.logged_in.id if self.logged_in is not None else None
 
     def _personal_roles(self, s: Session, user_id: int, roles: list[str]) -> None:
         s.execute(text(f"SELECT {self._fn('set_roles')}(:id, :roles)"),

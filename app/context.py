@@ -28,7 +28,7 @@ from app.db.models import Desk, OrgUnit, Shift, UserAccount
 from app.db.outbox import Outbox
 from app.documents.issuer import DocumentIssuer
 from app.dutylog import DutyLog
-from app.errors import DatabaseUnavailable
+from app.errors import DatabaseUnavailable, DomainError
 from app.evidence import EvidenceStore
 from app.handover import (
     HandoverService,
@@ -101,7 +101,7 @@ class AppContext:
         self.open_items.register(WorkflowOpenItems(self.incidents, self.requests))
         self.documents = DocumentRegister(self.db, self.clock, self._desk_code)
         self.outbox = Outbox(self.data_dir / "outbox.sqlite", self.clock)
-        self.writer = LogWriter(self.dutylog, self.outbox, self.clock)
+        self.writer = LogWriter(self.dutylog, self.outbox, self.clock, self._replays_for)
         self.cache = OfflineCache(self.data_dir / "offline-cache.json", self.clock,
                                   self.accounts.throttle)
         self.cameras = CameraRegistry(self.db, self.clock, self.data_dir)
@@ -121,6 +121,17 @@ class AppContext:
         self.directives = DirectiveService(self.db, self.clock, self.dutylog, self.requests)
         self.daily_reports = DailyReports(self.db, self.clock, self.dutylog, self.data_dir,
                                           self.settings.shift_start_time())
+
+    def _replays_for(self) -> int | None:
+        """With one database login per person, the outbox replays its author's
+        entries only (app/logwriter.py)."""
+        if not self.accounts.personal:
+            return None
+        try:
+            user_id = self.accounts.login_user_id()
+        except DomainError:              # the database is away: nothing replays now
+            user_id = None
+        return -1 if user_id is None else user_id
 
     @cached_property
     def issuer(self) -> DocumentIssuer:

@@ -5,6 +5,7 @@ them (they are replayed first), whether or not the caller replayed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app import logs
@@ -26,10 +27,16 @@ class WriteOutcome:
 
 
 class LogWriter:
-    def __init__(self, dutylog: DutyLog, outbox: Outbox, clock: ConsoleClock) -> None:
+    def __init__(self, dutylog: DutyLog, outbox: Outbox, clock: ConsoleClock,
+                 replays_for: Callable[[], int | None] | None = None) -> None:
+        """`replays_for`: with one database login per person, the id of the user whose
+        login the database connection is; an entry waiting in the outbox is replayed
+        under its own author's login only (the others wait, in their order, for their
+        authors to log in on this workstation). None: anyone's entries replay."""
         self.dutylog = dutylog
         self.outbox = outbox
         self.clock = clock
+        self.replays_for = replays_for or (lambda: None)
 
     def submit(self, user: CurrentUser, desk_id: int, draft: EntryDraft,
                offline: bool = False) -> WriteOutcome:
@@ -41,7 +48,7 @@ class LogWriter:
         self.outbox.put(user, desk_id, draft)
         if offline:
             return WriteOutcome(draft.client_id, None)
-        if self.outbox.count_pending() > 1:
+        if self.outbox.count_pending(self.replays_for()) > 1:
             return self._behind_the_queue(user, desk_id, draft)
         try:
             entry = self.dutylog.append(user, desk_id, draft)
@@ -93,7 +100,10 @@ class LogWriter:
         written: dict[str, LogEntry] = {}
         refused: dict[str, DomainError] = {}
         unavailable = None
+        only = self.replays_for()
         for item in self.outbox.pending():
+            if only is not None and item.user.id != only:
+                continue            # its author's own login writes it
             try:
                 entry = self.dutylog.append(item.user, item.desk_id, item.draft)
             except DatabaseUnavailable as exc:

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 
-from app.auth import CurrentUser, Role
+from app.auth import CurrentUser, Role, to_current
 from app.clock import FixedClock
 from app.context import AppContext
 from app.db import scram, security
@@ -397,4 +397,90 @@ def test_a_hand_built_current_user_gains_nothing(site: Site) -> None:
                                                       decision_kind="approval").count()
         assert decided == 0
     finally:
+        ctx.close()
+
+
+def test_whoever_recorded_an_opinion_by_phone_does_not_send_the_request(site: Site) -> None:
+    """Đ5.4b, Đ8.2.3 c.2: the officer records the shift leader's approval given by
+    phone; the request it allowed is sent by someone else."""
+    incident, desk = _proposed(site)
+    ctx, officer = site.login("giamsat1")
+    try:
+        leader = next(u for u in ctx.reference.users() if u.username == "truongca")
+        ctx.incidents.transition(officer, incident, Action.APPROVE, on_behalf_of=leader.id,
+                                 by_phone=True)
+    except DomainError:
+        pytest.skip("the core refuses this path itself")   # pragma: no cover
+    finally:
+        ctx.close()
+    insert = ("INSERT INTO unit_request (desk_id, incident_id, unit_name, channel, urgent, "
+              "subject, body, status, ack_minutes, created_by, created_at, version) "
+              "VALUES (%s, %s, 'Chi cục Hữu Nghị', 'phone', true, 'Phối hợp kiểm tra', '', "
+              "'sent', 30, (SELECT id FROM user_account WHERE username = %s), now(), 1)")
+    with site.sql("giamsat1") as conn:
+        assert "row-level security" in refused(conn, insert, (desk, incident, "giamsat1"))
+    with site.sql("giamsat2") as conn:     # another officer sends it
+        conn.execute(insert, (desk, incident, "giamsat2"))
+
+
+def test_the_outbox_replays_each_entry_under_its_authors_login(site: Site) -> None:
+    """Entries queued while the database was away go to the shared log under the
+    login of the officer who wrote them, never under whoever is logged in next."""
+    ctx, first = site.login("giamsat1", name="workstation")
+    try:
+        desk = ctx.reference.desk_by_code("HQ")
+        second = next(u for u in ctx.reference.users() if u.username == "giamsat2")
+        ctx.writer.submit(first, desk.id, EntryDraft(kind="note", content="Ghi khi mất mạng 1"),
+                          offline=True)
+        ctx.writer.submit(to_current(second), desk.id,
+                          EntryDraft(kind="note", content="Ghi khi mất mạng 2"), offline=True)
+        assert ctx.writer.replay() == (1, 1)        # giamsat2's waits for his login
+    finally:
+        ctx.close()
+    ctx, _second = site.login("giamsat2", name="workstation")
+    try:
+        assert ctx.writer.replay() == (1, 0)
+        with ctx.db.read() as s:
+            rows = s.execute(text(
+                "SELECT u.username FROM log_entry e JOIN user_account u ON u.id = e.author_id "
+                "WHERE e.content LIKE 'Ghi khi mất mạng%' ORDER BY e.content")).scalars().all()
+        assert rows == ["giamsat1", "giamsat2"]
+    finally:
+        ctx.close()
+
+
+def test_the_login_dialog_checks_the_password_on_the_server(qtbot, site: Site) -> None:
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
+    from widgets.login import LoginDialog  # noqa: PLC0415
+    from widgets.qt_tasks import QtTaskRunner  # noqa: PLC0415
+
+    typed = "truc-ban-ca-3-2026"      # QTest types ASCII only
+    db = Database(site.superuser_url)
+    with db.engine.begin() as conn:
+        security.bootstrap_login(conn, site.prefix, "giamsat1", scram.verifier(typed))
+    db.dispose()
+    ctx, runner = site.context("gui"), QtTaskRunner()
+    dialog = LoginDialog(ctx, runner, "Trực ban Cục Hải quan", "")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        qtbot.keyClicks(dialog.username, "giamsat1")
+        qtbot.keyClicks(dialog.password, "sai-mat-khau")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.buttons.isEnabled()
+                        and dialog.error.text() not in ("", dialog.tr("Checking…")),
+                        timeout=15000)
+        assert dialog.isVisible()
+        wrong = dialog.error.text()
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, typed)
+        with qtbot.waitSignal(dialog.authenticated, timeout=15000) as signal:
+            qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        user, online = signal.args
+        assert (user.username, online) == ("giamsat1", True)
+        assert wrong and wrong != dialog.error.text()
+    finally:
+        dialog.close()
+        runner.shutdown()
         ctx.close()

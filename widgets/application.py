@@ -81,6 +81,16 @@ class Startup(QObject):
         self.t0 = time.perf_counter()
 
     def start(self) -> None:
+        if self.ctx.accounts.personal:
+            # One database login per person: nothing to connect with before the
+            # log-in; the dialog checks the password on the server, then we connect.
+            self._show_login()
+            return
+        self._connect()
+        if not self._auto_user():
+            self._show_login()
+
+    def _connect(self) -> None:
         ctx, args, code = self.ctx, self.args, self.settings.desk_code
 
         def work() -> Connected:
@@ -108,8 +118,6 @@ class Startup(QObject):
                 return Connected(False, info, shift, hours, message_of(exc))
 
         self.runner.submit(work, self._connected, self._connect_failed, owner=self)
-        if not self._auto_user():
-            self._show_login()
 
     def _auto_user(self) -> str | None:
         if self.args.user and self.args.demo:
@@ -178,6 +186,8 @@ class Startup(QObject):
     def _logged_in(self, user: CurrentUser, online: bool) -> None:
         if self.connected is None:
             self._pending_user = (user, online)
+            if self.ctx.accounts.personal:
+                self._connect()        # as the login just checked (or from the cache)
             return
         self._open(user, online and self.connected.online)
 

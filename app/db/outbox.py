@@ -97,10 +97,14 @@ class Outbox:
         rows = self._select("client_id=?", (client_id,))
         return rows[0] if rows else None
 
-    def count_pending(self) -> int:
+    def count_pending(self, author_id: int | None = None) -> int:
+        """Entries waiting (of one author, if given)."""
+        sql = "SELECT count(*) FROM outbox WHERE state='pending'"
+        params: tuple[int, ...] = ()
+        if author_id is not None:
+            sql, params = sql + " AND json_extract(user_json, '$.id') = ?", (author_id,)
         with self._lock:
-            return int(self._conn.execute(
-                "SELECT count(*) FROM outbox WHERE state='pending'").fetchone()[0])
+            return int(self._conn.execute(sql, params).fetchone()[0])
 
     def _select(self, where: str, params: tuple = ()) -> list[PendingEntry]:
         with self._lock:
