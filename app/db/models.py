@@ -233,7 +233,10 @@ class Handover(Base):
     chain_hash: Mapped[str | None] = mapped_column(String(64))
     signed_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     signed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    signature: Mapped[str | None] = mapped_column(String(64))
+    # Ed25519 by the signer's key (base64url) when signing_key_id is set; before
+    # signing keys (migration 0014) an unkeyed SHA-256 of the report (app/handover.py)
+    signature: Mapped[str | None] = mapped_column(String(100))
+    signing_key_id: Mapped[str | None] = mapped_column(String(16))
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
@@ -952,3 +955,69 @@ class QuarantinedRecord(Base):
     raw: Mapped[bytes] = mapped_column(LargeBinary)
     size: Mapped[int] = mapped_column(Integer)         # of the raw bytes (raw may be cut)
     __table_args__ = (Index("ix_source_quarantine_source", "source_id", "received_at"),)
+
+
+# -- the anchor outside the database (issue 11 item 3, docs/security-anchor.md) ------
+class SigningKey(Base):
+    """A shift leader's Ed25519 signing key (app/anchor/keys.py): the public key in
+    the clear, the private key encrypted under the leader's password (scrypt +
+    AES-GCM), so that it follows him from workstation to workstation. Written by the
+    leader (or the admin on his behalf, the leader's password typed) when created,
+    re-encrypted (private_key) when his password changes, registered by the admin
+    (registered_by/at: only a registered key's signatures count), revoked (revoked_at)
+    when the password is reset without the old one. Rows are never deleted: old
+    signatures stay checkable."""
+
+    __tablename__ = "signing_key"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)  # SHA-256 of the key, hex
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    public_key: Mapped[str] = mapped_column(String(64))           # 32 bytes, hex
+    private_key: Mapped[str] = mapped_column(Text)                # encrypted envelope
+    created_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    registered_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_reason: Mapped[str | None] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_signing_key_user", "user_id"),)
+
+
+class LogCheckpoint(Base):
+    """A signed head of a desk's duty-log chain (app/anchor/service.py): entry `seq`
+    has hash `head`, signed by a shift leader's key at a handover, every N entries or
+    at a print of the log. Insert-only; written by the client of the leader whose
+    key is unlocked."""
+
+    __tablename__ = "log_checkpoint"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    head: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    signature: Mapped[str] = mapped_column(String(100))
+    signed_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(String(20))  # handover | every_n | print
+    __table_args__ = (Index("ix_log_checkpoint_desk_seq", "desk_id", "seq"),)
+
+
+class LogWitness(Base):
+    """Desk `desk_id` (the witness) saw desk `witnessed_desk_id`'s signed head (its
+    entry `seq` with hash `head`) and countersigned it with its own leader's key
+    (mutual witnessing, app/anchor/service.py). Insert-only; written by the
+    witnessing desk's client when its leader signs a checkpoint of his own desk."""
+
+    __tablename__ = "log_witness"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    witnessed_desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    head: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    signature: Mapped[str] = mapped_column(String(100))
+    signed_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_log_witness_witnessed", "witnessed_desk_id", "seq"),)

@@ -80,6 +80,8 @@ TABLES: dict[str, Rule] = {
     # the duty log and the feed of changes: insert-only
     "log_entry": Rule(Kind.APPEND), "change_event": Rule(Kind.APPEND),
     "incident_step": Rule(Kind.STEPS),
+    # the anchor (app/anchor/): signed heads and witnesses, insert-only
+    "log_checkpoint": Rule(Kind.APPEND), "log_witness": Rule(Kind.APPEND),
     # per desk
     "log_chain_head": Rule(Kind.DESK), "log_case": Rule(Kind.DESK),
     "document_counter": Rule(Kind.DESK), "document_number": Rule(Kind.DESK),
@@ -97,6 +99,9 @@ TABLES: dict[str, Rule] = {
     "checklist_tick": Rule(Kind.CHILD), "daily_report_reminder": Rule(Kind.CHILD),
     "ptz_check_row": Rule(Kind.CHILD), "directive_unit": Rule(Kind.CHILD),
     "ptz_hold": Rule(Kind.CHILD, delete=True),
+    # a leader's signing key: written by him (or the admin on his behalf), registered
+    # by the admin; never deleted
+    "signing_key": Rule(Kind.CHILD),
 }
 
 
