@@ -22,6 +22,8 @@ SCHEMA_VERSION = 2
 ENV_DB_URL = "CUSTOMS_DB_URL"
 ENV_DATA_DIR = "CUSTOMS_DATA_DIR"
 ENV_CONFIG_DIR = "CUSTOMS_CONFIG_DIR"
+ENV_DB_PERSONAL = "CUSTOMS_DB_PERSONAL_LOGIN"     # "1": one database login per person
+ENV_DB_ROLE_PREFIX = "CUSTOMS_DB_ROLE_PREFIX"
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -215,6 +217,10 @@ def load(path: Path | None = None, apply_env: bool = True) -> Settings:
             settings.database_url = os.environ[ENV_DB_URL]
         if os.environ.get(ENV_DATA_DIR):
             settings.data_dir = os.environ[ENV_DATA_DIR]
+        if os.environ.get(ENV_DB_PERSONAL):
+            settings.database_personal_login = os.environ[ENV_DB_PERSONAL] == "1"
+        if os.environ.get(ENV_DB_ROLE_PREFIX):
+            settings.database_role_prefix = os.environ[ENV_DB_ROLE_PREFIX]
     settings.validate()
     return settings
 

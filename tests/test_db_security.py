@@ -484,3 +484,56 @@ def test_the_login_dialog_checks_the_password_on_the_server(qtbot, site: Site) -
         dialog.close()
         runner.shutdown()
         ctx.close()
+
+
+def test_the_administrators_set_up_command_and_a_personal_verify_log(
+        scram_server: PgServer, tmp_path: Path) -> None:
+    """`main.py --db-setup` as the superuser (twice: it is repeatable), then
+    `--verify-log` under the admin's own login, and with a wrong password."""
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parent.parent
+    prefix = f"t{uuid.uuid4().hex[:8]}_"
+    name = scram_server.create()
+    superuser_url = scram_server.url(name)
+    db = Database(superuser_url)
+    db.migrate()
+    seed = AppContext(settings=Settings(data_dir=str(tmp_path / "seed")), clock=FixedClock(T0),
+                      db=db, data_dir=tmp_path / "seed")
+    seed.reference.import_site(None, parse_yaml(SITE_FILE))
+    seed.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CUSTOMS_DATA_DIR=str(tmp_path / "d"),
+               CUSTOMS_CONFIG_DIR=str(tmp_path / "cfg"), CUSTOMS_DB_ROLE_PREFIX=prefix,
+               CUSTOMS_LOGIN_PASSWORD=PASSWORD)
+
+    def run(*args: str, **extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, str(root / "main.py"), *args], cwd=root,
+                              env=dict(env, **extra), capture_output=True, text=True,
+                              timeout=120)
+
+    try:
+        for _ in range(2):
+            done = run("--db-setup", "--db", superuser_url, "--admin", "admin")
+            assert done.returncode == 0, done.stderr
+            assert f"{len(security.TABLES)} bảng / tables" in done.stdout
+        u = make_url(superuser_url)
+        url = URL.create(u.drivername, host=u.host, port=u.port, database=u.database)
+        personal = url.render_as_string()
+        ok = run("--verify-log", "--db", personal, "--user", "admin",
+                 CUSTOMS_DB_PERSONAL_LOGIN="1")
+        assert ok.returncode == 0, ok.stderr
+        assert "log intact" in ok.stdout
+        bad = run("--verify-log", "--db", personal, "--user", "admin",
+                  CUSTOMS_DB_PERSONAL_LOGIN="1", CUSTOMS_LOGIN_PASSWORD="sai-mat-khau-roi")
+        assert bad.returncode == 2, bad.stderr
+        assert bad.stderr.strip() and "Traceback" not in bad.stderr
+        nobody = run("--verify-log", "--db", personal, CUSTOMS_DB_PERSONAL_LOGIN="1")
+        assert nobody.returncode == 2 and "--user" in nobody.stderr
+    finally:
+        scram_server.drop(name)
+        admin = Database(scram_server.url("postgres"))
+        with admin.engine.begin() as conn:
+            security.drop(conn, prefix)
+        admin.dispose()
