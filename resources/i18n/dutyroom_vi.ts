@@ -2097,12 +2097,12 @@ SHA-256 {sha}</translation>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="487"/>
+        <location filename="../../widgets/main_window.py" line="510"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="488"/>
+        <location filename="../../widgets/main_window.py" line="491"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2127,7 +2127,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="518"/>
+        <location filename="../../widgets/main_window.py" line="524"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -3204,22 +3204,22 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/application.py" line="136"/>
+        <location filename="../../widgets/application.py" line="144"/>
         <source>Demo accounts: {accounts} — password {password}</source>
         <translation>Tài khoản mẫu: {accounts} — mật khẩu {password}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="147"/>
+        <location filename="../../widgets/application.py" line="155"/>
         <source>The duty desk &apos;{code}&apos; is unknown and the database is unreachable: {error}</source>
         <translation>Máy trạm chưa có dữ liệu của trực ban “{code}” và không kết nối được cơ sở dữ liệu: {error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="174"/>
+        <location filename="../../widgets/application.py" line="182"/>
         <source>The demo database cannot be opened.</source>
         <translation>Không mở được cơ sở dữ liệu demo.</translation>
     </message>
     <message>
-        <location filename="../../widgets/application.py" line="303"/>
+        <location filename="../../widgets/application.py" line="313"/>
         <source>Cannot start</source>
         <translation>Không khởi động được chương trình</translation>
     </message>
@@ -3560,47 +3560,47 @@ Do {who} phát hiện lúc {time}</translation>
         <translation>Tối thiểu {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="57"/>
+        <location filename="../../widgets/user_dialog.py" line="58"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="58"/>
+        <location filename="../../widgets/user_dialog.py" line="59"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="59"/>
+        <location filename="../../widgets/user_dialog.py" line="60"/>
         <source>Title</source>
         <translation>Chức vụ</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="60"/>
+        <location filename="../../widgets/user_dialog.py" line="61"/>
         <source>Desk</source>
         <translation>Trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="61"/>
+        <location filename="../../widgets/user_dialog.py" line="62"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="69"/>
+        <location filename="../../widgets/user_dialog.py" line="70"/>
         <source>&lt;b&gt;Roles&lt;/b&gt;</source>
         <translation>&lt;b&gt;Vai trò&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="79"/>
+        <location filename="../../widgets/user_dialog.py" line="80"/>
         <source>User name and full name are required.</source>
         <translation>Cần nhập tên đăng nhập và họ tên.</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="81"/>
+        <location filename="../../widgets/user_dialog.py" line="82"/>
         <source>Choose at least one role.</source>
         <translation>Chọn ít nhất một vai trò.</translation>
     </message>
     <message>
-        <location filename="../../widgets/user_dialog.py" line="83"/>
+        <location filename="../../widgets/user_dialog.py" line="84"/>
         <source>A password needs at least {n} characters.</source>
         <translation>Mật khẩu cần có tối thiểu {n} ký tự.</translation>
     </message>
@@ -3901,73 +3901,73 @@ Kéo camera vào đây</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/auth.py" line="108"/>
+        <location filename="../../app/auth.py" line="111"/>
         <source>sign a handover</source>
         <extracomment>the fewest characters of a password set from now on (existing ones keep working) the floor of the set-up path that imports a site file without an actor (the demo site&apos;s seed and the test fixtures): the site file&apos;s own check</extracomment>
         <translation>ký bàn giao ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="109"/>
+        <location filename="../../app/auth.py" line="112"/>
         <source>acknowledge a handover</source>
         <translation>tiếp nhận ca</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="110"/>
+        <location filename="../../app/auth.py" line="113"/>
         <source>correct a duty-log entry</source>
         <translation>đính chính mục nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="111"/>
+        <location filename="../../app/auth.py" line="114"/>
         <source>write in the duty log</source>
         <translation>ghi nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="112"/>
+        <location filename="../../app/auth.py" line="115"/>
         <source>approve the rotation</source>
         <translation>phê duyệt lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="113"/>
+        <location filename="../../app/auth.py" line="116"/>
         <source>generate the rotation</source>
         <translation>lập lịch trực luân phiên</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="114"/>
+        <location filename="../../app/auth.py" line="117"/>
         <source>edit reference data</source>
         <translation>sửa dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="115"/>
+        <location filename="../../app/auth.py" line="118"/>
         <source>manage users</source>
         <translation>quản lý tài khoản người dùng</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="116"/>
+        <location filename="../../app/auth.py" line="119"/>
         <source>manage the camera registry</source>
         <translation>quản lý danh mục camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="117"/>
+        <location filename="../../app/auth.py" line="120"/>
         <source>change a camera&apos;s presets</source>
         <translation>thay đổi điểm đặt trước của camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="118"/>
+        <location filename="../../app/auth.py" line="121"/>
         <source>import the camera map</source>
         <translation>nhập bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="119"/>
+        <location filename="../../app/auth.py" line="122"/>
         <source>set the shift&apos;s focus</source>
         <translation>xác định nội dung trọng tâm của ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="120"/>
+        <location filename="../../app/auth.py" line="123"/>
         <source>assign shift members</source>
         <translation>phân công thành phần ca trực</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="154"/>
+        <location filename="../../app/auth.py" line="157"/>
         <source>A password needs at least {count} characters.</source>
         <translation>Mật khẩu phải có ít nhất {count} ký tự.</translation>
     </message>
@@ -4097,7 +4097,7 @@ Kéo camera vào đây</translation>
         <translation>Chỉ ý kiến, quyết định của lãnh đạo mới được ghi nhận thay.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="148"/>
+        <location filename="../../app/auth.py" line="151"/>
         <location filename="../../app/workflow/requests.py" line="172"/>
         <location filename="../../app/workflow/rules.py" line="295"/>
         <location filename="../../app/workflow/rules.py" line="300"/>
@@ -4177,45 +4177,49 @@ Kéo camera vào đây</translation>
         <translation>Không được thay đổi hình thức xử lý khi đang chờ ý kiến lãnh đạo Cục.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="174"/>
+        <location filename="../../app/auth.py" line="177"/>
         <source>{field} is longer than {limit} characters.</source>
         <translation>{field} dài quá {limit} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="220"/>
+        <location filename="../../app/auth.py" line="223"/>
         <source>Log-in as {user} is locked after {count} failed attempts; try again after {time}.</source>
         <translation>Đăng nhập bằng tài khoản {user} đã bị khóa sau {count} lần thử sai; hãy thử lại sau {time}.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="232"/>
+        <location filename="../../app/auth.py" line="235"/>
         <source>Too many failed log-ins as {user}: wait {seconds} s before trying again.</source>
         <translation>Đăng nhập sai quá nhiều lần với tài khoản {user}: hãy chờ {seconds} giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="272"/>
+        <location filename="../../app/auth.py" line="294"/>
+        <location filename="../../app/auth.py" line="311"/>
+        <location filename="../../app/auth.py" line="319"/>
         <location filename="../../app/cache.py" line="77"/>
+        <location filename="../../app/db/engine.py" line="119"/>
         <source>Wrong user name or password.</source>
+        <extracomment>with one login per person: whose login the database connection is</extracomment>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="286"/>
-        <location filename="../../app/auth.py" line="309"/>
+        <location filename="../../app/auth.py" line="350"/>
+        <location filename="../../app/auth.py" line="380"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="291"/>
+        <location filename="../../app/auth.py" line="355"/>
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="312"/>
+        <location filename="../../app/auth.py" line="383"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="317"/>
-        <location filename="../../app/auth.py" line="331"/>
+        <location filename="../../app/auth.py" line="388"/>
+        <location filename="../../app/auth.py" line="411"/>
         <location filename="../../app/workflow/directives.py" line="166"/>
         <location filename="../../app/workflow/incidents.py" line="456"/>
         <source>Unknown user.</source>
@@ -4257,12 +4261,22 @@ Kéo camera vào đây</translation>
         <translation>Sổ đăng ký văn bản</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="78"/>
+        <location filename="../../app/db/engine.py" line="110"/>
+        <source>Log in to connect to the shared database: every officer connects with his own database login.</source>
+        <translation>Đăng nhập để kết nối cơ sở dữ liệu dùng chung: mỗi công chức kết nối bằng tài khoản cơ sở dữ liệu của riêng mình.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/engine.py" line="122"/>
         <source>The database is unreachable: {reason}</source>
         <translation>Không kết nối được cơ sở dữ liệu: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/engine.py" line="84"/>
+        <location filename="../../app/db/engine.py" line="128"/>
+        <source>The shared database refused this: {reason}</source>
+        <translation>Cơ sở dữ liệu dùng chung từ chối thao tác này: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/engine.py" line="132"/>
         <source>The connection to the database was lost.</source>
         <translation>Mất kết nối với cơ sở dữ liệu; hãy thử lại khi kết nối được khôi phục.</translation>
     </message>
@@ -5143,7 +5157,7 @@ Kéo camera vào đây</translation>
         <translation>camera {code}: có mật khẩu thì phải có tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="162"/>
+        <location filename="../../app/camera_health.py" line="163"/>
         <location filename="../../app/cameras/image_check.py" line="61"/>
         <location filename="../../app/cameras/map_service.py" line="209"/>
         <location filename="../../app/cameras/map_service.py" line="236"/>
@@ -5166,12 +5180,12 @@ Kéo camera vào đây</translation>
         <translation>&apos;{verdict}&apos; không phải là kết quả kiểm tra hình ảnh.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="179"/>
+        <location filename="../../app/camera_health.py" line="180"/>
         <source>&apos;{state}&apos; is not a camera fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố camera.</translation>
     </message>
     <message>
-        <location filename="../../app/camera_health.py" line="230"/>
+        <location filename="../../app/camera_health.py" line="231"/>
         <source>The camera outage</source>
         <translation>Sự cố camera</translation>
     </message>
@@ -5375,83 +5389,88 @@ Kéo camera vào đây</translation>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="76"/>
+        <location filename="../../app/settings.py" line="82"/>
         <source>Office hours end ({end}) must be after they start ({start}).</source>
         <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="80"/>
+        <location filename="../../app/settings.py" line="86"/>
+        <source>database_role_prefix &apos;{value}&apos; must be lower-case letters, digits or &apos;_&apos; (up to 16), starting with a letter.</source>
+        <translation>database_role_prefix '{value}' chỉ gồm chữ thường, chữ số hoặc '_' (tối đa 16 ký tự), bắt đầu bằng một chữ cái.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="91"/>
         <source>Unknown language &apos;{value}&apos; (expected vi or en).</source>
         <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="83"/>
+        <location filename="../../app/settings.py" line="94"/>
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
         <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="86"/>
+        <location filename="../../app/settings.py" line="97"/>
         <source>The database URL &apos;{value}&apos; is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
         <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="91"/>
+        <location filename="../../app/settings.py" line="102"/>
         <source>camera_outage_after_s cannot be negative.</source>
         <translation>camera_outage_after_s không được âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="94"/>
+        <location filename="../../app/settings.py" line="105"/>
         <source>smtp_port must be a TCP port (1–65535), not {value}.</source>
         <translation>smtp_port phải là cổng TCP (1–65535), không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="98"/>
+        <location filename="../../app/settings.py" line="109"/>
         <source>lock_after_minutes cannot be negative.</source>
         <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="103"/>
+        <location filename="../../app/settings.py" line="114"/>
         <source>Setting timezone: unknown time zone &apos;{value}&apos; (e.g. Asia/Ho_Chi_Minh).</source>
         <translation>Thiết lập timezone: múi giờ &apos;{value}&apos; không tồn tại (ví dụ Asia/Ho_Chi_Minh).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="112"/>
+        <location filename="../../app/settings.py" line="123"/>
         <source>Setting drift_thresholds must map threshold names to numbers, not {value}.</source>
         <translation>Thiết lập drift_thresholds phải gồm tên ngưỡng và giá trị số, không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="121"/>
+        <location filename="../../app/settings.py" line="132"/>
         <source>Setting {name} must be a time HH:MM, not &apos;{value}&apos;.</source>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="158"/>
+        <location filename="../../app/settings.py" line="169"/>
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="162"/>
+        <location filename="../../app/settings.py" line="173"/>
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="166"/>
-        <location filename="../../app/settings.py" line="202"/>
+        <location filename="../../app/settings.py" line="177"/>
+        <location filename="../../app/settings.py" line="213"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="170"/>
+        <location filename="../../app/settings.py" line="181"/>
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="177"/>
+        <location filename="../../app/settings.py" line="188"/>
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="183"/>
+        <location filename="../../app/settings.py" line="194"/>
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
@@ -5808,17 +5827,17 @@ Kéo camera vào đây</translation>
         <translation>Máy trạm này không in được {kind}: chưa cài các mẫu in.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="310"/>
+        <location filename="../../app/source_health.py" line="333"/>
         <source>Unknown data source &apos;{source}&apos;.</source>
         <translation>Không có nguồn dữ liệu &apos;{source}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="327"/>
+        <location filename="../../app/source_health.py" line="350"/>
         <source>&apos;{state}&apos; is not a data source fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố của nguồn dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="381"/>
+        <location filename="../../app/source_health.py" line="404"/>
         <source>The data source outage</source>
         <translation>Sự cố nguồn dữ liệu</translation>
     </message>
@@ -5841,6 +5860,27 @@ Kéo camera vào đây</translation>
         <location filename="../../app/parsing.py" line="173"/>
         <source>the line cannot be read as CSV: {detail}</source>
         <translation>không đọc được dòng này theo định dạng CSV: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/security.py" line="114"/>
+        <source>The database role prefix &apos;{prefix}&apos; must be lower-case letters, digits or &apos;_&apos; (up to 16), starting with a letter.</source>
+        <extracomment>the regulation&apos;s roles (app.auth.Role values), each a group role who may edit reference data (org units, desks, holidays, cameras and their map)</extracomment>
+        <translation>Tiền tố vai trò cơ sở dữ liệu '{prefix}' chỉ gồm chữ thường, chữ số hoặc '_' (tối đa 16 ký tự), bắt đầu bằng một chữ cái.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/security.py" line="124"/>
+        <source>The user name {name} is too long for a database login.</source>
+        <translation>Tên đăng nhập {name} quá dài đối với tài khoản cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/security.py" line="578"/>
+        <source>No security rule for the table(s) {tables}: add them to app/db/security.py TABLES.</source>
+        <translation>Chưa có quy tắc bảo mật cho (các) bảng {tables}: bổ sung vào TABLES trong app/db/security.py.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/security.py" line="642"/>
+        <source>Unknown user {name}.</source>
+        <translation>Không có người dùng {name}.</translation>
     </message>
 </context>
 <context>
