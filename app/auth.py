@@ -6,6 +6,7 @@ log-ins slow down and then lock a user name (`LoginThrottle`)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -273,6 +274,11 @@ class AccountService:
         self.role_prefix = role_prefix
         #: with one login per person: whose login the database connection is
         self.logged_in: CurrentUser | None = None
+        #: told (user id, password) after a successful log-in, and (session, user id,
+        #: new password) inside the transaction that sets a password: the signing
+        #: keys unlock and re-encrypt there (app/anchor/keys.py)
+        self.on_login: list[Callable[[int, str], None]] = []
+        self.on_password_set: list[Callable[[Session, int, str], None]] = []
 
     @property
     def personal(self) -> bool:
@@ -295,7 +301,10 @@ class AccountService:
                     "errors", "Wrong user name or password."))
             log.info("login %s", account.username)
             self.throttle.succeeded(username)
-            return to_current(account)
+            user = to_current(account)
+        for hook in self.on_login:
+            hook(user.id, password)
+        return user
 
     def _authenticate_login(self, username: str, password: str) -> CurrentUser:
         assert self.role_prefix is not None
@@ -321,7 +330,9 @@ class AccountService:
             log.info("login %s (database login)", account.username)
             self.throttle.succeeded(username)
             self.logged_in = to_current(account)
-            return self.logged_in
+        for hook in self.on_login:
+            hook(self.logged_in.id, password)
+        return self.logged_in
 
     def login_user_id(self) -> int | None:
         """With one login per person: the id of the user whose login the connection
@@ -414,5 +425,7 @@ class AccountService:
                           {"id": user_id, "v": scram.verifier(password),
                            "h": hash_password(password)})
                 s.expire(account)
-                return
-            account.password_hash = hash_password(password)
+            else:
+                account.password_hash = hash_password(password)
+            for hook in self.on_password_set:
+                hook(s, user_id, password)

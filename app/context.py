@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import logs
+from app.anchor import Anchor, LocalHeadStore, SigningKeys
 from app.auth import AccountService, CurrentUser
 from app.cache import CachedShift, OfflineCache
 from app.camera_health import CameraHealth, CameraOutageItems
@@ -64,6 +65,8 @@ class AppContext:
     dutylog: DutyLog = field(init=False)
     open_items: OpenItemRegistry = field(init=False)
     handover: HandoverService = field(init=False)
+    signing_keys: SigningKeys = field(init=False)
+    anchor: Anchor = field(init=False)
     notices: Notices = field(init=False)
     documents: DocumentRegister = field(init=False)
     outbox: Outbox = field(init=False)
@@ -93,8 +96,14 @@ class AppContext:
         self.open_items = OpenItemRegistry()
         self.open_items.register(OpenCasesProvider(self.dutylog))
         self.open_items.register(OpenNoticesProvider(self.db))
+        self.signing_keys = SigningKeys(self.db, self.clock)
+        self.accounts.on_login.append(self.signing_keys.unlock_at_login)
+        self.accounts.on_password_set.append(self.signing_keys.rewrap_in)
+        self.anchor = Anchor(self.db, self.clock, self.dutylog, self.signing_keys,
+                             LocalHeadStore(self.data_dir / "signed-heads.json"),
+                             self.settings.checkpoint_every)
         self.handover = HandoverService(self.db, self.clock, self.dutylog, self.open_items,
-                                        self.roster.leader_of)
+                                        self.roster.leader_of, self.signing_keys, self.anchor)
         self.notices = Notices(self.db, self.clock)
         self.incidents = IncidentService(self.db, self.clock, self.dutylog)
         self.requests = RequestService(self.db, self.clock, self.dutylog, ack_minutes=30)

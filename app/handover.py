@@ -16,13 +16,22 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app import logs
+from app.anchor import Anchor, SigningKeys, handover_message, handover_payload
+from app.anchor.keys import verify as verify_ed25519
 from app.auth import CurrentUser, Permission, Role, require
 from app.clock import Clock, fmt_local
 from app.db.changes import Topic, record_change
 from app.db.engine import Database, rowcount
 from app.db.models import Handover, LogChainHead, Notice, Shift
 from app.dutylog import DutyLog, EntryDraft, EntryKind
-from app.errors import QT_TRANSLATE_NOOP, FrozenError, NotFound, PermissionDenied, conflict
+from app.errors import (
+    QT_TRANSLATE_NOOP,
+    FrozenError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    conflict,
+)
 
 log = logs.get("handover")
 
@@ -102,19 +111,29 @@ class OpenNoticesProvider:
 
 
 def handover_signature(h: Handover) -> str:
-    payload = json.dumps({
-        "desk_id": h.desk_id, "shift_id": h.shift_id, "summary": h.summary,
-        "open_items": h.open_items, "chain_seq": h.chain_seq, "chain_hash": h.chain_hash,
-        "signed_by": h.signed_by,
-        "signed_at": h.signed_at.isoformat() if h.signed_at else None,
-    }, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The unkeyed SHA-256 of the report: the "signature" of handovers signed before
+    the leaders had keys (migration 0014), kept to check them."""
+    return hashlib.sha256(handover_payload(h).encode("utf-8")).hexdigest()
+
+
+#: what `HandoverService.signature_status` says (translated by the caller)
+SIGNATURE_STATUS = {
+    "signed": QT_TRANSLATE_NOOP("errors", "signed with the leader's key"),
+    "unsigned": QT_TRANSLATE_NOOP("errors", "unsigned (before keys)"),
+    "invalid": QT_TRANSLATE_NOOP("errors", "the signature does not match"),
+    "none": QT_TRANSLATE_NOOP("errors", "not signed yet"),
+}
 
 
 class HandoverService:
     def __init__(self, db: Database, clock: Clock, dutylog: DutyLog,
-                 registry: OpenItemRegistry, leader_of: Callable[[int], int | None]) -> None:
+                 registry: OpenItemRegistry, leader_of: Callable[[int], int | None],
+                 keys: SigningKeys | None = None, anchor: Anchor | None = None) -> None:
+        """With `keys` the leader signs with his Ed25519 key (unlocked at log-in);
+        `anchor` also records the signed head as a checkpoint (app/anchor)."""
         self.db = db
+        self.keys = keys
+        self.anchor = anchor
         self.clock = clock
         self.dutylog = dutylog
         self.registry = registry
@@ -177,6 +196,15 @@ class HandoverService:
                 or (leader is None and actor.desk_id != h.desk_id)):
             raise PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "Only the leader of this shift can sign its handover."))
+        signer = None
+        if self.keys is not None:
+            key = self.keys.current(actor.id)
+            if key is not None and key.registered_at is not None:
+                signer = self.keys.ready_signer(actor.id)
+                if signer is None:
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "errors", "Your signing key is locked: log in again with your "
+                                  "password to sign the handover."))
         with self.db.write() as s:
             held = s.get(Handover, handover_id)
             assert held is not None
@@ -185,7 +213,15 @@ class HandoverService:
             head = s.get(LogChainHead, h.desk_id)
             h.chain_seq, h.chain_hash = (head.seq, head.hash) if head else (0, "0" * 64)
             h.status, h.signed_by, h.signed_at = "signed", actor.id, self.clock.now()
-            h.signature = handover_signature(h)
+            if signer is not None:
+                h.signing_key_id = signer.key_id
+                h.signature = signer.sign(handover_message(h))
+                if self.anchor is not None:
+                    self.anchor.checkpoint_in(s, signer, h.desk_id, h.chain_seq,
+                                              h.chain_hash, "handover")
+            else:            # a leader without a key (yet): the unkeyed hash as before
+                h.signing_key_id = None
+                h.signature = handover_signature(h)
             s.flush()
             record_change(s, self.clock, h.desk_id, Topic.HANDOVER, h.id)
         self.dutylog.append(actor, h.desk_id, EntryDraft(
@@ -223,7 +259,21 @@ class HandoverService:
         return self.get(handover_id)
 
     def verify_signature(self, h: Handover) -> bool:
-        return h.signature is not None and handover_signature(h) == h.signature
+        return self.signature_status(h) in ("signed", "unsigned")
+
+    def signature_status(self, h: Handover) -> str:
+        """"signed" (a valid Ed25519 signature of a registered key), "unsigned" (the
+        unkeyed hash of a report from before the keys, matching), "invalid" or
+        "none" (a draft); SIGNATURE_STATUS has their texts."""
+        if h.signature is None:
+            return "none"
+        if h.signing_key_id is None:
+            return "unsigned" if handover_signature(h) == h.signature else "invalid"
+        key = self.keys.all_keys().get(h.signing_key_id) if self.keys is not None else None
+        if key is None or key.registered_at is None:
+            return "invalid"
+        return "signed" if verify_ed25519(key.public_key, h.signature,
+                                          handover_message(h)) else "invalid"
 
     @staticmethod
     def _check_editable(h: Handover, version: int | None) -> None:
@@ -239,4 +289,5 @@ def open_items_of(h: Handover) -> list[OpenItem]:
 
 
 __all__ = ["HandoverService", "OpenItem", "OpenItemRegistry", "OpenItemProvider",
-           "OpenCasesProvider", "OpenNoticesProvider", "open_items_of", "datetime"]
+           "OpenCasesProvider", "OpenNoticesProvider", "SIGNATURE_STATUS", "handover_signature",
+           "open_items_of", "datetime"]

@@ -58,6 +58,9 @@ class Settings:
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_sender: str | None = None
+    # The duty log's anchor (app/anchor): a signed checkpoint every so many entries
+    # while a shift leader's key is unlocked on this console.
+    checkpoint_every: int = 50
 
     # -- derived -------------------------------------------------------------
     def shift_start_time(self) -> time:
@@ -105,6 +108,11 @@ class Settings:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "smtp_port must be a TCP port (1–65535), not {value}."),
                 value=self.smtp_port)
+        if not isinstance(self.checkpoint_every, int) or isinstance(
+                self.checkpoint_every, bool) or self.checkpoint_every < 1:
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "checkpoint_every must be a whole number of entries (1 or more), "
+                          "not {value}."), value=self.checkpoint_every)
         if self.lock_after_minutes < 0:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "lock_after_minutes cannot be negative."))

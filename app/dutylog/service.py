@@ -172,6 +172,10 @@ class VerifyResult:
     broken_id: int | None = None
     template: str = ""                 # untranslated, marked with QT_TRANSLATE_NOOP
     values: tuple[tuple[str, object], ...] = ()
+    #: with the anchor (app/anchor): the newest entry a valid signature covers, and
+    #: the newest signed head (DESK:SEQ:HASH:KEY:SIGNATURE) to keep or compare later
+    covered_seq: int | None = None
+    signed_head: str = ""
 
     def reason_text(self, translate=None) -> str:
         text = translate("errors", self.template) if translate else self.template
@@ -204,6 +208,8 @@ class DutyLog:
         self.ensure_shift = ensure_shift
         self._ensured: set[tuple[int, datetime, datetime]] = set()  # (desk, start, end)
         self._case_owners: list[CaseOwner] = []
+        #: told the desk id after each new entry is committed (the anchor's checkpoints)
+        self.after_append: list[Callable[[int], None]] = []
 
     # -- writing ---------------------------------------------------------------
     def _ensure_shift(self, desk_id: int, moment: datetime) -> None:
@@ -224,7 +230,13 @@ class DutyLog:
             entry, new = self._append(s, user, desk_id, draft)
             if new:
                 record_change(s, self.clock, desk_id, Topic.DUTYLOG, entry.id)
-            return entry
+        if new:
+            for hook in self.after_append:
+                try:
+                    hook(desk_id)
+                except Exception:  # noqa: BLE001 - the entry is written; a hook never undoes it
+                    log.exception("after-append hook %r failed", hook)
+        return entry
 
     def append_in(self, s: Session, user: CurrentUser, desk_id: int,
                   draft: EntryDraft) -> LogEntry:
