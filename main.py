@@ -47,6 +47,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         "issued document ('document', or its appendix II–V) with its id")
     p.add_argument("--pdf", metavar="FILE", help="output of --print-log and --print")
     p.add_argument("--verify-log", action="store_true", help="check the duty log's hash chain")
+    p.add_argument("--head", action="append", metavar="HEAD|FILE",
+                   help="with --verify-log: a signed head printed or exported earlier "
+                        "(DESK:SEQ:HASH:KEY:SIGNATURE), or a file of them; repeatable")
+    p.add_argument("--create-key", action="store_true",
+                   help="with --user LEADER: create his signing key, encrypted under his "
+                        "password (asked, or CUSTOMS_LOGIN_PASSWORD)")
+    p.add_argument("--register-key", metavar="NAME",
+                   help="with --user ADMIN: register the signing key of shift leader NAME")
     p.add_argument("--lang", choices=("vi", "en"), help="interface language")
     p.add_argument("--db-setup", action="store_true",
                    help="database administrator, with --db as a PostgreSQL superuser: run the "
@@ -63,6 +71,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         ("--print", args.print_doc[1] if args.print_doc else None)):
         if value is not None and not value.strip():
             p.error(f"{flag}: giá trị rỗng / empty value")
+    if args.head and not args.verify_log:
+        p.error("--head goes with --verify-log")
+    if (args.create_key or args.register_key) and not args.user:
+        p.error("--create-key and --register-key need --user NAME")
     if args.db_setup and not args.db:
         p.error("--db-setup needs --db URL (a PostgreSQL superuser)")
     if args.admin is not None and not args.db_setup:
@@ -95,14 +107,15 @@ def _run(args: argparse.Namespace) -> int:
     except cli.CliError as exc:
         print(exc, file=sys.stderr)  # noqa: T201
         if not (args.verify_log or args.print_log or args.print_doc or args.screenshot
-                or args.db_setup):
+                or args.db_setup or args.create_key or args.register_key):
             from widgets.application import show_startup_error  # noqa: PLC0415
 
             show_startup_error(str(exc))
         return 2
     if args.db_setup:
         return cli.run_db_setup(args, ctx_settings)
-    if args.verify_log or args.print_log or args.print_doc:
+    if args.verify_log or args.print_log or args.print_doc or args.create_key \
+            or args.register_key:
         return cli.run_batch(args, ctx_settings)
     if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

@@ -79,7 +79,49 @@ def open_context(args: argparse.Namespace, settings: Settings) -> AppContext:
         from app import demo  # noqa: PLC0415
 
         demo.seed(ctx)
+    if args.user and not ctx.accounts.personal and (
+            getattr(args, "create_key", False) or getattr(args, "register_key", None)
+            or args.print_log or getattr(args, "print_doc", None)):
+        # log in: a shift leader's key unlocks (his print is signed), the admin acts
+        args.password = login_password(f"Mật khẩu của / password of {args.user}: ")
+        ctx.accounts.logged_in = ctx.accounts.authenticate(args.user, args.password)
     return ctx
+
+
+def given_heads(values: list[str] | None, desk_code: str) -> list:
+    """--head: signed heads (DESK:SEQ:HASH:KEY:SIGNATURE), each given as such or as a
+    file holding one per line (the text under a printed log, an exported head)."""
+    from app.anchor import SignedHead  # noqa: PLC0415
+
+    out = []
+    for value in values or []:
+        path = Path(value)
+        lines = (path.read_text(encoding="utf-8").split() if ":" not in value and path.exists()
+                 else [value])
+        out += [SignedHead.parse(line, desk_code) for line in lines if line.strip()]
+    return out
+
+
+def _key_action(ctx: AppContext, args: argparse.Namespace) -> int:
+    """--create-key (the logged-in leader's own) and --register-key NAME (the admin)."""
+    actor = ctx.accounts.logged_in
+    if actor is None:
+        _fail("--create-key / --register-key cần --user TÊN / need --user NAME")
+        return EXIT_USAGE
+    if args.create_key:
+        info = ctx.signing_keys.create(actor, actor.id, getattr(args, "password", None)
+                                       or login_password(f"Mật khẩu của / password of "
+                                                         f"{args.user}: "))
+        print(f"Khóa ký / signing key {info.key_id} ({actor.full_name}); "  # noqa: T201
+              f"chờ quản trị đăng ký / to be registered by the admin")
+        return EXIT_OK
+    current = ctx.signing_keys.current(ctx.reference.user_by_username(args.register_key).id)
+    if current is None:
+        _fail(f"{args.register_key}: không có khóa ký / has no signing key")
+        return EXIT_USAGE
+    info = ctx.signing_keys.register(actor, current.key_id)
+    print(f"Đã đăng ký khóa / registered key {info.key_id} ({info.holder})")  # noqa: T201
+    return EXIT_OK
 
 
 def crashed(exc: BaseException) -> int:
@@ -193,11 +235,19 @@ def run_batch(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_DATABASE
     try:
         desk = ctx.reference.desk_by_code(settings.desk_code)
+        if getattr(args, "create_key", False) or getattr(args, "register_key", None):
+            return _key_action(ctx, args)
         if args.verify_log:
-            result = ctx.dutylog.verify(desk.id)
+            result = ctx.anchor.verify(desk.id, given_heads(getattr(args, "head", None),
+                                                            desk.code))
             if result.ok:
-                print(f"Nhật ký trực ban {desk.code}: toàn vẹn, {result.checked} mục "  # noqa: T201
-                      f"(log intact, {result.checked} entries)")
+                covered = result.covered_seq or 0
+                print(f"Nhật ký trực ban {desk.code}: toàn vẹn, {result.checked} mục, "  # noqa: T201
+                      f"có chữ ký đến mục #{covered}, {result.checked - covered} mục sau chữ "
+                      f"ký cuối (log intact, {result.checked} entries, signed up to "
+                      f"#{covered}, {result.checked - covered} after the last signature)")
+                if result.signed_head:
+                    print(f"Chữ ký mới nhất / newest signed head: {result.signed_head}")  # noqa: T201
                 return EXIT_OK
             print(f"Nhật ký trực ban {desk.code} BỊ THAY ĐỔI / LOG BROKEN at entry "  # noqa: T201
                   f"#{result.broken_seq}"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.documents.papers import DutyLogPrintout, LogRow
@@ -51,8 +52,27 @@ def render_duty_log(printout: DutyLogPrintout, target: Path | str | BinaryIO) ->
         subject="Phụ lục I – Quyết định 888/QĐ-TCHQ",
         author=printout.printed_by,
         footer_note=f"Nhật ký trực ban – {clean(printout.shift_label)}",
+        page_mark=head_lines(printout),
+        page_qr=printout.signed_head or f"{printout.desk_code}:{printout.chain_seq}:"
+                                       f"{printout.chain_hash}",
+        bottom=HEAD_MARGIN,
     )
     write_pdf(build_pdf(_story(printout, setup), setup), target)
+
+
+#: the foot of a log page holds the signed head and its QR code
+HEAD_MARGIN = 32 * mm
+
+
+def head_lines(p: DutyLogPrintout) -> tuple[str, ...]:
+    """The chain head as printed at the foot of every page: with its signature, the
+    token that `main.py --verify-log --head` takes."""
+    first = f"Mắt xích cuối #{p.chain_seq}, mã băm {p.chain_hash}"
+    if not p.signed_head:
+        return (first, "Chưa có chữ ký của lãnh đạo ca trực / not signed (no leader's key "
+                       "unlocked)")
+    return (first + f" – ký bởi / signed by {p.head_signer}", f"Chữ ký / signature: "
+            f"{p.signed_head}")
 
 
 def _story(p: DutyLogPrintout, setup: PageSetup) -> list[Flowable]:

@@ -587,6 +587,10 @@ class PageSetup:
     subject: str = ""
     author: str = ""
     footer_note: str = ""  # printed small on the left of every page's footer
+    # printed at the foot of every page, above the note: text lines and a QR code of
+    # `page_qr` at the right (the duty log's signed chain head, app/anchor)
+    page_mark: tuple[str, ...] = ()
+    page_qr: str = ""
 
     @classmethod
     def portrait(cls, **kw: Any) -> PageSetup:
@@ -640,6 +644,7 @@ class _NumberedCanvas(Canvas):
             self.drawCentredString(setup.left + setup.content_width / 2,
                                    setup.size[1] - setup.top / 2 - d30.PAGE_NUMBER_SIZE / 3,
                                    str(number))
+        self._draw_mark(setup)
         note = clean(setup.footer_note).replace("\n", " ")
         if note and total > 1:
             room = setup.content_width
@@ -649,6 +654,59 @@ class _NumberedCanvas(Canvas):
                 note = note[:-2] + "…"
             self.drawString(setup.left, setup.bottom / 2, note)
         self.restoreState()
+
+
+    def _draw_mark(self, setup: PageSetup) -> None:
+        """The page mark: its lines at the foot on the left, the QR code at the right."""
+        qr_room = 0.0
+        if setup.page_qr:
+            qr_room = QR_SIZE + 6
+            draw_qr(self, setup.page_qr, setup.size[0] - setup.right - QR_SIZE,
+                    setup.bottom - QR_SIZE - 4, QR_SIZE)
+        size = 6.5
+        y = setup.bottom - 12
+        for line in setup.page_mark:
+            text = clean(line).replace("\n", " ")
+            self.setFont(SERIF, size)
+            while len(text) > 1 and pdfmetrics.stringWidth(
+                    text, SERIF, size) > setup.content_width - qr_room:
+                size -= 0.25
+                if size < 4.5:
+                    text = text[:-2] + "…"
+                    size = 4.5
+                self.setFont(SERIF, size)
+            self.drawString(setup.left, y, text)
+            y -= size + 2.5
+
+
+#: the side of the page mark's QR code (points)
+QR_SIZE = 24 * 2.8346
+
+
+def draw_qr(canvas: Canvas, data: str, x: float, y: float, side: float) -> None:
+    """A QR code of `data` (segno, error correction M) as filled rectangles, `side`
+    points square with its quiet zone, lower left corner at (x, y)."""
+    import segno  # noqa: PLC0415 - only the papers that carry one need it
+
+    rows = [list(r) for r in segno.make(data, error="m", micro=False).matrix_iter(border=2)]
+    module = side / len(rows)
+    canvas.saveState()
+    canvas.setFillColor(colors.white)
+    canvas.rect(x, y, side, side, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    for i, row in enumerate(rows):
+        top = y + side - (i + 1) * module
+        j = 0
+        while j < len(row):
+            if row[j]:
+                start = j
+                while j < len(row) and row[j]:
+                    j += 1
+                canvas.rect(x + start * module, top, (j - start) * module, module,
+                            stroke=0, fill=1)
+            else:
+                j += 1
+    canvas.restoreState()
 
 
 def build_pdf(story: list[Flowable], setup: PageSetup) -> bytes:

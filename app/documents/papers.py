@@ -48,6 +48,12 @@ class DutyLogPrintout:
     printed_by: str
     printed_at: str  # "27/11/2026 10:00"
     duty_unit: str = ""  # the department on duty that day (rotation)
+    # The printed head signed by a shift leader's key (app/anchor), as the token
+    # DESK:SEQ:HASH:KEY:SIGNATURE that --verify-log --head takes, and the signer's
+    # name; empty when no key signed it. Printed on every page with a QR code.
+    signed_head: str = ""
+    head_signer: str = ""
+    desk_code: str = ""
     # Names printed under the two signature blocks; left blank to be written by hand.
     recorder_name: str = ""  # "CÔNG CHỨC GHI NHẬT KÝ"
     leader_name: str = ""  # "LÃNH ĐẠO CA TRỰC"

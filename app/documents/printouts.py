@@ -139,8 +139,11 @@ def build_duty_log(ctx: AppContext, desk: Desk, shift: Shift, printed_by: str) -
     if shift.duty_unit_id:
         with ctx.db.read() as s:
             duty_unit = s.scalar(select(OrgUnit.name).where(OrgUnit.id == shift.duty_unit_id)) or ""
+    signed = ctx.anchor.sign_print(desk.id, seq, chain_hash) if seq else None
     now = ctx.clock.now()
     return DutyLogPrintout(
+        signed_head=signed.token if signed else "",
+        head_signer=ctx.anchor.holder(signed.key_id) if signed else "", desk_code=desk.code,
         agency=_agency(ctx, desk), desk_name="TRỰC BAN", place=desk.place,
         printed_on=to_local(now).date(), shift_label=shift_label(shift), members=members,
         rows=out_rows, chain_seq=seq, chain_hash=chain_hash, printed_by=printed_by,
