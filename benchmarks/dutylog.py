@@ -1,7 +1,7 @@
 """Duty log at scale: N entries over a year of shifts, then search, append, opening
 a shift and change propagation between two processes.
 
-  python -m benchmarks.dutylog [--db URL] [--entries N]
+  python -m benchmarks.dutylog [--db URL] [--entries N] [--secure]
 
 Without --db: a fresh SQLite file in a temporary folder (deleted afterwards).
 With --db postgresql+psycopg://user@host:port/anydb: a fresh database
@@ -14,6 +14,14 @@ then go through the core (DutyLog, ChangeFeed) exactly as the client does.
 
 Targets: search <= 100 ms p95 per band, append <= 10 ms p95, opening a shift
 <= 150 ms, change propagation <= 250 ms p95. The last line is one JSON object.
+
+--secure (PostgreSQL, a fresh database): after those measurements, append and
+search again, in alternating rounds: as today (the superuser connection, which
+row-level security does not bind, with the security triggers disabled for the
+round) and through the core as the officer's own login after `security.apply`
+(forced row-level security, its policy functions and triggers on; app/db/security.py),
+logged in through AccountService on a personal-login Database. Target (issue 11):
+both p95 within 20 % of today's. The prefix's roles are removed at the end.
 """
 
 from __future__ import annotations
@@ -35,10 +43,11 @@ from pathlib import Path
 
 import psycopg
 from sqlalchemy import func, insert, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
-from app.auth import CurrentUser, to_current
-from app.clock import SystemClock
+from app.auth import AccountService, CurrentUser, to_current
+from app.clock import Clock, SystemClock
+from app.db import scram, security
 from app.db.engine import Database
 from app.db.models import Desk, LogChainHead, LogEntry, Shift, UserAccount
 from app.demo import SITE_FILE
@@ -68,6 +77,9 @@ LEADERS = {"HQ": ["lanhdaophong", "truongca", "truongca2"], "KV3": ["kv3.truongc
 TARGETS = {"search": 100.0, "append": 10.0, "open_shift": 150.0, "propagation": 250.0}
 COMMIT_EVERY = 100_000
 PHRASE_QUERY = "seal dinh vi"
+SECURE_RATIO = 1.2               # issue 11: within 20 % of today's
+SECURE_USER = "giamsat1"         # the officer the benchmark appends as (HQ desk)
+SECURE_PASSWORD = "Mật khẩu trực ban 2026"
 
 
 # -- databases -----------------------------------------------------------------------
@@ -467,6 +479,153 @@ def _timed(fn, reps: int, warmup: int = 2):  # type: ignore[no-untyped-def]
     return timed_ms(fn, reps, warmup)
 
 
+# -- with the database's own security (issue 11) --------------------------------------------
+class SecureSite:
+    """`security.apply` on the benchmark's database under a random prefix, a login for
+    the officer, and a personal-login Database logged in as him through the core."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.prefix = f"b{uuid.uuid4().hex[:8]}_"
+        self.db: Database | None = None
+        self.applied = False
+        self.triggers: list[tuple[str, str]] = []     # (table, trigger) of the prefix
+
+    def apply(self, usernames: list[str]) -> float:
+        t = time.perf_counter()
+        su = Database(self.url)
+        try:
+            with su.engine.begin() as conn:
+                self.applied = True            # from here on, drop() has roles to remove
+                security.apply(conn, self.prefix)
+                for name in usernames:
+                    security.bootstrap_login(conn, self.prefix, name,
+                                             scram.verifier(SECURE_PASSWORD))
+                self.triggers = [(str(a), str(b)) for a, b in conn.execute(text(
+                    "SELECT c.relname, t.tgname FROM pg_trigger t "
+                    "JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE NOT t.tgisinternal AND t.tgname LIKE :p "
+                    "AND c.relname IN ('log_entry', 'log_chain_head', 'change_event')"),
+                    {"p": self.prefix + "%"})]
+            with psycopg.connect(_conninfo(self.url), autocommit=True) as c:
+                c.execute("ANALYZE")
+        finally:
+            su.dispose()
+        return time.perf_counter() - t
+
+    def log_in(self, clock: Clock, username: str) -> tuple[Database, CurrentUser]:
+        u = make_url(self.url)
+        bare = URL.create(u.drivername, host=u.host, port=u.port, database=u.database)
+        self.db = Database(bare.render_as_string(), personal_login=True)
+        user = AccountService(self.db, clock, role_prefix=self.prefix).authenticate(
+            username, SECURE_PASSWORD)
+        with self.db.read() as s:
+            who = s.scalar(text("SELECT session_user"))
+        if who != security.login_name(self.prefix, username):
+            raise RuntimeError(f"logged in as {who}, not as {username}'s own login")
+        return self.db, user
+
+    def set_triggers(self, enabled: bool) -> None:
+        """Today's database has none of the security triggers: off for a baseline round."""
+        with psycopg.connect(_conninfo(self.url), autocommit=True) as c:
+            for table, trigger in self.triggers:
+                c.execute(f'ALTER TABLE {table} {"ENABLE" if enabled else "DISABLE"} '
+                          f'TRIGGER "{trigger}"')
+
+    def drop(self, admin_url: str | None) -> None:
+        """Remove the prefix's roles from the cluster (after the database is dropped)."""
+        if self.db is not None:
+            self.db.dispose()
+        if not self.applied:
+            return
+        admin = Database(admin_url or self.url)
+        try:
+            with admin.engine.begin() as conn:
+                security.drop(conn, self.prefix)
+            with admin.engine.begin() as conn:
+                left = conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname LIKE :p"),
+                                    {"p": self.prefix + "%"}).scalar_one()
+            say(f"roles of {self.prefix} removed" + (f" (!! {left} left)" if left else ""))
+        finally:
+            admin.dispose()
+
+
+def _search_round(dl: DutyLog, desk_id: int, reps: int, into: dict[str, list[float]],
+                  pages: dict[str, list[int]]) -> None:
+    for band, q in corpus.BAND_QUERIES.items():
+        times, res = _timed(lambda q=q: dl.search(desk_id, q, limit=50), reps, warmup=2)
+        into.setdefault(band, []).extend(times)
+        pages.setdefault(band, [e.id for e in res])   # type: ignore[union-attr]
+
+
+def _append_round(dl: DutyLog, user: CurrentUser, desk_id: int, reps: int,
+                  into: list[float]) -> None:
+    times, _ = _timed(lambda: dl.append(user, desk_id, _draft(random.randrange(10**9))), reps,
+                      warmup=3)
+    into.extend(times)
+
+
+def measure_secure(site: SecureSite, db: Database, clock: Clock, user: CurrentUser,
+                   desk_id: int, reps: int, appends: int, rounds: int) -> dict:
+    """Append and search as today and as the officer's own login, alternating."""
+    base: dict[str, list[float]] = {"append": []}
+    sec: dict[str, list[float]] = {"append": []}
+    base_pages: dict[str, list[int]] = {}
+    sec_pages: dict[str, list[int]] = {}
+    s_reps, a_reps = max(10, reps // rounds), max(10, appends // rounds)
+    dl = DutyLog(db, clock)
+    say(f"with the database's own security ({rounds} alternating rounds of {s_reps} "
+        f"searches per band and {a_reps} appends each side):")
+    first: dict[str, float] = {}
+
+    def baseline_round() -> None:
+        _search_round(dl, desk_id, s_reps, base, base_pages)
+        _append_round(dl, user, desk_id, a_reps, base["append"])
+
+    baseline_round()     # the very database of today: before security.apply
+    first = {k: percentile(v, 95) for k, v in base.items()}
+    t_apply = site.apply(sorted({SECURE_USER, user.username}))
+    sdb, suser = site.log_in(clock, user.username)
+    say(f"  security.apply + logins + ANALYZE {t_apply:.1f} s; logged in as "
+        f"{security.login_name(site.prefix, suser.username)} (roles "
+        f"{', '.join(sorted(suser.roles))})")
+    sdl = DutyLog(sdb, clock)
+    for k in range(rounds):
+        site.set_triggers(True)
+        _search_round(sdl, desk_id, s_reps, sec, sec_pages)
+        _append_round(sdl, suser, desk_id, a_reps, sec["append"])
+        if k < rounds - 1:
+            site.set_triggers(False)
+            baseline_round()
+    site.set_triggers(True)
+    same = all(base_pages[b] == sec_pages[b] for b in corpus.BAND_QUERIES)
+    out: dict = {"prefix": site.prefix, "rounds": rounds, "same_pages": same,
+                 "target_ratio": SECURE_RATIO}
+    for band in corpus.BAND_QUERIES:
+        b95, s95 = percentile(base[band], 95), percentile(sec[band], 95)
+        say(f"  search {band:<12} today    {summary(base[band])}")
+        say(f"  search {band:<12} secured  {summary(sec[band])}  ratio {s95 / b95:.2f}")
+        out[f"search_{band}_ms_p95"] = r(s95)
+        out[f"search_{band}_baseline_ms_p95"] = r(b95)
+        out[f"search_{band}_ratio"] = r(s95 / b95)
+    b95 = max(percentile(base[b], 95) for b in corpus.BAND_QUERIES)
+    s95 = max(percentile(sec[b], 95) for b in corpus.BAND_QUERIES)
+    a_b, a_s = percentile(base["append"], 95), percentile(sec["append"], 95)
+    say(f"  append today    {summary(base['append'])}")
+    say(f"  append secured  {summary(sec['append'])}  ratio {a_s / a_b:.2f}")
+    say(f"  (first baseline round, before security.apply: append p95 {first['append']:.2f} "
+        f"ms, search p95 " + ", ".join(f"{b} {first[b]:.2f}" for b in corpus.BAND_QUERIES)
+        + " ms)")
+    say(f"  secured / today, p95: search {s95 / b95:.2f}, append {a_s / a_b:.2f} "
+        f"(target <= {SECURE_RATIO})  {verdict(max(s95 / b95, a_s / a_b), SECURE_RATIO)}"
+        + ("" if same else "  (!! the login's pages differ)"))
+    out.update({"append_p95_ms": r(a_s), "append_baseline_p95_ms": r(a_b),
+                "search_p95_ms": r(s95), "search_baseline_p95_ms": r(b95),
+                "append_ratio": r(a_s / a_b), "search_ratio": r(s95 / b95),
+                "first_round_append_p95_ms": r(first["append"])})
+    return out
+
+
 # -- main -------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks.dutylog", description=__doc__,
@@ -482,12 +641,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the generated database")
     p.add_argument("--use-existing", metavar="URL",
                    help="measure a database generated before with --keep (no generation)")
+    p.add_argument("--secure", action="store_true",
+                   help="PostgreSQL: also append and search as the officer's own login with "
+                        "security.apply's row-level security and triggers (issue 11)")
+    p.add_argument("--secure-rounds", type=int, default=3,
+                   help="alternating today/secured rounds (--secure)")
     args = p.parse_args(argv)
     if args.reps < 50:
         p.error("--reps must be at least 50 (for a p95)")
+    if args.secure and (args.keep or args.use_existing or not args.db
+                        or make_url(args.db).get_backend_name() != "postgresql"):
+        p.error("--secure takes a PostgreSQL server URL and a fresh database "
+                "(no --keep, no --use-existing): its roles are removed afterwards")
 
     target = Target(args.db, args.keep, args.use_existing)
     db = Database(target.url)
+    site = SecureSite(target.url) if args.secure else None
     try:
         say(f"duty-log benchmark on {target.backend}: {make_url(target.url).render_as_string()}")
         t0 = time.perf_counter()
@@ -540,6 +709,8 @@ def main(argv: list[str] | None = None) -> int:
         a_res = measure_append(dl, user, hq.id, args.appends)
         prop = measure_propagation(target.url, target.backend, dl, user, hq.id,
                                    args.propagation, args.poll_ms / 1000)
+        secure = measure_secure(site, db, clock, user, hq.id, args.reps, args.appends,
+                                args.secure_rounds) if site is not None else None
         size_after = target.size_bytes(db)
 
         p95 = {b: percentile(s_res[b], 95) for b in corpus.BAND_QUERIES}
@@ -565,11 +736,16 @@ def main(argv: list[str] | None = None) -> int:
             "db_size_mb": round(size_after / 2**20, 1),
             "loadavg": round(max(load0, os.getloadavg()[0]), 2),
         }
+        if secure is not None:
+            out["secure"] = secure
         misses = [k for k, t in (("search_ms_p95", TARGETS["search"]),
                                  ("append_ms_p95", TARGETS["append"]),
                                  ("open_shift_ms", TARGETS["open_shift"]),
                                  ("propagation_ms_p95", TARGETS["propagation"]))
                   if out[k] is None or out[k] > t]
+        if secure is not None:
+            misses += [f"secure {k}" for k in ("append_ratio", "search_ratio")
+                       if secure[k] is None or secure[k] > SECURE_RATIO]
         say(f"load average at the end {os.getloadavg()[0]:.2f}")
         say(f"targets: {'all met' if not misses else 'MISSED ' + ', '.join(misses)}")
         db.dispose()
@@ -577,10 +753,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         db.dispose()
+        if site is not None and site.db is not None:
+            site.db.dispose()
         try:
             target.drop()
         except Exception as exc:  # noqa: BLE001 - say so, keep the original error
             say(f"could not drop the benchmark database: {exc}")
+        if site is not None:
+            try:
+                site.drop(args.db)     # the server's database, not the dropped one
+            except Exception as exc:  # noqa: BLE001 - say so, keep the original error
+                say(f"could not remove the roles of {site.prefix}: {exc}")
 
 
 if __name__ == "__main__":

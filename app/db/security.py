@@ -448,9 +448,28 @@ def _manager_sql(p: str) -> list[str]:
     ]
 
 
+def _sees_desk_qual(p: str) -> str:
+    """`<p>sees_desk(desk_id)` spelled so that the planner evaluates the caller's desk
+    and `sees_all` once per statement (InitPlans) instead of calling a SECURITY
+    DEFINER function (never inlined) for every row it looks at: the duty log's
+    search went from ~150 µs a row to nothing (docs/benchmarks.md, issue 11)."""
+    return (f"desk_id IS NULL OR desk_id = (SELECT {_q(p + 'my_desk')}()) "
+            f"OR (SELECT {_q(p + 'sees_all')}())")
+
+
+#: Full-text search under row-level security: the planner uses an index for a
+#: condition of the query only if its functions are LEAKPROOF (else it filters
+#: every row the policy lets through first, computing the tsvector each time). The
+#: two the duty log's search condition applies to a column raise no error that
+#: depends on the row (to_tsvector only for a text over 1 MB, which the entry's
+#: length limits exclude), so `apply` (a superuser) marks them, in this database.
+LEAKPROOF_FUNCTIONS = ("pg_catalog.ts_match_vq(tsvector, tsquery)",
+                       "pg_catalog.to_tsvector(regconfig, text)")
+
+
 def _table_sql(p: str, table: str, rule: Rule) -> list[str]:
     t, staff, owner, manager = _q(table), _q(p + "staff"), _q(p + "owner"), _q(p + "manager")
-    sees, acts = _q(p + "sees_desk"), _q(p + "acts_on_desk")
+    acts = _q(p + "acts_on_desk")
     out = [f"ALTER TABLE {t} OWNER TO {owner}",
            f"REVOKE ALL ON {t} FROM PUBLIC",
            f"REVOKE ALL ON {t} FROM {staff}",
@@ -501,7 +520,7 @@ def _table_sql(p: str, table: str, rule: Rule) -> list[str]:
                     policy("manager_delete", "DELETE", manager, "true")]
     elif rule.kind in (Kind.DESK, Kind.APPEND, Kind.STEPS):
         out += [f"GRANT SELECT, INSERT ON {t} TO {staff}",
-                policy("read", "SELECT", staff, f"{sees}(desk_id)"),
+                policy("read", "SELECT", staff, _sees_desk_qual(p)),
                 policy("insert", "INSERT", staff, check=f"{acts}(desk_id)")]
         if rule.kind == Kind.DESK:
             out += [f"GRANT UPDATE ON {t} TO {staff}",
@@ -538,7 +557,8 @@ def _table_extras_sql(p: str) -> list[str]:
         f"GRANT UPDATE (hash, search_text) ON log_entry TO {_q(p + 'staff')}",
         f"DROP POLICY IF EXISTS {_q('log_entry_seal')} ON log_entry",
         f"CREATE POLICY {_q('log_entry_seal')} ON log_entry FOR UPDATE TO {_q(p + 'staff')} "
-        f"USING (author_id = {_q(p + 'me')}()) WITH CHECK (author_id = {_q(p + 'me')}())",
+        f"USING (author_id = (SELECT {_q(p + 'me')}())) "
+        f"WITH CHECK (author_id = (SELECT {_q(p + 'me')}()))",
         f"DROP TRIGGER IF EXISTS {_q(p + 'seal_once')} ON log_entry",
         f"CREATE TRIGGER {_q(p + 'seal_once')} BEFORE UPDATE ON log_entry "
         f"FOR EACH ROW EXECUTE FUNCTION {_q(p + 'seal_once')}()",
@@ -585,6 +605,7 @@ def statements(prefix: str, tables: list[str], database: str) -> list[str]:
             "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
             f"GRANT USAGE ON SCHEMA public TO {staff}, {manager}",
             f"GRANT USAGE, CREATE ON SCHEMA public TO {owner}"]
+    out += [f"ALTER FUNCTION {f} LEAKPROOF" for f in LEAKPROOF_FUNCTIONS]
     out += _helpers_sql(p) + _triggers_sql(p) + _manager_sql(p)
     for table in tables:
         out += _table_sql(p, table, TABLES[table])
