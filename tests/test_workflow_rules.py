@@ -1,7 +1,10 @@
 """The incident state machine alone (app/workflow/rules.py): which steps each role
 may take in each state, the creator rule, the room-level leader's own handling
 (Đ8.2.1–2), the Director's opinion (c.3, 2.4), immediate prevention (Đ8.1),
-opinions by phone, and the report path after the origin (Đ16.4)."""
+opinions by phone, the report path after the origin (Đ16.4), and the separation of
+duties: the rostered role (Đ5.3), creator ≠ proposer ≠ decider (for the recorder of a
+phone opinion too), one decision per kind, and the phone recorder who does not send
+what the decision allowed (Đ5.4b, Đ8.2.3 c.2)."""
 
 from __future__ import annotations
 
@@ -15,12 +18,15 @@ from app.workflow.rules import (
     Handling,
     IncidentFacts,
     IncidentState,
+    OnDuty,
     Origin,
+    StepFact,
     allowed_transitions,
     apply_transition,
     check_transition,
     proposal_appendix,
     report_path,
+    send_error,
 )
 
 S, A = IncidentState, Action
@@ -181,7 +187,7 @@ def test_opinion_by_phone_recorded_on_behalf():
     with pytest.raises(PermissionDenied):  # who records must keep the log
         check_transition(facts, A.APPROVE, LIAISON, on_behalf_of=SHIFT, by_phone=True)
     # the Director's opinion (c.3 at night), recorded by the officer
-    d = _f(S.DIRECTOR_REVIEW, Handling.CLEARED_GOODS)
+    d = _f(S.DIRECTOR_REVIEW, Handling.CLEARED_GOODS, created_by=OFFICER2.id)
     o = check_transition(d, A.DIRECTOR_APPROVE, OFFICER, on_behalf_of=DIRECTOR, by_phone=True)
     assert o.decided_by == DIRECTOR.id and o.target == S.APPROVED
 
@@ -207,3 +213,152 @@ def test_origin_decides_the_report_path():
     assert "the unit's leadership" in err.value.message()
     with pytest.raises(ValidationError):
         report_path("rumour")
+
+
+# -- separation of duties (issue 11 item 2; docs/security-duties.md) ----------------------
+BOTH = _u(10, "room_leader", "shift_leader")   # an account holding both leaders' roles
+
+
+def _proposed_by(proposer: CurrentUser, recorder: CurrentUser | None = None,
+                 handling: str = Handling.COORDINATED_CHECK,
+                 created_by: int = OFFICER.id) -> IncidentFacts:
+    facts = _f(S.VERIFIED, handling, created_by=created_by)
+    if recorder is None:
+        o = check_transition(facts, A.PROPOSE, proposer)
+    else:
+        o = check_transition(facts, A.PROPOSE, recorder, on_behalf_of=proposer, by_phone=True)
+    return apply_transition(facts, o)
+
+
+def test_on_the_roster_one_acts_in_the_rostered_role_only():
+    """Đ5.3: rostered as the room-level leader, an account that also holds the shift
+    leader's role does not approve as shift leader; off the roster his account's
+    roles apply; the roster never grants a role the account lacks."""
+    facts = _proposed_by(ROOM)
+    assert A.APPROVE in allowed_transitions(facts, BOTH)                 # no roster
+    as_room = OnDuty({BOTH.id: frozenset({"room_leader"}), ROOM.id: frozenset({"room_leader"})})
+    assert A.APPROVE not in allowed_transitions(facts, BOTH, on_duty=as_room)
+    with pytest.raises(PermissionDenied) as err:
+        check_transition(facts, A.APPROVE, BOTH, on_duty=as_room)
+    assert err.value.message() == (
+        "User 10 is on this shift's roster as the room-level leader, not as the shift leader, "
+        "and acts in that role only: he cannot approve an incident.")
+    with pytest.raises(PermissionDenied):   # nor recorded for him by phone
+        check_transition(facts, A.APPROVE, OFFICER2, on_behalf_of=BOTH, by_phone=True,
+                         on_duty=as_room)
+    as_leader = OnDuty({BOTH.id: frozenset({"shift_leader"})})
+    assert check_transition(facts, A.APPROVE, BOTH, on_duty=as_leader).decided_by == BOTH.id
+    assert A.APPROVE in allowed_transitions(facts, SHIFT, on_duty=as_room)  # not rostered
+    with pytest.raises(PermissionDenied) as err:   # a roster row grants nothing
+        check_transition(facts, A.APPROVE, OFFICER2,
+                         on_duty=OnDuty({OFFICER2.id: frozenset({"shift_leader"})}))
+    assert "is not allowed to approve" in err.value.message()
+    # rostered as shift leader, he does not propose as the room-level leader either
+    assert A.PROPOSE not in allowed_transitions(_f(S.VERIFIED), BOTH, on_duty=as_leader)
+    # the Director's role is no shift role: the roster leaves it alone
+    review = _f(S.DIRECTOR_REVIEW, Handling.CLEARED_GOODS)
+    assert A.DIRECTOR_APPROVE in allowed_transitions(
+        review, DIRECTOR, on_duty=OnDuty({DIRECTOR.id: frozenset({"officer"})}))
+
+
+def test_the_proposer_does_not_approve_his_own_proposal():
+    facts = _proposed_by(BOTH)
+    assert A.APPROVE not in allowed_transitions(facts, BOTH)
+    for action in (A.APPROVE, A.REJECT):
+        with pytest.raises(PermissionDenied) as err:
+            check_transition(facts, action, BOTH, comment="x")
+        assert err.value.message() == ("User 10 proposed this incident (or forwarded it for "
+                                       "this decision) and cannot decide on it.")
+    with pytest.raises(PermissionDenied):   # nor is it recorded for him by phone
+        check_transition(facts, A.APPROVE, OFFICER2, on_behalf_of=BOTH, by_phone=True)
+    assert check_transition(facts, A.APPROVE, SHIFT).target == S.APPROVED
+    # an immediate prevention puts the incident before the shift leader too
+    o = check_transition(_f(S.NEW, created_by=OFFICER2.id), A.PREVENT, BOTH,
+                         prevention_case="gate")
+    prevented = apply_transition(_f(S.NEW, created_by=OFFICER2.id), o)
+    with pytest.raises(PermissionDenied):
+        check_transition(prevented, A.APPROVE, BOTH)
+
+
+def test_whoever_raised_it_neither_proposes_nor_handles_it_himself():
+    mine = _f(S.VERIFIED, created_by=ROOM.id)
+    assert A.PROPOSE not in allowed_transitions(mine, ROOM)
+    with pytest.raises(PermissionDenied) as err:
+        check_transition(mine, A.PROPOSE, ROOM)
+    assert err.value.message() == ("User 3 raised this incident and cannot also propose it: "
+                                   "the room-level leader proposes what someone else reported.")
+    with pytest.raises(PermissionDenied) as err:
+        check_transition(_f(S.VERIFIED, Handling.REMINDER, created_by=ROOM.id),
+                         A.ACT_DIRECTLY, ROOM)
+    assert "raised this incident and cannot decide on it" in err.value.message()
+    # the officer who raised it reports to the room-level leader by phone and records
+    # his proposal (Đ8.2.3 a–b): allowed, the proposal is the leader's
+    assert check_transition(_f(S.VERIFIED), A.PROPOSE, OFFICER, on_behalf_of=ROOM,
+                            by_phone=True).decided_by == ROOM.id
+
+
+def test_one_officer_cannot_record_every_opinion_by_phone():
+    """The gap: the officer raises, records the room-level leader's proposal and the
+    shift leader's approval by phone. The approval is recorded by someone else."""
+    facts = _proposed_by(ROOM, recorder=OFFICER)      # OFFICER raised it and recorded this
+    assert A.APPROVE not in allowed_transitions(facts, OFFICER, on_behalf_of=SHIFT)
+    with pytest.raises(PermissionDenied) as err:
+        check_transition(facts, A.APPROVE, OFFICER, on_behalf_of=SHIFT, by_phone=True)
+    assert err.value.message() == (
+        "User 1 raised or proposed this incident and cannot record the decision on it, even "
+        "one given by phone: another member of the room records it.")
+    with pytest.raises(PermissionDenied):   # the proposer records it neither
+        check_transition(facts, A.APPROVE, ROOM, on_behalf_of=SHIFT, by_phone=True)
+    recorded = _proposed_by(ROOM, recorder=OFFICER2)  # a second officer recorded the proposal
+    with pytest.raises(PermissionDenied):
+        check_transition(recorded, A.APPROVE, OFFICER2, on_behalf_of=SHIFT, by_phone=True)
+    o = check_transition(recorded, A.APPROVE, CLERK, on_behalf_of=SHIFT, by_phone=True)
+    assert o.recorded_by == CLERK.id and o.decided_by == SHIFT.id and o.awaits_countersign
+
+
+def test_the_directors_opinion_is_not_recorded_by_whoever_forwarded_it():
+    facts = _proposed_by(ROOM, handling=Handling.CLEARED_GOODS)
+    o = check_transition(facts, A.APPROVE, OFFICER2, on_behalf_of=SHIFT, by_phone=True)
+    review = apply_transition(facts, o)
+    assert review.state == S.DIRECTOR_REVIEW
+    for recorder in (SHIFT, OFFICER2, ROOM, OFFICER):   # approver, its recorder, proposer, creator
+        with pytest.raises(PermissionDenied):
+            check_transition(review, A.DIRECTOR_APPROVE, recorder, on_behalf_of=DIRECTOR,
+                             by_phone=True)
+    assert check_transition(review, A.DIRECTOR_APPROVE, CLERK, on_behalf_of=DIRECTOR,
+                            by_phone=True).target == S.APPROVED
+    assert check_transition(review, A.DIRECTOR_APPROVE, DIRECTOR).target == S.APPROVED
+
+
+def test_a_decision_is_taken_once_per_incident_and_kind():
+    decided = IncidentFacts(state=S.PROPOSED, handling=Handling.COORDINATED_CHECK,
+                            created_by=OFFICER.id, steps=(
+                                StepFact("approve", SHIFT2.id, SHIFT2.id,
+                                         decision=DecisionKind.APPROVAL),))
+    assert A.APPROVE not in allowed_transitions(decided, SHIFT)
+    with pytest.raises(ValidationError) as err:
+        check_transition(decided, A.APPROVE, SHIFT)
+    assert err.value.message() == ("This incident already has its approver's decision: a "
+                                   "decision is taken once.")
+    handled = IncidentFacts(state=S.VERIFIED, handling=Handling.REMINDER, created_by=OFFICER.id,
+                            steps=(StepFact("act_directly", ROOM.id, ROOM.id,
+                                            decision=DecisionKind.ROOM_LEADER),))
+    with pytest.raises(ValidationError) as err:
+        check_transition(handled, A.ACT_DIRECTLY, ROOM)
+    assert "the room-level leader's own handling" in err.value.message()
+
+
+def test_whoever_recorded_a_decision_by_phone_does_not_send_what_it_allowed():
+    facts = _proposed_by(ROOM)
+    o = check_transition(facts, A.APPROVE, OFFICER2, on_behalf_of=SHIFT, by_phone=True)
+    approved = apply_transition(facts, o)
+    error = send_error(approved, OFFICER2)
+    assert isinstance(error, PermissionDenied)
+    assert error.message() == ("User 2 recorded a decision on this incident given by phone and "
+                               "cannot also send what it allowed: another member of the room "
+                               "sends it.")
+    for sender in (OFFICER, ROOM, SHIFT):
+        assert send_error(approved, sender) is None
+    # decided at the console, not by phone: nobody is barred
+    direct = apply_transition(facts, check_transition(facts, A.APPROVE, SHIFT))
+    assert send_error(direct, SHIFT) is None

@@ -53,7 +53,7 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from app.notices import DocumentRegister
 from app.org_names import NAMES, TEMPLATES_FILE
 from app.text import nfc, tokens
-from app.workflow.incidents import HANDLING_VI
+from app.workflow.incidents import HANDLING_VI, check_sender_in
 from app.workflow.requests import RequestService
 from app.workflow.rules import Action, Handling, IncidentState, report_path
 
@@ -292,6 +292,8 @@ class DocumentIssuer:
             desk = s.get(Desk, r.desk_id)
             signer = s.get(UserAccount, user.id)
             inc = s.get(Incident, r.incident_id) if r.incident_id else None
+            if inc is not None:   # the fax is sent by someone else than a phone recorder
+                check_sender_in(s, user, inc)
         assert desk is not None and signer is not None
         appendix = r.appendix if r.appendix in ("II", "V") else (
             self.fax_appendix(inc) if inc is not None else "II")

@@ -6,12 +6,19 @@ Every step is one write transaction: a conditional UPDATE on the incident's stat
 and version (two leaders deciding at once: one wins, the other is told who
 decided; the unique index on (incident_id, decision_kind) backs it), the step
 row, its duty-log entry in the incident's case, then `record_change`
-(`Topic.WORKFLOW`, ref: the incident's id)."""
+(`Topic.WORKFLOW`, ref: the incident's id).
+
+Who may take a step is decided on facts read here from the database, never on
+what the caller's `CurrentUser` claims: the account's roles (user_role), the
+roster of the shift on duty at the incident's desk (shift, shift_member, Đ5.3)
+and the incident's earlier steps (who raised, proposed, decided, recorded by
+phone); `app.workflow.rules` judges them (docs/security-duties.md)."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -28,6 +35,8 @@ from app.db.models import (
     IncidentStep,
     LogCase,
     LogEntry,
+    Shift,
+    ShiftMember,
     UserAccount,
 )
 from app.dutylog import CHANNEL_NAMES, CHANNELS, DutyLog, EntryDraft, EntryKind
@@ -48,13 +57,16 @@ from app.workflow.rules import (
     Handling,
     IncidentFacts,
     IncidentState,
+    OnDuty,
     Origin,
     Outcome,
     PreventionCase,
+    StepFact,
     allowed_transitions,
     check_desk,
     check_transition,
     report_path,
+    send_error,
 )
 
 log = logs.get("workflow")
@@ -120,10 +132,60 @@ class Prevention:
     identification: str = ""
 
 
-def facts_of(i: Incident) -> IncidentFacts:
+def facts_of(i: Incident, steps: Sequence[IncidentStep] = ()) -> IncidentFacts:
+    """The rules' view of an incident and its earlier steps (oldest first)."""
     return IncidentFacts(state=i.state, origin=i.origin, handling=i.handling,
                          created_by=i.created_by, immediate=bool(i.immediate),
-                         desk_id=i.desk_id)
+                         desk_id=i.desk_id,
+                         steps=tuple(StepFact(action=s.action, recorded_by=s.recorded_by,
+                                              decided_by=s.decided_by, by_phone=bool(s.by_phone),
+                                              decision=s.decision_kind) for s in steps))
+
+
+def steps_in(s: Session, incident_ids: Iterable[int]) -> dict[int, list[IncidentStep]]:
+    """The steps of these incidents, oldest first, by incident."""
+    ids = list(dict.fromkeys(incident_ids))
+    out: dict[int, list[IncidentStep]] = {i: [] for i in ids}
+    if ids:
+        for step in s.scalars(select(IncidentStep).where(IncidentStep.incident_id.in_(ids))
+                              .order_by(IncidentStep.id)):
+            out[step.incident_id].append(step)
+    return out
+
+
+def facts_in(s: Session, inc: Incident) -> IncidentFacts:
+    return facts_of(inc, steps_in(s, [inc.id])[inc.id])
+
+
+def account_in(s: Session, user_id: int) -> CurrentUser:
+    """The user as the database has him: his account's roles (a disabled account
+    acts in none), desk and unit; whatever roles a caller's CurrentUser claims."""
+    account = s.get(UserAccount, user_id)
+    if account is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Unknown user."))
+    user = to_current(account)
+    return user if account.active else replace(user, roles=frozenset())
+
+
+def on_duty_in(s: Session, desk_id: int, at: datetime) -> OnDuty:
+    """The roster of the desk's shift that holds `at` (Đ5.3): who is rostered in
+    which roles; an empty roster when the shift or its members are not set."""
+    shift_id = s.scalar(select(Shift.id).where(Shift.desk_id == desk_id, Shift.starts_at <= at,
+                                               Shift.ends_at > at))
+    members: dict[int, frozenset[str]] = {}
+    if shift_id is not None:
+        for user_id, role in s.execute(select(ShiftMember.user_id, ShiftMember.role)
+                                       .where(ShiftMember.shift_id == shift_id)):
+            members[user_id] = members.get(user_id, frozenset()) | {role}
+    return OnDuty(members)
+
+
+def check_sender_in(s: Session, sender: CurrentUser, inc: Incident) -> None:
+    """Refuse `sender` the request (or fax) that follows the incident's decision if
+    he recorded a decision on it given by phone (Đ5.4b, Đ8.2.3 c.2)."""
+    error = send_error(facts_in(s, inc), sender)
+    if error is not None:
+        raise error
 
 
 def hm(t: datetime | None) -> str:
@@ -231,7 +293,36 @@ class IncidentService:
     # -- transitions -------------------------------------------------------------
     def allowed(self, user: CurrentUser, incident: Incident,
                 on_behalf_of: CurrentUser | None = None) -> list[Action]:
-        return allowed_transitions(facts_of(incident), user, on_behalf_of)
+        """What `user` may do now on the incident (or record for `on_behalf_of`),
+        judged on the database's roles, roster and steps."""
+        return self.allowed_for(user, [incident], on_behalf_of)[incident.id]
+
+    def allowed_for(self, user: CurrentUser, incidents: Sequence[Incident],
+                    on_behalf_of: CurrentUser | None = None) -> dict[int, list[Action]]:
+        """`allowed` for several incidents in one read: incident id -> actions."""
+        with self.db.read() as s:
+            me = account_in(s, user.id)
+            decider = account_in(s, on_behalf_of.id) if on_behalf_of is not None else None
+            steps = steps_in(s, [i.id for i in incidents])
+            now = self.clock.now()
+            duty: dict[int, OnDuty] = {}
+            out = {}
+            for i in incidents:
+                if i.desk_id not in duty:
+                    duty[i.desk_id] = on_duty_in(s, i.desk_id, now)
+                out[i.id] = allowed_transitions(facts_of(i, steps[i.id]), me, decider,
+                                                duty[i.desk_id])
+            return out
+
+    def allowed_on_behalf(self, user: CurrentUser, incident: Incident,
+                          decider_ids: Sequence[int]) -> dict[int, list[Action]]:
+        """For each leader in `decider_ids`: what `user` may record for him by phone."""
+        with self.db.read() as s:
+            me = account_in(s, user.id)
+            facts = facts_in(s, incident)
+            duty = on_duty_in(s, incident.desk_id, self.clock.now())
+            return {d: allowed_transitions(facts, me, account_in(s, d), duty)
+                    for d in decider_ids}
 
     def transition(self, user: CurrentUser, incident_id: int, action: str, *,
                    version: int | None = None, on_behalf_of: CurrentUser | int | None = None,
@@ -241,7 +332,8 @@ class IncidentService:
         """Take one step. `version` is the version the user saw (None: the current
         one). Raises PermissionDenied / ValidationError (nothing changes) or
         ConflictError ("already decided by X", or changed on another console)."""
-        decider = self._user(on_behalf_of) if isinstance(on_behalf_of, int) else on_behalf_of
+        decider_id = on_behalf_of if isinstance(on_behalf_of, int) or on_behalf_of is None \
+            else on_behalf_of.id
         if prevention is not None and prevention.channel not in CHANNELS:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "Unknown channel '{channel}' (phone, fax, document, e-mail)."),
@@ -256,11 +348,15 @@ class IncidentService:
                 if inc is None:
                     raise NotFound(QT_TRANSLATE_NOOP("errors", "The incident does not exist."))
                 seen = inc.version if version is None else version
+                # roles, roster and steps as the database has them, not as claimed
+                recorder = account_in(s, user.id)
+                decider = account_in(s, decider_id) if decider_id is not None else None
                 try:
                     outcome = check_transition(
-                        facts_of(inc), action, user, on_behalf_of=decider, by_phone=by_phone,
-                        comment=comment, handling=handling,
-                        prevention_case=prevention.case if prevention else None)
+                        facts_in(s, inc), action, recorder, on_behalf_of=decider,
+                        by_phone=by_phone, comment=comment, handling=handling,
+                        prevention_case=prevention.case if prevention else None,
+                        on_duty=on_duty_in(s, inc.desk_id, self.clock.now()))
                 except (ValidationError, PermissionDenied):
                     self._raise_if_decided(s, inc, action)
                     raise
@@ -268,7 +364,7 @@ class IncidentService:
                 if inc.version != seen:
                     self._raise_if_decided(s, inc, action)
                     raise conflict(QT_TRANSLATE_NOOP("errors", "The incident"))
-                self._apply(s, user, inc, outcome, seen, opinion_at, prevention)
+                self._apply(s, recorder, inc, outcome, seen, opinion_at, prevention)
                 return inc
         except IntegrityError as exc:
             # The unique decision index: another leader decided in the same instant.
@@ -447,11 +543,6 @@ class IncidentService:
 
     def pending_for(self, user: CurrentUser, desk_id: int) -> list[Incident]:
         """Incidents on which `user` can act now (officer view, supervisor console)."""
-        return [i for i in self.for_desk(desk_id, open_only=True) if self.allowed(user, i)]
-
-    def _user(self, user_id: int) -> CurrentUser:
-        with self.db.read() as s:
-            account = s.get(UserAccount, user_id)
-            if account is None:
-                raise NotFound(QT_TRANSLATE_NOOP("errors", "Unknown user."))
-            return to_current(account)
+        incidents = self.for_desk(desk_id, open_only=True)
+        allowed = self.allowed_for(user, incidents)
+        return [i for i in incidents if allowed[i.id]]

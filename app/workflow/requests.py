@@ -31,7 +31,7 @@ from app.errors import (
     conflict,
 )
 from app.text import clean, nfc
-from app.workflow.incidents import REQUEST_OPEN, hm
+from app.workflow.incidents import REQUEST_OPEN, check_sender_in, hm
 from app.workflow.rules import (
     STATE_NAMES,
     Handling,
@@ -74,7 +74,9 @@ class RequestService:
                received_at: datetime | None = None,
                relayed_from_id: int | None = None) -> UnitRequest:
         """Record a request sent to a unit. `received_at`: the unit got it at once
-        (an urgent phone call); otherwise record the receipt when it is confirmed."""
+        (an urgent phone call); otherwise record the receipt when it is confirmed.
+        An incident's request is not sent by whoever recorded a decision on it given
+        by phone (Đ5.4b, Đ8.2.3 c.2): someone else sends it."""
         require(user, Permission.NOTICE_SEND)
         if channel not in CHANNELS:
             raise ValidationError(QT_TRANSLATE_NOOP(
@@ -97,6 +99,7 @@ class RequestService:
                     raise ValidationError(QT_TRANSLATE_NOOP(
                         "errors", "A request can be sent only for an approved incident; this "
                                   "one is {status}."), status=STATE_NAMES[IncidentState(inc.state)])
+                check_sender_in(s, user, inc)
                 if appendix is None and inc.handling == Handling.COORDINATED_CHECK:
                     appendix = report_path(inc.origin).request_appendix
             now = self.clock.now()

@@ -14,11 +14,18 @@ services (app/workflow/incidents.py, requests.py) persist what `check_transition
 A decision (approve/reject, the Director's opinion, the room-level leader's own
 action) may be recorded by another room member on the decider's behalf, by
 phone (Đ5.4b, Đ7.3.1e); the decider countersigns it later.
+
+Separation of duties (docs/security-duties.md): a member of the shift acts only
+in the role he is rostered in (Đ5.3, `OnDuty`); whoever raised an incident or
+put it before a decision (proposed it, prevented, forwarded it to the Director)
+neither takes nor records that decision; each decision is taken once; whoever
+recorded a decision given by phone does not send what it allowed (`send_error`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from app.auth import CurrentUser, Permission, Role
@@ -160,9 +167,38 @@ def proposal_appendix(handling: str | None) -> str | None:
     return "III" if handling == Handling.CLEARED_GOODS else None
 
 
+DECISION_TEXT = {  # "This incident already has {what}."
+    DecisionKind.APPROVAL: QT_TRANSLATE_NOOP("errors", "its approver's decision"),
+    DecisionKind.DIRECTOR: QT_TRANSLATE_NOOP("errors", "the Director's opinion"),
+    DecisionKind.ROOM_LEADER: QT_TRANSLATE_NOOP("errors", "the room-level leader's own handling"),
+}
+
+# The roles of a shift's roster (Đ5.3): on the roster one acts in these only as rostered.
+SHIFT_ROLES = frozenset({Role.SHIFT_LEADER, Role.ROOM_LEADER, Role.CLERK, Role.OFFICER})
+ROLE_TEXT = {
+    Role.SHIFT_LEADER: QT_TRANSLATE_NOOP("errors", "the shift leader"),
+    Role.ROOM_LEADER: QT_TRANSLATE_NOOP("errors", "the room-level leader"),
+    Role.CLERK: QT_TRANSLATE_NOOP("errors", "the Office's clerk"),
+    Role.OFFICER: QT_TRANSLATE_NOOP("errors", "a surveillance officer"),
+    Role.DIRECTOR: QT_TRANSLATE_NOOP("errors", "the Director"),
+}
+
+
+@dataclass(frozen=True)
+class StepFact:
+    """One earlier step of the incident, as the separation rules see it."""
+
+    action: str
+    recorded_by: int
+    decided_by: int
+    by_phone: bool = False
+    decision: str | None = None
+
+
 @dataclass(frozen=True)
 class IncidentFacts:
-    """What the rules need to know of an incident (the DB model has the same names)."""
+    """What the rules need to know of an incident (the DB model has the same names;
+    `steps` are its earlier steps, oldest first, as the service read them)."""
 
     state: str
     origin: str = Origin.REGULAR
@@ -170,6 +206,55 @@ class IncidentFacts:
     created_by: int | None = None
     immediate: bool = False
     desk_id: int | None = None     # the incident's desk; None: not checked (pure tests)
+    steps: tuple[StepFact, ...] = ()
+
+    @property
+    def decided(self) -> frozenset[str]:
+        """The decision kinds already taken."""
+        return frozenset(s.decision for s in self.steps if s.decision)
+
+    def brought_before(self, decision: DecisionKind) -> frozenset[int]:
+        """Who may neither take nor record `decision`: the creator, and whoever
+        decided or recorded a step that put the incident before it (a proposal, an
+        immediate prevention; for the Director's opinion also the approval that
+        forwarded it to him)."""
+        actions = {Action.PROPOSE.value, Action.PREVENT.value}
+        if decision == DecisionKind.DIRECTOR:
+            actions.add(Action.APPROVE.value)
+        out = {self.created_by} if self.created_by is not None else set()
+        for s in self.steps:
+            if s.action in actions:
+                out |= {s.recorded_by, s.decided_by}
+        return frozenset(out)
+
+    def phone_recorders(self) -> dict[int, int]:
+        """Who recorded a decision given by phone for someone else: recorder -> decider."""
+        return {s.recorded_by: s.decided_by for s in self.steps
+                if s.decision and s.by_phone and s.recorded_by != s.decided_by}
+
+
+@dataclass(frozen=True)
+class OnDuty:
+    """The roster of the shift on duty at the incident's desk (Đ5.3): user id ->
+    the shift roles he is rostered in. Empty: no roster (yet), account roles apply."""
+
+    members: Mapping[int, frozenset[str]] = field(default_factory=dict)
+
+    def rostered(self, user_id: int) -> frozenset[str]:
+        return self.members.get(user_id, frozenset())
+
+    def acting(self, user: CurrentUser) -> CurrentUser:
+        """`user` with the roles he acts in on this shift: on the roster, the shift
+        roles he is rostered in (and holds); off it, those of his account. Roles
+        outside a shift's (the Director, a unit's liaison, the admin) are kept."""
+        rostered = self.rostered(user.id)
+        if not rostered:
+            return user
+        shift = {r.value for r in SHIFT_ROLES}
+        return replace(user, roles=frozenset((user.roles - shift) | (user.roles & rostered)))
+
+
+NO_ROSTER = OnDuty()
 
 
 @dataclass(frozen=True)
@@ -179,7 +264,7 @@ class _Rule:
     roles: frozenset[Role]
     decision: DecisionKind | None = None
     by_phone: bool = False         # may be recorded on the decider's behalf
-    creator_excluded: bool = False
+    creator_excluded: bool = False  # the one who takes it did not raise the incident
     comment_required: bool = False
 
 
@@ -191,22 +276,22 @@ RULES: dict[Action, _Rule] = {
     Action.VERIFY: _Rule(frozenset({S.NEW}), S.VERIFIED,
                          frozenset({R.ROOM_LEADER, R.SHIFT_LEADER}), by_phone=True),
     Action.PROPOSE: _Rule(frozenset({S.NEW, S.VERIFIED}), S.PROPOSED,
-                          frozenset({R.ROOM_LEADER}), by_phone=True),
+                          frozenset({R.ROOM_LEADER}), by_phone=True, creator_excluded=True),
     Action.ACT_DIRECTLY: _Rule(frozenset({S.NEW, S.VERIFIED}), S.IN_PROGRESS,
                                frozenset({R.ROOM_LEADER}), DecisionKind.ROOM_LEADER,
                                by_phone=True),
     # APPROVE/REJECT: the roles come from the report path (Đ16.4).
     Action.APPROVE: _Rule(frozenset({S.PROPOSED}), S.APPROVED, frozenset(),
-                          DecisionKind.APPROVAL, by_phone=True, creator_excluded=True),
+                          DecisionKind.APPROVAL, by_phone=True),
     Action.REJECT: _Rule(frozenset({S.PROPOSED}), S.REJECTED, frozenset(),
-                         DecisionKind.APPROVAL, by_phone=True, creator_excluded=True,
+                         DecisionKind.APPROVAL, by_phone=True,
                          comment_required=True),
     Action.DIRECTOR_APPROVE: _Rule(frozenset({S.DIRECTOR_REVIEW}), S.APPROVED,
                                    frozenset({R.DIRECTOR}), DecisionKind.DIRECTOR,
-                                   by_phone=True, creator_excluded=True),
+                                   by_phone=True),
     Action.DIRECTOR_REJECT: _Rule(frozenset({S.DIRECTOR_REVIEW}), S.REJECTED,
                                   frozenset({R.DIRECTOR}), DecisionKind.DIRECTOR,
-                                  by_phone=True, creator_excluded=True, comment_required=True),
+                                  by_phone=True, comment_required=True),
     Action.START: _Rule(frozenset({S.APPROVED}), S.IN_PROGRESS,
                         frozenset({R.OFFICER, R.ROOM_LEADER, R.SHIFT_LEADER})),
     Action.REPORT_RESULT: _Rule(frozenset({S.IN_PROGRESS}), S.RESULT_REPORTED, _ROOM,
@@ -275,34 +360,55 @@ def check_desk(user: CurrentUser, desk_id: int | None) -> None:
 
 
 def _guard(facts: IncidentFacts, action: Action, recorder: CurrentUser,
-           decider: CurrentUser, handling: str | None) -> DomainError | None:
-    """Why `decider` (recorded by `recorder`) may not take `action` now, or None."""
+           decider: CurrentUser, handling: str | None, on_duty: OnDuty = NO_ROSTER
+           ) -> DomainError | None:
+    """Why `decider` (recorded by `recorder`) may not take `action` now, or None.
+    `recorder` and `decider` carry their account's roles; `on_duty` narrows them to
+    the ones they are rostered in."""
     rule = RULES[action]
     state = IncidentState(facts.state)
     if state not in rule.sources:
         return ValidationError(QT_TRANSLATE_NOOP(
             "errors", "You cannot {action} now: the incident is {status}."),
             action=ACTION_TEXT[action], status=STATE_NAMES[state])
+    if rule.decision is not None and rule.decision in facts.decided:
+        return ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "This incident already has {what}: a decision is taken once."),
+            what=DECISION_TEXT[rule.decision])
     for who in dict.fromkeys((recorder, decider)):
         error = desk_error(who, facts.desk_id)
         if error is not None:
             return error
+    acting_recorder, acting_decider = on_duty.acting(recorder), on_duty.acting(decider)
     if decider.id != recorder.id:
         if not rule.by_phone:
             return ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "Only opinions and decisions can be recorded on someone's behalf."))
-        if not recorder.can(Permission.LOG_WRITE):
+        if not acting_recorder.can(Permission.LOG_WRITE):
             return PermissionDenied(QT_TRANSLATE_NOOP(
                 "errors", "{user} is not allowed to {action}."),
                 user=recorder.full_name,
                 action=QT_TRANSLATE_NOOP("errors", "record an opinion given by phone"))
-    if not _has_any(decider, _roles(rule, action, facts)):
+    roles = _roles(rule, action, facts)
+    if not _has_any(acting_decider, roles):
+        rostered = sorted(on_duty.rostered(decider.id) & decider.roles)
+        if _has_any(decider, roles) and rostered:
+            return PermissionDenied(QT_TRANSLATE_NOOP(
+                "errors", "{user} is on this shift's roster as {status}, not as {target}, "
+                          "and acts in that role only: he cannot {action}."),
+                user=decider.full_name, status=ROLE_TEXT[Role(rostered[0])],
+                target=ROLE_TEXT[sorted(roles)[0]], action=ACTION_TEXT[action])
         return PermissionDenied(QT_TRANSLATE_NOOP("errors", "{user} is not allowed to {action}."),
                                 user=decider.full_name, action=ACTION_TEXT[action])
     if rule.creator_excluded and facts.created_by == decider.id:
         return PermissionDenied(QT_TRANSLATE_NOOP(
-            "errors", "{user} raised this incident and cannot decide on it."),
+            "errors", "{user} raised this incident and cannot also propose it: the "
+                      "room-level leader proposes what someone else reported."),
             user=decider.full_name)
+    if rule.decision is not None:
+        error = _separation_error(facts, rule.decision, recorder, decider)
+        if error is not None:
+            return error
     path = report_path(facts.origin)
     if action == Action.ACT_DIRECTLY:
         if not path.room_leader_may_act:
@@ -319,8 +425,42 @@ def _guard(facts: IncidentFacts, action: Action, recorder: CurrentUser,
     return None
 
 
+def _separation_error(facts: IncidentFacts, decision: DecisionKind, recorder: CurrentUser,
+                      decider: CurrentUser) -> PermissionDenied | None:
+    """Creator ≠ proposer ≠ decider, for the decider named and for whoever records
+    the decision on his behalf."""
+    barred = facts.brought_before(decision)
+    if decider.id == facts.created_by:
+        return PermissionDenied(QT_TRANSLATE_NOOP(
+            "errors", "{user} raised this incident and cannot decide on it."),
+            user=decider.full_name)
+    if decider.id in barred:
+        return PermissionDenied(QT_TRANSLATE_NOOP(
+            "errors", "{user} proposed this incident (or forwarded it for this decision) "
+                      "and cannot decide on it."), user=decider.full_name)
+    if recorder.id != decider.id and recorder.id in barred:
+        return PermissionDenied(QT_TRANSLATE_NOOP(
+            "errors", "{user} raised or proposed this incident and cannot record the "
+                      "decision on it, even one given by phone: another member of the room "
+                      "records it."), user=recorder.full_name)
+    return None
+
+
+def send_error(facts: IncidentFacts, sender: CurrentUser) -> PermissionDenied | None:
+    """Why `sender` may not send the request (or its fax) that follows the incident's
+    decision, or None: whoever recorded a decision given by phone does not also send
+    what it allowed (Đ5.4b, Đ8.2.3 c.2); someone else sends it, at once if urgent."""
+    if sender.id in facts.phone_recorders():
+        return PermissionDenied(QT_TRANSLATE_NOOP(
+            "errors", "{user} recorded a decision on this incident given by phone and "
+                      "cannot also send what it allowed: another member of the room sends "
+                      "it."), user=sender.full_name)
+    return None
+
+
 def allowed_transitions(facts: IncidentFacts, user: CurrentUser,
-                        on_behalf_of: CurrentUser | None = None) -> list[Action]:
+                        on_behalf_of: CurrentUser | None = None,
+                        on_duty: OnDuty = NO_ROSTER) -> list[Action]:
     """The actions `user` may take now (or record for `on_behalf_of`, by phone):
     the GUI enables its buttons with this. Inputs (comment, handling form) are
     checked only when the step is taken."""
@@ -330,7 +470,7 @@ def allowed_transitions(facts: IncidentFacts, user: CurrentUser,
         handling = facts.handling
         if action == Action.ACT_DIRECTLY and handling is None:
             handling = Handling.REMINDER  # the form is chosen with the step
-        if _guard(facts, action, user, decider, handling) is None:
+        if _guard(facts, action, user, decider, handling, on_duty) is None:
             out.append(action)
     return out
 
@@ -338,7 +478,8 @@ def allowed_transitions(facts: IncidentFacts, user: CurrentUser,
 def check_transition(facts: IncidentFacts, action: str, user: CurrentUser, *,
                      on_behalf_of: CurrentUser | None = None, by_phone: bool = False,
                      comment: str = "", handling: str | None = None,
-                     prevention_case: str | None = None) -> Outcome:
+                     prevention_case: str | None = None,
+                     on_duty: OnDuty = NO_ROSTER) -> Outcome:
     """Check one step and return its outcome; raise PermissionDenied or
     ValidationError (with a marked message) when it is not allowed."""
     try:
@@ -361,7 +502,7 @@ def check_transition(facts: IncidentFacts, action: str, user: CurrentUser, *,
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "Record an opinion by phone on behalf of the leader who gave it."))
     new_handling = handling or facts.handling
-    error = _guard(facts, act, user, decider, new_handling)
+    error = _guard(facts, act, user, decider, new_handling, on_duty)
     if error is not None:
         raise error
     comment = (comment or "").strip()
@@ -389,14 +530,17 @@ def check_transition(facts: IncidentFacts, action: str, user: CurrentUser, *,
 
 def apply_transition(facts: IncidentFacts, outcome: Outcome) -> IncidentFacts:
     """The incident's facts after the step (pure)."""
+    step = StepFact(action=outcome.action, recorded_by=outcome.recorded_by,
+                    decided_by=outcome.decided_by, by_phone=outcome.by_phone,
+                    decision=outcome.decision)
     return IncidentFacts(state=outcome.target, origin=facts.origin, handling=outcome.handling,
                          created_by=facts.created_by,
                          immediate=facts.immediate or outcome.action == Action.PREVENT,
-                         desk_id=facts.desk_id)
+                         desk_id=facts.desk_id, steps=(*facts.steps, step))
 
 
-__all__ = ["Action", "ACTION_TEXT", "DecisionKind", "Handling", "IncidentFacts", "IncidentState",
-           "OPEN_STATES", "Origin", "Outcome", "PreventionCase", "ReportPath", "RULES",
-           "STATE_NAMES", "allowed_transitions", "apply_transition", "check_desk",
-           "check_transition", "desk_error",
-           "proposal_appendix", "report_path"]
+__all__ = ["Action", "ACTION_TEXT", "DECISION_TEXT", "DecisionKind", "Handling", "IncidentFacts",
+           "IncidentState", "NO_ROSTER", "OPEN_STATES", "OnDuty", "Origin", "Outcome",
+           "PreventionCase", "ROLE_TEXT", "ReportPath", "RULES", "SHIFT_ROLES", "STATE_NAMES",
+           "StepFact", "allowed_transitions", "apply_transition", "check_desk",
+           "check_transition", "desk_error", "proposal_appendix", "report_path", "send_error"]

@@ -12,11 +12,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.auth import CurrentUser, Permission, Role, to_current
+from app.auth import CurrentUser, Permission, Role
 from app.db.models import Desk, Incident, LogEntry, OrgUnit, UnitRequest, UserAccount
-from app.workflow.incidents import REQUEST_OPEN, IncidentDraft, Prevention, facts_of
+from app.workflow.incidents import REQUEST_OPEN, IncidentDraft, Prevention
 from app.workflow.prefill import Evidence
-from app.workflow.rules import RULES, Action, IncidentState, allowed_transitions
+from app.workflow.rules import RULES, Action, IncidentState
 
 PHONE_ROLES = (Role.SHIFT_LEADER, Role.ROOM_LEADER, Role.DIRECTOR)
 
@@ -69,8 +69,10 @@ def inbox_requests(ctx, desk_id: int, open_only: bool = True) -> list[UnitReques
 
 def read_list(ctx, user: CurrentUser, desk_id: int) -> ListSnapshot:
     rows: list[ListRow] = []
-    for i in ctx.incidents.for_desk(desk_id, open_only=True):
-        actions = [str(a) for a in ctx.incidents.allowed(user, i)]
+    incidents = ctx.incidents.for_desk(desk_id, open_only=True)
+    allowed = ctx.incidents.allowed_for(user, incidents)
+    for i in incidents:
+        actions = [str(a) for a in allowed[i.id]]
         if actions or i.created_by == user.id:
             rows.append(ListRow("incident", i.id, i.title, i.state,
                                 "action" if actions else "mine", i.updated_at, None, actions,
@@ -201,18 +203,16 @@ def read_incident(ctx, user: CurrentUser, incident_id: int) -> IncidentView:
         events.append(Event(a.added_at, "attach", names.get(a.added_by, ""),
                             text=a.description or a.file_path))
     events.sort(key=lambda e: e.at)
-    facts = facts_of(inc)
     leaders = []
     if user.can(Permission.LOG_WRITE):
-        for u in accounts:
-            if u.id == user.id or not any(u.role_codes & {r.value for r in PHONE_ROLES}):
-                continue
-            if u.desk_id not in (None, inc.desk_id) and Role.DIRECTOR.value not in u.role_codes:
-                continue
-            cu = to_current(u)
-            acts = [a for a in allowed_transitions(facts, user, on_behalf_of=cu)
-                    if RULES[a].by_phone]
-            leaders.append(Leader(u.id, u.full_name, cu.roles, acts))
+        candidates = [u for u in accounts if u.id != user.id
+                      and u.role_codes & {r.value for r in PHONE_ROLES}
+                      and (u.desk_id in (None, inc.desk_id)
+                           or Role.DIRECTOR.value in u.role_codes)]
+        options = ctx.incidents.allowed_on_behalf(user, inc, [u.id for u in candidates])
+        for u in candidates:
+            acts = [a for a in options[u.id] if RULES[a].by_phone]
+            leaders.append(Leader(u.id, u.full_name, u.role_codes, acts))
     return IncidentView(
         incident=inc, events=events, requests=lines, documents=docs,
         allowed=ctx.incidents.allowed(user, inc), leaders=leaders,
