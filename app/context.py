@@ -47,7 +47,7 @@ from app.topics import Change
 from app.workflow.daily_reports import DailyReports
 from app.workflow.directives import DirectiveService
 from app.workflow.incidents import IncidentService
-from app.workflow.open_items import WorkflowOpenItems
+from app.workflow.open_items import PhoneOpinionItems, WorkflowOpenItems
 from app.workflow.requests import RequestService
 
 log = logs.get("db")
@@ -108,6 +108,7 @@ class AppContext:
         self.incidents = IncidentService(self.db, self.clock, self.dutylog)
         self.requests = RequestService(self.db, self.clock, self.dutylog, ack_minutes=30)
         self.open_items.register(WorkflowOpenItems(self.incidents, self.requests))
+        self.open_items.register(PhoneOpinionItems(self.incidents))
         self.documents = DocumentRegister(self.db, self.clock, self._desk_code)
         self.outbox = Outbox(self.data_dir / "outbox.sqlite", self.clock)
         self.writer = LogWriter(self.dutylog, self.outbox, self.clock, self._replays_for)

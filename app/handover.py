@@ -48,6 +48,10 @@ class OpenItem:
 
 
 class OpenItemProvider(Protocol):
+    """A source of open items. A provider with `required = True` lists what the
+    report must hand over: the leader does not sign a report that leaves out one
+    of its items (e.g. an opinion by phone not countersigned, Đ5.4b)."""
+
     source: str
 
     def open_items(self, desk_id: int, shift: Shift) -> list[OpenItem]: ...
@@ -70,6 +74,15 @@ class OpenItemRegistry:
             except Exception:  # noqa: BLE001 - one broken provider must not stop a handover
                 log.exception("open-item provider %s failed", p.source)
                 items.append(OpenItem(p.source, "-", f"(không lấy được danh sách: {p.source})"))
+        return items
+
+    def collect_required(self, desk_id: int, shift: Shift) -> list[OpenItem]:
+        """The items of the required providers; a failure stops the caller (the
+        report is not signed on a list that could not be checked)."""
+        items: list[OpenItem] = []
+        for p in self._providers:
+            if getattr(p, "required", False):
+                items.extend(p.open_items(desk_id, shift))
         return items
 
 
@@ -205,6 +218,8 @@ class HandoverService:
                     raise ValidationError(QT_TRANSLATE_NOOP(
                         "errors", "Your signing key is locked: log in again with your "
                                   "password to sign the handover."))
+        if h.status == "draft":
+            self._check_lists_required(h)
         with self.db.write() as s:
             held = s.get(Handover, handover_id)
             assert held is not None
@@ -229,6 +244,23 @@ class HandoverService:
             content=f"Lãnh đạo ca trực ký biên bản bàn giao ca; nhật ký đến mục "
                     f"#{h.chain_seq}, mã băm {h.chain_hash[:16]}…"))
         return h
+
+    def _check_lists_required(self, h: Handover) -> None:
+        """Refuse to sign a report that leaves out a required open item (one that came
+        up after the draft was saved): the leader saves it again and sees it listed."""
+        with self.db.read() as s:
+            shift = s.get(Shift, h.shift_id)
+        if shift is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "The shift does not exist."))
+        listed = {(i.source, i.ref) for i in open_items_of(h)}
+        missing = [i for i in self.registry.collect_required(h.desk_id, shift)
+                   if (i.source, i.ref) not in listed]
+        if missing:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "The handover report does not list {count} open item(s) it must "
+                          "hand over: {items}. Save the report again so that it lists them, "
+                          "then sign it."),
+                count=len(missing), items="; ".join(i.title for i in missing))
 
     def acknowledge(self, actor: CurrentUser, handover_id: int, version: int) -> Handover:
         """The incoming shift leader acknowledges; the report is frozen."""

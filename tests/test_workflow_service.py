@@ -2,7 +2,10 @@
 hand or from a log entry, every step guarded on the service and written to the
 duty log in the incident's case, the c.2 path end to end with different users,
 exactly one decision when two leaders approve at once, opinions by phone and their
-countersignature, requests with their Đ9 deadlines, and the handover's open items."""
+countersignature, requests with their Đ9 deadlines, and the handover's open items;
+the separation of duties on the database's facts (roles, roster, steps): the
+rostered role, creator ≠ proposer ≠ decider, the phone recorder who does not send
+the request, the uncountersigned opinion listed in the handover."""
 
 from __future__ import annotations
 
@@ -13,10 +16,13 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
+from app.auth import CurrentUser
 from app.db.engine import Database
 from app.db.models import Incident, IncidentStep, LogCase, LogEntry
 from app.dutylog import EntryDraft, EntryKind
 from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.handover import open_items_of
+from app.roster import MemberSpec
 from app.workflow.incidents import IncidentDraft, IncidentService, Prevention
 from app.workflow.rules import Action, Handling, IncidentState, Origin
 
@@ -249,17 +255,19 @@ def test_the_unique_index_backs_a_single_decision(ctx, users, desk):
 
 
 def test_cleared_goods_at_night_opinions_by_phone_countersigned(ctx, users, desk):
-    """c.3: the shift leader's and the Director's opinions are given by phone and
-    recorded by the officer; each countersigns later."""
+    """c.3: the room-level leader's, the shift leader's and the Director's opinions
+    are given by phone; the officer who raised it records the proposal, another officer
+    the approval, the Office's clerk the Director's opinion (whoever put it before a
+    decision does not record that decision); each countersigns later."""
     svc, officer = ctx.incidents, users["giamsat1"]
-    inc = _raise(ctx, users, desk, handling=Handling.CLEARED_GOODS)
-    svc.transition(officer, inc.id, Action.PROPOSE, on_behalf_of=users["lanhdaophong"],
-                   by_phone=True)
+    inc = _raise(ctx, users, desk, who="giamsat2", handling=Handling.CLEARED_GOODS)
+    svc.transition(users["giamsat2"], inc.id, Action.PROPOSE,
+                   on_behalf_of=users["lanhdaophong"], by_phone=True)
     opinion_at = ctx.clock.now() - timedelta(minutes=5)
     inc = svc.transition(officer, inc.id, Action.APPROVE, on_behalf_of=users["truongca"].id,
                          by_phone=True, opinion_at=opinion_at, comment="Đồng ý, báo cáo TCT")
     assert inc.state == S.DIRECTOR_REVIEW
-    inc = svc.transition(officer, inc.id, Action.DIRECTOR_APPROVE,
+    inc = svc.transition(users["tonghop"], inc.id, Action.DIRECTOR_APPROVE,
                          on_behalf_of=users["cuctruong"], by_phone=True,
                          comment="Đồng ý dừng đưa hàng qua khu vực giám sát")
     assert inc.state == S.APPROVED
@@ -424,3 +432,150 @@ def test_a_workflow_incident_is_one_open_item_of_the_handover(ctx, users, desk):
     items = ctx.handover.collect_open_items(desk.id, shift.id)
     about = [i for i in items if "MSKU1234565" in i.title or i.ref in (str(inc.id), inc.case_ref)]
     assert len(about) == 1, items
+
+
+# -- separation of duties (issue 11 item 2; docs/security-duties.md) -----------------------
+def _give_roles(ctx, users, name, roles):
+    """The admin edits the account's roles (rows of user_role); returns the user as the
+    tests' fixture had him (with his old roles: the core reads the database's)."""
+    account = next(u for u in ctx.reference.users() if u.username == name)
+    ctx.accounts.update_user(users["admin"], account.id, account.version,
+                             full_name=account.full_name, roles=roles, active=True,
+                             desk_id=account.desk_id, title=account.title)
+    return users[name]
+
+
+def _roster(ctx, users, desk, **roles):
+    shift = ctx.roster.current_shift(desk.id)
+    return ctx.roster.set_members(users["truongca"], shift.id, shift.version, [
+        MemberSpec(users[name].id, role) for name, role in roles.items()])
+
+
+def test_whoever_holds_both_leaders_roles_does_not_approve_his_own_proposal(ctx, users, desk):
+    room = _give_roles(ctx, users, "lanhdaophong", ["room_leader", "shift_leader"])
+    inc = _proposed(ctx, users, desk)
+    assert Action.APPROVE not in ctx.incidents.allowed(room, ctx.incidents.get(inc.id))
+    with pytest.raises(PermissionDenied) as err:
+        ctx.incidents.transition(room, inc.id, Action.APPROVE)
+    assert err.value.message() == ("Lê Minh Đức proposed this incident (or forwarded it for "
+                                   "this decision) and cannot decide on it.")
+    with pytest.raises(PermissionDenied):   # nor recorded in his name by phone
+        ctx.incidents.transition(users["giamsat2"], inc.id, Action.APPROVE,
+                                 on_behalf_of=room, by_phone=True)
+    assert _decisions(ctx, inc.id) == 0 and ctx.incidents.get(inc.id).state == S.PROPOSED
+    assert ctx.incidents.transition(users["truongca"], inc.id,
+                                    Action.APPROVE).state == S.APPROVED
+
+
+def test_on_the_shifts_roster_one_acts_in_the_rostered_role(ctx, users, desk):
+    """Đ5.3: truongca2's account holds both leaders' roles; rostered as the room-level
+    leader of this shift, he does not approve as shift leader; the rostered shift
+    leader does."""
+    both = _give_roles(ctx, users, "truongca2", ["room_leader", "shift_leader"])
+    _roster(ctx, users, desk, truongca="shift_leader", truongca2="room_leader",
+            giamsat1="officer")
+    inc = _raise(ctx, users, desk)
+    ctx.incidents.transition(users["lanhdaophong"], inc.id, Action.PROPOSE)  # not rostered
+    assert Action.APPROVE not in ctx.incidents.allowed(both, ctx.incidents.get(inc.id))
+    assert ctx.incidents.pending_for(both, desk.id) == []
+    with pytest.raises(PermissionDenied) as err:
+        ctx.incidents.transition(both, inc.id, Action.APPROVE)
+    assert err.value.message() == (
+        "Trần Thị Thu Hà is on this shift's roster as the room-level leader, not as the shift "
+        "leader, and acts in that role only: he cannot approve an incident.")
+    with pytest.raises(PermissionDenied):
+        ctx.incidents.transition(users["giamsat2"], inc.id, Action.APPROVE,
+                                 on_behalf_of=both, by_phone=True)
+    assert _decisions(ctx, inc.id) == 0
+    assert ctx.incidents.transition(users["truongca"], inc.id,
+                                    Action.APPROVE).state == S.APPROVED
+
+
+def test_the_roles_a_caller_claims_count_for_nothing(ctx, users, desk):
+    """The core judges on the account's rows, not on the CurrentUser it is handed."""
+    inc = _proposed(ctx, users, desk)
+    officer = users["giamsat2"]
+    claimed = CurrentUser(id=officer.id, username=officer.username,
+                          full_name=officer.full_name, roles=frozenset({"shift_leader"}),
+                          desk_id=officer.desk_id)
+    assert ctx.incidents.allowed(claimed, ctx.incidents.get(inc.id)) == []
+    with pytest.raises(PermissionDenied) as err:
+        ctx.incidents.transition(claimed, inc.id, Action.APPROVE)
+    assert "is not allowed to approve an incident" in err.value.message()
+    assert _decisions(ctx, inc.id) == 0
+
+
+def test_one_officer_does_not_drive_an_incident_to_the_request_alone(ctx, users, desk):
+    """The gap: the officer raised it, recorded the room-level leader's proposal by
+    phone, then the shift leader's approval, then sent the request himself. Now the
+    approval is recorded by someone else, and the request and its fax are sent by
+    someone else than that recorder; the urgent path by phone stays open (Đ5.4b,
+    Đ8.2.3 c.2)."""
+    svc, officer, clerk = ctx.incidents, users["giamsat1"], users["tonghop"]
+    inc = _raise(ctx, users, desk)
+    svc.transition(officer, inc.id, Action.PROPOSE, on_behalf_of=users["lanhdaophong"],
+                   by_phone=True)
+    with pytest.raises(PermissionDenied) as err:
+        svc.transition(officer, inc.id, Action.APPROVE, on_behalf_of=users["truongca"],
+                       by_phone=True)
+    assert err.value.message() == (
+        "Đỗ Quang Huy raised or proposed this incident and cannot record the decision on it, "
+        "even one given by phone: another member of the room records it.")
+    assert _decisions(ctx, inc.id) == 0
+    inc = svc.transition(clerk, inc.id, Action.APPROVE, on_behalf_of=users["truongca"],
+                         by_phone=True)
+    assert inc.state == S.APPROVED
+    kv7 = next(u for u in ctx.reference.units() if u.code == "KV7")
+    message = ("Phạm Thị Lan recorded a decision on this incident given by phone and cannot "
+               "also send what it allowed: another member of the room sends it.")
+    with pytest.raises(PermissionDenied) as err:
+        ctx.requests.create(clerk, desk.id, incident_id=inc.id, unit_id=kv7.id, channel="phone",
+                            subject="Phối hợp kiểm tra container TGHU1234567", urgent=True,
+                            received_at=ctx.clock.now())
+    assert err.value.message() == message
+    with pytest.raises(PermissionDenied) as err:
+        ctx.issuer.issue_request_fax(clerk, inc.id, unit_id=kv7.id)
+    assert err.value.message() == message
+    assert ctx.requests.for_desk(desk.id, incident_id=inc.id) == []
+    # the urgent path: another officer phones the unit at once; the fax follows
+    r = ctx.requests.create(officer, desk.id, incident_id=inc.id, unit_id=kv7.id,
+                            channel="phone", subject="Phối hợp kiểm tra container TGHU1234567",
+                            urgent=True, received_at=ctx.clock.now())
+    assert r.status == "received"
+    with pytest.raises(PermissionDenied):
+        ctx.issuer.issue_for_request(clerk, r.id)
+    assert ctx.issuer.issue_for_request(users["lanhdaophong"], r.id).request_id == r.id
+
+
+def test_an_opinion_by_phone_not_countersigned_is_an_open_item_of_the_handover(
+        ctx, users, desk):
+    svc = ctx.incidents
+    shift = _roster(ctx, users, desk, truongca="shift_leader", giamsat1="officer")
+    h = ctx.handover.save_draft(users["truongca"], shift.id, "Ca trực bình thường.")
+    assert not [i for i in open_items_of(h) if i.source == "phone_opinion"]
+    inc = _proposed(ctx, users, desk)
+    ctx.clock.advance(timedelta(minutes=1))
+    svc.transition(users["giamsat2"], inc.id, Action.APPROVE, on_behalf_of=users["truongca2"],
+                   by_phone=True)
+    step = svc.awaiting_countersign(desk.id)[0]
+    items = [i for i in ctx.handover.collect_open_items(desk.id, shift.id)
+             if i.source == "phone_opinion"]
+    assert [i.ref for i in items] == [str(step.id)]
+    assert "Trần Thị Thu Hà" in items[0].title and "đồng ý, phê duyệt" in items[0].title
+    assert "Vũ Thị Ngọc Ánh" in items[0].detail
+    # the report saved before the opinion does not list it: it is not signed so
+    with pytest.raises(ValidationError) as err:
+        ctx.handover.sign(users["truongca"], h.id, h.version)
+    assert err.value.message().startswith(
+        "The handover report does not list 1 open item(s) it must hand over: Ý kiến qua "
+        "điện thoại của Trần Thị Thu Hà")
+    assert ctx.handover.get(h.id).status == "draft"
+    h = ctx.handover.save_draft(users["truongca"], shift.id, "Ca trực bình thường.",
+                                version=h.version)
+    assert [i.ref for i in open_items_of(h) if i.source == "phone_opinion"] == [str(step.id)]
+    signed = ctx.handover.sign(users["truongca"], h.id, h.version)
+    assert signed.status == "signed"
+    # countersigned: no longer an open item of the next report
+    svc.countersign(users["truongca2"], step.id)
+    assert not [i for i in ctx.handover.collect_open_items(desk.id, shift.id)
+                if i.source == "phone_opinion"]

@@ -521,6 +521,23 @@ class IncidentService:
                 stmt = stmt.where(IncidentStep.decided_by == user_id)
             return list(s.scalars(stmt.order_by(IncidentStep.id)))
 
+    def awaiting_countersign_listed(self, desk_id: int
+                                    ) -> list[tuple[IncidentStep, str, str, str]]:
+        """The desk's opinions by phone not countersigned yet, oldest first, with the
+        incident's title and the names of whoever gave and recorded each: (step,
+        title, decider, recorder), for the handover's open items."""
+        steps = self.awaiting_countersign(desk_id)
+        if not steps:
+            return []
+        with self.db.read() as s:
+            titles = dict(s.execute(select(Incident.id, Incident.title).where(
+                Incident.id.in_({st.incident_id for st in steps}))).tuples().all())
+            ids = {st.decided_by for st in steps} | {st.recorded_by for st in steps}
+            names = dict(s.execute(select(UserAccount.id, UserAccount.full_name).where(
+                UserAccount.id.in_(ids))).tuples().all())
+            return [(st, titles.get(st.incident_id, ""), names.get(st.decided_by, ""),
+                     names.get(st.recorded_by, "")) for st in steps]
+
     # -- reading -------------------------------------------------------------------
     def get(self, incident_id: int) -> Incident:
         with self.db.read() as s:

@@ -1,5 +1,7 @@
 """The workflow's open items in the shift handover: open incidents and open
-requests, in Vietnamese record text."""
+requests, and the opinions given by phone still awaiting their countersignature
+(`PhoneOpinionItems`: a required source, the handover is not signed without
+them, Đ5.4b, Đ5.5), in Vietnamese record text."""
 
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ STATE_VI = {
 }
 REQUEST_VI = {"sent": "đã gửi, chờ đơn vị nhận", "received": "chờ thông báo đầu mối",
               "acknowledged": "chờ báo cáo kết quả"}
+OPINION_VI = {
+    "verify": "kiểm tra, đối chiếu", "propose": "đề xuất xử lý",
+    "act_directly": "trực tiếp xử lý", "approve": "đồng ý, phê duyệt",
+    "reject": "không phê duyệt", "director_approve": f"đồng ý (ý kiến {NAMES.leadership})",
+    "director_reject": f"không đồng ý (ý kiến {NAMES.leadership})",
+}
 
 
 class WorkflowOpenItems:
@@ -47,4 +55,25 @@ class WorkflowOpenItems:
         return items
 
 
-__all__ = ["REQUEST_VI", "STATE_VI", "WorkflowOpenItems"]
+class PhoneOpinionItems:
+    """Opinions given by phone and recorded on the leader's behalf that he has not
+    countersigned yet: each is an open item of every handover until he does (Đ5.4b,
+    Đ8.2.3 c.2). `required`: a handover is not signed without listing them."""
+
+    source = "phone_opinion"
+    required = True
+
+    def __init__(self, incidents: IncidentService) -> None:
+        self.incidents = incidents
+
+    def open_items(self, desk_id: int, shift: Shift) -> list[OpenItem]:  # noqa: ARG002
+        return [OpenItem(self.source, str(step.id),
+                         f"Ý kiến qua điện thoại của {decider} "
+                         f"({OPINION_VI.get(step.action, step.action)}): {title}",
+                         detail=f"do {recorder} ghi nhận; chờ {decider} xác nhận",
+                         since=fmt_local(step.opinion_at or step.at))
+                for step, title, decider, recorder
+                in self.incidents.awaiting_countersign_listed(desk_id)]
+
+
+__all__ = ["OPINION_VI", "PhoneOpinionItems", "REQUEST_VI", "STATE_VI", "WorkflowOpenItems"]
