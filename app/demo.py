@@ -180,8 +180,10 @@ def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
                                              "Đ/c Tuấn, Đội Giám sát cửa khẩu Tân Thanh",
                                              promised_at=now + timedelta(minutes=95)))
 
-    # Approved by the shift leader by phone (awaits his countersignature); the
-    # regional unit received the request 10 minutes ago: acknowledgement due in 20.
+    # Approved by the shift leader by phone, recorded by the second officer (neither
+    # the proposer nor the officer who raised it records it), and it awaits his
+    # countersignature; the officer who raised it, not the recorder, phoned the
+    # regional unit 10 minutes ago: acknowledgement due in 20.
     story.at(40, lambda: made.setdefault("b", inc(40).create(officer1, desk_id, IncidentDraft(
         content="Hình ảnh soi chiếu container MSKU1234565 có dấu hiệu hàng hóa không phù hợp "
                 "khai báo", place="Cửa khẩu quốc tế Hữu Nghị", declaration_no="108557295010",
@@ -189,7 +191,7 @@ def _workflow(ctx: AppContext, desk_id: int, users: dict[str, CurrentUser],
         handling=Handling.COORDINATED_CHECK))))
     story.at(34, lambda: inc(34).transition(room, made["b"].id, Action.VERIFY))
     story.at(34, lambda: inc(34).transition(room, made["b"].id, Action.PROPOSE))
-    story.at(28, lambda: inc(28).transition(room, made["b"].id, Action.APPROVE,
+    story.at(28, lambda: inc(28).transition(officer2, made["b"].id, Action.APPROVE,
                                             on_behalf_of=leader, by_phone=True,
                                             opinion_at=now - timedelta(minutes=29)))
     story.at(12, lambda: req(12).create(

@@ -133,16 +133,18 @@ def test_who_may_issue_and_what_is_needed(ctx, users, desk):
 
 def cleared_goods_agreed_by_phone(ctx, users, desk):  # type: ignore[no-untyped-def]
     """A c.3 case proposed, approved by the shift leader and agreed by the Director,
-    both by phone (recorded by the officer)."""
+    both by phone: raised by one officer, the approval recorded by the Office's clerk,
+    the Director's opinion by another officer (none of them records a decision on
+    what he raised or put before it)."""
     officer = users["giamsat1"]
-    inc = ctx.incidents.create(officer, desk.id, IncidentDraft(
+    inc = ctx.incidents.create(users["giamsat2"], desk.id, IncidentDraft(
         content="Lô hàng đã thông quan theo tờ khai 105998877120 nghi vấn gian lận xuất xứ",
         place="Cảng Hải Phòng", declaration_no="105998877120",
         handling=Handling.CLEARED_GOODS))
     ctx.incidents.transition(users["lanhdaophong"], inc.id, Action.PROPOSE,
                              comment="Đề nghị dừng đưa hàng qua khu vực giám sát")
-    ctx.incidents.transition(officer, inc.id, Action.APPROVE, on_behalf_of=users["truongca"],
-                             by_phone=True)
+    ctx.incidents.transition(users["tonghop"], inc.id, Action.APPROVE,
+                             on_behalf_of=users["truongca"], by_phone=True)
     ctx.incidents.transition(officer, inc.id, Action.DIRECTOR_APPROVE,
                              on_behalf_of=users["cuctruong"], by_phone=True,
                              comment="Đồng ý dừng đưa hàng qua khu vực giám sát")
