@@ -106,9 +106,17 @@ def test_actions_follow_the_rules_and_phone_opinions(qtbot, ctx, users, desk, mo
         qtbot.mouseClick(d.action_buttons["propose"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: ctx.incidents.get(inc.id).state == IncidentState.PROPOSED,
                         timeout=10_000)
-        # The room-level leader records the shift leader's approval given by phone.
-        qtbot.waitUntil(lambda: d.on_behalf.findData(users["truongca"].id) > 0,
-                        timeout=10_000)
+        # The proposer does not record the approval of his own proposal, even by phone.
+        qtbot.waitUntil(lambda: "propose" not in d.action_buttons, timeout=10_000)
+        assert d.on_behalf.findData(users["truongca"].id) == -1
+        assert "approve" not in d.action_buttons
+    # Another officer records the shift leader's approval given by phone.
+    with desk_console(ctx, users["giamsat2"]) as session:
+        d = IncidentDetailPanel(session)
+        qtbot.addWidget(d)
+        with qtbot.waitSignal(d.loaded, timeout=10_000):
+            d.load(inc.id)
+        assert d.on_behalf.findData(users["truongca"].id) > 0
         assert d.action_buttons == {} or "approve" not in d.action_buttons
         d.on_behalf.setCurrentIndex(d.on_behalf.findData(users["truongca"].id))
         assert buttons(d) == ["approve", "reject"]
@@ -117,7 +125,7 @@ def test_actions_follow_the_rules_and_phone_opinions(qtbot, ctx, users, desk, mo
                         timeout=10_000)
         step = ctx.incidents.steps(inc.id)[-1]
         assert step.by_phone and step.decided_by == users["truongca"].id
-        assert step.recorded_by == users["lanhdaophong"].id
+        assert step.recorded_by == users["giamsat2"].id
 
 
 def test_acknowledgement_and_late_result_with_scan(qtbot, ctx, users, desk, tmp_path):

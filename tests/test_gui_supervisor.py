@@ -61,7 +61,7 @@ def test_a_decision_taken_elsewhere_is_reported_with_who_decided(qtbot, ctx, use
     with console(ctx, users["truongca"]) as session:
         w = _console(qtbot, session)
         # Another console records the shift leader's approval by phone meanwhile.
-        ctx.incidents.transition(users["lanhdaophong"], inc.id, Action.APPROVE,
+        ctx.incidents.transition(users["giamsat2"], inc.id, Action.APPROVE,
                                  on_behalf_of=users["truongca"], by_phone=True)
         w.approve_selected()
         qtbot.waitUntil(lambda: w.notice.isVisible(), timeout=10_000)

@@ -258,7 +258,7 @@ def test_c3_at_night_opinions_by_phone_then_countersigned(qtbot, ctx, users, des
     # 23:00 local of the test's day: the leaders answer by phone
     ctx.clock.set(to_utc(datetime.combine(to_local(ctx.clock.now()).date(), time(23, 0))))
     assert not ctx.office_hours().is_office_time(ctx.clock.now())
-    with desk_console(ctx, users["giamsat1"]) as session:
+    with desk_console(ctx, users["giamsat2"]) as session:
         w = panel(qtbot, session)
         dlg = w.raise_incident()
         qtbot.waitUntil(dlg.isVisible)
@@ -274,12 +274,15 @@ def test_c3_at_night_opinions_by_phone_then_countersigned(qtbot, ctx, users, des
         qtbot.mouseClick(d.action_buttons["propose"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: ctx.incidents.get(inc.id).state == S.PROPOSED, timeout=10_000)
     ctx.clock.advance(timedelta(minutes=10))
-    with desk_console(ctx, users["giamsat1"]) as session:
-        d = _detail(qtbot, session, inc.id)
-        assert d.action_buttons == {}  # an officer decides nothing himself
-        for leader, action, state in (("truongca", "approve", S.DIRECTOR_REVIEW),
-                                      ("cuctruong", "director_approve", S.APPROVED)):
-            qtbot.waitUntil(lambda ld=leader: d.on_behalf.findData(users[ld].id) > 0,
+    # Each opinion is recorded by someone who neither raised the incident nor put it
+    # before that decision: the clerk the shift leader's, an officer the Director's.
+    for recorder, leader, action, state in (
+            ("tonghop", "truongca", "approve", S.DIRECTOR_REVIEW),
+            ("giamsat1", "cuctruong", "director_approve", S.APPROVED)):
+        with desk_console(ctx, users[recorder]) as session:
+            d = _detail(qtbot, session, inc.id)
+            assert d.action_buttons == {}  # they decide nothing themselves
+            qtbot.waitUntil(lambda ld=leader, d=d: d.on_behalf.findData(users[ld].id) > 0,
                             timeout=10_000)
             d.on_behalf.setCurrentIndex(d.on_behalf.findData(users[leader].id))
             d.phone_at.setDateTime(QDateTime(to_local(ctx.clock.now() - timedelta(minutes=3))))
@@ -289,8 +292,8 @@ def test_c3_at_night_opinions_by_phone_then_countersigned(qtbot, ctx, users, des
             ctx.clock.advance(timedelta(minutes=5))
     steps = ctx.incidents.steps(inc.id)
     assert [(s.action, s.by_phone, s.recorded_by) for s in steps[-2:]] == [
-        ("approve", True, users["giamsat1"].id), ("director_approve", True,
-                                                  users["giamsat1"].id)]
+        ("approve", True, users["tonghop"].id), ("director_approve", True,
+                                                 users["giamsat1"].id)]
     # Next morning each leader countersigns his phone opinion in his console.
     ctx.clock.advance(timedelta(hours=9))
     for leader in ("truongca", "cuctruong"):
