@@ -4474,8 +4474,8 @@ Kéo camera vào đây</translation>
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="150"/>
-        <location filename="../../app/handover.py" line="239"/>
+        <location filename="../../app/handover.py" line="163"/>
+        <location filename="../../app/handover.py" line="271"/>
         <source>The handover report does not exist.</source>
         <translation>Biên bản bàn giao ca không tồn tại.</translation>
     </message>
@@ -4613,8 +4613,9 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/cameras/checklists.py" line="401"/>
-        <location filename="../../app/handover.py" line="157"/>
-        <location filename="../../app/handover.py" line="167"/>
+        <location filename="../../app/handover.py" line="170"/>
+        <location filename="../../app/handover.py" line="180"/>
+        <location filename="../../app/handover.py" line="254"/>
         <location filename="../../app/roster.py" line="141"/>
         <location filename="../../app/roster.py" line="196"/>
         <source>The shift does not exist.</source>
@@ -4652,48 +4653,53 @@ Kéo camera vào đây</translation>
         <translation>Lượt kiểm tra theo danh mục</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="121"/>
+        <location filename="../../app/handover.py" line="134"/>
         <source>signed with the leader&apos;s key</source>
         <extracomment>what `HandoverService.signature_status` says (translated by the caller)</extracomment>
         <translation>đã ký bằng khóa của lãnh đạo</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="122"/>
+        <location filename="../../app/handover.py" line="135"/>
         <source>unsigned (before keys)</source>
         <translation>chưa ký (trước khi có khóa)</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="123"/>
+        <location filename="../../app/handover.py" line="136"/>
         <source>the signature does not match</source>
         <translation>chữ ký không khớp</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="124"/>
+        <location filename="../../app/handover.py" line="137"/>
         <source>not signed yet</source>
         <translation>chưa ký</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="197"/>
+        <location filename="../../app/handover.py" line="210"/>
         <source>Only the leader of this shift can sign its handover.</source>
         <translation>Chỉ lãnh đạo ca trực của ca này mới được ký bàn giao ca.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="205"/>
+        <location filename="../../app/handover.py" line="218"/>
         <source>Your signing key is locked: log in again with your password to sign the handover.</source>
         <translation>Khóa ký của bạn đang khóa: đăng nhập lại bằng mật khẩu để ký biên bản bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="244"/>
+        <location filename="../../app/handover.py" line="259"/>
+        <source>The handover report does not list {count} open item(s) it must hand over: {items}. Save the report again so that it lists them, then sign it.</source>
+        <translation>Biên bản bàn giao chưa liệt kê {count} việc còn tồn đọng phải bàn giao: {items}. Lưu lại biên bản để liệt kê các việc đó rồi ký.</translation>
+    </message>
+    <message>
+        <location filename="../../app/handover.py" line="276"/>
         <source>Only a signed handover report can be acknowledged.</source>
         <translation>Chỉ được tiếp nhận ca khi biên bản bàn giao ca đã được ký.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="247"/>
+        <location filename="../../app/handover.py" line="279"/>
         <source>The incoming shift leader must be someone else than the signer.</source>
         <translation>Lãnh đạo ca trực tiếp nhận ca phải là người khác với người đã ký bàn giao.</translation>
     </message>
     <message>
-        <location filename="../../app/handover.py" line="281"/>
+        <location filename="../../app/handover.py" line="313"/>
         <source>The handover report is signed and can no longer change.</source>
         <translation>Biên bản bàn giao ca đã được ký, không thể sửa đổi.</translation>
     </message>
@@ -4773,7 +4779,7 @@ Kéo camera vào đây</translation>
         <location filename="../../app/documents/issuer.py" line="367"/>
         <location filename="../../app/evidence.py" line="217"/>
         <location filename="../../app/workflow/incidents.py" line="349"/>
-        <location filename="../../app/workflow/incidents.py" line="529"/>
+        <location filename="../../app/workflow/incidents.py" line="546"/>
         <location filename="../../app/workflow/requests.py" line="97"/>
         <source>The incident does not exist.</source>
         <translation>Không tìm thấy vụ việc.</translation>
@@ -6015,7 +6021,7 @@ Kéo camera vào đây</translation>
     <message>
         <location filename="../../app/anchor/messages.py" line="68"/>
         <source>&apos;{token}&apos; is not a signed head (DESK:SEQ:HASH:KEY:SIGNATURE).</source>
-        <translation>'{token}' không phải là đầu chuỗi đã ký (DESK:SEQ:HASH:KEY:SIGNATURE).</translation>
+        <translation>&apos;{token}&apos; không phải là đầu chuỗi đã ký (DESK:SEQ:HASH:KEY:SIGNATURE).</translation>
     </message>
     <message>
         <location filename="../../app/anchor/service.py" line="186"/>
