@@ -91,6 +91,8 @@ def test_any_column_changed_in_sql_is_caught(ctx, users, desk, column, capsys):
 def test_cli_verify_reports_first_broken_entry(ctx, users, desk, capsys, monkeypatch):
     entries = _write(ctx, users["giamsat1"], desk, 4)
     db_url = ctx.db.url.render_as_string(hide_password=False)
+    # this test's workstation: its store of signed heads, not the run's shared folder
+    monkeypatch.setenv("CUSTOMS_DATA_DIR", str(ctx.data_dir))
     assert main(["--db", db_url, "--verify-log"]) == 0
     with ctx.db.engine.begin() as c:
         c.execute(text("UPDATE log_entry SET content = 'đã sửa lén' WHERE id = :id"),
