@@ -363,6 +363,11 @@ def _manager_sql(p: str) -> list[str]:
             IF target = {me}() THEN
                 RAISE EXCEPTION 'no one changes his own roles or login' USING ERRCODE = '42501';
             END IF;"""
+    check_verifier = """
+            IF verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+                RAISE EXCEPTION 'a login takes a SCRAM verifier, not a password'
+                    USING ERRCODE = '22023';
+            END IF;"""
     login_of = f"""
             SELECT {_lit(p + 'u_')} || lower(username) INTO login FROM public.user_account
              WHERE id = target;
@@ -384,11 +389,7 @@ def _manager_sql(p: str) -> list[str]:
         f"""CREATE OR REPLACE FUNCTION {_q(p + 'create_login')}(target integer, verifier text)
         RETURNS text {plpg} AS $$
         DECLARE login text;
-        BEGIN {check_admin} {login_of}
-            IF verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
-                RAISE EXCEPTION 'a login takes a SCRAM verifier, not a password'
-                    USING ERRCODE = '22023';
-            END IF;
+        BEGIN {check_admin} {login_of} {check_verifier}
             IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
                 EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', login, verifier);
             ELSE
@@ -435,11 +436,7 @@ def _manager_sql(p: str) -> list[str]:
                 RAISE EXCEPTION '% may not set another user''s password', session_user
                     USING ERRCODE = '42501';
             END IF;
-            {login_of}
-            IF verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
-                RAISE EXCEPTION 'a login takes a SCRAM verifier, not a password'
-                    USING ERRCODE = '22023';
-            END IF;
+            {login_of} {check_verifier}
             UPDATE public.user_account SET password_hash = pw_hash WHERE id = target;
             IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
                 EXECUTE format('ALTER ROLE %I PASSWORD %L', login, verifier);
