@@ -189,7 +189,7 @@ def _paper(ctx: AppContext, desk, kind: str, ref: str) -> bytes | None:
 def run_db_setup(args: argparse.Namespace, settings: Settings) -> int:
     """--db-setup: the database administrator's set-up of a shared PostgreSQL database
     (migrations, then app/db/security.py), and optionally the first admin's login."""
-    from app.db import scram, security  # noqa: PLC0415
+    from app.db import security  # noqa: PLC0415
     from app.db.engine import Database  # noqa: PLC0415
 
     db = Database(args.db)
@@ -204,8 +204,7 @@ def run_db_setup(args: argparse.Namespace, settings: Settings) -> int:
             if args.admin:
                 login = security.bootstrap_login(
                     conn, settings.database_role_prefix, args.admin,
-                    scram.verifier(login_password(f"Mật khẩu mới của / new password of "
-                                                  f"{args.admin}: ")))
+                    login_password(f"Mật khẩu mới của / new password of {args.admin}: "))
                 print(f"Đăng nhập / login: {login}")  # noqa: T201
         print(f"Bảo mật cơ sở dữ liệu / database security: {count} bảng / tables, "  # noqa: T201
               f"prefix {settings.database_role_prefix}")

@@ -47,7 +47,7 @@ from sqlalchemy.engine import URL, make_url
 
 from app.auth import AccountService, CurrentUser, to_current
 from app.clock import Clock, SystemClock
-from app.db import scram, security
+from app.db import security
 from app.db.engine import Database
 from app.db.models import Desk, LogChainHead, LogEntry, Shift, UserAccount
 from app.demo import SITE_FILE
@@ -499,8 +499,7 @@ class SecureSite:
                 self.applied = True            # from here on, drop() has roles to remove
                 security.apply(conn, self.prefix)
                 for name in usernames:
-                    security.bootstrap_login(conn, self.prefix, name,
-                                             scram.verifier(SECURE_PASSWORD))
+                    security.bootstrap_login(conn, self.prefix, name, SECURE_PASSWORD)
                 self.triggers = [(str(a), str(b)) for a, b in conn.execute(text(
                     "SELECT c.relname, t.tgname FROM pg_trigger t "
                     "JOIN pg_class c ON c.oid = t.tgrelid "

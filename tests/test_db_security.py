@@ -20,13 +20,14 @@ from sqlalchemy.engine import URL, make_url
 from app.auth import CurrentUser, Role, to_current
 from app.clock import FixedClock
 from app.context import AppContext
-from app.db import scram, security
+from app.db import security
 from app.db.engine import Database
 from app.db.models import Base, IncidentStep
 from app.demo import SITE_FILE
 from app.dutylog import EntryDraft
 from app.errors import AuthenticationFailed, DatabaseUnavailable, DomainError
 from app.org import parse_yaml
+from app.roster import MemberSpec
 from app.settings import Settings
 from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling
@@ -114,7 +115,7 @@ def site(scram_server: PgServer, tmp_path: Path) -> Iterator[Site]:
     with db.engine.begin() as conn:
         security.apply(conn, prefix)
         for username in LOGINS:
-            security.bootstrap_login(conn, prefix, username, scram.verifier(PASSWORD))
+            security.bootstrap_login(conn, prefix, username, PASSWORD)
     db.dispose()
     yield Site(scram_server, name, prefix, superuser_url, _personal_url(superuser_url),
                tmp_path)
@@ -443,6 +444,111 @@ def test_whoever_recorded_an_opinion_by_phone_does_not_send_the_request(site: Si
         conn.execute(insert, (desk, incident, "giamsat1"))
 
 
+def test_a_handover_lists_every_uncountersigned_phone_opinion_and_is_frozen_once_signed(
+        site: Site) -> None:
+    """Đ5.4b, Đ8.2.3 c.2: an opinion given by phone and not countersigned yet is an
+    open item of the handover; plain SQL cannot sign one that leaves it out, sign in
+    another's name or on a head that does not exist, nor change a signed report."""
+    incident, desk = _proposed(site)
+    ctx, recorder = site.login("giamsat2")
+    try:
+        leader = next(u for u in ctx.reference.users() if u.username == "truongca")
+        ctx.incidents.transition(recorder, incident, Action.APPROVE, on_behalf_of=leader.id,
+                                 by_phone=True)
+    finally:
+        ctx.close()
+    ctx, leader_user = site.login("truongca")
+    try:
+        shift = ctx.roster.current_shift(desk)
+        ctx.roster.set_members(leader_user, shift.id, shift.version,
+                               [MemberSpec(leader_user.id, "shift_leader")])
+        draft = ctx.handover.save_draft(leader_user, shift.id, "Bình thường")
+    finally:
+        ctx.close()
+    with site.sql("truongca") as conn:
+        me = conn.execute("SELECT id FROM user_account WHERE username = 'truongca'"
+                          ).fetchone()[0]
+        other = conn.execute("SELECT id FROM user_account WHERE username = 'truongca2'"
+                             ).fetchone()[0]
+        sign = ("UPDATE handover SET status = 'signed', signed_by = %s, signed_at = now(), "
+                "chain_seq = 0, chain_hash = repeat('0', 64), open_items = %s WHERE id = %s")
+        assert "not countersigned yet" in refused(conn, sign, (me, "[]", draft.id))
+        listed = draft.open_items
+        assert "phone_opinion" in listed
+        assert "own login" in refused(conn, sign, (other, listed, draft.id))
+        assert "has not that hash" in refused(
+            conn, "UPDATE handover SET status = 'signed', signed_by = %s, signed_at = now(), "
+                  "chain_seq = 7, chain_hash = repeat('a', 64) WHERE id = %s", (me, draft.id))
+        assert "signed before it is acknowledged" in refused(
+            conn, "UPDATE handover SET status = 'acknowledged' WHERE id = %s", (draft.id,))
+    ctx, leader_user = site.login("truongca")
+    try:                        # the service lists it, and signs
+        signed = ctx.handover.sign(leader_user, draft.id, draft.version)
+        assert signed.status == "signed"
+    finally:
+        ctx.close()
+    with site.sql("truongca") as conn:
+        assert "only gains its acknowledgement" in refused(
+            conn, "UPDATE handover SET summary = 'Có sự việc' WHERE id = %s", (draft.id,))
+        assert "only gains its acknowledgement" in refused(   # not by its own signer
+            conn, "UPDATE handover SET status = 'acknowledged', acknowledged_by = %s, "
+                  "acknowledged_at = now() WHERE id = %s", (me, draft.id))
+        assert "permission denied" in refused(conn, "DELETE FROM handover WHERE id = %s",
+                                              (draft.id,))
+    ctx, incoming = site.login("truongca2")
+    try:
+        assert ctx.handover.acknowledge(incoming, draft.id, signed.version).status \
+            == "acknowledged"
+    finally:
+        ctx.close()
+    with site.sql("truongca2") as conn:
+        assert "acknowledged: it does not change" in refused(
+            conn, "UPDATE handover SET summary = 'x' WHERE id = %s", (draft.id,))
+
+
+def test_a_signing_key_is_the_holders_and_another_admin_registers_it(site: Site) -> None:
+    ctx, leader = site.login("truongca")
+    try:
+        key = ctx.signing_keys.create(leader, leader.id, PASSWORD)
+    finally:
+        ctx.close()
+    with site.sql("giamsat1") as conn:
+        ids = dict(conn.execute("SELECT username, id FROM user_account").fetchall())
+        assert "created unregistered" in refused(
+            conn, "INSERT INTO signing_key (key_id, user_id, public_key, private_key, "
+                  "created_by, created_at, version) VALUES ('f', %s, 'ab', 'x', %s, now(), 1)",
+            (ids["truongca"], ids["truongca"]))
+        # another's key is not even in reach of an officer's UPDATE
+        cur = conn.execute("UPDATE signing_key SET private_key = 'mine' WHERE key_id = %s",
+                           (key.key_id,))
+        assert cur.rowcount == 0
+        assert "permission denied" in refused(
+            conn, "DELETE FROM signing_key WHERE key_id = %s", (key.key_id,))
+    with site.sql("truongca") as conn:
+        assert "another administrator registers" in refused(
+            conn, "UPDATE signing_key SET registered_by = %s, registered_at = now() "
+                  "WHERE key_id = %s", (ids["truongca"], key.key_id))
+        assert "public half and holder" in refused(
+            conn, "UPDATE signing_key SET public_key = repeat('0', 64) WHERE key_id = %s",
+            (key.key_id,))
+    with site.sql("admin") as conn:
+        assert "only the holder re-encrypts" in refused(
+            conn, "UPDATE signing_key SET private_key = 'x' WHERE key_id = %s", (key.key_id,))
+    ctx, admin = site.login("admin")
+    try:
+        assert ctx.signing_keys.register(admin, key.key_id).registered_at is not None
+    finally:
+        ctx.close()
+    with site.sql("admin") as conn:
+        assert "once" in refused(
+            conn, "UPDATE signing_key SET registered_at = now() WHERE key_id = %s",
+            (key.key_id,))
+        conn.execute("UPDATE signing_key SET revoked_at = now(), revoked_reason = 'mất máy' "
+                     "WHERE key_id = %s", (key.key_id,))
+        assert "stays revoked" in refused(
+            conn, "UPDATE signing_key SET revoked_at = NULL WHERE key_id = %s", (key.key_id,))
+
+
 def test_the_outbox_replays_each_entry_under_its_authors_login(site: Site) -> None:
     """Entries queued while the database was away go to the shared log under the
     login of the officer who wrote them, never under whoever is logged in next."""
@@ -478,7 +584,7 @@ def test_the_login_dialog_checks_the_password_on_the_server(qtbot, site: Site) -
     typed = "truc-ban-ca-3-2026"      # QTest types ASCII only
     db = Database(site.superuser_url)
     with db.engine.begin() as conn:
-        security.bootstrap_login(conn, site.prefix, "giamsat1", scram.verifier(typed))
+        security.bootstrap_login(conn, site.prefix, "giamsat1", typed)
     db.dispose()
     ctx, runner = site.context("gui"), QtTaskRunner()
     dialog = LoginDialog(ctx, runner, "Trực ban Cục Hải quan", "")

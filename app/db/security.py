@@ -22,7 +22,12 @@ migrations, as a superuser) makes:
   all; is neither the creator nor the proposer; one decision per kind; recorded
   under the recorder's own login); an incident reaches a decided state only
   with its decision step (checked at commit); whoever recorded an opinion by
-  phone does not also send the request it allowed.
+  phone does not also send the request it allowed; a handover is signed by its
+  signer on a head the chain has, lists every opinion by phone not countersigned
+  yet (Đ5.4b) and, once signed, only gains its acknowledgement (`<p>guard_handover`);
+  a signing key is created unregistered by its holder or the admin, re-encrypted
+  only by its holder, registered once by another admin, revoked once, never
+  deleted (`<p>guard_key`).
 
 SQLite (the demo, one machine) has no roles: the in-process checks of app/auth.py
 and app/workflow/rules.py are what guards it.
@@ -38,6 +43,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from app import logs
+from app.db import scram
 from app.errors import QT_TRANSLATE_NOOP, ValidationError
 
 log = logs.get("db")
@@ -59,6 +65,7 @@ class Kind(StrEnum):
     APPEND = "append"         # per desk, insert-only (trigger refuses UPDATE/DELETE/TRUNCATE)
     STEPS = "steps"           # the workflow's steps: insert-only but for countersignature
     CHILD = "child"           # rows of a parent that carries the desk (read all, write staff)
+    KEYS = "keys"             # signing keys: written by the holder or the admin, per column
     VERSION = "version"       # alembic_version: read only
 
 
@@ -101,7 +108,7 @@ TABLES: dict[str, Rule] = {
     "ptz_hold": Rule(Kind.CHILD, delete=True),
     # a leader's signing key: written by him (or the admin on his behalf), registered
     # by the admin; never deleted
-    "signing_key": Rule(Kind.CHILD),
+    "signing_key": Rule(Kind.KEYS),
 }
 
 
@@ -329,6 +336,117 @@ def _triggers_sql(p: str) -> list[str]:
             END IF;
             RETURN NEW;
         END $$""",
+        # Đ5.4b, Đ8.2.3 c.2: an opinion by phone not countersigned yet is an open item
+        # of the handover; the handover is signed by its signer, on a head of the chain
+        # that exists; once signed it only gains its acknowledgement; then nothing
+        f"""CREATE OR REPLACE FUNCTION {_q(p + 'guard_handover')}() RETURNS trigger {plpg}
+        AS $$
+        DECLARE
+            missing text;
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                IF OLD.status <> 'draft' THEN
+                    RAISE EXCEPTION 'a signed handover report is not deleted'
+                        USING ERRCODE = '42501';
+                END IF;
+                RETURN OLD;
+            END IF;
+            IF TG_OP = 'UPDATE' AND OLD.status = 'acknowledged' THEN
+                RAISE EXCEPTION 'the handover report % is acknowledged: it does not change',
+                    OLD.id USING ERRCODE = '42501';
+            END IF;
+            IF TG_OP = 'UPDATE' AND OLD.status = 'signed' THEN
+                IF NEW.status <> 'acknowledged'
+                   OR to_jsonb(NEW) - 'status' - 'acknowledged_by' - 'acknowledged_at' - 'version'
+                      <> to_jsonb(OLD) - 'status' - 'acknowledged_by' - 'acknowledged_at'
+                         - 'version'
+                   OR NEW.acknowledged_by IS DISTINCT FROM {me}()
+                   OR NEW.acknowledged_by = OLD.signed_by THEN
+                    RAISE EXCEPTION 'a signed handover report only gains its acknowledgement, '
+                        'by the incoming leader under his own login' USING ERRCODE = '42501';
+                END IF;
+                RETURN NEW;
+            END IF;
+            IF NEW.status = 'acknowledged' THEN
+                RAISE EXCEPTION 'a handover report is signed before it is acknowledged'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF NEW.status <> 'signed' THEN
+                RETURN NEW;
+            END IF;
+            IF NEW.signed_by IS DISTINCT FROM {me}() THEN
+                RAISE EXCEPTION 'a handover report is signed under its signer''s own login'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF NOT ((NEW.chain_seq = 0 AND NEW.chain_hash = repeat('0', 64))
+                    OR EXISTS (SELECT 1 FROM public.log_entry
+                                WHERE desk_id = NEW.desk_id AND seq = NEW.chain_seq
+                                  AND hash = NEW.chain_hash)) THEN
+                RAISE EXCEPTION 'the handover signs entry % of desk %, which has not that hash',
+                    NEW.chain_seq, NEW.desk_id USING ERRCODE = '42501';
+            END IF;
+            SELECT string_agg(st.id::text, ', ' ORDER BY st.id) INTO missing
+              FROM public.incident_step st
+             WHERE st.desk_id = NEW.desk_id AND st.by_phone AND st.countersigned_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(
+                                   COALESCE(NULLIF(NEW.open_items, ''), '[]')::jsonb) AS e
+                                WHERE e->>'source' = 'phone_opinion'
+                                  AND e->>'ref' = st.id::text);
+            IF missing IS NOT NULL THEN
+                RAISE EXCEPTION 'the handover report does not list the opinion(s) by phone % '
+                    'that are not countersigned yet (Đ5.4b)', missing USING ERRCODE = '42501';
+            END IF;
+            RETURN NEW;
+        END $$""",
+        # a signing key: the holder (or the admin on his behalf) creates it; only the
+        # holder re-encrypts it; another admin registers it, once; it is revoked once;
+        # it is never deleted and its key and holder never change
+        f"""CREATE OR REPLACE FUNCTION {_q(p + 'guard_key')}() RETURNS trigger {plpg}
+        AS $$
+        DECLARE
+            caller integer := {me}();
+        BEGIN
+            IF TG_OP = 'DELETE' THEN
+                RAISE EXCEPTION 'a signing key is not deleted: old signatures stay checkable'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF TG_OP = 'INSERT' THEN
+                IF NEW.created_by IS DISTINCT FROM caller
+                   OR (NEW.user_id <> caller AND NOT {_q(p + 'has_role')}('admin'))
+                   OR NEW.registered_by IS NOT NULL OR NEW.registered_at IS NOT NULL
+                   OR NEW.revoked_at IS NOT NULL THEN
+                    RAISE EXCEPTION 'a signing key is created unregistered by its holder or '
+                        'an administrator, under his own login' USING ERRCODE = '42501';
+                END IF;
+                RETURN NEW;
+            END IF;
+            IF (NEW.key_id, NEW.user_id, NEW.public_key, NEW.created_by, NEW.created_at)
+               IS DISTINCT FROM
+               (OLD.key_id, OLD.user_id, OLD.public_key, OLD.created_by, OLD.created_at) THEN
+                RAISE EXCEPTION 'a signing key''s public half and holder do not change'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF NEW.private_key IS DISTINCT FROM OLD.private_key
+               AND (OLD.user_id <> caller OR OLD.revoked_at IS NOT NULL) THEN
+                RAISE EXCEPTION 'only the holder re-encrypts his signing key'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF (NEW.registered_by, NEW.registered_at)
+               IS DISTINCT FROM (OLD.registered_by, OLD.registered_at)
+               AND (OLD.registered_at IS NOT NULL OR OLD.revoked_at IS NOT NULL
+                    OR NEW.registered_by IS DISTINCT FROM caller OR OLD.user_id = caller
+                    OR NOT {_q(p + 'has_role')}('admin')) THEN
+                RAISE EXCEPTION 'another administrator registers a signing key, once'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF (NEW.revoked_at, NEW.revoked_reason)
+               IS DISTINCT FROM (OLD.revoked_at, OLD.revoked_reason)
+               AND (OLD.revoked_at IS NOT NULL OR NEW.revoked_at IS NULL) THEN
+                RAISE EXCEPTION 'a signing key is revoked once, and stays revoked'
+                    USING ERRCODE = '42501';
+            END IF;
+            RETURN NEW;
+        END $$""",
         # checked at commit: the step is inserted after the incident's UPDATE
         f"""CREATE OR REPLACE FUNCTION {_q(p + 'decided_state')}() RETURNS trigger {plpg}
         AS $$
@@ -464,9 +582,17 @@ LEAKPROOF_FUNCTIONS = ("pg_catalog.ts_match_vq(tsvector, tsquery)",
                        "pg_catalog.to_tsvector(regconfig, text)")
 
 
+def _acts_on_desk_qual(p: str) -> str:
+    """`<p>acts_on_desk(desk_id)` with its common case, the caller's own desk, read
+    once per statement: the full function (the Director, the admin, a relayed
+    request) runs only for a row of another desk."""
+    return (f"(desk_id IS NULL OR desk_id = (SELECT {_q(p + 'my_desk')}()) "
+            f"OR {_q(p + 'acts_on_desk')}(desk_id))")
+
+
 def _table_sql(p: str, table: str, rule: Rule) -> list[str]:
     t, staff, owner, manager = _q(table), _q(p + "staff"), _q(p + "owner"), _q(p + "manager")
-    acts = _q(p + "acts_on_desk")
+    acts = _acts_on_desk_qual(p)
     out = [f"ALTER TABLE {t} OWNER TO {owner}",
            f"REVOKE ALL ON {t} FROM PUBLIC",
            f"REVOKE ALL ON {t} FROM {staff}",
@@ -518,16 +644,16 @@ def _table_sql(p: str, table: str, rule: Rule) -> list[str]:
     elif rule.kind in (Kind.DESK, Kind.APPEND, Kind.STEPS):
         out += [f"GRANT SELECT, INSERT ON {t} TO {staff}",
                 policy("read", "SELECT", staff, _sees_desk_qual(p)),
-                policy("insert", "INSERT", staff, check=f"{acts}(desk_id)")]
+                policy("insert", "INSERT", staff, check=acts)]
         if rule.kind == Kind.DESK:
             out += [f"GRANT UPDATE ON {t} TO {staff}",
-                    policy("update", "UPDATE", staff, f"{acts}(desk_id)", f"{acts}(desk_id)")]
+                    policy("update", "UPDATE", staff, acts, acts)]
             if rule.delete:
                 out += [f"GRANT DELETE ON {t} TO {staff}",
-                        policy("delete", "DELETE", staff, f"{acts}(desk_id)")]
+                        policy("delete", "DELETE", staff, acts)]
         if rule.kind == Kind.STEPS:
             out += [f"GRANT UPDATE (countersigned_at, log_entry_id, version) ON {t} TO {staff}",
-                    policy("update", "UPDATE", staff, f"{acts}(desk_id)", f"{acts}(desk_id)")]
+                    policy("update", "UPDATE", staff, acts, acts)]
         if rule.kind in (Kind.APPEND, Kind.STEPS):
             out += [f"DROP TRIGGER IF EXISTS {_q(p + 'append_only')} ON {t}",
                     f"CREATE TRIGGER {_q(p + 'append_only')} BEFORE "
@@ -536,6 +662,19 @@ def _table_sql(p: str, table: str, rule: Rule) -> list[str]:
                     f"DROP TRIGGER IF EXISTS {_q(p + 'no_truncate')} ON {t}",
                     f"CREATE TRIGGER {_q(p + 'no_truncate')} BEFORE TRUNCATE ON {t} "
                     f"FOR EACH STATEMENT EXECUTE FUNCTION {_q(p + 'append_only')}()"]
+    elif rule.kind == Kind.KEYS:
+        # the holder or an admin; guard_key judges each column
+        mine = f"user_id = (SELECT {_q(p + 'me')}()) OR (SELECT {_q(p + 'has_role')}('admin'))"
+        out += [f"GRANT SELECT, INSERT, UPDATE ON {t} TO {staff}",
+                policy("read", "SELECT", staff, "true"),
+                policy("insert", "INSERT", staff, check=mine),
+                policy("update", "UPDATE", staff, mine, mine),
+                f"DROP TRIGGER IF EXISTS {_q(p + 'guard_key')} ON {t}",
+                f"CREATE TRIGGER {_q(p + 'guard_key')} BEFORE INSERT OR UPDATE OR DELETE "
+                f"ON {t} FOR EACH ROW EXECUTE FUNCTION {_q(p + 'guard_key')}()",
+                f"DROP TRIGGER IF EXISTS {_q(p + 'no_truncate')} ON {t}",
+                f"CREATE TRIGGER {_q(p + 'no_truncate')} BEFORE TRUNCATE ON {t} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {_q(p + 'append_only')}()"]
     elif rule.kind == Kind.CHILD:
         grant = "SELECT, INSERT, UPDATE" + (", DELETE" if rule.delete else "")
         out += [f"GRANT {grant} ON {t} TO {staff}",
@@ -568,6 +707,9 @@ def _table_extras_sql(p: str) -> list[str]:
         f"DROP TRIGGER IF EXISTS {_q(p + 'guard_incident')} ON incident",
         f"CREATE TRIGGER {_q(p + 'guard_incident')} BEFORE INSERT OR UPDATE ON incident "
         f"FOR EACH ROW EXECUTE FUNCTION {_q(p + 'guard_incident')}()",
+        f"DROP TRIGGER IF EXISTS {_q(p + 'guard_handover')} ON handover",
+        f"CREATE TRIGGER {_q(p + 'guard_handover')} BEFORE INSERT OR UPDATE OR DELETE "
+        f"ON handover FOR EACH ROW EXECUTE FUNCTION {_q(p + 'guard_handover')}()",
         f"DROP TRIGGER IF EXISTS {_q(p + 'decided_state')} ON incident",
         f"CREATE CONSTRAINT TRIGGER {_q(p + 'decided_state')} AFTER UPDATE ON incident "
         f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
@@ -575,11 +717,12 @@ def _table_extras_sql(p: str) -> list[str]:
         # the log entry is its author's, written under his own login
         f"DROP POLICY IF EXISTS {_q('log_entry_insert')} ON log_entry",
         f"CREATE POLICY {_q('log_entry_insert')} ON log_entry FOR INSERT TO {_q(p + 'staff')} "
-        f"WITH CHECK ({_q(p + 'acts_on_desk')}(desk_id) AND author_id = {_q(p + 'me')}())",
+        f"WITH CHECK ({_acts_on_desk_qual(p)} AND author_id = (SELECT {_q(p + 'me')}()))",
         f"DROP POLICY IF EXISTS {_q('unit_request_insert')} ON unit_request",
         f"CREATE POLICY {_q('unit_request_insert')} ON unit_request FOR INSERT "
-        f"TO {_q(p + 'staff')} WITH CHECK ({_q(p + 'acts_on_desk')}(desk_id) "
-        f"AND created_by = {_q(p + 'me')}() AND (incident_id IS NULL OR NOT {rp}(incident_id)))",
+        f"TO {_q(p + 'staff')} WITH CHECK ({_acts_on_desk_qual(p)} "
+        f"AND created_by = (SELECT {_q(p + 'me')}()) "
+        f"AND (incident_id IS NULL OR NOT {rp}(incident_id)))",
     ]
 
 
@@ -610,7 +753,8 @@ def statements(prefix: str, tables: list[str], database: str) -> list[str]:
     out.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {staff}")
     for name in ("me", "my_desk", "has_role", "sees_all", "sees_desk", "acts_on_desk",
                  "recorded_by_phone", "append_only", "seal_once", "head_forward", "guard_step",
-                 "guard_incident", "decided_state", *FUNCTIONS_OWNED_BY_MANAGER):
+                 "guard_incident", "guard_handover", "guard_key", "decided_state",
+                 *FUNCTIONS_OWNED_BY_MANAGER):
         out.append(f"""DO $$ DECLARE f regprocedure; BEGIN
             FOR f IN SELECT oid::regprocedure FROM pg_proc
                       WHERE proname = {_lit(p + name)}
@@ -649,10 +793,14 @@ def apply(conn: Connection, prefix: str = DEFAULT_PREFIX) -> int:
     return len(tables)
 
 
-def bootstrap_login(conn: Connection, prefix: str, username: str, verifier: str) -> str:
+def bootstrap_login(conn: Connection, prefix: str, username: str, password: str) -> str:
     """The database administrator's first login for an existing account (the first
     admin, at set-up): as a superuser, the same role and groups the manager's
-    functions give."""
+    functions give, and the same password twice, as `<p>set_password` writes it: the
+    SCRAM verifier on the login, the Argon2id hash on the account (the offline
+    cache's check, the signing key's)."""
+    from app.auth import hash_password  # noqa: PLC0415 (app.auth is not needed by apply)
+    verifier, pw_hash = scram.verifier(password), hash_password(password)
     p = check_prefix(prefix)
     row = conn.execute(text("SELECT id FROM user_account WHERE lower(username) = lower(:u)"),
                        {"u": username.strip()}).first()
@@ -666,7 +814,8 @@ def bootstrap_login(conn: Connection, prefix: str, username: str, verifier: str)
     _run(conn, f"GRANT {_q(p + 'staff')} TO {_q(login)}")
     conn.execute(text(f"SELECT {_q(p + 'sync_groups')}(:id, :login)"),
                  {"id": row[0], "login": login})
-    conn.execute(text("UPDATE user_account SET active = true WHERE id = :id"), {"id": row[0]})
+    conn.execute(text("UPDATE user_account SET active = true, password_hash = :h WHERE id = :id"),
+                 {"id": row[0], "h": pw_hash})
     return login
 
 
