@@ -158,41 +158,67 @@ def _roles_sql(p: str) -> list[str]:
 def _helpers_sql(p: str) -> list[str]:
     """Who the caller is, which desk he sits at, what he may see: read from the
     database, keyed on session_user (inside a SECURITY DEFINER function current_user
-    is the owner)."""
-    sd = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public"
+    is the owner). PL/pgSQL, whose statements keep their plans for the session (a SQL
+    function with a SET clause is planned again at every call: the policies call
+    these a dozen times per duty-log append)."""
+    sd = "LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public"
+    me, my_desk, has_role = _q(p + "me"), _q(p + "my_desk"), _q(p + "has_role")
     return [
-        f"""CREATE OR REPLACE FUNCTION {_q(p + 'me')}() RETURNS integer {sd} AS $$
-            SELECT id FROM public.user_account
-             WHERE {_lit(p + 'u_')} || lower(username) = session_user AND active $$""",
-        f"""CREATE OR REPLACE FUNCTION {_q(p + 'my_desk')}() RETURNS integer {sd} AS $$
-            SELECT desk_id FROM public.user_account WHERE id = {_q(p + 'me')}() $$""",
-        f"""CREATE OR REPLACE FUNCTION {_q(p + 'has_role')}(r text) RETURNS boolean {sd} AS $$
-            SELECT EXISTS (SELECT 1 FROM public.user_role
-                            WHERE user_id = {_q(p + 'me')}() AND role = r) $$""",
+        f"""CREATE OR REPLACE FUNCTION {me}() RETURNS integer {sd} AS $$
+            BEGIN
+                RETURN (SELECT id FROM public.user_account
+                         WHERE lower(username) = substr(session_user, {len(p) + 3})
+                           AND starts_with(session_user, {_lit(p + 'u_')}) AND active);
+            END $$""",
+        f"""CREATE OR REPLACE FUNCTION {my_desk}() RETURNS integer {sd} AS $$
+            BEGIN
+                RETURN (SELECT a.desk_id FROM public.user_account a
+                         WHERE lower(a.username) = substr(session_user, {len(p) + 3})
+                           AND starts_with(session_user, {_lit(p + 'u_')}) AND a.active);
+            END $$""",
+        f"""CREATE OR REPLACE FUNCTION {has_role}(r text) RETURNS boolean {sd} AS $$
+            BEGIN
+                RETURN EXISTS (SELECT 1 FROM public.user_role ur
+                                 JOIN public.user_account a ON a.id = ur.user_id
+                                WHERE lower(a.username) = substr(session_user, {len(p) + 3})
+                                  AND starts_with(session_user, {_lit(p + 'u_')}) AND a.active
+                                  AND ur.role = r);
+            END $$""",
         # HQ's desk, the Director and the admin see every desk (Đ10: the Department's
         # room watches the whole sector); a regional desk sees its own.
         f"""CREATE OR REPLACE FUNCTION {_q(p + 'sees_all')}() RETURNS boolean {sd} AS $$
-            SELECT {_q(p + 'has_role')}('director') OR {_q(p + 'has_role')}('admin')
-                OR EXISTS (SELECT 1 FROM public.desk d
-                            WHERE d.id = {_q(p + 'my_desk')}() AND d.kind = 'hq') $$""",
+            BEGIN
+                RETURN {has_role}('director') OR {has_role}('admin')
+                    OR EXISTS (SELECT 1 FROM public.desk d
+                                WHERE d.id = {my_desk}() AND d.kind = 'hq');
+            END $$""",
         f"""CREATE OR REPLACE FUNCTION {_q(p + 'sees_desk')}(d integer) RETURNS boolean {sd}
-            AS $$ SELECT d IS NULL OR d = {_q(p + 'my_desk')}() OR {_q(p + 'sees_all')}() $$""",
+            AS $$ BEGIN RETURN d IS NULL OR d = {my_desk}() OR {_q(p + 'sees_all')}(); END $$""",
         # Writes: the desk's own people, the Director; a desk that relays another's
         # request reports its result back on that desk (Đ10–12).
         f"""CREATE OR REPLACE FUNCTION {_q(p + 'acts_on_desk')}(d integer) RETURNS boolean {sd}
-            AS $$ SELECT d IS NULL OR d = {_q(p + 'my_desk')}()
-                OR {_q(p + 'has_role')}('director') OR {_q(p + 'has_role')}('admin')
-                OR EXISTS (SELECT 1 FROM public.unit_request r
-                             JOIN public.unit_request o ON o.id = r.relayed_from_id
-                            WHERE r.desk_id = {_q(p + 'my_desk')}() AND o.desk_id = d) $$""",
+            AS $$
+            DECLARE
+                mine integer := {my_desk}();
+            BEGIN
+                RETURN d IS NULL OR d = mine
+                    OR {has_role}('director') OR {has_role}('admin')
+                    OR EXISTS (SELECT 1 FROM public.unit_request r
+                                 JOIN public.unit_request o ON o.id = r.relayed_from_id
+                                WHERE r.desk_id = mine AND o.desk_id = d);
+            END $$""",
         # Đ5.4b, Đ8.2.3 c.2: whoever recorded an opinion given by phone does not also
         # send what it allowed.
         f"""CREATE OR REPLACE FUNCTION {_q(p + 'recorded_by_phone')}(inc integer)
             RETURNS boolean {sd} AS $$
-            SELECT EXISTS (SELECT 1 FROM public.incident_step
-                            WHERE incident_id = inc AND by_phone AND decision_kind IS NOT NULL
-                              AND recorded_by = {_q(p + 'me')}()
-                              AND decided_by <> recorded_by) $$""",
+            DECLARE
+                caller integer := {me}();
+            BEGIN
+                RETURN EXISTS (SELECT 1 FROM public.incident_step
+                                WHERE incident_id = inc AND by_phone
+                                  AND decision_kind IS NOT NULL
+                                  AND recorded_by = caller AND decided_by <> recorded_by);
+            END $$""",
     ]
 
 
