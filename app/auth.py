@@ -350,6 +350,41 @@ class AccountService:
         s.execute(text(f"SELECT {self._fn('set_roles')}(:id, :roles)"),
                   {"id": user_id, "roles": list(dict.fromkeys(roles))})
 
+    def write_account(self, s: Session, account: UserAccount, roles: list[str], active: bool,
+                      password: str | None, min_length: int = MIN_PASSWORD_LENGTH) -> None:
+        """An account's roles, its being active and, when given, a new password, in the
+        caller's transaction `s` (the site file's import). With one login per person
+        through the role manager's functions, as the admin: a new account is inserted
+        inactive and gets its login (SCRAM verifier and offline hash from the same
+        password); only what changes is asked of them, so an admin's own entry in the
+        file, unchanged, is not refused as a change to his own login."""
+        roles = list(dict.fromkeys(roles))
+        new = account.id is None
+        hashed = hash_password(password, min_length) if password is not None else None
+        if hashed is not None and (new or not self.personal):
+            account.password_hash = hashed
+        if not self.personal:
+            account.active = active
+            account.roles = [UserRole(role=r) for r in roles]
+            s.add(account)
+            return
+        if new:
+            account.active = False
+            s.add(account)
+        s.flush()
+        if new or sorted(r.role for r in account.roles) != sorted(roles):
+            self._personal_roles(s, account.id, roles)
+        if new:
+            s.execute(text(f"SELECT {self._fn('create_login')}(:id, :v)"),
+                      {"id": account.id, "v": scram.verifier(password or "")})
+        elif password is not None:
+            s.execute(text(f"SELECT {self._fn('set_password')}(:id, :v, :h)"),
+                      {"id": account.id, "v": scram.verifier(password), "h": hashed})
+        if not new and account.active != active:
+            s.execute(text(f"SELECT {self._fn('set_active')}(:id, :on)"),
+                      {"id": account.id, "on": active})
+        s.expire(account)
+
     def create_user(self, actor: CurrentUser | None, username: str, full_name: str,
                     password: str, roles: list[str], desk_id: int | None = None,
                     unit_id: int | None = None, title: str | None = None) -> int:

@@ -90,7 +90,7 @@ class AppContext:
         self.accounts = AccountService(
             self.db, self.clock,
             role_prefix=self.settings.database_role_prefix if self.db.personal_login else None)
-        self.reference = ReferenceData(self.db, self.clock)
+        self.reference = ReferenceData(self.db, self.clock, self.accounts)
         self.roster = Roster(self.db, self.clock, self.settings.shift_start_time())
         self.dutylog = DutyLog(self.db, self.clock, self.roster.ensure_shift_at)
         self.open_items = OpenItemRegistry()

@@ -16,17 +16,17 @@ from app import logs
 from app.auth import (
     MIN_PASSWORD_LENGTH,
     SETUP_PASSWORD_LENGTH,
+    AccountService,
     CurrentUser,
     Permission,
     Role,
-    hash_password,
     require,
 )
 from app.clock import Clock
 from app.db.changes import Topic, record_change
 from app.db.engine import Database
 from app.db.limits import too_long
-from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount, UserRole
+from app.db.models import Desk, Holiday, LogChainHead, OrgUnit, UserAccount
 from app.errors import QT_TRANSLATE_NOOP, ImportFileError, NotFound, ValidationError, conflict
 from app.parsing import line_of, load_yaml, read_csv
 
@@ -244,9 +244,13 @@ def validate(data: SiteData, filename: str, known_units: set[str] | None = None)
 class ReferenceData:
     """Reads and edits units, desks, users and holidays."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, accounts: AccountService | None = None
+                 ) -> None:
         self.db = db
         self.clock = clock
+        #: writes the users' roles, logins and passwords (through the role manager's
+        #: functions on a database with one login per person)
+        self.accounts = accounts or AccountService(db, clock)
 
     def import_site(self, actor: CurrentUser | None, data: SiteData) -> dict[str, int]:
         """Write a validated site in one transaction: units and desks are
@@ -306,13 +310,12 @@ class ReferenceData:
                 account.full_name = item["full_name"]
                 account.title = item.get("title")
                 account.phone = _s(item.get("phone"))
-                if not account.password_hash or item.get("reset_password"):
-                    account.password_hash = hash_password(str(item["password"]), min_length)
                 account.desk_id = desks[item["desk"]].id if item.get("desk") else None
                 account.unit_id = by_code[item["unit"]].id if item.get("unit") else None
-                account.active = True
-                account.roles = [UserRole(role=r) for r in dict.fromkeys(item["roles"])]
-                s.add(account)
+                password = (str(item["password"]) if not account.password_hash
+                            or item.get("reset_password") else None)
+                self.accounts.write_account(s, account, item["roles"], True, password,
+                                            min_length)
                 counts["users"] += 1
             for item in data.holidays:
                 s.merge(Holiday(day=item["day"], name=item.get("name", "")))

@@ -33,6 +33,8 @@ from app.workflow.incidents import IncidentDraft
 from app.workflow.rules import Action, Handling
 from tests.conftest import T0
 from tests.helpers.pg import PgServer
+from tests.test_workflow_processes import N as RACES
+from tests.test_workflow_processes import assert_decided_once, propose_many, race
 
 pytestmark = [pytest.mark.postgres]
 
@@ -218,6 +220,40 @@ def test_the_admins_user_editor_creates_and_disables_logins(site: Site) -> None:
         ctx.close()
 
 
+def test_the_admins_site_import_goes_through_the_role_functions(site: Site,
+                                                                  tmp_path: Path) -> None:
+    """The site file imported by the admin on a personal-login database: a new user
+    gets his login, a changed role reaches the login's groups, a reset password the
+    login's verifier; the admin's own entry, unchanged, is not taken for a change of
+    his own login."""
+    giamsat2 = ("username: giamsat2, full_name: Vũ Thị Ngọc Ánh, title: Công chức Phòng GSTT, "
+                "roles: [officer],\n     desk: HQ, unit: GSTT, password: demo123}")
+    text_ = SITE_FILE.read_text(encoding="utf-8")
+    assert giamsat2 in text_
+    text_ = text_.replace(giamsat2, giamsat2.replace("[officer]", "[officer, clerk]").replace(
+        "demo123}", "'Mật khẩu ca ba', reset_password: true}"))
+    text_ = text_.replace("users:\n", "users:\n  - {username: giamsat9, full_name: Trần Văn Chín, "
+                          f"roles: [officer], desk: HQ, unit: GSTT, password: '{PASSWORD}'}}\n")
+    path = tmp_path / "site.yaml"
+    path.write_text(text_, encoding="utf-8")
+    ctx, admin = site.login("admin")
+    try:
+        counts = ctx.reference.import_site(admin, parse_yaml(path))
+        assert counts["users"] == text_.count("username:")
+    finally:
+        ctx.close()
+    other, user = site.login("giamsat9", "import9")
+    other.close()
+    assert user.roles == frozenset({"officer"})
+    with pytest.raises(psycopg.OperationalError):
+        site.sql("giamsat2")                 # reset: the old password no longer opens it
+    with site.sql("giamsat2", "Mật khẩu ca ba") as conn:
+        groups = {r for (r,) in conn.execute(
+            "SELECT b.rolname FROM pg_auth_members m JOIN pg_roles b ON b.oid = m.roleid "
+            "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = session_user")}
+    assert {site.prefix + "clerk", site.prefix + "officer"} <= groups
+
+
 def test_a_password_change_goes_to_the_login_and_the_offline_hash(site: Site) -> None:
     ctx, user = site.login("giamsat2")
     try:
@@ -401,6 +437,31 @@ def test_the_proposer_holding_a_leaders_role_too_cannot_approve_his_own_proposal
                   "%s, %s, false, now(), '', 1)", (desk, incident, me[0], me[0]))
 
 
+@pytest.mark.slow
+def test_two_leaders_logins_race_1000_approvals_and_each_is_decided_once(site: Site) -> None:
+    """The 1000-race approval test under the database's own rules: the officer raises,
+    the room leader proposes, each under his own login; then the two shift leaders'
+    consoles, OS processes logged in as their own logins, approve every incident at
+    the same instant. The decision trigger, the forced row-level security and the
+    unique index leave exactly one decision each; the loser is told who decided."""
+    officer_ctx, officer = site.login("giamsat1")
+    room_ctx, room = site.login("lanhdaophong")
+    try:
+        desk = officer_ctx.reference.desk_by_code("HQ")
+        ids = propose_many(officer_ctx.incidents, officer, room_ctx.incidents, room, desk.id,
+                           RACES)
+        by_name = {u.username: to_current(u) for u in officer_ctx.reference.users()}
+        leaders = [by_name["truongca"], by_name["truongca2"]]
+        counts = race(site.url, leaders, ids, [
+            {"DR_WORKER_LOGIN": security.login_name(site.prefix, u.username),
+             "DR_WORKER_PASSWORD": PASSWORD} for u in leaders])
+        assert_decided_once(officer_ctx.db, ids, leaders, counts)
+        assert officer_ctx.dutylog.verify(desk.id).ok
+    finally:
+        officer_ctx.close()
+        room_ctx.close()
+
+
 def test_a_hand_built_current_user_gains_nothing(site: Site) -> None:
     """The officer's console claims to be the shift leader: the core believes the
     roles it is handed, the database does not."""
@@ -441,7 +502,23 @@ def test_whoever_recorded_an_opinion_by_phone_does_not_send_the_request(site: Si
     with site.sql("giamsat2") as conn:
         assert "row-level security" in refused(conn, insert, (desk, incident, "giamsat2"))
     with site.sql("giamsat1") as conn:     # another officer sends it
-        conn.execute(insert, (desk, incident, "giamsat1"))
+        request = conn.execute(insert + " RETURNING id",
+                               (desk, incident, "giamsat1")).fetchone()[0]
+    fax = ("INSERT INTO issued_document (desk_id, number, appendix, incident_id, request_id, "
+           "recipient, file_path, sha256, issued_by, issued_at) "
+           "VALUES (%s, '1/GSTT', 'II', %s, %s, 'Chi cục Hữu Nghị', 'documents/1.pdf', "
+           "repeat('0', 64), (SELECT id FROM user_account WHERE username = %s), now())")
+    with site.sql("giamsat2") as conn:     # nor does the recorder issue its fax
+        assert "row-level security" in refused(conn, fax, (desk, incident, request, "giamsat2"))
+    with site.sql("giamsat1") as conn:
+        doc = conn.execute(fax + " RETURNING id", (desk, incident, request, "giamsat1")
+                           ).fetchone()[0]
+    with site.sql("giamsat2") as conn:     # its archive is not pointed elsewhere later
+        assert "permission denied" in refused(
+            conn, "UPDATE issued_document SET request_id = NULL, sha256 = repeat('1', 64) "
+                  "WHERE id = %s", (doc,))
+        conn.execute("UPDATE issued_document SET emailed_to = 'hn@customs.gov.vn' "
+                     "WHERE id = %s", (doc,))
 
 
 def test_a_handover_lists_every_uncountersigned_phone_opinion_and_is_frozen_once_signed(

@@ -656,7 +656,7 @@ def _table_sql(p: str, table: str, rule: Rule) -> list[str]:
         out += [f"GRANT SELECT ON {t} TO {staff}", policy("read", "SELECT", staff, "true")]
         if table == "user_account":
             admin = _q(p + "admin")
-            out += [f"GRANT INSERT, UPDATE (full_name, title, desk_id, unit_id, version) "
+            out += [f"GRANT INSERT, UPDATE (full_name, title, phone, desk_id, unit_id, version) "
                     f"ON {t} TO {admin}",
                     # a new account starts without a login; the role functions give it
                     policy("insert", "INSERT", admin, check="NOT active"),
@@ -749,6 +749,18 @@ def _table_extras_sql(p: str) -> list[str]:
         f"TO {_q(p + 'staff')} WITH CHECK ({_acts_on_desk_qual(p)} "
         f"AND created_by = (SELECT {_q(p + 'me')}()) "
         f"AND (incident_id IS NULL OR NOT {rp}(incident_id)))",
+        # an issued document is archived with its hash: only its log entry and its
+        # e-mailing are written afterwards
+        f"REVOKE UPDATE ON issued_document FROM {_q(p + 'staff')}",
+        f"GRANT UPDATE (log_entry_id, emailed_to, emailed_at) ON issued_document "
+        f"TO {_q(p + 'staff')}",
+        # nor issues its fax (II, V): the document answering a request of that incident
+        f"DROP POLICY IF EXISTS {_q('issued_document_insert')} ON issued_document",
+        f"CREATE POLICY {_q('issued_document_insert')} ON issued_document FOR INSERT "
+        f"TO {_q(p + 'staff')} WITH CHECK ({_acts_on_desk_qual(p)} "
+        f"AND issued_by = (SELECT {_q(p + 'me')}()) "
+        f"AND (request_id IS NULL OR NOT {rp}((SELECT r.incident_id FROM unit_request r "
+        f"WHERE r.id = issued_document.request_id))))",
     ]
 
 

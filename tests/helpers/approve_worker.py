@@ -11,12 +11,15 @@ when running late), so that all workers hit each incident within about a
 millisecond of each other: a real race per incident, not one worker trailing
 another on incidents already decided.
 Losing a race is the clear "already decided" ConflictError; anything else is an
-error. The last line is JSON: {"won": N, "lost": N, "errors": N, "late_slots": N,
-"first_errors": [...]}."""
+error. With DR_WORKER_LOGIN and DR_WORKER_PASSWORD in the environment, the console
+logs in to the database as that login (one login per person, SCRAM) before anything
+else, as a workstation with `database_personal_login` does. The last line is JSON:
+{"won": N, "lost": N, "errors": N, "late_slots": N, "first_errors": [...]}."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -38,8 +41,11 @@ def say(line: str) -> None:
 def main(argv: list[str]) -> int:
     url, user_id, first, last = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
     slot_s = float(argv[4]) / 1000.0
-    db = Database(url)
+    login = os.environ.get("DR_WORKER_LOGIN")
+    db = Database(url, personal_login=login is not None)
     try:
+        if login is not None:
+            db.log_in(login, os.environ.get("DR_WORKER_PASSWORD", ""))
         db.ping()
         clock = SystemClock()
         clock.sync(db.server_now())

@@ -34,8 +34,9 @@ def wait_until(cond: Callable[[], object], timeout: float, interval: float = 0.0
 class Child:
     """A `python -m <module> args...` child with line-wise stdout."""
 
-    def __init__(self, module: str, *args: str) -> None:
-        env = dict(os.environ)
+    def __init__(self, module: str, *args: str, env_extra: dict[str, str] | None = None
+                 ) -> None:
+        env = dict(os.environ) | (env_extra or {})
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["PYTHONUNBUFFERED"] = "1"
         # stderr goes to a file: a chatty child can never block on a full pipe.
