@@ -215,7 +215,7 @@ def test_origin_decides_the_report_path():
         report_path("rumour")
 
 
-# -- separation of duties (issue 11 item 2; docs/security-duties.md) ----------------------
+# -- separation of duties (issue 11 item 2; docs/security.md) -----------------------
 BOTH = _u(10, "room_leader", "shift_leader")   # an account holding both leaders' roles
 
 

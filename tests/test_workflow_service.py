@@ -434,7 +434,7 @@ def test_a_workflow_incident_is_one_open_item_of_the_handover(ctx, users, desk):
     assert len(about) == 1, items
 
 
-# -- separation of duties (issue 11 item 2; docs/security-duties.md) -----------------------
+# -- separation of duties (issue 11 item 2; docs/security.md) -----------------------
 def _give_roles(ctx, users, name, roles):
     """The admin edits the account's roles (rows of user_role); returns the user as the
     tests' fixture had him (with his old roles: the core reads the database's)."""

@@ -12,7 +12,7 @@ Who may take a step is decided on facts read here from the database, never on
 what the caller's `CurrentUser` claims: the account's roles (user_role), the
 roster of the shift on duty at the incident's desk (shift, shift_member, Đ5.3)
 and the incident's earlier steps (who raised, proposed, decided, recorded by
-phone); `app.workflow.rules` judges them (docs/security-duties.md)."""
+phone); `app.workflow.rules` judges them (docs/security.md)."""
 
 from __future__ import annotations
 

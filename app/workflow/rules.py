@@ -15,7 +15,7 @@ A decision (approve/reject, the Director's opinion, the room-level leader's own
 action) may be recorded by another room member on the decider's behalf, by
 phone (Đ5.4b, Đ7.3.1e); the decider countersigns it later.
 
-Separation of duties (docs/security-duties.md): a member of the shift acts only
+Separation of duties (docs/security.md): a member of the shift acts only
 in the role he is rostered in (Đ5.3, `OnDuty`); whoever raised an incident or
 put it before a decision (proposed it, prevented, forwarded it to the Director)
 neither takes nor records that decision; each decision is taken once; whoever
