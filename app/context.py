@@ -23,6 +23,9 @@ from app.cameras.ptz_check import PtzCheck, PtzPositionItems
 from app.cameras.ptz_holds import PtzHolds
 from app.cameras.registry import CameraRegistry
 from app.clock import ConsoleClock, SystemClock
+from app.customs.alerts import AlertService
+from app.customs.gate import GateChecks
+from app.customs.views import CustomsViews
 from app.db.changes import ChangeFeed
 from app.db.engine import Database
 from app.db.models import Desk, OrgUnit, Shift, UserAccount
@@ -78,6 +81,9 @@ class AppContext:
     ptz_holds: PtzHolds = field(init=False)
     camera_health: CameraHealth = field(init=False)
     source_outages: SourceOutages = field(init=False)
+    customs: CustomsViews = field(init=False)
+    alerts: AlertService = field(init=False)
+    gate_checks: GateChecks = field(init=False)
     evidence: EvidenceStore = field(init=False)
     checklists: Checklists = field(init=False)
     camera_map: CameraMap = field(init=False)
@@ -119,6 +125,9 @@ class AppContext:
         self.camera_health = CameraHealth(self.db, self.clock, self.dutylog)
         self.open_items.register(CameraOutageItems(self.camera_health))
         self.source_outages = SourceOutages(self.db, self.clock, self.dutylog)
+        self.customs = CustomsViews(self.db)
+        self.alerts = AlertService(self.db, self.clock, self.dutylog)
+        self.gate_checks = GateChecks(self.db, self.clock, self.dutylog)
         self.open_items.register(SourceOutageItems(self.source_outages))
         evidence_dir = (Path(self.settings.evidence_dir) if self.settings.evidence_dir
                         else self.data_dir / "evidence")

@@ -61,6 +61,13 @@ class Settings:
     # The duty log's anchor (app/anchor): a signed checkpoint every so many entries
     # while a shift leader's key is unlocked on this console.
     checkpoint_every: int = 50
+    # The customs integration gateway (datasources/customs_gateway/, the contract in
+    # datasources/contracts/customs-gateway.yaml); no URL: its feeds are off. The token
+    # is the duty room's; the unit is the one that manages the gateway (fault notices).
+    customs_gateway_url: str | None = None
+    customs_gateway_token: str = ""
+    customs_gateway_unit: str | None = None
+    customs_poll_s: float = 10.0
 
     # -- derived -------------------------------------------------------------
     def shift_start_time(self) -> time:
@@ -108,6 +115,15 @@ class Settings:
             raise SettingsError(QT_TRANSLATE_NOOP(
                 "errors", "smtp_port must be a TCP port (1–65535), not {value}."),
                 value=self.smtp_port)
+        if self.customs_gateway_url is not None and not str(
+                self.customs_gateway_url).startswith(("http://", "https://")):
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "customs_gateway_url must be an http:// or https:// address, not "
+                          "{value}."), value=str(self.customs_gateway_url)[:80])
+        if (not isinstance(self.customs_poll_s, int | float)
+                or not 0.1 <= self.customs_poll_s <= 3600):
+            raise SettingsError(QT_TRANSLATE_NOOP(
+                "errors", "customs_poll_s must be between 0.1 and 3600 seconds."))
         if not isinstance(self.checkpoint_every, int) or isinstance(
                 self.checkpoint_every, bool) or self.checkpoint_every < 1:
             raise SettingsError(QT_TRANSLATE_NOOP(

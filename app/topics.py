@@ -37,6 +37,9 @@ class Topic(StrEnum):
     SOURCE_OUTAGE = "source_outage"    # an external system's outage (ref: source_outage.id)
     SOURCE_LEASE = "source_lease"      # who ingests a source (ref: source_lease.id)
     QUARANTINE = "source_quarantine"   # a record a source sent was refused (ref: its id)
+    CUSTOMS = "customs"                # declarations, area events, manifests, blacklist (none)
+    GATE = "customs_gate"              # gate-recognition reads (ref: customs_gate_event.id)
+    ALERT = "alert"                    # an alert raised or acted on (ref: alert.id)
 
 
 @dataclass(frozen=True)

@@ -151,10 +151,14 @@ class ProtocolError(SourceFault):
 
 @dataclass
 class PollResult:
-    """What one poll brought: records (may be none: still a heartbeat) and rejects."""
+    """What one poll brought: records (may be none: still a heartbeat) and rejects.
+    `on_stored` is called once every record is stored and every reject kept (a paged
+    source moves its cursor there); not called when the sink failed, so the page is
+    read again rather than lost."""
 
     records: list[SourceRecord] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    on_stored: Callable[[], None] | None = None
 
 
 S = TypeVar("S", bound=SourceSettings)
@@ -306,6 +310,7 @@ class PollingSource(Source[S]):
         return self.backoff.next()
 
     def _deliver(self, result: PollResult, now: datetime) -> None:
+        kept = True
         if result.rejected:
             self.counters.reject(len(result.rejected))
             for rejection in result.rejected:
@@ -313,13 +318,20 @@ class PollingSource(Source[S]):
                     self.sink.rejected(rejection)
                 except Exception:  # the quarantine away: the count stays, the source runs
                     log.exception("%s: a rejected record was not kept", self.source_id)
+                    kept = False
         if result.records:
-            self.counters.record(now, len(result.records))
             try:
                 self.sink.records(self.source_id, result.records)
+                self.counters.record(now, len(result.records))
             except Exception:
                 log.exception("%s: %d record(s) not stored", self.source_id,
                               len(result.records))
+                kept = False
+        if kept and result.on_stored is not None:
+            try:
+                result.on_stored()
+            except Exception:
+                log.exception("%s: the page's cursor was not kept", self.source_id)
 
     def _close_quietly(self) -> None:
         try:

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.nav.openRequest.connect(self._open_request)
         self.nav.requestElsewhere.connect(self._request_elsewhere)
         self.nav.raiseIncident.connect(self.raise_incident)
+        self.nav.writeEntry.connect(self.write_entry)
         if "incidents" in self.panels and "supervisor" in self.panels:
             self.supervisor_console.opens_requests = True
 
@@ -196,6 +197,11 @@ class MainWindow(QMainWindow):
             panel.raise_incident()
         else:
             self.dutylog.new_entry()
+
+    def write_entry(self, prefill) -> None:  # type: ignore[no-untyped-def]
+        """A new duty-log entry citing a record (a LogPrefill from a data panel)."""
+        self.dutylog.form.prefill(prefill)
+        self.dutylog.form.content.setFocus()
 
     def raise_incident(self, prefill=None):  # type: ignore[no-untyped-def]
         """Raise an incident (the camera wall passes an IncidentPrefill)."""

@@ -210,6 +210,7 @@ class Navigator(QObject):
     openRequest = Signal(int)                 # a request to a unit, where it is followed
     requestElsewhere = Signal(int)            # a request followed by another panel
     raiseIncident = Signal(object)            # an IncidentPrefill or None
+    writeEntry = Signal(object)               # a LogPrefill: a new duty-log entry citing a record
 
 
 __all__ = ["Navigator", "Panel", "PanelSpec", "PanelState", "StateLine", "everyone",

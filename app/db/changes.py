@@ -43,6 +43,25 @@ def record_change(session: Session, clock: Clock, desk_id: int | None, topic: To
         session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": topic.value})
 
 
+_DEFERRED = "deferred_changes"
+
+
+def defer_change(session: Session, desk_id: int | None, topic: Topic,
+                 ref_id: int | None = None) -> None:
+    """A change to record at the end of a batch written in one transaction (an ingested
+    page: thousands of records, one change per topic, desk and ref), by
+    `record_deferred`, so the ordering lock is taken last, as `record_change` wants."""
+    session.info.setdefault(_DEFERRED, {})[(desk_id, topic, ref_id)] = None
+
+
+def record_deferred(session: Session, clock: Clock) -> int:
+    """Record the changes `defer_change` collected in this transaction; how many."""
+    pending = session.info.pop(_DEFERRED, {})
+    for desk_id, topic, ref_id in pending:
+        record_change(session, clock, desk_id, topic, ref_id)
+    return len(pending)
+
+
 def latest_seq(db: Database) -> int:
     with db.read() as s:
         return int(s.scalar(select(func.coalesce(func.max(ChangeEvent.seq), 0))) or 0)

@@ -1021,3 +1021,246 @@ class LogWitness(Base):
     signed_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (Index("ix_log_witness_witnessed", "witnessed_desk_id", "seq"),)
+
+
+# -- the customs systems (app/customs/, issue 12) -------------------------------------------
+class SourceCursor(Base):
+    """Where a paged source stopped: the last cursor whose page is stored, so a console
+    that restarts (or takes the source over) resumes there. Written after the page's
+    records are stored; a page read twice is harmless (the ledger stores a change once)."""
+
+    __tablename__ = "source_cursor"
+    source_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    cursor: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    console: Mapped[str] = mapped_column(String(100))
+
+
+class CustomsDeclaration(Base):
+    """A declaration (VNACCS/VCIS, e-Customs V5) as last changed: keyed on the first 11
+    digits of its number (an amendment updates it, `amend_count` the 12th digit);
+    `change_seq` the gateway's, so an older change arriving late is not applied over a
+    newer one. Lists are kept as text for filtering (space-separated), the rest of
+    what the gateway sent (history, criteria, notices, seals) as JSON in `details`."""
+
+    __tablename__ = "customs_declaration"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    source_id: Mapped[str] = mapped_column(String(80))
+    key: Mapped[str] = mapped_column(String(11), unique=True)
+    number: Mapped[str] = mapped_column(String(12))
+    amend_count: Mapped[int] = mapped_column(Integer)
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    system: Mapped[str] = mapped_column(String(8))
+    flow: Mapped[str] = mapped_column(String(8))
+    type_code: Mapped[str] = mapped_column(String(3))
+    office: Mapped[str] = mapped_column(String(4))
+    area: Mapped[str] = mapped_column(String(40))
+    route: Mapped[str] = mapped_column(String(200))
+    channel_raw: Mapped[str | None] = mapped_column(String(4))
+    channel: Mapped[str | None] = mapped_column(String(8))      # green | yellow | red
+    status: Mapped[str] = mapped_column(String(30))
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+    channel_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(DateTime)
+    inspection_result: Mapped[str | None] = mapped_column(String(20))
+    inspection_place: Mapped[str | None] = mapped_column(String(200))
+    declarant_tax_code: Mapped[str] = mapped_column(String(13))
+    declarant_name: Mapped[str] = mapped_column(String(300))
+    hs_codes: Mapped[str] = mapped_column(Text)                 # space-separated
+    goods_description: Mapped[str] = mapped_column(Text)
+    containers: Mapped[str] = mapped_column(Text)               # space-separated
+    bills_of_lading: Mapped[str] = mapped_column(String(200))
+    gross_weight_kg: Mapped[float | None] = mapped_column(Float)
+    transport_mode: Mapped[str | None] = mapped_column(String(1))
+    storage_place: Mapped[str | None] = mapped_column(String(7))
+    details: Mapped[str] = mapped_column(Text, default="{}")    # JSON
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        Index("ix_customs_declaration_channel_reg", "channel", "registered_at"),
+        Index("ix_customs_declaration_office_reg", "office", "registered_at"),
+        Index("ix_customs_declaration_registered", "registered_at"),
+        Index("ix_customs_declaration_tax_code", "declarant_tax_code"),
+    )
+
+
+class CustomsDeclarationContainer(Base):
+    """A container of a declaration (replaced with the declaration's containers at an
+    amendment): finds the declaration of a container read at the gate."""
+
+    __tablename__ = "customs_declaration_container"
+    declaration_id: Mapped[int] = mapped_column(ForeignKey("customs_declaration.id"),
+                                                primary_key=True)
+    container_no: Mapped[str] = mapped_column(String(11), primary_key=True)
+    seal: Mapped[str | None] = mapped_column(String(40))
+    __table_args__ = (Index("ix_customs_declaration_container_no", "container_no"),)
+
+
+class CustomsAreaEvent(Base):
+    """An event of the customs-controlled area (Đ15.3.3): gate in/out, held, storage,
+    stopped clearance, changed inspection place, independent transport."""
+
+    __tablename__ = "customs_area_event"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    source_id: Mapped[str] = mapped_column(String(80))
+    ext_id: Mapped[str] = mapped_column(String(64), unique=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    event: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    declaration_key: Mapped[str | None] = mapped_column(String(11))
+    container_no: Mapped[str | None] = mapped_column(String(11))
+    seal: Mapped[str | None] = mapped_column(String(40))
+    plate: Mapped[str | None] = mapped_column(String(12))
+    gate: Mapped[str | None] = mapped_column(String(60))
+    office: Mapped[str | None] = mapped_column(String(4))
+    note: Mapped[str | None] = mapped_column(String(1000))
+    __table_args__ = (Index("ix_customs_area_event_at", "at"),
+                      Index("ix_customs_area_event_container", "container_no"))
+
+
+class CustomsGateEvent(Base):
+    """A gate-recognition read (Đ14.1.3) and what the client found for it: the
+    declaration of its container and the verdict (`app/customs/gate.py`); an officer's
+    random check of the read against its picture (Đ14.1.3.1a) is kept on it."""
+
+    __tablename__ = "customs_gate_event"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    source_id: Mapped[str] = mapped_column(String(80))
+    ext_id: Mapped[str] = mapped_column(String(64), unique=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    gate: Mapped[str] = mapped_column(String(60))
+    lane: Mapped[str] = mapped_column(String(20))
+    direction: Mapped[str] = mapped_column(String(3))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    container_raw: Mapped[str | None] = mapped_column(String(20))
+    container_no: Mapped[str | None] = mapped_column(String(11))
+    read_error: Mapped[str | None] = mapped_column(String(300))
+    plate: Mapped[str | None] = mapped_column(String(12))
+    confidence: Mapped[float] = mapped_column(Float)
+    camera_code: Mapped[str | None] = mapped_column(String(40))
+    picture: Mapped[str | None] = mapped_column(String(300))
+    declaration_key: Mapped[str | None] = mapped_column(String(11))
+    verdict: Mapped[str] = mapped_column(String(30))
+    checked_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    check_result: Mapped[str | None] = mapped_column(String(20))   # match | mismatch
+    check_note: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_customs_gate_event_at", "at"),
+                      Index("ix_customs_gate_event_container", "container_no"))
+
+
+class CustomsVesselCall(Base):
+    """A vessel call of the e-Manifest (Đ15.3.4): the vessel, voyage, port, times."""
+
+    __tablename__ = "customs_vessel_call"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    source_id: Mapped[str] = mapped_column(String(80))
+    call_id: Mapped[str] = mapped_column(String(64), unique=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    vessel_name: Mapped[str] = mapped_column(String(100))
+    imo: Mapped[str | None] = mapped_column(String(7))
+    mmsi: Mapped[str | None] = mapped_column(String(9))
+    call_sign: Mapped[str | None] = mapped_column(String(10))
+    flag: Mapped[str | None] = mapped_column(String(2))
+    voyage: Mapped[str | None] = mapped_column(String(20))
+    port: Mapped[str] = mapped_column(String(5))
+    eta: Mapped[datetime | None] = mapped_column(DateTime)
+    ata: Mapped[datetime | None] = mapped_column(DateTime)
+    bills: Mapped[list[CustomsBill]] = relationship(cascade="all, delete-orphan",
+                                                    lazy="selectin")
+    manifest_containers: Mapped[list[CustomsManifestContainer]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin")
+
+
+class CustomsBill(Base):
+    """A bill of lading of a vessel call (replaced with the call's bills at a change)."""
+
+    __tablename__ = "customs_bill"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    call_fk: Mapped[int] = mapped_column(ForeignKey("customs_vessel_call.id"))
+    number: Mapped[str] = mapped_column(String(35))
+    master: Mapped[str | None] = mapped_column(String(35))
+    shipper: Mapped[str] = mapped_column(String(500))
+    consignee: Mapped[str] = mapped_column(String(500))
+    consignee_tax_code: Mapped[str | None] = mapped_column(String(13))
+    hs: Mapped[str | None] = mapped_column(String(8))
+    packages: Mapped[int | None] = mapped_column(Integer)
+    gross_weight_kg: Mapped[float | None] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text)
+    containers: Mapped[str] = mapped_column(Text)               # space-separated
+    __table_args__ = (Index("ix_customs_bill_number", "number"),)
+
+
+class CustomsManifestContainer(Base):
+    """A container of a vessel call: size-type, seal, full or empty, in the yard since
+    (the long-stay inventory), out of the yard at."""
+
+    __tablename__ = "customs_manifest_container"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    call_fk: Mapped[int] = mapped_column(ForeignKey("customs_vessel_call.id"))
+    number: Mapped[str] = mapped_column(String(11))
+    size_type: Mapped[str | None] = mapped_column(String(4))
+    seal: Mapped[str | None] = mapped_column(String(40))
+    full: Mapped[bool] = mapped_column(Boolean, default=True)
+    in_yard_since: Mapped[datetime | None] = mapped_column(DateTime)
+    left_yard_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_customs_manifest_container_no", "number"),)
+
+
+class CustomsBlacklist(Base):
+    """An entry of the risk blacklist (Đ15.3.1e): a tax code, container, plate, vessel
+    or bill of lading, why, and while it holds."""
+
+    __tablename__ = "customs_blacklist"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    source_id: Mapped[str] = mapped_column(String(80))
+    ext_id: Mapped[str] = mapped_column(String(64), unique=True)
+    change_seq: Mapped[int] = mapped_column(BigInteger)
+    subject: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(String(1000))
+    since: Mapped[datetime | None] = mapped_column(DateTime)
+    until: Mapped[datetime | None] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = (Index("ix_customs_blacklist_subject_value", "subject", "value"),)
+
+
+class Alert(Base):
+    """An alert raised on a desk by a rule of the core (gate × clearance, the risk
+    blacklist, later the watch profiles): once per `dedup_key` (rule, source, record,
+    event), why it was raised, the record it cites, and what an officer did with it —
+    acknowledged, dismissed with a reason, or turned into an incident. Nothing acts on
+    its own (Đ4.3)."""
+
+    __tablename__ = "alert"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id"))
+    dedup_key: Mapped[str] = mapped_column(String(300), unique=True)
+    rule: Mapped[str] = mapped_column(String(40))        # gate_clearance | blacklist | …
+    severity: Mapped[str] = mapped_column(String(10))    # critical | high | normal
+    title: Mapped[str] = mapped_column(String(300))
+    reason: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[str] = mapped_column(String(80))
+    record_kind: Mapped[str] = mapped_column(String(40))
+    record_ref: Mapped[str] = mapped_column(String(64))
+    container_no: Mapped[str | None] = mapped_column(String(11))
+    declaration_key: Mapped[str | None] = mapped_column(String(11))
+    camera_code: Mapped[str | None] = mapped_column(String(40))
+    picture: Mapped[str | None] = mapped_column(String(300))
+    place: Mapped[str | None] = mapped_column(String(200))
+    raised_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(15), default="open")
+    acted_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    acted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    dismiss_reason: Mapped[str | None] = mapped_column(String(1000))
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incident.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_alert_desk_state", "desk_id", "state", "raised_at"),)

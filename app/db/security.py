@@ -100,12 +100,20 @@ TABLES: dict[str, Rule] = {
     "evidence": Rule(Kind.DESK), "attachment": Rule(Kind.DESK),
     "issued_document": Rule(Kind.DESK), "source_outage": Rule(Kind.DESK),
     "source_lease": Rule(Kind.DESK, delete=True), "source_ledger": Rule(Kind.DESK),
-    "source_quarantine": Rule(Kind.DESK),
+    "source_quarantine": Rule(Kind.DESK), "source_cursor": Rule(Kind.DESK),
+    # the customs systems (app/customs/): ingested under the login of the officer at
+    # the console holding the source's lease, on his desk; alerts per desk
+    "customs_declaration": Rule(Kind.DESK), "customs_area_event": Rule(Kind.DESK),
+    "customs_gate_event": Rule(Kind.DESK), "customs_vessel_call": Rule(Kind.DESK),
+    "customs_blacklist": Rule(Kind.DESK), "alert": Rule(Kind.DESK),
     # children of a desk's rows
     "rotation_day": Rule(Kind.CHILD, delete=True), "shift_member": Rule(Kind.CHILD, delete=True),
     "checklist_tick": Rule(Kind.CHILD), "daily_report_reminder": Rule(Kind.CHILD),
     "ptz_check_row": Rule(Kind.CHILD), "directive_unit": Rule(Kind.CHILD),
     "ptz_hold": Rule(Kind.CHILD, delete=True),
+    "customs_declaration_container": Rule(Kind.CHILD, delete=True),
+    "customs_bill": Rule(Kind.CHILD, delete=True),
+    "customs_manifest_container": Rule(Kind.CHILD, delete=True),
     # a leader's signing key: written by him (or the admin on his behalf), registered
     # by the admin; never deleted
     "signing_key": Rule(Kind.KEYS),

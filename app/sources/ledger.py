@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import logs
 from app.clock import Clock
+from app.db.changes import record_deferred
 from app.db.engine import Database
 from app.db.models import SourceLedger
 from app.sources.state import SourceRecord
@@ -69,6 +70,7 @@ class IngestLedger:
                         store(s, record)
                 else:
                     duplicates += 1
+            record_deferred(s, self.clock)     # the stores' changes, once per batch
         if duplicates:
             log.debug("%d record(s) already ingested", duplicates)
         return IngestResult(stored, duplicates)

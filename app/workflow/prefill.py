@@ -29,6 +29,20 @@ class Evidence:
 
 
 @dataclass
+class LogPrefill:
+    """A new duty-log entry citing a record (a declaration, a gate read, an alert): what
+    the form starts from; the officer edits and saves it (nothing is written before)."""
+
+    content: str = ""
+    kind: str = "work"
+    place: str = ""
+    declaration_no: str = ""
+    container_no: str = ""
+    vehicle_plate: str = ""
+    occurred_at: datetime | None = None   # UTC, naive
+
+
+@dataclass
 class IncidentPrefill:
     content: str = ""
     title: str = ""

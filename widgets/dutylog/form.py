@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.clock import to_local, to_utc
 from app.dutylog import EntryDraft, EntryKind
 from app.errors import DomainError
+from app.workflow.prefill import LogPrefill
 from widgets.dutylog.model import EntryRow
 from widgets.labels import CHANNELS, KINDS, channel_label, kind_label
 from widgets.messages import message_of
@@ -173,6 +174,22 @@ class EntryForm(QWidget):
         self.set_local_now(self._now_utc())
         self.error.clear()
         self._update_fields()
+
+    def prefill(self, p: LogPrefill) -> None:
+        """A new entry citing a record (the data panels): the officer edits and saves it."""
+        self.clear()
+        index = self.kind.findData(p.kind)
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
+        self.content.setPlainText(p.content)
+        self.place.setText(p.place)
+        self.declaration.setText(p.declaration_no)
+        self.container.setText(p.container_no)
+        self.vehicle.setText(p.vehicle_plate)
+        if p.occurred_at is not None:
+            self.occurred.setDateTime(QDateTime(to_local(p.occurred_at)))
+        self._update_fields()
+        self.content.setFocus()
 
     def _update_fields(self) -> None:
         kind = self.kind.currentData()

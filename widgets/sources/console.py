@@ -3,7 +3,13 @@ from the workstation's settings, starts them after login, and every few seconds
 reads their health, shows it and hands it to the outage watch
 (app/source_health.py), whose writes (an outage opened or closed, with its duty-log
 entry and notice) run on the runner's serial lane. A console nobody sits at (a
---screenshot run) shows the health and writes nothing."""
+--screenshot run) shows the health and writes no outage.
+
+Sources that bring records (the customs gateway's feeds) run under an `Ingester`
+for the console's desk: only the console holding the feed's lease reads it, its
+records go through the ledger into the store (app/customs/store.py), refused ones
+to the quarantine, and its cursor is kept in the database (resumed after a
+restart)."""
 
 from __future__ import annotations
 
@@ -14,11 +20,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import logs
 from app.auth import Permission
+from app.customs.records import Feed
+from app.customs.store import CustomsStore
 from app.mail import MailSettings
 from app.source_health import SourceInfo, SourceWatch
 from app.sources import SourceHealth
+from app.sources.cursors import SourceCursors
+from app.sources.leases import SourceLeases
+from app.sources.ledger import IngestLedger
 from app.sources.quarantine import Quarantine
 from datasources.base import Source
+from datasources.customs_gateway import CustomsFeedSettings, CustomsFeedSource
+from datasources.customs_gateway import source_info as feed_info
+from datasources.ingest import Ingester
 from datasources.mail_relay import MailRelaySettings, MailRelaySource, source_info
 from datasources.registry import SourceRegistry
 from widgets.messages import background_failure
@@ -45,6 +59,10 @@ class SourceConsole(QObject):
         self.watch = SourceWatch(ctx.source_outages, ctx.clock,
                                  threshold_s=ctx.settings.camera_outage_after_s)
         self.quarantine = Quarantine(ctx.db, ctx.clock, self.console)
+        self.cursors = SourceCursors(ctx.db, ctx.clock, self.console)
+        #: sources that bring records: run by an Ingester for the desk, not directly
+        self.ingesting: set[str] = set()
+        self.ingesters: dict[str, Ingester] = {}
         self.health: list[SourceHealth] = []
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -54,24 +72,61 @@ class SourceConsole(QObject):
 
     # -- which sources --------------------------------------------------------------
     def _configure(self) -> None:
-        mail = MailSettings.from_settings(self.session.ctx.settings)
+        ctx = self.session.ctx
+        mail = MailSettings.from_settings(ctx.settings)
         if mail.host:
             settings = MailRelaySettings.from_mail(mail)
-            self.add(MailRelaySource(settings, self.session.ctx.clock), source_info(settings))
+            self.add(MailRelaySource(settings, ctx.clock), source_info(settings))
+        url = ctx.settings.customs_gateway_url
+        if url:
+            for feed in Feed:
+                st = CustomsFeedSettings.for_feed(
+                    feed, url, ctx.settings.customs_gateway_token,
+                    unit_code=ctx.settings.customs_gateway_unit,
+                    interval_s=ctx.settings.customs_poll_s)
+                self.add(CustomsFeedSource(st, ctx.clock, cursors=self.cursors),
+                         feed_info(st), ingest=True)
 
-    def add(self, source: Source, info: SourceInfo) -> None:  # type: ignore[type-arg]
-        """A source this console runs, described for its outage records."""
+    def add(self, source: Source, info: SourceInfo,  # type: ignore[type-arg]
+            ingest: bool = False) -> None:
+        """A source this console runs, described for its outage records; `ingest`: its
+        records are stored for the desk (an Ingester runs it while holding its lease)."""
         self.registry.add(source)
         self.infos[source.source_id] = info
         self.stale_after[source.source_id] = source.settings.stale_after
         self.session.ctx.source_outages.describe(info)
+        if ingest:
+            self.ingesting.add(source.source_id)
+
+    def feed(self, feed: Feed) -> CustomsFeedSource | None:
+        """The customs gateway's source of a feed, if this console has it."""
+        source = next((s for s in self.registry if isinstance(s, CustomsFeedSource)
+                       and s.feed == feed), None)
+        return source
+
+    def _start_ingest(self) -> None:
+        s = self.session
+        if s.desk is None or not self.ingesting:
+            return
+        ctx, desk_id = s.ctx, s.desk.id
+        self.cursors.desk_id = desk_id
+        leases = SourceLeases(ctx.db, ctx.clock, self.console)
+        ledger = IngestLedger(ctx.db, ctx.clock, self.console)
+        store = CustomsStore(ctx.clock, desk_id).store
+        for source in self.registry:
+            if source.source_id in self.ingesting and source.source_id not in self.ingesters:
+                ingester = Ingester(source, desk_id, leases, ledger, self.quarantine, store)
+                self.ingesters[source.source_id] = ingester
+                ingester.start()
 
     # -- life cycle -------------------------------------------------------------------------
     def start(self) -> None:
         if self._timer.isActive():
             return
         for source in self.registry:
-            source.start()
+            if source.source_id not in self.ingesting:
+                source.start()
+        self._start_ingest()
         if not self.session.unattended and self.session.online:
             self.session.runner.submit(self.watch.adopt, None,
                                        background_failure("source outages: adopt"),
@@ -82,8 +137,14 @@ class SourceConsole(QObject):
     def stop(self) -> None:
         self._timer.stop()
         # a probe may be waiting on a timeout: the sources end on a thread of their own
-        threading.Thread(target=self.registry.stop_all, name="sources-stop",
-                         daemon=True).start()
+        ingesters, self.ingesters = list(self.ingesters.values()), {}
+
+        def stop_all() -> None:
+            for ingester in ingesters:      # gives the leases up: another console takes over
+                ingester.stop()
+            self.registry.stop_all()
+
+        threading.Thread(target=stop_all, name="sources-stop", daemon=True).start()
 
     # -- every few seconds ---------------------------------------------------------------------
     def tick(self) -> None:
