@@ -1067,133 +1067,133 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="44"/>
-        <location filename="../../widgets/dutylog/form.py" line="167"/>
+        <location filename="../../widgets/dutylog/form.py" line="45"/>
+        <location filename="../../widgets/dutylog/form.py" line="168"/>
         <source>New entry</source>
         <translation>Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="52"/>
+        <location filename="../../widgets/dutylog/form.py" line="53"/>
         <source>What was done, seen, directed or reported…</source>
         <translation>Nội dung đã thực hiện, phát hiện, chỉ đạo hoặc được báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="56"/>
+        <location filename="../../widgets/dutylog/form.py" line="57"/>
         <source>Scope: areas, gates, systems checked</source>
         <translation>Phạm vi kiểm tra, giám sát: khu vực, cổng, hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="61"/>
+        <location filename="../../widgets/dutylog/form.py" line="62"/>
         <source>12-digit declaration number</source>
         <translation>Số tờ khai (12 chữ số)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="70"/>
+        <location filename="../../widgets/dutylog/form.py" line="71"/>
         <source>Receiving or reporting unit</source>
         <translation>Đơn vị tiếp nhận thực hiện hoặc đơn vị báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="75"/>
+        <location filename="../../widgets/dutylog/form.py" line="76"/>
         <source>Why the entry is corrected (required)</source>
         <translation>Lý do đính chính (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="79"/>
+        <location filename="../../widgets/dutylog/form.py" line="80"/>
         <source>Save entry (Ctrl+Enter)</source>
         <translation>Lưu vào nhật ký (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="81"/>
+        <location filename="../../widgets/dutylog/form.py" line="82"/>
         <source>Clear (Esc)</source>
         <translation>Xóa trắng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="93"/>
+        <location filename="../../widgets/dutylog/form.py" line="94"/>
         <source>&amp;Kind</source>
         <translation>&amp;Loại</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="94"/>
+        <location filename="../../widgets/dutylog/form.py" line="95"/>
         <source>&amp;Time</source>
         <translation>&amp;Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="95"/>
+        <location filename="../../widgets/dutylog/form.py" line="96"/>
         <source>Incident (case)</source>
         <translation>Vụ việc phát sinh</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="96"/>
+        <location filename="../../widgets/dutylog/form.py" line="97"/>
         <source>C&amp;ontent</source>
         <translation>&amp;Nội dung</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="97"/>
+        <location filename="../../widgets/dutylog/form.py" line="98"/>
         <source>Scope</source>
         <translation>Phạm vi</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="98"/>
+        <location filename="../../widgets/dutylog/form.py" line="99"/>
         <source>Occurred at</source>
         <translation>Thời gian phát sinh</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="99"/>
+        <location filename="../../widgets/dutylog/form.py" line="100"/>
         <source>Received at</source>
         <translation>Thời gian tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="100"/>
+        <location filename="../../widgets/dutylog/form.py" line="101"/>
         <source>&amp;Place / area</source>
         <translation>Địa điểm/địa &amp;bàn</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="101"/>
+        <location filename="../../widgets/dutylog/form.py" line="102"/>
         <source>Declaration</source>
         <translation>Số tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="102"/>
+        <location filename="../../widgets/dutylog/form.py" line="103"/>
         <source>Container</source>
         <translation>Số container</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="103"/>
+        <location filename="../../widgets/dutylog/form.py" line="104"/>
         <source>Vehicle</source>
         <translation>Phương tiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="104"/>
+        <location filename="../../widgets/dutylog/form.py" line="105"/>
         <source>C&amp;hannel</source>
         <translation>&amp;Hình thức</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="105"/>
+        <location filename="../../widgets/dutylog/form.py" line="106"/>
         <source>&amp;Unit</source>
         <translation>Đơn &amp;vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="106"/>
+        <location filename="../../widgets/dutylog/form.py" line="107"/>
         <source>Reported at</source>
         <translation>Thời gian báo cáo</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="107"/>
+        <location filename="../../widgets/dutylog/form.py" line="108"/>
         <source>&amp;Notes</source>
         <translation>&amp;Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="108"/>
+        <location filename="../../widgets/dutylog/form.py" line="109"/>
         <source>&amp;Reason</source>
         <translation>Lý &amp;do</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="138"/>
+        <location filename="../../widgets/dutylog/form.py" line="139"/>
         <source>— choose the incident —</source>
         <translation>— chọn vụ việc phát sinh —</translation>
     </message>
     <message>
-        <location filename="../../widgets/dutylog/form.py" line="153"/>
+        <location filename="../../widgets/dutylog/form.py" line="154"/>
         <source>Correct entry no. {seq}</source>
         <translation>Đính chính mục số {seq}</translation>
     </message>
@@ -1870,239 +1870,239 @@
         <translation>Trực ban – giám sát trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>&amp;System</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>&amp;Lock screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>Log &amp;out</source>
         <translation>Đăng &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>E&amp;xit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>&amp;Duty log</source>
         <translation>&amp;Nhật ký trực ban</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>&amp;New entry</source>
         <translation>&amp;Mục nhật ký mới</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>&amp;Correct selected entry</source>
         <translation>Đính &amp;chính mục đang chọn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>&amp;Reload</source>
         <translation>Tải &amp;lại</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>&amp;Print the shift&apos;s log…</source>
         <translation>&amp;In nhật ký của ca trực…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
         <source>&amp;Verify integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>&amp;Cameras</source>
         <translation>&amp;Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>Open a camera &amp;wall</source>
         <translation>Mở &amp;tường camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>Open walls on &amp;every screen</source>
         <translation>Mở tường camera trên &amp;mọi màn hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260"/>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>Save the walls as a &amp;view…</source>
         <translation>Lưu các tường camera thành &amp;khung nhìn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="268"/>
         <source>Open a saved v&amp;iew</source>
         <translation>Mở khung nhìn đã &amp;lưu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>D&amp;ata</source>
         <translation>&amp;Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>S&amp;hift</source>
         <translation>&amp;Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267"/>
+        <location filename="../../widgets/main_window.py" line="273"/>
         <source>&amp;Handover…</source>
         <translation>&amp;Bàn giao ca…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="276"/>
         <source>&amp;Raise incident…</source>
         <translation>&amp;Tạo vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>Raise from the selected log &amp;entry…</source>
         <translation>Tạo từ &amp;mục nhật ký đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="281"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="285"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>Screenshot saved</source>
         <translation>Đã lưu ảnh chụp</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Saved as evidence no. {id} and written to the duty log.
 SHA-256 {sha}</source>
         <translation>Đã lưu làm chứng cứ số {id} và ghi vào sổ nhật ký.
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
         <source>Raise an incident</source>
         <translation>Lập vụ việc</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Save the walls as a view</source>
         <translation>Lưu các tường camera thành khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>Name of the view</source>
         <translation>Tên khung nhìn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>View saved: {name}</source>
         <translation>Đã lưu khung nhìn: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="356"/>
         <source>(no saved view)</source>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>No roster for the duty day {date}</source>
         <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="410"/>
+        <location filename="../../widgets/main_window.py" line="416"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="412"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="421"/>
+        <location filename="../../widgets/main_window.py" line="427"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="422"/>
+        <location filename="../../widgets/main_window.py" line="428"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="427"/>
+        <location filename="../../widgets/main_window.py" line="433"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="449"/>
+        <location filename="../../widgets/main_window.py" line="455"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="471"/>
+        <location filename="../../widgets/main_window.py" line="477"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="476"/>
+        <location filename="../../widgets/main_window.py" line="482"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="477"/>
+        <location filename="../../widgets/main_window.py" line="483"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="479"/>
+        <location filename="../../widgets/main_window.py" line="485"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="480"/>
+        <location filename="../../widgets/main_window.py" line="486"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="510"/>
+        <location filename="../../widgets/main_window.py" line="516"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="491"/>
+        <location filename="../../widgets/main_window.py" line="497"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2127,7 +2127,7 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="524"/>
+        <location filename="../../widgets/main_window.py" line="530"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
     </message>
@@ -4268,18 +4268,18 @@ Kéo camera vào đây</translation>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="361"/>
-        <location filename="../../app/auth.py" line="391"/>
+        <location filename="../../app/auth.py" line="396"/>
+        <location filename="../../app/auth.py" line="426"/>
         <source>Unknown role(s): {roles}</source>
         <translation>Vai trò không hợp lệ: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="366"/>
+        <location filename="../../app/auth.py" line="401"/>
         <source>The user name {name} is already taken.</source>
         <translation>Tên đăng nhập {name} đã có người dùng.</translation>
     </message>
     <message>
-        <location filename="../../app/auth.py" line="394"/>
+        <location filename="../../app/auth.py" line="429"/>
         <source>A user needs a full name.</source>
         <translation>Người dùng phải có họ tên.</translation>
     </message>
@@ -4291,8 +4291,8 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/anchor/keys.py" line="144"/>
-        <location filename="../../app/auth.py" line="399"/>
-        <location filename="../../app/auth.py" line="422"/>
+        <location filename="../../app/auth.py" line="434"/>
+        <location filename="../../app/auth.py" line="457"/>
         <location filename="../../app/workflow/directives.py" line="166"/>
         <location filename="../../app/workflow/incidents.py" line="165"/>
         <source>Unknown user.</source>
@@ -5351,7 +5351,7 @@ Kéo camera vào đây</translation>
     </message>
     <message>
         <location filename="../../app/org.py" line="163"/>
-        <location filename="../../app/org.py" line="374"/>
+        <location filename="../../app/org.py" line="377"/>
         <source>unit {code}: {field} is longer than {limit} characters</source>
         <translation>đơn vị {code}: {field} dài quá {limit} ký tự</translation>
     </message>
@@ -5446,18 +5446,19 @@ Kéo camera vào đây</translation>
         <translation>ngày nghỉ lễ phải có ngày (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="264"/>
+        <location filename="../../app/org.py" line="268"/>
         <source>user {user}: a new password needs at least {count} characters</source>
+        <extracomment>writes the users&apos; roles, logins and passwords (through the role manager&apos;s functions on a database with one login per person)</extracomment>
         <translation>người dùng {user}: mật khẩu mới phải có ít nhất {count} ký tự</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="343"/>
+        <location filename="../../app/org.py" line="346"/>
         <location filename="../../app/workflow/daily_reports.py" line="288"/>
         <source>Unknown duty desk &apos;{code}&apos;.</source>
         <translation>Không tìm thấy trực ban “{code}”.</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="369"/>
+        <location filename="../../app/org.py" line="372"/>
         <location filename="../../app/workflow/directives.py" line="175"/>
         <source>The unit no longer exists.</source>
         <translation>Đơn vị không còn tồn tại.</translation>
@@ -5519,93 +5520,103 @@ Kéo camera vào đây</translation>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="85"/>
+        <location filename="../../app/settings.py" line="92"/>
         <source>Office hours end ({end}) must be after they start ({start}).</source>
         <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="89"/>
+        <location filename="../../app/settings.py" line="96"/>
         <source>database_role_prefix &apos;{value}&apos; must be lower-case letters, digits or &apos;_&apos; (up to 16), starting with a letter.</source>
         <translation>database_role_prefix &apos;{value}&apos; chỉ gồm chữ thường, chữ số hoặc &apos;_&apos; (tối đa 16 ký tự), bắt đầu bằng một chữ cái.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="94"/>
+        <location filename="../../app/settings.py" line="101"/>
         <source>Unknown language &apos;{value}&apos; (expected vi or en).</source>
         <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="97"/>
+        <location filename="../../app/settings.py" line="104"/>
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
         <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="100"/>
+        <location filename="../../app/settings.py" line="107"/>
         <source>The database URL &apos;{value}&apos; is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
         <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="105"/>
+        <location filename="../../app/settings.py" line="112"/>
         <source>camera_outage_after_s cannot be negative.</source>
         <translation>camera_outage_after_s không được âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="108"/>
+        <location filename="../../app/settings.py" line="115"/>
         <source>smtp_port must be a TCP port (1–65535), not {value}.</source>
         <translation>smtp_port phải là cổng TCP (1–65535), không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="113"/>
+        <location filename="../../app/settings.py" line="120"/>
+        <source>customs_gateway_url must be an http:// or https:// address, not {value}.</source>
+        <translation>customs_gateway_url phải là một địa chỉ http:// hoặc https://, không phải {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="125"/>
+        <source>customs_poll_s must be between 0.1 and 3600 seconds.</source>
+        <translation>customs_poll_s phải trong khoảng 0,1 đến 3600 giây.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings.py" line="129"/>
         <source>checkpoint_every must be a whole number of entries (1 or more), not {value}.</source>
         <translation>checkpoint_every phải là số nguyên mục (từ 1 trở lên), không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="117"/>
+        <location filename="../../app/settings.py" line="133"/>
         <source>lock_after_minutes cannot be negative.</source>
         <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="122"/>
+        <location filename="../../app/settings.py" line="138"/>
         <source>Setting timezone: unknown time zone &apos;{value}&apos; (e.g. Asia/Ho_Chi_Minh).</source>
         <translation>Thiết lập timezone: múi giờ &apos;{value}&apos; không tồn tại (ví dụ Asia/Ho_Chi_Minh).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="131"/>
+        <location filename="../../app/settings.py" line="147"/>
         <source>Setting drift_thresholds must map threshold names to numbers, not {value}.</source>
         <translation>Thiết lập drift_thresholds phải gồm tên ngưỡng và giá trị số, không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="140"/>
+        <location filename="../../app/settings.py" line="156"/>
         <source>Setting {name} must be a time HH:MM, not &apos;{value}&apos;.</source>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="177"/>
+        <location filename="../../app/settings.py" line="193"/>
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="181"/>
+        <location filename="../../app/settings.py" line="197"/>
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="185"/>
-        <location filename="../../app/settings.py" line="221"/>
+        <location filename="../../app/settings.py" line="201"/>
+        <location filename="../../app/settings.py" line="237"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="189"/>
+        <location filename="../../app/settings.py" line="205"/>
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="196"/>
+        <location filename="../../app/settings.py" line="212"/>
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="202"/>
+        <location filename="../../app/settings.py" line="218"/>
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
@@ -5635,7 +5646,7 @@ Kéo camera vào đây</translation>
         <translation>Không thực hiện được</translation>
     </message>
     <message>
-        <location filename="../../app/org.py" line="354"/>
+        <location filename="../../app/org.py" line="357"/>
         <source>Unknown user {name}</source>
         <translation>Không có người dùng {name}</translation>
     </message>
@@ -5997,24 +6008,24 @@ Kéo camera vào đây</translation>
         <translation>không đọc được dòng này theo định dạng CSV: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="114"/>
+        <location filename="../../app/db/security.py" line="129"/>
         <source>The database role prefix &apos;{prefix}&apos; must be lower-case letters, digits or &apos;_&apos; (up to 16), starting with a letter.</source>
         <extracomment>the regulation&apos;s roles (app.auth.Role values), each a group role who may edit reference data (org units, desks, holidays, cameras and their map)</extracomment>
         <translation>Tiền tố vai trò cơ sở dữ liệu &apos;{prefix}&apos; chỉ gồm chữ thường, chữ số hoặc &apos;_&apos; (tối đa 16 ký tự), bắt đầu bằng một chữ cái.</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="124"/>
+        <location filename="../../app/db/security.py" line="139"/>
         <source>The user name {name} is too long for a database login.</source>
         <translation>Tên đăng nhập {name} quá dài đối với tài khoản cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="598"/>
+        <location filename="../../app/db/security.py" line="784"/>
         <source>No security rule for the table(s) {tables}: add them to app/db/security.py TABLES.</source>
         <extracomment>Full-text search under row-level security: the planner uses an index for a condition of the query only if its functions are LEAKPROOF (else it filters every row the policy lets through first, computing the tsvector each time). The two the duty log&apos;s search condition applies to a column raise no error that depends on the row (to_tsvector only for a text over 1 MB, which the entry&apos;s length limits exclude), so `apply` (a superuser) marks them, in this database.</extracomment>
         <translation>Chưa có quy tắc bảo mật cho (các) bảng {tables}: bổ sung vào TABLES trong app/db/security.py.</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="663"/>
+        <location filename="../../app/db/security.py" line="854"/>
         <source>Unknown user {name}.</source>
         <translation>Không có người dùng {name}.</translation>
     </message>
@@ -6037,6 +6048,56 @@ Kéo camera vào đây</translation>
         <location filename="../../app/anchor/service.py" line="200"/>
         <source>entry #{first} is the first not covered by a valid signature: {source} signed entry #{seq} with another hash: the log was rewritten or reordered</source>
         <translation>mục #{first} là mục đầu tiên không được chữ ký hợp lệ bảo đảm: {source} đã ký mục #{seq} với mã băm khác: nhật ký đã bị ghi lại hoặc đảo thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/alerts.py" line="94"/>
+        <source>Unknown alert {id}.</source>
+        <translation>Không có cảnh báo {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/alerts.py" line="118"/>
+        <source>Say why the alert is dismissed (at least 5 characters).</source>
+        <translation>Hãy ghi lý do bỏ qua cảnh báo (ít nhất 5 ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/alerts.py" line="121"/>
+        <source>The reason is too long (at most {count} characters).</source>
+        <translation>Lý do quá dài (tối đa {count} ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/gate.py" line="125"/>
+        <source>The note is too long (at most {count} characters).</source>
+        <translation>Ghi chú quá dài (tối đa {count} ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/gate.py" line="128"/>
+        <source>Say what the picture shows when the read does not match it.</source>
+        <translation>Khi kết quả nhận dạng không khớp với ảnh, hãy ghi ảnh cho thấy gì.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/gate.py" line="133"/>
+        <source>Unknown gate read {id}.</source>
+        <translation>Không có lượt nhận dạng {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/views.py" line="234"/>
+        <source>{value} is not a container number (ISO 6346, with its check digit).</source>
+        <translation>{value} không phải số container (ISO 6346, kèm số kiểm tra).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/views.py" line="262"/>
+        <source>{value} is not a declaration number (12 digits).</source>
+        <translation>{value} không phải số tờ khai (12 chữ số).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/views.py" line="268"/>
+        <source>No declaration {number}.</source>
+        <translation>Không có tờ khai {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/views.py" line="343"/>
+        <source>The number of days cannot be negative.</source>
+        <translation>Số ngày không được âm.</translation>
     </message>
 </context>
 <context>
