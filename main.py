@@ -2,7 +2,8 @@
 
   python main.py --demo                      the demo site (SQLite, seeded)
   python main.py --db URL                    any SQLAlchemy URL (SQLite file or PostgreSQL)
-  python main.py --demo --screenshot F [--view main|log|supervisor|wall]
+  python main.py --demo --screenshot F [--view main|log|supervisor|wall|declarations|controlled|
+                                              manifest|gate|sources|alerts]
   python main.py [--demo|--db URL] --print-log current|YYYY-MM-DD --pdf FILE
   python main.py [--demo|--db URL] --print log|handover current|YYYY-MM-DD --pdf FILE
   python main.py [--demo|--db URL] --print document|II|III|IV|V ID --pdf FILE
@@ -19,6 +20,8 @@ import sys
 from pathlib import Path
 
 PRINT_KINDS = ("log", "handover", "document", "II", "III", "IV", "V")
+# --view names of the data panels (widgets/registry.py ids), screenshot alone
+DATA_VIEWS = ("declarations", "controlled", "manifest", "gate", "sources", "alerts")
 # app/cli.py's EXIT_* constants, spelled out here so that --help imports nothing.
 EXIT_CODES = """exit codes:
   0 success
@@ -38,7 +41,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--desk", metavar="CODE", help="duty desk code (default from settings)")
     p.add_argument("--user", metavar="NAME", help="log in as this user (demo and checks)")
     p.add_argument("--screenshot", metavar="FILE", help="render a view after start-up to PNG, exit")
-    p.add_argument("--view", choices=("main", "log", "supervisor", "wall"), default="main")
+    p.add_argument("--view", choices=("main", "log", "supervisor", "wall") + DATA_VIEWS,
+                   default="main", help="with --screenshot: the window, the duty log, the "
+                   "supervisor console, the wall, or a data panel (" + ", ".join(DATA_VIEWS) + ")")
     p.add_argument("--panel", metavar="ID", help="with --screenshot: open this panel of the "
                    "registry first (widgets/registry.py ids: sources, health, checklist…)")
     p.add_argument("--print-log", metavar="DAY", help="'current' or YYYY-MM-DD")
@@ -144,9 +149,26 @@ def _run(args: argparse.Namespace) -> int:
             relay.keep_alive()
             ctx_settings.smtp_host, ctx_settings.smtp_port = "127.0.0.1", port
             ctx_settings.smtp_sender = ctx_settings.smtp_sender or "trucban@demo.customs.vn"
+    gateway = None
+    if args.demo and not ctx_settings.customs_gateway_url and (
+            not args.screenshot or args.view in DATA_VIEWS or args.panel):
+        # The customs integration gateway, simulated (its contract over HTTP on
+        # 127.0.0.1): declarations, the controlled area, the e-Manifest, gate reads and
+        # the risk blacklist of one seeded world, with its planted anomalies.
+        from datasources.customs_gateway.simulator import CustomsGatewaySimulator  # noqa: PLC0415
+
+        gateway = CustomsGatewaySimulator(8890)
+        if gateway.start() is not None:
+            gateway.keep_alive()
+            ctx_settings.customs_gateway_url = gateway.base_url
+            ctx_settings.customs_gateway_token = gateway.token
+            ctx_settings.customs_gateway_unit = ctx_settings.customs_gateway_unit or "CNTT"
+            ctx_settings.customs_poll_s = 2.0
     try:
         return run_gui(args, ctx_settings)
     finally:
+        if gateway is not None:
+            gateway.stop()
         if relay is not None:
             relay.stop()
         if simulator is not None:

@@ -159,6 +159,9 @@ class PollResult:
     records: list[SourceRecord] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     on_stored: Callable[[], None] | None = None
+    #: the source answered, but wrongly in a way it worked around (a cursor that went
+    #: back): the state says so, with this reason, instead of "live"
+    protocol_warning: str = ""
 
 
 S = TypeVar("S", bound=SourceSettings)
@@ -301,7 +304,10 @@ class PollingSource(Source[S]):
             self._heartbeat = now
         self.backoff.reset()
         self._deliver(result, now)
-        self._set_state(SourceState.LIVE, "")
+        if result.protocol_warning:
+            self._set_state(SourceState.PROTOCOL_ERROR, result.protocol_warning)
+        else:
+            self._set_state(SourceState.LIVE, "")
         return self.settings.interval_s
 
     def _failed(self, state: SourceState, reason: str) -> float:

@@ -318,10 +318,16 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
         target = Path(args.screenshot)
 
         def shoot(window) -> None:  # type: ignore[no-untyped-def]
+            # a data panel's id (main.py DATA_VIEWS), screenshot alone
+            data_view = (args.view not in ("main", "log", "supervisor", "wall")
+                         and args.view in window.docks)
+
             def grab() -> None:
                 widget = {"log": window.dutylog,
                           "supervisor": getattr(window, "supervisor_console", None)
                           }.get(args.view) or window
+                if data_view:
+                    widget = window.docks[args.view]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if not widget.grab().save(str(target)):
                     log.error("cannot write the screenshot %s", target)
@@ -335,6 +341,14 @@ def run_gui(args: argparse.Namespace, settings: Settings) -> int:
                 window.dutylog.resize(1500, 900)
             if getattr(args, "panel", None):
                 window.open_panel(args.panel)
+            if data_view:       # the data panel alone, at a readable size
+                window.open_panel(args.view)
+                dock = window.docks[args.view]
+                dock.setFloating(True)
+                dock.show()
+                dock.resize(1500, 900)
+                dock.raise_()
+                args.panel = args.panel or args.view   # its sources answer meanwhile
             fired = {"done": False}
 
             def once(*_a: object) -> None:

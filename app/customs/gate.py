@@ -4,6 +4,8 @@ judged against that declaration's clearance:
 
 - `cleared`: its declaration is cleared (or released, taken to storage, passed), and
   if it was red, its inspection has a result;
+- `transfer`: it leaves under customs supervision, uncleared, to the changed
+  inspection place or in independent transport (no alert);
 - `not_cleared`: its declaration is not cleared → critical alert;
 - `red_uninspected`: a red-channel declaration without an inspection result → critical;
 - `no_declaration`: no declaration names the container → high (an empty container or
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.auth import CurrentUser, Permission, require
 from app.clock import Clock, fmt_local
-from app.customs.records import CLEARED_STATUSES, STATUS_VI, GateEventRecord
+from app.customs.records import CLEARED_STATUSES, STATUS_VI, TRANSFER_STATUSES, GateEventRecord
 from app.db.changes import record_change
 from app.db.engine import Database
 from app.db.models import CustomsDeclaration, CustomsDeclarationContainer, CustomsGateEvent
@@ -34,6 +36,8 @@ from app.topics import Topic
 
 VERDICT_VI = {
     "cleared": "đã thông quan",
+    "transfer": "vận chuyển dưới sự giám sát hải quan (chuyển địa điểm kiểm tra, vận chuyển "
+                "độc lập)",
     "not_cleared": "chưa thông quan",
     "red_uninspected": "luồng đỏ chưa có kết quả kiểm tra",
     "no_declaration": "không tìm thấy tờ khai",
@@ -86,6 +90,8 @@ def declaration_of(s: Session, container: str) -> CustomsDeclaration | None:
 
 
 def verdict_of(decl: CustomsDeclaration) -> str:
+    if decl.status in TRANSFER_STATUSES:
+        return "transfer"
     cleared = decl.status in CLEARED_STATUSES or decl.cleared_at is not None
     if decl.channel == "red" and decl.inspection_result not in ("no_violation", "violation"):
         return "red_uninspected"

@@ -52,8 +52,10 @@ STATUS_VI = {
     "place_changed": "chuyển địa điểm kiểm tra", "independent_transport": "vận chuyển độc lập"}
 CHANNEL_VI = {"green": "xanh", "yellow": "vàng", "red": "đỏ"}
 #: statuses under which goods may leave the controlled area
-CLEARED_STATUSES = frozenset({"released", "to_storage", "cleared", "passed_area", "done",
-                              "independent_transport"})
+CLEARED_STATUSES = frozenset({"released", "to_storage", "cleared", "passed_area", "done"})
+#: statuses under which goods leave the area under customs supervision, uncleared: to
+#: the changed inspection place, or in independent transport
+TRANSFER_STATUSES = frozenset({"place_changed", "independent_transport"})
 AREA_KINDS = ("gate_in", "gate_out", "held", "storage", "stopped", "place_changed",
               "independent_transport")
 BLACKLIST_SUBJECTS = ("tax_code", "container", "plate", "vessel", "bill_of_lading")
@@ -463,7 +465,7 @@ def parse(feed: Feed, source_id: str, item: object) -> SourceRecord:
 
 
 __all__ = ["AREA_KINDS", "BLACKLIST_SUBJECTS", "CHANNEL_VI", "CLEARED_STATUSES", "STATUSES",
-           "STATUS_VI",
+           "STATUS_VI", "TRANSFER_STATUSES",
            "AreaEventRecord", "BillLine", "BlacklistRecord", "Channel", "DeclarationRecord",
            "Feed", "GateEventRecord", "ManifestContainer", "VesselCallRecord", "channel_of",
            "parse"]

@@ -14,8 +14,8 @@ with more behind it is followed at once.
 
 Faults become states with the reason in Vietnamese: refused, timed out or HTTP 5xx
 → down; 401/403 → login refused (Đ15.1b "không đăng nhập được"); a body that is not
-the contract's JSON, or a cursor that goes back → protocol error (a cursor going
-back is not followed: the page is read again from the cursor kept)."""
+the contract's JSON → protocol error; a cursor that goes back → protocol error too,
+while the reading goes on: what was read already is passed over, nothing is lost."""
 
 from __future__ import annotations
 
@@ -167,10 +167,11 @@ def _first_line(exc: BaseException) -> str:
     return (text[0] if text else type(exc).__name__)[:200]
 
 
-def read_page(feed: Feed, source_id: str, payload: object, now: Any
+def read_page(feed: Feed, source_id: str, payload: object, now: Any, after_seq: int = 0
               ) -> tuple[list[SourceRecord], list[Rejection], str, bool, list[int]]:
     """(records, rejections, next cursor, has more, the items' change_seq) of a page;
-    ProtocolError when the page itself is not the contract's."""
+    items of a change_seq ≤ `after_seq` (already read: a cursor went back) are passed
+    over. ProtocolError when the page itself is not the contract's."""
     if not isinstance(payload, Mapping):
         raise ProtocolError("trang dữ liệu không phải đối tượng JSON")
     items, cursor, more = payload.get("items"), payload.get("next_cursor"), payload.get("has_more")
@@ -183,6 +184,8 @@ def read_page(feed: Feed, source_id: str, payload: object, now: Any
         seq = item.get("change_seq") if isinstance(item, Mapping) else None
         if isinstance(seq, int) and not isinstance(seq, bool):
             seqs.append(seq)
+            if seq <= after_seq:
+                continue
         try:
             records.append(parse(feed, source_id, item))
         except BadValue as exc:
@@ -228,11 +231,15 @@ class CustomsFeedSource(PollingSource[CustomsFeedSettings]):
         except ValueError:
             raise ProtocolError("cổng tích hợp trả về dữ liệu không phải JSON") from None
         records, rejected, cursor, more, seqs = read_page(
-            self.feed, st.source_id, payload, self.clock.now())
-        if seqs and min(seqs) <= self._max_seq and self._cursor is not None:
-            raise ProtocolError(f"con trỏ phân trang của cổng tích hợp lùi lại (nhận lại thay "
-                                f"đổi số {min(seqs)} đã có tới số {self._max_seq}); đọc lại từ "
-                                f"vị trí đã lưu")
+            self.feed, st.source_id, payload, self.clock.now(), self._max_seq)
+        warning = ""
+        if seqs and min(seqs) <= self._max_seq:
+            # the gateway's cursor went back: what was read already is passed over (the
+            # ledger would not store it twice either), the rest kept, and the reading
+            # goes on; the state says it
+            warning = (f"con trỏ phân trang của cổng tích hợp lùi lại (gửi lại thay đổi số "
+                       f"{min(seqs)} trong khi đã nhận tới số {self._max_seq}); bỏ qua phần "
+                       f"đã nhận, đọc tiếp")
         top = max(seqs, default=self._max_seq)
 
         def stored() -> None:
@@ -242,7 +249,7 @@ class CustomsFeedSource(PollingSource[CustomsFeedSettings]):
             if more:
                 self.poll_now()      # the rest of the backlog at once
 
-        return PollResult(records, rejected, on_stored=stored)
+        return PollResult(records, rejected, on_stored=stored, protocol_warning=warning)
 
     def picture(self, path: str) -> bytes:
         """A gate read's picture, on the caller's thread (a worker of the GUI)."""
