@@ -227,6 +227,19 @@ def test_the_blacklist_covers_a_tax_code_and_its_branches(ctx, desk) -> None:
     assert "Nợ thuế quá hạn" in hits[0].reason       # the inactive plate entry raised nothing
 
 
+def test_a_blacklist_entry_arriving_after_the_records_still_alerts_once(ctx, desk) -> None:
+    _world(ctx, desk.id)
+    _ingest(ctx, desk.id, Feed.GATE, GATE, [gate_read("G7", "TGHU1000002", "in")])
+    entries = [{"id": "B3", "subject": "tax_code", "value": "0314409058", "reason": "Nợ thuế",
+                "active": True, "change_seq": 1},
+               {"id": "B4", "subject": "plate", "value": "15C12345", "reason": "Xe vi phạm",
+                "active": True, "change_seq": 2}]
+    _ingest(ctx, desk.id, Feed.BLACKLIST, BL, entries)
+    _ingest(ctx, desk.id, Feed.DECLARATIONS, SRC, [declaration(seq=9)])   # the same again
+    hits = sorted((a.record_kind, a.record_ref) for a in _alerts(ctx) if a.rule == "blacklist")
+    assert hits == [("declaration", "10512345678"), ("gate_event", "G7")]
+
+
 def test_the_declarations_filter_and_details(ctx, desk) -> None:
     _world(ctx, desk.id)
     _ingest(ctx, desk.id, Feed.GATE, GATE, [gate_read("G1", "CSQU3054383")])

@@ -80,7 +80,7 @@ class Awaiting:
 class AlertCenter(QObject):
     """See the module doc."""
 
-    alertRaised = Signal(str, str)   # kind ("approval" | "overdue"), text
+    alertRaised = Signal(str, str)   # kind ("approval" | "overdue" | "data"), text
     cleared = Signal()
     checked = Signal()               # after every look
 
@@ -132,6 +132,11 @@ class AlertCenter(QObject):
         elif not now.approvals and not now.overdue:
             self.cleared.emit()
         self.checked.emit()
+
+    def data_alert(self, text: str) -> None:
+        """A critical alert of a data source (gate × clearance…): heard and blinking."""
+        self.alertRaised.emit("data", text)
+        self.sound.play()
 
     def _changes(self, changes: list) -> None:  # type: ignore[type-arg]
         if any(getattr(c, "topic", None) in TOPICS for c in changes):

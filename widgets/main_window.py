@@ -50,11 +50,11 @@ class MainWindow(QMainWindow):
         self.nav = Navigator(self)
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, QWidget] = {}
-        self._build_docks()
-        self._build_status_bar()
         from widgets.alerts import AlertBanner, AlertCenter  # noqa: PLC0415
 
-        self.alerts = AlertCenter(self.session)
+        self.alerts = AlertCenter(self.session)   # before the docks: the data alerts feed it
+        self._build_docks()
+        self._build_status_bar()
         self.alert_banner = AlertBanner(self.alerts)
         self.alert_banner.activated.connect(self._alert_clicked)
         self.statusBar().addPermanentWidget(self.alert_banner)
@@ -381,6 +381,9 @@ class MainWindow(QMainWindow):
             self.map_check.check_at_shift_start()
 
     def _alert_clicked(self, kind: str) -> None:
+        if kind == "data" and "alerts" in self.docks:
+            self.open_panel("alerts")
+            return
         key = "supervisor" if "supervisor" in self.docks else "incidents"
         if key in self.docks:
             self.docks[key].show()

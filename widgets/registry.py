@@ -149,6 +149,46 @@ def _sources(host: Any) -> QWidget:
     return SourcesPanel(host.session, host.sources)
 
 
+def _picture_loader(host: Any) -> Any:
+    """The gate reads' pictures, through the console's gate-recognition feed."""
+    from app.customs.records import Feed  # noqa: PLC0415
+
+    source = host.sources.feed(Feed.GATE)
+    return source.picture if source is not None else None
+
+
+def _declarations(host: Any) -> QWidget:
+    from widgets.customs.declarations import DeclarationsPanel  # noqa: PLC0415
+
+    return DeclarationsPanel(host.session, host.nav)
+
+
+def _controlled(host: Any) -> QWidget:
+    from widgets.customs.area import ControlledAreaPanel  # noqa: PLC0415
+
+    return ControlledAreaPanel(host.session, host.nav)
+
+
+def _manifest(host: Any) -> QWidget:
+    from widgets.customs.manifest import ManifestPanel  # noqa: PLC0415
+
+    return ManifestPanel(host.session)
+
+
+def _gate(host: Any) -> QWidget:
+    from widgets.customs.gate import GatePanel  # noqa: PLC0415
+
+    return GatePanel(host.session, host.nav, _picture_loader(host))
+
+
+def _data_alerts(host: Any) -> QWidget:
+    from widgets.customs.alerts_panel import AlertsPanel  # noqa: PLC0415
+
+    panel = AlertsPanel(host.session, host.nav)
+    panel.criticalRaised.connect(host.alerts.data_alert)   # heard and blinking, dock closed
+    return panel
+
+
 # -- the hooks ------------------------------------------------------------------------------------
 def _nothing(_host: Any, _panel: Any) -> None:
     """Opened: it shows what the walls give it, nothing to load."""
@@ -253,6 +293,26 @@ PANELS: tuple[PanelSpec, ...] = (
               tab_with=("health",), menu="data",
               action=QT_TRANSLATE_NOOP("panels", "Data &sources and refused records"),
               shortcut="Ctrl+Shift+O", attr="sources_panel"),
+    PanelSpec("declarations", QT_TRANSLATE_NOOP("panels", "Declarations"), _declarations,
+              RIGHT, visible_to=log_writers, tab_with=("sources",), menu="data",
+              action=QT_TRANSLATE_NOOP("panels", "&Declarations (VCIS, V5)"),
+              shortcut="Ctrl+Shift+T", attr="declarations_panel"),
+    PanelSpec("controlled", QT_TRANSLATE_NOOP("panels", "Controlled area"), _controlled,
+              RIGHT, visible_to=log_writers, tab_with=("sources",), menu="data",
+              action=QT_TRANSLATE_NOOP("panels", "Goods through the &controlled area"),
+              shortcut="Ctrl+Shift+U", attr="controlled_panel"),
+    PanelSpec("manifest", QT_TRANSLATE_NOOP("panels", "E-Manifest"), _manifest, RIGHT,
+              visible_to=log_writers, tab_with=("sources",), menu="data",
+              action=QT_TRANSLATE_NOOP("panels", "&E-Manifest: vessels, bills, containers"),
+              shortcut="Ctrl+Shift+Y", attr="manifest_panel"),
+    PanelSpec("gate", QT_TRANSLATE_NOOP("panels", "Gate recognition"), _gate, RIGHT,
+              visible_to=log_writers, tab_with=("sources",), menu="data",
+              action=QT_TRANSLATE_NOOP("panels", "&Gate recognition against clearance"),
+              shortcut="Ctrl+Shift+B", attr="gate_panel"),
+    PanelSpec("alerts", QT_TRANSLATE_NOOP("panels", "Data alerts"), _data_alerts, RIGHT,
+              visible_to=log_writers, tab_with=("sources",), menu="data",
+              action=QT_TRANSLATE_NOOP("panels", "Data &alerts"), shortcut="Ctrl+Shift+A",
+              attr="data_alerts_panel", on_login=_load),
 )
 
 #: the docks raised over the others of their tab group after building, in order

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
 from app import logs
@@ -236,21 +236,69 @@ class CustomsStore:
                                                                  r.subject, r.value)
         row.reason, row.since, row.until, row.active = r.reason, r.since, r.until, r.active
         defer_change(s, self.desk_id, Topic.CUSTOMS)
+        s.flush()
+        if row.active:
+            self._known_on(s, row)
+
+    def _known_on(self, s: Session, entry: CustomsBlacklist) -> None:
+        """A new or changed entry of the blacklist, against the records already kept
+        (a feed may bring a declaration before the entry that names its declarant):
+        the alerts the records would have raised, with the same keys, so never twice."""
+        now = self.clock.now()
+        if not ((entry.since is None or entry.since <= now)
+                and (entry.until is None or now < entry.until)):
+            return
+        d, g = CustomsDeclaration, CustomsGateEvent
+        hits: list[tuple[str, str, str, str, dict[str, str | None]]] = []
+        if entry.subject in ("tax_code", "container", "bill_of_lading"):
+            cond: ColumnElement[bool]
+            if entry.subject == "tax_code":
+                cond = (d.declarant_tax_code == entry.value) | (
+                    d.declarant_tax_code.startswith(entry.value) if len(entry.value) == 10
+                    else d.declarant_tax_code == entry.value)
+            elif entry.subject == "container":
+                cond = d.id.in_(select(CustomsDeclarationContainer.declaration_id).where(
+                    CustomsDeclarationContainer.container_no == entry.value))
+            else:
+                cond = d.bills_of_lading.contains(entry.value, autoescape=True)
+            for decl in s.scalars(select(d).where(cond).limit(1000)):
+                hits.append((decl.source_id, "declaration", decl.key,
+                             f"tờ khai {decl.number} ({decl.declarant_name})",
+                             {"declaration_key": decl.key}))
+        if entry.subject in ("container", "plate"):
+            column = g.container_no if entry.subject == "container" else g.plate
+            for read in s.scalars(select(g).where(column == entry.value).limit(1000)):
+                place = f"{read.gate}, làn {read.lane}"
+                hits.append((read.source_id, "gate_event", read.ext_id,
+                             f"lượt đọc tại {place} lúc {fmt_local(read.at)}",
+                             {"container_no": read.container_no,
+                              "camera_code": read.camera_code, "picture": read.picture,
+                              "place": place}))
+        if entry.subject == "vessel":
+            for call in s.scalars(select(CustomsVesselCall).where(
+                    CustomsVesselCall.imo == entry.value).limit(1000)):
+                hits.append((call.source_id, "vessel_call", call.call_id,
+                             f"chuyến tàu {call.vessel_name} ({call.voyage or call.call_id})", {}))
+        for source_id, kind, ref, what, where in hits:
+            self._blacklist_alert(s, entry, source_id, kind, ref, what, **where)
 
     def _blacklisted(self, s: Session, source_id: str, kind: str, ref: str,
                      subjects: Iterable[tuple[str, str]], what: str, **where: str | None) -> None:
         """Alerts for the record's subjects on the active blacklist (a 10-digit tax code
         also covers its branches)."""
-        now = self.clock.now()
-        for entry in active_entries(s, subjects, now):
-            raise_alert(s, self.clock, self.desk_id, AlertDraft(
-                dedup_key=f"blacklist:{entry.ext_id}:{source_id}:{kind}:{ref}",
-                rule="blacklist", severity="high",
-                title=f"Đối tượng trong danh sách rủi ro: {SUBJECT_VI[entry.subject]} "
-                      f"{entry.value}",
-                reason=f"{what}: {SUBJECT_VI[entry.subject]} {entry.value} có trong danh sách "
-                       f"rủi ro ({entry.reason}).",
-                source_id=source_id, record_kind=kind, record_ref=ref, **where))
+        for entry in active_entries(s, subjects, self.clock.now()):
+            self._blacklist_alert(s, entry, source_id, kind, ref, what, **where)
+
+    def _blacklist_alert(self, s: Session, entry: CustomsBlacklist, source_id: str, kind: str,
+                         ref: str, what: str, **where: str | None) -> None:
+        raise_alert(s, self.clock, self.desk_id, AlertDraft(
+            dedup_key=f"blacklist:{entry.ext_id}:{source_id}:{kind}:{ref}",
+            rule="blacklist", severity="high",
+            title=f"Đối tượng trong danh sách rủi ro: {SUBJECT_VI[entry.subject]} "
+                  f"{entry.value}",
+            reason=f"{what}: {SUBJECT_VI[entry.subject]} {entry.value} có trong danh sách "
+                   f"rủi ro ({entry.reason}).",
+            source_id=source_id, record_kind=kind, record_ref=ref, **where))
 
 
 def active_entries(s: Session, subjects: Iterable[tuple[str, str]],

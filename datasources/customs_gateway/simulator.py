@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import requests
 
+from app.clock import SystemClock
 from app.simulators import SimulatorProcess
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +29,7 @@ class CustomsGatewaySimulator(SimulatorProcess):
                  page_limit: int | None = None, timeout_s: float = 30.0) -> None:
         super().__init__(port, name="customs gateway simulator", python=sys.executable)
         self.seed = seed
-        self.epoch = epoch or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:00")
+        self.epoch = epoch or SystemClock().now().strftime("%Y-%m-%dT%H:%M:00")
         self.token = token
         self.fault = fault
         self.page_limit = page_limit
