@@ -137,7 +137,8 @@ def _run(args: argparse.Namespace) -> int:
         simulator.launch()           # ready while the client starts (seeding waits for it)
         args.sim_ports = simulator
     relay = None
-    if args.demo and not ctx_settings.smtp_host and (not args.screenshot or args.panel):
+    if args.demo and not ctx_settings.smtp_host and (
+            not args.screenshot or args.panel or args.view in DATA_VIEWS):
         # The site's e-mail relay, simulated (real SMTP on 127.0.0.1): issued documents
         # are mailed through it, and its health is a data source's.
         from datasources.mail_relay import MailRelaySimulator  # noqa: PLC0415
