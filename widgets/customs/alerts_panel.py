@@ -74,31 +74,31 @@ class AlertsPanel(Panel):
         self._gen = 0
         self._seen: set[int] | None = None        # critical alerts seen (None: not loaded)
         self.keys = PanelKeys(self)
-        tr = self.tr
         self.table = RowsTable([
-            Column(tr("Time"), lambda a: when(a.raised_at), sort=lambda a: sort_time(a.raised_at)),
-            Column(tr("Severity"), lambda a: label(SEVERITY_TEXT, a.severity),
+            Column(self.tr("Time"), lambda a: when(a.raised_at),
+                   sort=lambda a: sort_time(a.raised_at)),
+            Column(self.tr("Severity"), lambda a: label(SEVERITY_TEXT, a.severity),
                    sort=lambda a: {"critical": 0, "high": 1}.get(a.severity, 2)),
-            Column(tr("Rule"), lambda a: RULE_VI.get(a.rule, a.rule)),
-            Column(tr("Title"), lambda a: a.title),
-            Column(tr("Place"), lambda a: a.place or ""),
-            Column(tr("Container"), lambda a: a.container_no or ""),
-            Column(tr("Declaration"), lambda a: a.declaration_key or ""),
-            Column(tr("State"), lambda a: label(ALERT_STATE_TEXT, a.state)),
+            Column(self.tr("Rule"), lambda a: RULE_VI.get(a.rule, a.rule)),
+            Column(self.tr("Title"), lambda a: a.title),
+            Column(self.tr("Place"), lambda a: a.place or ""),
+            Column(self.tr("Container"), lambda a: a.container_no or ""),
+            Column(self.tr("Declaration"), lambda a: a.declaration_key or ""),
+            Column(self.tr("State"), lambda a: label(ALERT_STATE_TEXT, a.state)),
         ], "alertsTable", row_colour=lambda a: SEVERITY_COLOUR.get(a.severity),
             row_bold=lambda a: a.severity == "critical")
         self.reason = QLabel()
         self.reason.setObjectName("alertReason")
         self.reason.setWordWrap(True)
         self.reason.setMinimumHeight(48)
-        self.ack_b = QPushButton(tr("Acknowledge (Ctrl+K)"))
+        self.ack_b = QPushButton(self.tr("Acknowledge (Ctrl+K)"))
         self.ack_b.setObjectName("acknowledgeAlertButton")
-        self.dismiss_b = QPushButton(tr("Dismiss…"))
+        self.dismiss_b = QPushButton(self.tr("Dismiss…"))
         self.dismiss_b.setObjectName("dismissAlertButton")
         self.actions = RecordActions(
             self, nav, self.table, self.keys, log_of=alert_log, incident_of=alert_incident,
             cameras_of=lambda a: [a.camera_code] if a.camera_code else [],
-            extra=[(tr("Acknowledge"), self.acknowledge), (tr("Dismiss…"), self.dismiss)],
+            extra=[(self.tr("Acknowledge"), self.acknowledge), (self.tr("Dismiss…"), self.dismiss)],
             after_incident=self._incident_raised)
         own = QHBoxLayout()
         own.addWidget(self.ack_b)
