@@ -164,6 +164,77 @@
     </message>
 </context>
 <context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="78"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="80"/>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="82"/>
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="83"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="84"/>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="85"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="86"/>
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="87"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="94"/>
+        <source>Acknowledge (Ctrl+K)</source>
+        <translation>Tiếp nhận (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="96"/>
+        <location filename="../../widgets/customs/alerts_panel.py" line="101"/>
+        <source>Dismiss…</source>
+        <translation>Bỏ qua…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="101"/>
+        <source>Acknowledge</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="179"/>
+        <source>Dismiss the alert</source>
+        <translation>Bỏ qua cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/alerts_panel.py" line="180"/>
+        <source>Why is the alert dismissed? (at least 5 characters; written in the duty log)
+{title}</source>
+        <translation>Lý do bỏ qua cảnh báo? (ít nhất 5 ký tự; được ghi vào sổ nhật ký trực ban)
+{title}</translation>
+    </message>
+</context>
+<context>
     <name>AudioOutput</name>
     <message>
         <location filename="../../video/audio.py" line="33"/>
@@ -642,6 +713,472 @@
         <location filename="../../widgets/wall/checklist_panel.py" line="179"/>
         <source>{done} of {all} zones checked</source>
         <translation>Đã kiểm tra {done}/{all} khu vực</translation>
+    </message>
+</context>
+<context>
+    <name>ControlledAreaPanel</name>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="86"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="86"/>
+        <source>Gate in / out</source>
+        <translation>Vào / ra cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="86"/>
+        <source>Held</source>
+        <translation>Tạm giữ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="87"/>
+        <source>To storage</source>
+        <translation>Đưa về bảo quản</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="87"/>
+        <source>Clearance stopped</source>
+        <translation>Dừng thông quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="88"/>
+        <source>Inspection place changed</source>
+        <translation>Chuyển địa điểm kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="88"/>
+        <source>Independent transport</source>
+        <translation>Vận chuyển độc lập</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="92"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="93"/>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="94"/>
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="95"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="96"/>
+        <source>Seal</source>
+        <translation>Niêm phong</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="97"/>
+        <source>Plate</source>
+        <translation>Biển số xe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="98"/>
+        <source>Gate</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="99"/>
+        <source>Office</source>
+        <translation>Mã hải quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/area.py" line="100"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDialog</name>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="158"/>
+        <source>Declaration {number}</source>
+        <translation>Tờ khai {number}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="187"/>
+        <source>Number</source>
+        <translation>Số tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="189"/>
+        <source>System</source>
+        <translation>Hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="190"/>
+        <source>Flow / type</source>
+        <translation>Nhập/xuất / loại hình</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="191"/>
+        <source>Customs office</source>
+        <translation>Chi cục hải quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="192"/>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="193"/>
+        <source>Route</source>
+        <translation>Tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="194"/>
+        <location filename="../../widgets/customs/declarations.py" line="215"/>
+        <source>Channel</source>
+        <translation>Luồng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="197"/>
+        <location filename="../../widgets/customs/declarations.py" line="220"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="198"/>
+        <source>Registered</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="199"/>
+        <source>Cleared</source>
+        <translation>Thông quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="200"/>
+        <source>Inspection</source>
+        <translation>Kiểm tra thực tế</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="202"/>
+        <source>Declarant</source>
+        <translation>Người khai hải quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="203"/>
+        <source>Goods</source>
+        <translation>Hàng hóa</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="204"/>
+        <source>HS codes</source>
+        <translation>Mã HS</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="205"/>
+        <source>Bills of lading</source>
+        <translation>Vận đơn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="206"/>
+        <source>Containers (seal)</source>
+        <translation>Container (niêm phong)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="207"/>
+        <source>Gross weight</source>
+        <translation>Tổng trọng lượng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="209"/>
+        <source>Transport mode</source>
+        <translation>Phương thức vận chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="210"/>
+        <source>Storage place</source>
+        <translation>Địa điểm lưu giữ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="220"/>
+        <location filename="../../widgets/customs/declarations.py" line="226"/>
+        <location filename="../../widgets/customs/declarations.py" line="230"/>
+        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="223"/>
+        <source>Criterion</source>
+        <translation>Tiêu chí</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="226"/>
+        <source>Notice</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="230"/>
+        <source>Gate, lane</source>
+        <translation>Cổng, làn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="230"/>
+        <source>Direction</source>
+        <translation>Hướng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="230"/>
+        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="231"/>
+        <source>Plate</source>
+        <translation>Biển số xe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="231"/>
+        <source>Verdict</source>
+        <translation>Kết quả đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="231"/>
+        <source>Check</source>
+        <translation>Xác minh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <source>Seal</source>
+        <translation>Niêm phong</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="239"/>
+        <source>Gate</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="239"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="243"/>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="243"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="243"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationsPanel</name>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="271"/>
+        <source>Details (Enter)</source>
+        <translation>Chi tiết (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="277"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="305"/>
+        <source>Green</source>
+        <translation>Luồng xanh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="305"/>
+        <source>Yellow</source>
+        <translation>Luồng vàng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="305"/>
+        <source>Red</source>
+        <translation>Luồng đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="315"/>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="321"/>
+        <source>VCIS and V5</source>
+        <translation>VCIS và V5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="324"/>
+        <source>Registered from</source>
+        <translation>Ngày đăng ký từ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="330"/>
+        <source>Office (03EE)</source>
+        <translation>Mã hải quan (03EE)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="331"/>
+        <source>Type (A11, E31…)</source>
+        <translation>Mã loại hình (A11, E31…)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="332"/>
+        <location filename="../../widgets/customs/declarations.py" line="540"/>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="333"/>
+        <source>Tax code begins with</source>
+        <translation>Mã số thuế bắt đầu bằng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="334"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="335"/>
+        <source>Declaration number</source>
+        <translation>Số tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="336"/>
+        <source>Goods or declarant… (Ctrl+F)</source>
+        <translation>Hàng hóa hoặc người khai… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="337"/>
+        <source>Filter</source>
+        <translation>Lọc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="340"/>
+        <source>Clear (Esc)</source>
+        <translation>Xóa bộ lọc (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="347"/>
+        <source>Save filter…</source>
+        <translation>Lưu bộ lọc…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="350"/>
+        <source>Delete filter</source>
+        <translation>Xóa bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="359"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="494"/>
+        <source>Saved filters…</source>
+        <translation>Bộ lọc đã lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="513"/>
+        <source>Save the filter</source>
+        <translation>Lưu bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="514"/>
+        <source>Name of the filter (kept on this workstation):</source>
+        <translation>Tên bộ lọc (lưu trên máy trạm này):</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="534"/>
+        <source>Number</source>
+        <translation>Số tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="535"/>
+        <source>Channel</source>
+        <translation>Luồng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="537"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="538"/>
+        <source>Type</source>
+        <translation>Mã loại hình</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="539"/>
+        <source>Office</source>
+        <translation>Mã hải quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="541"/>
+        <source>Registered</source>
+        <translation>Ngày đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="543"/>
+        <source>Cleared</source>
+        <translation>Thông quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="545"/>
+        <source>Declarant</source>
+        <translation>Người khai hải quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="547"/>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="548"/>
+        <source>Goods</source>
+        <translation>Hàng hóa</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="567"/>
+        <source>{n} declarations</source>
+        <translation>{n} tờ khai</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1807,130 @@
         <location filename="../../widgets/wall/evidence.py" line="262"/>
         <source>Screenshot</source>
         <translation>Ảnh chụp</translation>
+    </message>
+</context>
+<context>
+    <name>GatePanel</name>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="98"/>
+        <source>Only abnormal reads (alerting verdicts)</source>
+        <translation>Chỉ lượt đọc bất thường (kết quả có cảnh báo)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="103"/>
+        <location filename="../../widgets/customs/gate.py" line="220"/>
+        <source>No picture</source>
+        <translation>Không có ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="112"/>
+        <source>Matches the picture (Ctrl+M)</source>
+        <translation>Khớp với ảnh (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="114"/>
+        <source>Does not match…</source>
+        <translation>Không khớp…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="153"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="154"/>
+        <source>Gate</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="155"/>
+        <source>Lane</source>
+        <translation>Làn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="156"/>
+        <source>Direction</source>
+        <translation>Hướng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="157"/>
+        <source>Container as read</source>
+        <translation>Container (số đọc được)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="158"/>
+        <source>Container (checked) or read error</source>
+        <translation>Container (đã xác minh) hoặc lỗi đọc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="161"/>
+        <source>Plate</source>
+        <translation>Biển số xe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="162"/>
+        <source>Confidence</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="164"/>
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="165"/>
+        <source>Verdict</source>
+        <translation>Kết quả đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="167"/>
+        <source>Check</source>
+        <translation>Xác minh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="202"/>
+        <source>Read: {read}</source>
+        <translation>Đọc được: {read}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="206"/>
+        <source>Checked: {result}</source>
+        <translation>Đã xác minh: {result}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="223"/>
+        <source>Loading the picture…</source>
+        <translation>Đang tải ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="231"/>
+        <source>The picture cannot be read.</source>
+        <translation>Không thể đọc ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="238"/>
+        <source>The picture cannot be fetched: {error}</source>
+        <translation>Không thể tải ảnh: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="262"/>
+        <source>This read has been checked already.</source>
+        <translation>Lượt đọc này đã được xác minh.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="267"/>
+        <source>Written to the duty log (entry {id}).</source>
+        <translation>Đã ghi vào sổ nhật ký trực ban (mục {id}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="292"/>
+        <source>The read does not match its picture</source>
+        <translation>Kết quả đọc không khớp với ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/gate.py" line="293"/>
+        <source>What does the picture show (container number, plate)?</source>
+        <translation>Ảnh thể hiện gì (số container, biển số xe)?</translation>
     </message>
 </context>
 <context>
@@ -2032,77 +2693,77 @@ SHA-256 {sha}</translation>
         <translation>(chưa có khung nhìn nào)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>No roster for the duty day {date}</source>
         <translation>Chưa có lịch trực của ngày trực {date}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>Shift {start} → {end}</source>
         <translation>Ca trực {start} → {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="416"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>{n} entries waiting to be written</source>
         <translation>{n} mục chờ ghi</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="421"/>
         <source>{n} entries refused</source>
         <translation>{n} mục bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="427"/>
+        <location filename="../../widgets/main_window.py" line="430"/>
         <source>Office hours</source>
         <translation>Trong giờ hành chính</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="428"/>
+        <location filename="../../widgets/main_window.py" line="431"/>
         <source>OUT OF OFFICE HOURS – report to the shift leader by phone</source>
         <translation>NGOÀI GIỜ HÀNH CHÍNH – gọi điện báo cáo lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="433"/>
+        <location filename="../../widgets/main_window.py" line="436"/>
         <source>the reference data has no holidays for {year}: office hours ignore them</source>
         <translation>danh mục chưa có ngày nghỉ lễ năm {year}: giờ hành chính đang tính cả ngày lễ</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="455"/>
+        <location filename="../../widgets/main_window.py" line="458"/>
         <source>Preparing the duty log for printing…</source>
         <translation>Đang chuẩn bị nhật ký trực ban để in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="477"/>
+        <location filename="../../widgets/main_window.py" line="480"/>
         <source>Verifying the duty log&apos;s hash chain…</source>
         <translation>Đang kiểm tra chuỗi mã băm của nhật ký trực ban…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="482"/>
+        <location filename="../../widgets/main_window.py" line="485"/>
         <source>Duty log intact</source>
         <translation>Nhật ký trực ban toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="483"/>
+        <location filename="../../widgets/main_window.py" line="486"/>
         <source>All {n} entries are intact and linked.</source>
         <translation>Tất cả {n} mục nhật ký còn nguyên vẹn và liên kết đúng trong chuỗi mã băm.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="485"/>
+        <location filename="../../widgets/main_window.py" line="488"/>
         <source>Duty log ALTERED</source>
         <translation>Nhật ký trực ban ĐÃ BỊ SỬA ĐỔI</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="486"/>
+        <location filename="../../widgets/main_window.py" line="489"/>
         <source>The chain breaks at entry #{seq}: {reason}</source>
         <translation>Chuỗi mã băm bị đứt tại mục số {seq}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="516"/>
+        <location filename="../../widgets/main_window.py" line="519"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="497"/>
+        <location filename="../../widgets/main_window.py" line="500"/>
         <source>Ctrl+N new entry · Ctrl+Enter save entry · Esc clear the form
 Ctrl+E correct the selected entry · Ctrl+F search · F5 reload
 Ctrl+P print the shift&apos;s log · Ctrl+Shift+V verify integrity
@@ -2127,9 +2788,197 @@ Ctrl+Shift+H tình trạng camera · Ctrl+Shift+S ảnh chụp · Ctrl+Shift+P �
 Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của tôi · Ctrl+Shift+D chỉ đạo và báo cáo ngày · bàn điều hành lãnh đạo ca: Ctrl+Enter phê duyệt, Ctrl+R từ chối, Ctrl+I phát hành điện fax</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="530"/>
+        <location filename="../../widgets/main_window.py" line="533"/>
         <source>Screen locked – {name}</source>
         <translation>Màn hình đã khóa – {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestPanel</name>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="32"/>
+        <location filename="../../widgets/customs/manifest.py" line="80"/>
+        <source>Vessel</source>
+        <translation>Tàu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="33"/>
+        <source>IMO</source>
+        <translation>IMO</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="34"/>
+        <source>MMSI</source>
+        <translation>MMSI</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="35"/>
+        <source>Call sign</source>
+        <translation>Hô hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="36"/>
+        <source>Flag</source>
+        <translation>Quốc tịch</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="37"/>
+        <source>Voyage</source>
+        <translation>Chuyến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="38"/>
+        <source>Port</source>
+        <translation>Cảng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="39"/>
+        <source>ETA</source>
+        <translation>Dự kiến đến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="40"/>
+        <source>ATA</source>
+        <translation>Thực tế đến</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="41"/>
+        <source>Bills</source>
+        <translation>Vận đơn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="43"/>
+        <location filename="../../widgets/customs/manifest.py" line="58"/>
+        <location filename="../../widgets/customs/manifest.py" line="95"/>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="47"/>
+        <source>Bill of lading</source>
+        <translation>Vận đơn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="49"/>
+        <source>Shipper</source>
+        <translation>Người gửi hàng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="50"/>
+        <source>Consignee</source>
+        <translation>Người nhận hàng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="51"/>
+        <source>HS</source>
+        <translation>Mã HS</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="52"/>
+        <source>Packages</source>
+        <translation>Số kiện</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="54"/>
+        <source>Gross weight (kg)</source>
+        <translation>Tổng trọng lượng (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="57"/>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="61"/>
+        <location filename="../../widgets/customs/manifest.py" line="79"/>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="62"/>
+        <location filename="../../widgets/customs/manifest.py" line="87"/>
+        <source>Size-type</source>
+        <translation>Kích cỡ - loại</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="63"/>
+        <source>Seal</source>
+        <translation>Niêm phong</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="64"/>
+        <location filename="../../widgets/customs/manifest.py" line="85"/>
+        <source>Full / empty</source>
+        <translation>Có hàng / rỗng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="65"/>
+        <location filename="../../widgets/customs/manifest.py" line="86"/>
+        <source>Full</source>
+        <translation>Có hàng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="65"/>
+        <location filename="../../widgets/customs/manifest.py" line="86"/>
+        <source>Empty</source>
+        <translation>Rỗng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="66"/>
+        <location filename="../../widgets/customs/manifest.py" line="82"/>
+        <source>In the yard since</source>
+        <translation>Vào bãi từ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="68"/>
+        <source>Left the yard</source>
+        <translation>Rời bãi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="70"/>
+        <location filename="../../widgets/customs/manifest.py" line="94"/>
+        <source>Bills of lading</source>
+        <translation>Vận đơn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="76"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="81"/>
+        <source>Call</source>
+        <translation>Lượt cập cảng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="84"/>
+        <source>Days</source>
+        <translation>Số ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="102"/>
+        <source>In the yard more than</source>
+        <translation>Tồn bãi quá</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="109"/>
+        <source>Vessel calls</source>
+        <translation>Lượt tàu cập cảng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="110"/>
+        <source>In the yard over N days</source>
+        <translation>Tồn bãi quá N ngày</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="138"/>
+        <source>{n} containers</source>
+        <translation>{n} container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/manifest.py" line="139"/>
+        <source>In the yard over {n} days ({count})</source>
+        <translation>Tồn bãi quá {n} ngày ({count})</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +3449,29 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <location filename="../../widgets/incidents/raise_dialog.py" line="203"/>
         <source>Say whom the local team was notified through.</source>
         <translation>Ghi rõ đã thông báo cho ai tại đội nghiệp vụ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="424"/>
+        <source>Write to the log (Ctrl+Shift+L)</source>
+        <translation>Ghi nhật ký (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="426"/>
+        <source>Raise an incident (Ctrl+I)</source>
+        <translation>Tạo vụ việc (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="428"/>
+        <source>Show cameras</source>
+        <translation>Xem camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="494"/>
+        <source>No camera is registered for this place.</source>
+        <translation>Chưa có camera nào được đăng ký cho địa điểm này.</translation>
     </message>
 </context>
 <context>
@@ -3528,6 +4400,14 @@ Do {who} phát hiện lúc {time}</translation>
     </message>
 </context>
 <context>
+    <name>TextPrompt</name>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="347"/>
+        <source>Please fill this in.</source>
+        <translation>Vui lòng điền thông tin này.</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <location filename="../../widgets/user_dialog.py" line="29"/>
@@ -3773,6 +4653,124 @@ Kéo camera vào đây</translation>
         <location filename="../../app/cameras/map_model.py" line="279"/>
         <source>zoom → field of view</source>
         <translation>zoom → góc nhìn</translation>
+    </message>
+</context>
+<context>
+    <name>customs</name>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="65"/>
+        <source>Gate in</source>
+        <translation>Vào cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="66"/>
+        <source>Gate out</source>
+        <translation>Ra cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="67"/>
+        <source>Held</source>
+        <translation>Tạm giữ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="68"/>
+        <source>To storage</source>
+        <translation>Đưa về bảo quản</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="69"/>
+        <source>Clearance stopped</source>
+        <translation>Dừng thông quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="70"/>
+        <source>Inspection place changed</source>
+        <translation>Chuyển địa điểm kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="71"/>
+        <source>Independent transport</source>
+        <translation>Vận chuyển độc lập</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="74"/>
+        <source>Critical</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="75"/>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="76"/>
+        <source>Normal</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="79"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="80"/>
+        <source>Acknowledged</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="81"/>
+        <source>Dismissed</source>
+        <translation>Đã bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="82"/>
+        <source>Became an incident</source>
+        <translation>Đã tạo vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="85"/>
+        <source>In</source>
+        <translation>Vào</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="86"/>
+        <source>Out</source>
+        <translation>Ra</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="89"/>
+        <source>Matches the picture</source>
+        <translation>Khớp với ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="90"/>
+        <source>Does not match the picture</source>
+        <translation>Không khớp với ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="93"/>
+        <source>No violation</source>
+        <translation>Không vi phạm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="94"/>
+        <source>Violation</source>
+        <translation>Vi phạm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="95"/>
+        <source>Pending</source>
+        <translation>Chờ xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="98"/>
+        <source>Import</source>
+        <translation>Nhập khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/__init__.py" line="99"/>
+        <source>Export</source>
+        <translation>Xuất khẩu</translation>
     </message>
 </context>
 <context>
@@ -6065,17 +7063,17 @@ Kéo camera vào đây</translation>
         <translation>Lý do quá dài (tối đa {count} ký tự).</translation>
     </message>
     <message>
-        <location filename="../../app/customs/gate.py" line="125"/>
+        <location filename="../../app/customs/gate.py" line="131"/>
         <source>The note is too long (at most {count} characters).</source>
         <translation>Ghi chú quá dài (tối đa {count} ký tự).</translation>
     </message>
     <message>
-        <location filename="../../app/customs/gate.py" line="128"/>
+        <location filename="../../app/customs/gate.py" line="134"/>
         <source>Say what the picture shows when the read does not match it.</source>
         <translation>Khi kết quả nhận dạng không khớp với ảnh, hãy ghi ảnh cho thấy gì.</translation>
     </message>
     <message>
-        <location filename="../../app/customs/gate.py" line="133"/>
+        <location filename="../../app/customs/gate.py" line="139"/>
         <source>Unknown gate read {id}.</source>
         <translation>Không có lượt nhận dạng {id}.</translation>
     </message>
@@ -6633,129 +7631,179 @@ Kéo camera vào đây</translation>
 <context>
     <name>panels</name>
     <message>
-        <location filename="../../widgets/registry.py" line="203"/>
+        <location filename="../../widgets/registry.py" line="243"/>
         <source>Shift</source>
         <translation>Ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="205"/>
+        <location filename="../../widgets/registry.py" line="245"/>
         <source>Roster</source>
         <translation>Lịch trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="207"/>
+        <location filename="../../widgets/registry.py" line="247"/>
         <source>Notices to units</source>
         <translation>Thông báo đến đơn vị</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="209"/>
+        <location filename="../../widgets/registry.py" line="249"/>
         <source>Cameras</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="211"/>
+        <location filename="../../widgets/registry.py" line="251"/>
         <source>&amp;Find a camera</source>
         <translation>&amp;Tìm camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="213"/>
+        <location filename="../../widgets/registry.py" line="253"/>
         <source>Camera health</source>
         <translation>Tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="214"/>
+        <location filename="../../widgets/registry.py" line="254"/>
         <source>Camera &amp;health board</source>
         <translation>Bảng &amp;tình trạng camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="216"/>
+        <location filename="../../widgets/registry.py" line="256"/>
         <source>Screenshots of the shift</source>
         <translation>Ảnh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="218"/>
+        <location filename="../../widgets/registry.py" line="258"/>
         <source>&amp;Screenshots of the shift</source>
         <translation>Ả&amp;nh chụp trong ca</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="220"/>
+        <location filename="../../widgets/registry.py" line="260"/>
         <source>PTZ and presets</source>
         <translation>PTZ và điểm đặt trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="222"/>
+        <location filename="../../widgets/registry.py" line="262"/>
         <source>&amp;PTZ and presets</source>
         <translation>PTZ và điểm đặt &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="224"/>
+        <location filename="../../widgets/registry.py" line="264"/>
         <source>Site plan</source>
         <translation>Sơ đồ khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="226"/>
+        <location filename="../../widgets/registry.py" line="266"/>
         <source>Site p&amp;lan</source>
         <translation>Sơ đồ &amp;khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="228"/>
+        <location filename="../../widgets/registry.py" line="268"/>
         <source>Camera map check</source>
         <translation>Kiểm tra bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="230"/>
+        <location filename="../../widgets/registry.py" line="270"/>
         <source>Camera &amp;map check</source>
         <translation>Kiểm tra &amp;bản đồ camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="232"/>
+        <location filename="../../widgets/registry.py" line="272"/>
         <source>Area checklist</source>
         <translation>Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="234"/>
+        <location filename="../../widgets/registry.py" line="274"/>
         <source>Area &amp;checklist</source>
         <translation>&amp;Danh mục kiểm tra khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="236"/>
+        <location filename="../../widgets/registry.py" line="276"/>
         <source>Reference data</source>
         <translation>Dữ liệu danh mục</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="238"/>
+        <location filename="../../widgets/registry.py" line="278"/>
         <source>Supervisor console</source>
         <translation>Bàn điều hành lãnh đạo ca trực</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="241"/>
+        <location filename="../../widgets/registry.py" line="281"/>
         <source>My incidents</source>
         <translation>Vụ việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="243"/>
+        <location filename="../../widgets/registry.py" line="283"/>
         <source>&amp;My incidents</source>
         <translation>Vụ việc của tôi (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="246"/>
+        <location filename="../../widgets/registry.py" line="286"/>
         <source>Directives and daily reports</source>
         <translation>Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="249"/>
+        <location filename="../../widgets/registry.py" line="289"/>
         <source>&amp;Directives and daily reports</source>
         <translation>&amp;Chỉ đạo và báo cáo ngày</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="252"/>
+        <location filename="../../widgets/registry.py" line="292"/>
         <source>Data sources</source>
         <translation>Nguồn dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../widgets/registry.py" line="254"/>
+        <location filename="../../widgets/registry.py" line="294"/>
         <source>Data &amp;sources and refused records</source>
         <translation>&amp;Nguồn dữ liệu và bản ghi bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="296"/>
+        <source>Declarations</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="298"/>
+        <source>&amp;Declarations (VCIS, V5)</source>
+        <translation>&amp;Tờ khai (VCIS, V5)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="300"/>
+        <source>Controlled area</source>
+        <translation>Khu vực giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="302"/>
+        <source>Goods through the &amp;controlled area</source>
+        <translation>Hàng hóa qua khu vực &amp;giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="304"/>
+        <source>E-Manifest</source>
+        <translation>e-Manifest</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="306"/>
+        <source>&amp;E-Manifest: vessels, bills, containers</source>
+        <translation>&amp;e-Manifest: tàu, vận đơn, container</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="308"/>
+        <source>Gate recognition</source>
+        <translation>Nhận dạng tại cổng</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="310"/>
+        <source>&amp;Gate recognition against clearance</source>
+        <translation>&amp;Nhận dạng tại cổng đối chiếu thông quan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="312"/>
+        <source>Data alerts</source>
+        <translation>Cảnh báo dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/registry.py" line="314"/>
+        <source>Data &amp;alerts</source>
+        <translation>&amp;Cảnh báo dữ liệu</translation>
     </message>
 </context>
 <context>
