@@ -270,14 +270,14 @@ def test_the_random_check_of_a_gate_read_is_written_once(qtbot, ctx, users, desk
     with console(ctx, users["giamsat1"]) as session:
         panel = shown(qtbot, GatePanel(session, nav, picture_loader=loader))
         assert len(panel.table.rows) == 3
-        verdicts = dict(zip(panel.table.texts(4), panel.table.texts(9), strict=True))
+        verdicts = dict(zip(panel.table.texts(5), panel.table.texts(4), strict=True))
         assert verdicts["CSQU 305438-3"] == "luồng đỏ chưa có kết quả kiểm tra"
         assert verdicts["MSKU1234566"] == "không đọc được số container"
-        click_row(qtbot, panel.table, 4, "CSQU 305438-3")
+        click_row(qtbot, panel.table, 5, "CSQU 305438-3")
         row = panel.table.currentIndex().row()
-        assert panel.table.proxy.index(row, 9).data(
+        assert panel.table.proxy.index(row, 4).data(
             Qt.ItemDataRole.ForegroundRole).color() == QColor(theme.ALARM)
-        assert panel.table.proxy.index(row, 7).data() == "93 %"
+        assert panel.table.proxy.index(row, 8).data() == "93 %"
         qtbot.waitUntil(lambda: not panel.picture.pixmap().isNull(), timeout=10000)
         assert "/v1/gate-events/G1/picture" in fetched
         read = panel.table.current()
@@ -304,7 +304,7 @@ def test_the_random_check_of_a_gate_read_is_written_once(qtbot, ctx, users, desk
         assert len(entries(ctx)) == before + 1
 
         # "Không khớp…": the note is asked; empty is refused in the prompt
-        click_row(qtbot, panel.table, 4, "MSKU1234566")
+        click_row(qtbot, panel.table, 5, "MSKU1234566")
         qtbot.mouseClick(panel.mismatch_b, LEFT)
         qtbot.waitUntil(lambda: panel.prompt.isVisible(), timeout=5000)
         qtbot.mouseClick(panel.prompt.ok_button, LEFT)
@@ -318,7 +318,7 @@ def test_the_random_check_of_a_gate_read_is_written_once(qtbot, ctx, users, desk
                         timeout=10000)
 
         # the record actions: the read's camera, an incident with container and plate
-        click_row(qtbot, panel.table, 4, "CSQU 305438-3")
+        click_row(qtbot, panel.table, 5, "CSQU 305438-3")
         with qtbot.waitSignal(nav.showCameras, timeout=10000) as cams:
             qtbot.mouseClick(panel.actions.cameras_b, LEFT)
         assert cams.args[0] == ["DV-CAM-02"]
@@ -329,7 +329,7 @@ def test_the_random_check_of_a_gate_read_is_written_once(qtbot, ctx, users, desk
         assert incident.declaration_no == RED[:11]
 
         qtbot.mouseClick(panel.only_abnormal, LEFT)                      # "chỉ bất thường"
-        qtbot.waitUntil(lambda: panel.table.texts(4) == ["CSQU 305438-3"], timeout=10000)
+        qtbot.waitUntil(lambda: panel.table.texts(5) == ["CSQU 305438-3"], timeout=10000)
 
 
 def test_without_a_loader_the_gate_panel_says_there_is_no_picture(qtbot, ctx, users, desk):
@@ -337,7 +337,7 @@ def test_without_a_loader_the_gate_panel_says_there_is_no_picture(qtbot, ctx, us
     ingest(ctx, desk.id, Feed.GATE, [gate_read("G3", "TGHU1000002", seq=3)])
     with console(ctx, users["giamsat1"]) as session:
         panel = shown(qtbot, GatePanel(session))
-        assert panel.table.texts(9) == ["đã thông quan"]
+        assert panel.table.texts(4) == ["đã thông quan"]
         assert panel.picture.text() == "No picture" and panel.picture.pixmap().isNull()
         assert not panel.actions.incident_b.isEnabled()                 # no navigator
 

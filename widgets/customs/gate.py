@@ -154,6 +154,8 @@ class GatePanel(Panel):
             Column(self.tr("Gate"), lambda r: r.gate),
             Column(self.tr("Lane"), lambda r: r.lane),
             Column(self.tr("Direction"), lambda r: label(DIRECTION_TEXT, r.direction)),
+            Column(self.tr("Verdict"), lambda r: VERDICT_VI.get(r.verdict, r.verdict),
+                   colour=lambda r: VERDICT_COLOUR.get(r.verdict)),
             Column(self.tr("Container as read"), lambda r: r.container_raw or ""),
             Column(self.tr("Container (checked) or read error"),
                    lambda r: r.container_no or r.read_error or "",
@@ -162,8 +164,6 @@ class GatePanel(Panel):
             Column(self.tr("Confidence"), lambda r: f"{r.confidence * 100:.0f} %",
                    sort=lambda r: r.confidence, align_right=True),
             Column(self.tr("Declaration"), lambda r: r.declaration_key or ""),
-            Column(self.tr("Verdict"), lambda r: VERDICT_VI.get(r.verdict, r.verdict),
-                   colour=lambda r: VERDICT_COLOUR.get(r.verdict)),
             Column(self.tr("Check"), lambda r: label(CHECK_TEXT, r.check_result),
                    colour=lambda r: theme.OK if r.check_result == "match" else
                    theme.ALARM if r.check_result == "mismatch" else None),
