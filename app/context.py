@@ -25,6 +25,7 @@ from app.cameras.registry import CameraRegistry
 from app.clock import ConsoleClock, SystemClock
 from app.customs.alerts import AlertService
 from app.customs.gate import GateChecks
+from app.customs.sampling import Sampling
 from app.customs.views import CustomsViews
 from app.db.changes import ChangeFeed
 from app.db.engine import Database
@@ -84,6 +85,7 @@ class AppContext:
     customs: CustomsViews = field(init=False)
     alerts: AlertService = field(init=False)
     gate_checks: GateChecks = field(init=False)
+    sampling: Sampling = field(init=False)
     evidence: EvidenceStore = field(init=False)
     checklists: Checklists = field(init=False)
     camera_map: CameraMap = field(init=False)
@@ -128,6 +130,7 @@ class AppContext:
         self.customs = CustomsViews(self.db)
         self.alerts = AlertService(self.db, self.clock, self.dutylog)
         self.gate_checks = GateChecks(self.db, self.clock, self.dutylog)
+        self.sampling = Sampling(self.db, self.clock, self.dutylog)
         self.open_items.register(SourceOutageItems(self.source_outages))
         evidence_dir = (Path(self.settings.evidence_dir) if self.settings.evidence_dir
                         else self.data_dir / "evidence")

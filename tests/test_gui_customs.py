@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from sqlalchemy import func, select
 
 from app.cameras.registry import seed_demo_cameras
@@ -505,3 +505,32 @@ def test_the_panels_keys_and_the_windows_keep_apart(qtbot, ctx, users, desk):
         qtbot.keyClick(panel.table, Qt.Key.Key_F, CTRL)
         qtbot.waitUntil(panel.text.hasFocus, timeout=5000)
         assert conflicts(window) == []
+
+
+def test_a_random_sample_of_the_filtered_declarations_is_drawn_and_logged(
+        qtbot, ctx, users, desk):
+    """Đ13.1b: the officer ticks the red and yellow channels, asks for a sample of 2 and
+    gets 2 of the 2 declarations those select, written to the duty log and kept so that
+    it can be drawn again."""
+    world(ctx, desk.id)
+    with console(ctx, users["giamsat1"]) as session:
+        panel = shown(qtbot, DeclarationsPanel(session, Navigator()))
+        for channel in ("yellow", "red"):
+            with qtbot.waitSignal(panel.loaded, timeout=10000):
+                qtbot.mouseClick(panel.channel_boxes[channel], LEFT)
+        qtbot.mouseClick(panel.sample_b, LEFT)
+        qtbot.waitUntil(lambda: panel.prompt.isVisible(), timeout=5000)
+        assert "luồng vàng, đỏ" in panel.prompt.findChild(QLabel).text()
+        panel.prompt.edit.clear()
+        qtbot.keyClicks(panel.prompt.edit, "2")
+        with qtbot.waitSignal(panel.sampleDrawn, timeout=10000) as drawn:
+            qtbot.mouseClick(panel.prompt.ok_button, LEFT)
+        sample = drawn.args[0]
+        assert sorted(sample.numbers) == sorted([RED, YELLOW]) and sample.candidate_count == 2
+        box = panel.findChild(QMessageBox, "sampleResult")
+        assert box is not None and RED in box.text()
+        box.accept()
+    assert ctx.sampling.verify(sample.id).ok
+    with ctx.db.read() as s:
+        entry = s.get(LogEntry, sample.log_entry_id)
+    assert entry.author_id == users["giamsat1"].id and "Chọn ngẫu nhiên 2 trong 2" in entry.content

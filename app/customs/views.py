@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, or_, select
@@ -205,7 +206,16 @@ def filter_statement(desk_id: int | None,
     """The query of a filter (newest registration first). Raises ValidationError for a
     container or number that cannot be one."""
     d = CustomsDeclaration
-    stmt = select(d)
+    stmt = filter_where(select(d), desk_id, f)
+    return stmt.order_by(d.registered_at.desc(), d.id.desc()).limit(max(1, min(f.limit, 5000)))
+
+
+S = TypeVar("S", bound=Select[Any])
+
+
+def filter_where(stmt: S, desk_id: int | None, f: DeclarationFilter) -> S:
+    """`stmt` (a select over customs_declaration) narrowed by the filter."""
+    d = CustomsDeclaration
     if desk_id is not None:
         stmt = stmt.where(d.desk_id == desk_id)
     if f.channels:
@@ -242,7 +252,7 @@ def filter_statement(desk_id: int | None,
     for word in f.text.split()[:5]:
         stmt = stmt.where(or_(d.goods_description.ilike(_like(word), escape="\\"),
                               d.declarant_name.ilike(_like(word), escape="\\")))
-    return stmt.order_by(d.registered_at.desc(), d.id.desc()).limit(max(1, min(f.limit, 5000)))
+    return stmt
 
 
 class CustomsViews:
@@ -369,4 +379,4 @@ class CustomsViews:
 
 __all__ = ["AreaRow", "BillRow", "ContainerRow", "CustomsViews", "DeclarationDetails",
            "DeclarationFilter", "DeclarationRow", "GateRow", "LongStayRow", "VesselCallRow",
-           "filter_statement", "gate_row"]
+           "filter_statement", "filter_where", "gate_row"]

@@ -1264,3 +1264,28 @@ class Alert(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (Index("ix_alert_desk_state", "desk_id", "state", "raised_at"),)
+
+
+class CustomsSample(Base):
+    """A random draw of declarations to check (Đ13.1b), kept so anyone can draw it again
+    and get the same sample (app/customs/sampling.py): the criteria, the seed (from
+    `secrets`), the candidates (their 11-digit keys, sorted) and their SHA-256, k, the
+    sample, who and when, the duty-log entry; a redraw names the draw it replaces and
+    why. Insert-only."""
+
+    __tablename__ = "customs_sample"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desk.id"))
+    criteria: Mapped[str] = mapped_column(Text)                 # JSON
+    seed: Mapped[str] = mapped_column(String(64))               # hex of 32 bytes
+    candidates: Mapped[str] = mapped_column(Text)               # sorted keys, space-separated
+    candidates_sha256: Mapped[str] = mapped_column(String(64))
+    candidate_count: Mapped[int] = mapped_column(Integer)
+    k: Mapped[int] = mapped_column(Integer)
+    sample: Mapped[str] = mapped_column(Text)                   # keys in rank order
+    drawn_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    drawn_at: Mapped[datetime] = mapped_column(DateTime)
+    redraw_of: Mapped[int | None] = mapped_column(ForeignKey("customs_sample.id"))
+    redraw_reason: Mapped[str | None] = mapped_column(String(500))
+    log_entry_id: Mapped[int] = mapped_column(ForeignKey("log_entry.id"))
+    __table_args__ = (Index("ix_customs_sample_desk_at", "desk_id", "drawn_at"),)

@@ -89,6 +89,8 @@ TABLES: dict[str, Rule] = {
     "incident_step": Rule(Kind.STEPS),
     # the anchor (app/anchor/): signed heads and witnesses, insert-only
     "log_checkpoint": Rule(Kind.APPEND), "log_witness": Rule(Kind.APPEND),
+    # a random draw of declarations (Đ13.1b): evidence, insert-only
+    "customs_sample": Rule(Kind.APPEND),
     # per desk
     "log_chain_head": Rule(Kind.DESK), "log_case": Rule(Kind.DESK),
     "document_counter": Rule(Kind.DESK), "document_number": Rule(Kind.DESK),

@@ -28,16 +28,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from app.auth import Permission
 from app.clock import fmt_local, to_local, to_utc
 from app.customs.gate import VERDICT_VI
 from app.customs.records import CHANNEL_VI, STATUS_VI
+from app.customs.sampling import MAX_K, SampleCriteria, SampleView
 from app.customs.views import DeclarationDetails, DeclarationFilter, DeclarationRow
+from app.errors import QT_TRANSLATE_NOOP, ValidationError
 from app.topics import Topic
 from app.workflow.prefill import IncidentPrefill, LogPrefill
 from widgets.customs import (
@@ -257,6 +261,7 @@ class DeclarationsPanel(Panel):
     topics = frozenset({Topic.CUSTOMS, Topic.ALERT})
 
     detailsOpened = Signal(object)        # the DeclarationDialog shown
+    sampleDrawn = Signal(object)          # a SampleView, recorded and logged
 
     def __init__(self, session: ConsoleSession, nav: Navigator | None = None,
                  parent: QWidget | None = None) -> None:
@@ -275,10 +280,20 @@ class DeclarationsPanel(Panel):
             incident_of=declaration_incident,
             cameras_of=lambda r, ctx=session.ctx: area_cameras(ctx, r.area),
             extra=[(self.tr("Details"), self.open_details)])
+        self.sample_b = QPushButton(self.tr("Random sample…"))
+        self.sample_b.setObjectName("declarationSampleButton")
+        self.sample_b.setToolTip(self.tr(
+            "Draw declarations to check at random among those the filter's channel, office, "
+            "area, type code, system and period select (Điều 13.1b); the draw is recorded "
+            "and written to the duty log, and anyone can draw it again"))
+        self.sample_b.clicked.connect(self.ask_sample)
+        self.sample_b.setEnabled(session.user is not None
+                                 and session.user.can(Permission.LOG_WRITE))
         self.count = QLabel()
         self.count.setObjectName("declarationsCount")
         actions = self.actions.buttons()
         actions.insertWidget(0, self.details_b)
+        actions.insertWidget(1, self.sample_b)
         actions.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_line)
@@ -527,6 +542,48 @@ class DeclarationsPanel(Panel):
             return
         delete_filter(name)
         self._reload_saved()
+
+    # -- random sampling (Đ13.1b) -------------------------------------------------------------
+    def sample_criteria(self) -> SampleCriteria:
+        f = self.current_filter()
+        return SampleCriteria(channels=f.channels, office=f.office.strip().upper(),
+                              area=f.area.strip(), type_code=f.type_code.strip().upper(),
+                              system=f.system, registered_from=f.registered_from,
+                              registered_to=f.registered_to)
+
+    def ask_sample(self) -> None:
+        self.prompt = ask(self, self.tr("Random sample of declarations"),
+                          self.tr("How many declarations to draw? (criteria: {criteria})")
+                          .replace("{criteria}", self.sample_criteria().text_vi()),
+                          self.draw_sample, text="5")
+
+    def draw_sample(self, text: str) -> None:
+        s = self.session
+        if s.user is None or s.desk is None:
+            return
+        try:
+            k = int(text.strip())
+        except ValueError:
+            show_error(self, ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "Draw between 1 and {count} declarations."), count=MAX_K))
+            return
+        ctx, user, desk_id, criteria = s.ctx, s.user, s.desk.id, self.sample_criteria()
+        self.submit(lambda: ctx.sampling.draw(user, desk_id, criteria, k), self._drawn,
+                    reload=False)
+
+    def _drawn(self, drawn: SampleView) -> None:
+        self.last_sample = drawn
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Random sample"),
+                          self.tr("{k} of {n} declarations drawn and written to the duty log:"
+                                  "\n\n{numbers}\n\nSeed {seed}").replace("{k}", str(
+                                      len(drawn.sample))).replace(
+                              "{n}", str(drawn.candidate_count)).replace(
+                              "{numbers}", "\n".join(drawn.numbers)).replace(
+                              "{seed}", drawn.seed), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("sampleResult")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.sampleDrawn.emit(drawn)
 
     # -- loading ---------------------------------------------------------------------------------
     def _columns(self) -> list[Column]:
