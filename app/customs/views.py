@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session

@@ -801,208 +801,208 @@
 <context>
     <name>DeclarationDialog</name>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="158"/>
+        <location filename="../../widgets/customs/declarations.py" line="162"/>
         <source>Declaration {number}</source>
         <translation>Tờ khai {number}</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="187"/>
+        <location filename="../../widgets/customs/declarations.py" line="191"/>
         <source>Number</source>
         <translation>Số tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="189"/>
+        <location filename="../../widgets/customs/declarations.py" line="193"/>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="190"/>
+        <location filename="../../widgets/customs/declarations.py" line="194"/>
         <source>Flow / type</source>
         <translation>Nhập/xuất / loại hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="191"/>
+        <location filename="../../widgets/customs/declarations.py" line="195"/>
         <source>Customs office</source>
         <translation>Chi cục hải quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="192"/>
+        <location filename="../../widgets/customs/declarations.py" line="196"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="193"/>
+        <location filename="../../widgets/customs/declarations.py" line="197"/>
         <source>Route</source>
         <translation>Tuyến</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="194"/>
-        <location filename="../../widgets/customs/declarations.py" line="215"/>
+        <location filename="../../widgets/customs/declarations.py" line="198"/>
+        <location filename="../../widgets/customs/declarations.py" line="219"/>
         <source>Channel</source>
         <translation>Luồng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="197"/>
-        <location filename="../../widgets/customs/declarations.py" line="220"/>
+        <location filename="../../widgets/customs/declarations.py" line="201"/>
+        <location filename="../../widgets/customs/declarations.py" line="224"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="198"/>
+        <location filename="../../widgets/customs/declarations.py" line="202"/>
         <source>Registered</source>
         <translation>Ngày đăng ký</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="199"/>
+        <location filename="../../widgets/customs/declarations.py" line="203"/>
         <source>Cleared</source>
         <translation>Thông quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="200"/>
+        <location filename="../../widgets/customs/declarations.py" line="204"/>
         <source>Inspection</source>
         <translation>Kiểm tra thực tế</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="202"/>
+        <location filename="../../widgets/customs/declarations.py" line="206"/>
         <source>Declarant</source>
         <translation>Người khai hải quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="203"/>
+        <location filename="../../widgets/customs/declarations.py" line="207"/>
         <source>Goods</source>
         <translation>Hàng hóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="204"/>
+        <location filename="../../widgets/customs/declarations.py" line="208"/>
         <source>HS codes</source>
         <translation>Mã HS</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="205"/>
+        <location filename="../../widgets/customs/declarations.py" line="209"/>
         <source>Bills of lading</source>
         <translation>Vận đơn</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="206"/>
+        <location filename="../../widgets/customs/declarations.py" line="210"/>
         <source>Containers (seal)</source>
         <translation>Container (niêm phong)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="207"/>
+        <location filename="../../widgets/customs/declarations.py" line="211"/>
         <source>Gross weight</source>
         <translation>Tổng trọng lượng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="209"/>
+        <location filename="../../widgets/customs/declarations.py" line="213"/>
         <source>Transport mode</source>
         <translation>Phương thức vận chuyển</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="210"/>
+        <location filename="../../widgets/customs/declarations.py" line="214"/>
         <source>Storage place</source>
         <translation>Địa điểm lưu giữ</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="220"/>
-        <location filename="../../widgets/customs/declarations.py" line="226"/>
+        <location filename="../../widgets/customs/declarations.py" line="224"/>
         <location filename="../../widgets/customs/declarations.py" line="230"/>
-        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <location filename="../../widgets/customs/declarations.py" line="234"/>
+        <location filename="../../widgets/customs/declarations.py" line="242"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="223"/>
+        <location filename="../../widgets/customs/declarations.py" line="227"/>
         <source>Criterion</source>
         <translation>Tiêu chí</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="226"/>
+        <location filename="../../widgets/customs/declarations.py" line="230"/>
         <source>Notice</source>
         <translation>Thông báo</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="230"/>
+        <location filename="../../widgets/customs/declarations.py" line="234"/>
         <source>Gate, lane</source>
         <translation>Cổng, làn</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="230"/>
+        <location filename="../../widgets/customs/declarations.py" line="234"/>
         <source>Direction</source>
         <translation>Hướng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="230"/>
-        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <location filename="../../widgets/customs/declarations.py" line="234"/>
+        <location filename="../../widgets/customs/declarations.py" line="242"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="231"/>
+        <location filename="../../widgets/customs/declarations.py" line="235"/>
         <source>Plate</source>
         <translation>Biển số xe</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="231"/>
+        <location filename="../../widgets/customs/declarations.py" line="235"/>
         <source>Verdict</source>
         <translation>Kết quả đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="231"/>
+        <location filename="../../widgets/customs/declarations.py" line="235"/>
         <source>Check</source>
         <translation>Xác minh</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <location filename="../../widgets/customs/declarations.py" line="242"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="238"/>
+        <location filename="../../widgets/customs/declarations.py" line="242"/>
         <source>Seal</source>
         <translation>Niêm phong</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="239"/>
+        <location filename="../../widgets/customs/declarations.py" line="243"/>
         <source>Gate</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="239"/>
+        <location filename="../../widgets/customs/declarations.py" line="243"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="243"/>
+        <location filename="../../widgets/customs/declarations.py" line="247"/>
         <source>Subject</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="243"/>
+        <location filename="../../widgets/customs/declarations.py" line="247"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="243"/>
+        <location filename="../../widgets/customs/declarations.py" line="247"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <location filename="../../widgets/customs/declarations.py" line="250"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <location filename="../../widgets/customs/declarations.py" line="250"/>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <location filename="../../widgets/customs/declarations.py" line="250"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="246"/>
+        <location filename="../../widgets/customs/declarations.py" line="250"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
@@ -1010,173 +1010,211 @@
 <context>
     <name>DeclarationsPanel</name>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="271"/>
+        <location filename="../../widgets/customs/declarations.py" line="276"/>
         <source>Details (Enter)</source>
         <translation>Chi tiết (Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="277"/>
+        <location filename="../../widgets/customs/declarations.py" line="282"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="305"/>
+        <location filename="../../widgets/customs/declarations.py" line="283"/>
+        <source>Random sample…</source>
+        <translation>Chọn ngẫu nhiên…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="286"/>
+        <source>Draw declarations to check at random among those the filter&apos;s channel, office, area, type code, system and period select (Điều 13.1b); the draw is recorded and written to the duty log, and anyone can draw it again</source>
+        <translation>Chọn ngẫu nhiên tờ khai để kiểm tra trong số tờ khai thỏa luồng, mã hải quan, khu vực, mã loại hình, hệ thống và thời gian của bộ lọc (Điều 13.1b); lượt chọn được lưu, ghi vào sổ nhật ký và ai cũng có thể chọn lại để đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="320"/>
         <source>Green</source>
         <translation>Luồng xanh</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="305"/>
+        <location filename="../../widgets/customs/declarations.py" line="320"/>
         <source>Yellow</source>
         <translation>Luồng vàng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="305"/>
+        <location filename="../../widgets/customs/declarations.py" line="320"/>
         <source>Red</source>
         <translation>Luồng đỏ</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="315"/>
+        <location filename="../../widgets/customs/declarations.py" line="330"/>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="321"/>
+        <location filename="../../widgets/customs/declarations.py" line="336"/>
         <source>VCIS and V5</source>
         <translation>VCIS và V5</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="324"/>
+        <location filename="../../widgets/customs/declarations.py" line="339"/>
         <source>Registered from</source>
         <translation>Ngày đăng ký từ</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="330"/>
+        <location filename="../../widgets/customs/declarations.py" line="345"/>
         <source>Office (03EE)</source>
         <translation>Mã hải quan (03EE)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="331"/>
+        <location filename="../../widgets/customs/declarations.py" line="346"/>
         <source>Type (A11, E31…)</source>
         <translation>Mã loại hình (A11, E31…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="332"/>
-        <location filename="../../widgets/customs/declarations.py" line="540"/>
+        <location filename="../../widgets/customs/declarations.py" line="347"/>
+        <location filename="../../widgets/customs/declarations.py" line="597"/>
         <source>Area</source>
         <translation>Khu vực</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="333"/>
+        <location filename="../../widgets/customs/declarations.py" line="348"/>
         <source>Tax code begins with</source>
         <translation>Mã số thuế bắt đầu bằng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="334"/>
+        <location filename="../../widgets/customs/declarations.py" line="349"/>
         <source>Container</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="335"/>
+        <location filename="../../widgets/customs/declarations.py" line="350"/>
         <source>Declaration number</source>
         <translation>Số tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="336"/>
+        <location filename="../../widgets/customs/declarations.py" line="351"/>
         <source>Goods or declarant… (Ctrl+F)</source>
         <translation>Hàng hóa hoặc người khai… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="337"/>
+        <location filename="../../widgets/customs/declarations.py" line="352"/>
         <source>Filter</source>
         <translation>Lọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="340"/>
+        <location filename="../../widgets/customs/declarations.py" line="355"/>
         <source>Clear (Esc)</source>
         <translation>Xóa bộ lọc (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="347"/>
+        <location filename="../../widgets/customs/declarations.py" line="362"/>
         <source>Save filter…</source>
         <translation>Lưu bộ lọc…</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="350"/>
+        <location filename="../../widgets/customs/declarations.py" line="365"/>
         <source>Delete filter</source>
         <translation>Xóa bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="359"/>
+        <location filename="../../widgets/customs/declarations.py" line="374"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="494"/>
+        <location filename="../../widgets/customs/declarations.py" line="509"/>
         <source>Saved filters…</source>
         <translation>Bộ lọc đã lưu…</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="513"/>
+        <location filename="../../widgets/customs/declarations.py" line="528"/>
         <source>Save the filter</source>
         <translation>Lưu bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="514"/>
+        <location filename="../../widgets/customs/declarations.py" line="529"/>
         <source>Name of the filter (kept on this workstation):</source>
         <translation>Tên bộ lọc (lưu trên máy trạm này):</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="534"/>
+        <location filename="../../widgets/customs/declarations.py" line="555"/>
+        <source>Random sample of declarations</source>
+        <translation>Chọn ngẫu nhiên tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="556"/>
+        <source>How many declarations to draw? (criteria: {criteria})</source>
+        <translation>Chọn bao nhiêu tờ khai? (tiêu chí: {criteria})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="576"/>
+        <source>Random sample</source>
+        <translation>Kết quả chọn ngẫu nhiên</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="577"/>
+        <source>{k} of {n} declarations drawn and written to the duty log:
+
+{numbers}
+
+Seed {seed}</source>
+        <translation>Đã chọn {k} trong {n} tờ khai và ghi vào sổ nhật ký:
+
+{numbers}
+
+Mã ngẫu nhiên {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/customs/declarations.py" line="591"/>
         <source>Number</source>
         <translation>Số tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="535"/>
+        <location filename="../../widgets/customs/declarations.py" line="592"/>
         <source>Channel</source>
         <translation>Luồng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="537"/>
+        <location filename="../../widgets/customs/declarations.py" line="594"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="538"/>
+        <location filename="../../widgets/customs/declarations.py" line="595"/>
         <source>Type</source>
         <translation>Mã loại hình</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="539"/>
+        <location filename="../../widgets/customs/declarations.py" line="596"/>
         <source>Office</source>
         <translation>Mã hải quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="541"/>
+        <location filename="../../widgets/customs/declarations.py" line="598"/>
         <source>Registered</source>
         <translation>Ngày đăng ký</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="543"/>
+        <location filename="../../widgets/customs/declarations.py" line="600"/>
         <source>Cleared</source>
         <translation>Thông quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="545"/>
+        <location filename="../../widgets/customs/declarations.py" line="602"/>
         <source>Declarant</source>
         <translation>Người khai hải quan</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="547"/>
+        <location filename="../../widgets/customs/declarations.py" line="604"/>
         <source>Containers</source>
         <translation>Container</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="548"/>
+        <location filename="../../widgets/customs/declarations.py" line="605"/>
         <source>Goods</source>
         <translation>Hàng hóa</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/declarations.py" line="567"/>
+        <location filename="../../widgets/customs/declarations.py" line="624"/>
         <source>{n} declarations</source>
         <translation>{n} tờ khai</translation>
     </message>
@@ -1853,32 +1891,32 @@
         <translation>Hướng</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/gate.py" line="157"/>
+        <location filename="../../widgets/customs/gate.py" line="159"/>
         <source>Container as read</source>
         <translation>Container (số đọc được)</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/gate.py" line="158"/>
+        <location filename="../../widgets/customs/gate.py" line="160"/>
         <source>Container (checked) or read error</source>
         <translation>Container (đã xác minh) hoặc lỗi đọc</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/gate.py" line="161"/>
+        <location filename="../../widgets/customs/gate.py" line="163"/>
         <source>Plate</source>
         <translation>Biển số xe</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/gate.py" line="162"/>
+        <location filename="../../widgets/customs/gate.py" line="164"/>
         <source>Confidence</source>
         <translation>Độ tin cậy</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/gate.py" line="164"/>
+        <location filename="../../widgets/customs/gate.py" line="166"/>
         <source>Declaration</source>
         <translation>Tờ khai</translation>
     </message>
     <message>
-        <location filename="../../widgets/customs/gate.py" line="165"/>
+        <location filename="../../widgets/customs/gate.py" line="157"/>
         <source>Verdict</source>
         <translation>Kết quả đối chiếu</translation>
     </message>
@@ -7006,24 +7044,24 @@ Kéo camera vào đây</translation>
         <translation>không đọc được dòng này theo định dạng CSV: {detail}</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="129"/>
+        <location filename="../../app/db/security.py" line="131"/>
         <source>The database role prefix &apos;{prefix}&apos; must be lower-case letters, digits or &apos;_&apos; (up to 16), starting with a letter.</source>
         <extracomment>the regulation&apos;s roles (app.auth.Role values), each a group role who may edit reference data (org units, desks, holidays, cameras and their map)</extracomment>
         <translation>Tiền tố vai trò cơ sở dữ liệu &apos;{prefix}&apos; chỉ gồm chữ thường, chữ số hoặc &apos;_&apos; (tối đa 16 ký tự), bắt đầu bằng một chữ cái.</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="139"/>
+        <location filename="../../app/db/security.py" line="141"/>
         <source>The user name {name} is too long for a database login.</source>
         <translation>Tên đăng nhập {name} quá dài đối với tài khoản cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="784"/>
+        <location filename="../../app/db/security.py" line="786"/>
         <source>No security rule for the table(s) {tables}: add them to app/db/security.py TABLES.</source>
         <extracomment>Full-text search under row-level security: the planner uses an index for a condition of the query only if its functions are LEAKPROOF (else it filters every row the policy lets through first, computing the tsvector each time). The two the duty log&apos;s search condition applies to a column raise no error that depends on the row (to_tsvector only for a text over 1 MB, which the entry&apos;s length limits exclude), so `apply` (a superuser) marks them, in this database.</extracomment>
         <translation>Chưa có quy tắc bảo mật cho (các) bảng {tables}: bổ sung vào TABLES trong app/db/security.py.</translation>
     </message>
     <message>
-        <location filename="../../app/db/security.py" line="854"/>
+        <location filename="../../app/db/security.py" line="856"/>
         <source>Unknown user {name}.</source>
         <translation>Không có người dùng {name}.</translation>
     </message>
@@ -7078,24 +7116,46 @@ Kéo camera vào đây</translation>
         <translation>Không có lượt nhận dạng {id}.</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="234"/>
+        <location filename="../../app/customs/views.py" line="244"/>
         <source>{value} is not a container number (ISO 6346, with its check digit).</source>
         <translation>{value} không phải số container (ISO 6346, kèm số kiểm tra).</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="262"/>
+        <location filename="../../app/customs/views.py" line="272"/>
         <source>{value} is not a declaration number (12 digits).</source>
         <translation>{value} không phải số tờ khai (12 chữ số).</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="268"/>
+        <location filename="../../app/customs/views.py" line="278"/>
         <source>No declaration {number}.</source>
         <translation>Không có tờ khai {number}.</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="343"/>
+        <location filename="../../app/customs/views.py" line="353"/>
         <source>The number of days cannot be negative.</source>
         <translation>Số ngày không được âm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/sampling.py" line="140"/>
+        <location filename="../../widgets/customs/declarations.py" line="567"/>
+        <source>Draw between 1 and {count} declarations.</source>
+        <translation>Chọn từ 1 đến {count} tờ khai.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/sampling.py" line="144"/>
+        <source>Say why the sample is drawn again (at least 5 characters).</source>
+        <translation>Hãy ghi lý do chọn lại (ít nhất 5 ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/sampling.py" line="149"/>
+        <location filename="../../app/customs/sampling.py" line="189"/>
+        <source>Unknown sample {id}.</source>
+        <translation>Không có lượt chọn ngẫu nhiên {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/customs/sampling.py" line="156"/>
+        <source>No declaration matches these criteria: nothing to draw from.</source>
+        <translation>Không có tờ khai nào thỏa các tiêu chí này: không có gì để chọn.</translation>
     </message>
 </context>
 <context>
