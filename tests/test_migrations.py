@@ -13,8 +13,9 @@ from app.db.models import Base
 def _diff(db: Database) -> list:
     def include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
         # The full-text machinery lives outside the models (FTS5 tables, GIN index).
-        return not (type_ == "table" and name.startswith(("log_entry_fts", "alembic_version"))) \
-            and name != "ix_log_entry_search"
+        return not (type_ == "table" and name.startswith(
+            ("log_entry_fts", "customs_declaration_fts", "alembic_version"))) \
+            and name not in ("ix_log_entry_search", "ix_customs_declaration_search")
 
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include,

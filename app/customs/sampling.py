@@ -149,7 +149,7 @@ class Sampling:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "Unknown sample {id}."),
                                id=redraw_of)
             rows = s.execute(filter_where(select(d.key, d.number), desk_id,
-                                          criteria.to_filter())).all()
+                                          criteria.to_filter(), self.db.is_postgres)).all()
             numbers = {key: number for key, number in rows}
             candidates = sorted(numbers)
             if not candidates:

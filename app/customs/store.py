@@ -48,6 +48,7 @@ from app.db.models import (
     CustomsVesselCall,
 )
 from app.sources import SourceRecord
+from app.text import tokens
 from app.topics import Topic
 
 log = logs.get("customs.store")
@@ -127,6 +128,7 @@ class CustomsStore:
         row.declarant_tax_code, row.declarant_name = r.declarant_tax_code, r.declarant_name
         row.hs_codes = " ".join(r.hs_codes)
         row.goods_description = r.goods_description
+        row.search_text = " ".join(tokens(f"{r.goods_description} {r.declarant_name}"))
         row.containers = " ".join(c for c, _ in r.containers)
         row.bills_of_lading = " ".join(r.bills_of_lading)[:200]
         row.gross_weight_kg, row.transport_mode = r.gross_weight_kg, r.transport_mode

@@ -1076,6 +1076,9 @@ class CustomsDeclaration(Base):
     transport_mode: Mapped[str | None] = mapped_column(String(1))
     storage_place: Mapped[str | None] = mapped_column(String(7))
     details: Mapped[str] = mapped_column(Text, default="{}")    # JSON
+    # the goods' description and the declarant's name folded for search (app/text.py);
+    # FTS5 on SQLite, a GIN tsvector index on PostgreSQL (migration 0017)
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     __table_args__ = (
         Index("ix_customs_declaration_channel_reg", "channel", "registered_at"),

@@ -83,7 +83,8 @@ class SourceConsole(QObject):
                 st = CustomsFeedSettings.for_feed(
                     feed, url, ctx.settings.customs_gateway_token,
                     unit_code=ctx.settings.customs_gateway_unit,
-                    interval_s=ctx.settings.customs_poll_s)
+                    interval_s=ctx.settings.customs_gate_poll_s if feed == Feed.GATE
+                    else ctx.settings.customs_poll_s)
                 self.add(CustomsFeedSource(st, ctx.clock, cursors=self.cursors),
                          feed_info(st), ingest=True)
 
