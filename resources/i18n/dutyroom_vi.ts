@@ -6556,103 +6556,103 @@ Kéo camera vào đây</translation>
         <translation>Lịch trực luân phiên đang ở trạng thái {status}, không thể chuyển sang {target}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="92"/>
+        <location filename="../../app/settings.py" line="95"/>
         <source>Office hours end ({end}) must be after they start ({start}).</source>
         <translation>Giờ kết thúc giờ hành chính ({end}) phải sau giờ bắt đầu ({start}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="96"/>
+        <location filename="../../app/settings.py" line="99"/>
         <source>database_role_prefix &apos;{value}&apos; must be lower-case letters, digits or &apos;_&apos; (up to 16), starting with a letter.</source>
         <translation>database_role_prefix &apos;{value}&apos; chỉ gồm chữ thường, chữ số hoặc &apos;_&apos; (tối đa 16 ký tự), bắt đầu bằng một chữ cái.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="101"/>
+        <location filename="../../app/settings.py" line="104"/>
         <source>Unknown language &apos;{value}&apos; (expected vi or en).</source>
         <translation>Ngôn ngữ “{value}” không hợp lệ (chỉ dùng vi hoặc en).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="104"/>
+        <location filename="../../app/settings.py" line="107"/>
         <source>office_days must list weekdays 0 (Monday) to 6 (Sunday).</source>
         <translation>office_days phải liệt kê các ngày trong tuần, từ 0 (thứ Hai) đến 6 (Chủ nhật).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="107"/>
+        <location filename="../../app/settings.py" line="110"/>
         <source>The database URL &apos;{value}&apos; is not a valid URL (e.g. postgresql+psycopg://host/db or sqlite:///file).</source>
         <translation>Địa chỉ cơ sở dữ liệu “{value}” không hợp lệ (ví dụ: postgresql+psycopg://host/db hoặc sqlite:///file).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="112"/>
+        <location filename="../../app/settings.py" line="115"/>
         <source>camera_outage_after_s cannot be negative.</source>
         <translation>camera_outage_after_s không được âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="115"/>
+        <location filename="../../app/settings.py" line="118"/>
         <source>smtp_port must be a TCP port (1–65535), not {value}.</source>
         <translation>smtp_port phải là cổng TCP (1–65535), không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="120"/>
+        <location filename="../../app/settings.py" line="123"/>
         <source>customs_gateway_url must be an http:// or https:// address, not {value}.</source>
         <translation>customs_gateway_url phải là một địa chỉ http:// hoặc https://, không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="125"/>
-        <source>customs_poll_s must be between 0.1 and 3600 seconds.</source>
-        <translation>customs_poll_s phải trong khoảng 0,1 đến 3600 giây.</translation>
+        <location filename="../../app/settings.py" line="129"/>
+        <source>{name} must be between 0.1 and 3600 seconds.</source>
+        <translation>{name} phải trong khoảng 0,1 đến 3600 giây.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="129"/>
+        <location filename="../../app/settings.py" line="133"/>
         <source>checkpoint_every must be a whole number of entries (1 or more), not {value}.</source>
         <translation>checkpoint_every phải là số nguyên mục (từ 1 trở lên), không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="133"/>
+        <location filename="../../app/settings.py" line="137"/>
         <source>lock_after_minutes cannot be negative.</source>
         <translation>lock_after_minutes không được là số âm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="138"/>
+        <location filename="../../app/settings.py" line="142"/>
         <source>Setting timezone: unknown time zone &apos;{value}&apos; (e.g. Asia/Ho_Chi_Minh).</source>
         <translation>Thiết lập timezone: múi giờ &apos;{value}&apos; không tồn tại (ví dụ Asia/Ho_Chi_Minh).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="147"/>
+        <location filename="../../app/settings.py" line="151"/>
         <source>Setting drift_thresholds must map threshold names to numbers, not {value}.</source>
         <translation>Thiết lập drift_thresholds phải gồm tên ngưỡng và giá trị số, không phải {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="156"/>
+        <location filename="../../app/settings.py" line="160"/>
         <source>Setting {name} must be a time HH:MM, not &apos;{value}&apos;.</source>
         <translation>Thiết lập {name} phải là giờ theo dạng HH:MM, không phải “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="193"/>
+        <location filename="../../app/settings.py" line="197"/>
         <source>Cannot read the settings file {path}: {reason}</source>
         <translation>Không đọc được tệp thiết lập {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="197"/>
+        <location filename="../../app/settings.py" line="201"/>
         <source>The settings file {path} must hold a JSON object.</source>
         <translation>Tệp thiết lập {path} phải chứa một đối tượng JSON.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="201"/>
-        <location filename="../../app/settings.py" line="237"/>
+        <location filename="../../app/settings.py" line="205"/>
+        <location filename="../../app/settings.py" line="241"/>
         <source>Setting {name} has the wrong type ({value!r}).</source>
         <translation>Thiết lập {name} có kiểu dữ liệu không đúng ({value!r}).</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="205"/>
+        <location filename="../../app/settings.py" line="209"/>
         <source>The settings file {path} is from a newer version of the client.</source>
         <translation>Tệp thiết lập {path} được tạo bởi phiên bản phần mềm mới hơn; hãy cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="212"/>
+        <location filename="../../app/settings.py" line="216"/>
         <source>Unknown setting(s) in {path}: {names}</source>
         <translation>Tệp {path} có thiết lập không xác định: {names}</translation>
     </message>
     <message>
-        <location filename="../../app/settings.py" line="218"/>
+        <location filename="../../app/settings.py" line="222"/>
         <source>Invalid settings file {path}: {reason}</source>
         <translation>Tệp thiết lập {path} không hợp lệ: {reason}</translation>
     </message>
@@ -7116,22 +7116,22 @@ Kéo camera vào đây</translation>
         <translation>Không có lượt nhận dạng {id}.</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="244"/>
+        <location filename="../../app/customs/views.py" line="255"/>
         <source>{value} is not a container number (ISO 6346, with its check digit).</source>
         <translation>{value} không phải số container (ISO 6346, kèm số kiểm tra).</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="272"/>
+        <location filename="../../app/customs/views.py" line="283"/>
         <source>{value} is not a declaration number (12 digits).</source>
         <translation>{value} không phải số tờ khai (12 chữ số).</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="278"/>
+        <location filename="../../app/customs/views.py" line="289"/>
         <source>No declaration {number}.</source>
         <translation>Không có tờ khai {number}.</translation>
     </message>
     <message>
-        <location filename="../../app/customs/views.py" line="353"/>
+        <location filename="../../app/customs/views.py" line="364"/>
         <source>The number of days cannot be negative.</source>
         <translation>Số ngày không được âm.</translation>
     </message>
