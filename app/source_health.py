@@ -127,6 +127,15 @@ class SourceMonitor:
         self._open: set[str] = set()            # sources with an open outage (any console)
         self._claimed_open: set[str] = set()    # handed out by tick, not answered yet
         self._claimed_close: set[str] = set()
+        self._thresholds: dict[str, timedelta] = {}
+
+    def set_threshold(self, source_id: str, threshold_s: float) -> None:
+        """A source's own threshold (a feed read every 10 s is out after 20 s: twice
+        its interval), instead of the monitor's."""
+        if threshold_s < 0:
+            raise ValueError("threshold_s cannot be negative")
+        with self._lock:
+            self._thresholds[source_id] = timedelta(seconds=threshold_s)
 
     def report(self, source_id: str, state: str, at: datetime, reason: str = "") -> None:
         """A state change of one source (repeating a state changes nothing)."""
@@ -182,7 +191,7 @@ class SourceMonitor:
                     reason = f"không nhận được tín hiệu từ {fmt_local(w.heartbeat)}"
                 if (down_since is not None and sid not in self._open
                         and sid not in self._claimed_open
-                        and now - down_since >= self.threshold):
+                        and now - down_since >= self._thresholds.get(sid, self.threshold)):
                     self._claimed_open.add(sid)
                     overdue.append(SourceDown(sid, state, reason, down_since))
                 if (sid in self._open and w.state == self.live_state and stale is None

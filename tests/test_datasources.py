@@ -294,3 +294,19 @@ def test_a_source_outage_opens_once_is_handed_over_and_closes(ctx, users, desk):
     assert "hoạt động trở lại" in result.content
     assert ctx.dutylog.open_cases(desk.id) == []
     assert [o.id for o in ctx.source_outages.history("mail-relay")] == [closed.id]
+
+
+def test_a_source_can_have_its_own_outage_threshold() -> None:
+    """A customs feed read every 10 s is out of service after 20 s (twice its interval);
+    the others keep the console's threshold."""
+    clock = FixedClock(T0)
+    m = SourceMonitor(threshold_s=60)
+    m.set_threshold("customs-gate-events", 20)
+    for sid in ("customs-gate-events", "mail-relay"):
+        m.report(sid, "down", clock.now(), "HTTP 500")
+    clock.advance(timedelta(seconds=19))
+    assert m.tick(clock.now()).overdue == []
+    clock.advance(timedelta(seconds=1))
+    assert [d.source_id for d in m.tick(clock.now()).overdue] == ["customs-gate-events"]
+    clock.advance(timedelta(seconds=40))
+    assert [d.source_id for d in m.tick(clock.now()).overdue] == ["mail-relay"]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
+from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -64,6 +66,8 @@ class SourceConsole(QObject):
         self.ingesting: set[str] = set()
         self.ingesters: dict[str, Ingester] = {}
         self.health: list[SourceHealth] = []
+        #: per source: (monotonic time, records, rejects) of the last minute's ticks
+        self._counts: dict[str, deque[tuple[float, int, int]]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -86,13 +90,18 @@ class SourceConsole(QObject):
                     interval_s=ctx.settings.customs_gate_poll_s if feed == Feed.GATE
                     else ctx.settings.customs_poll_s)
                 self.add(CustomsFeedSource(st, ctx.clock, cursors=self.cursors),
-                         feed_info(st), ingest=True)
+                         feed_info(st), ingest=True,
+                         outage_after_s=2 * ctx.settings.customs_poll_s)
 
     def add(self, source: Source, info: SourceInfo,  # type: ignore[type-arg]
-            ingest: bool = False) -> None:
+            ingest: bool = False, outage_after_s: float | None = None) -> None:
         """A source this console runs, described for its outage records; `ingest`: its
-        records are stored for the desk (an Ingester runs it while holding its lease)."""
+        records are stored for the desk (an Ingester runs it while holding its lease);
+        `outage_after_s`: out of service that long, an outage is recorded (else the
+        console's threshold)."""
         self.registry.add(source)
+        if outage_after_s is not None:
+            self.watch.monitor.set_threshold(source.source_id, outage_after_s)
         self.infos[source.source_id] = info
         self.stale_after[source.source_id] = source.settings.stale_after
         self.session.ctx.source_outages.describe(info)
@@ -148,8 +157,23 @@ class SourceConsole(QObject):
         threading.Thread(target=stop_all, name="sources-stop", daemon=True).start()
 
     # -- every few seconds ---------------------------------------------------------------------
+    def rates(self, source_id: str) -> tuple[float, float] | None:
+        """(records, refused) per minute over the last minute of ticks; None before two."""
+        seen = self._counts.get(source_id)
+        if not seen or len(seen) < 2 or seen[-1][0] <= seen[0][0]:
+            return None
+        (t0, r0, j0), (t1, r1, j1) = seen[0], seen[-1]
+        minutes = (t1 - t0) / 60.0
+        return (r1 - r0) / minutes, (j1 - j0) / minutes
+
     def tick(self) -> None:
         self.health = self.registry.health()
+        now = time.monotonic()
+        for h in self.health:
+            seen = self._counts.setdefault(h.source_id, deque())
+            seen.append((now, h.records, h.rejects))
+            while len(seen) > 2 and now - seen[1][0] >= 60:
+                seen.popleft()
         for h in self.health:
             self.watch.observe(h, self.stale_after.get(h.source_id))
         self.healthChanged.emit(self.health)

@@ -112,10 +112,16 @@ class SourcesPanel(Panel):
             name = (info.name[:1].upper() + info.name[1:]) if info else h.source_id
             if info and info.place:
                 name += f" ({info.place})"
+            rates = self.sources.rates(h.source_id)
+            per_min = self.tr("{n} ({rate}/min)")
+            records, rejects = str(h.records), str(h.rejects)
+            if rates is not None:
+                records = per_min.replace("{n}", records).replace("{rate}", f"{rates[0]:.0f}")
+                rejects = per_min.replace("{n}", rejects).replace("{rate}", f"{rates[1]:.0f}")
             values = (name, self.tr(STATES.get(h.state, h.state.value)),
                       fmt_local(h.since) if h.since else "—",
                       fmt_local(h.last_heartbeat_at) if h.last_heartbeat_at else "—",
-                      str(h.records), str(h.rejects), h.reason)
+                      records, rejects, h.reason)
             for c, v in enumerate(values):
                 item = _item(v)
                 if c == 1:
