@@ -4106,7 +4106,12 @@ Vụ việc: Ctrl+Shift+N lập vụ việc · Ctrl+Shift+I vụ việc của t�
         <translation>&lt;b&gt;Bản ghi bị từ chối&lt;/b&gt; (lưu nguyên trạng khi nhận)</translation>
     </message>
     <message>
-        <location filename="../../widgets/sources/panel.py" line="156"/>
+        <location filename="../../widgets/sources/panel.py" line="116"/>
+        <source>{n} ({rate}/min)</source>
+        <translation>{n} ({rate}/phút)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sources/panel.py" line="162"/>
         <source>{n} bytes</source>
         <translation>{n} byte</translation>
     </message>
@@ -7009,17 +7014,17 @@ Kéo camera vào đây</translation>
         <translation>Máy trạm này không in được {kind}: chưa cài các mẫu in.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="333"/>
+        <location filename="../../app/source_health.py" line="342"/>
         <source>Unknown data source &apos;{source}&apos;.</source>
         <translation>Không có nguồn dữ liệu &apos;{source}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="350"/>
+        <location filename="../../app/source_health.py" line="359"/>
         <source>&apos;{state}&apos; is not a data source fault state.</source>
         <translation>&apos;{state}&apos; không phải là trạng thái sự cố của nguồn dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../app/source_health.py" line="404"/>
+        <location filename="../../app/source_health.py" line="413"/>
         <source>The data source outage</source>
         <translation>Sự cố nguồn dữ liệu</translation>
     </message>
