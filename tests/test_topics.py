@@ -179,6 +179,38 @@ def _quarantine(ctx, users, desk, tmp_path) -> None:  # type: ignore[no-untyped-
         desk.id)
 
 
+def _customs_ingest(ctx, desk, feed, items) -> None:  # type: ignore[no-untyped-def]
+    """As the Ingester stores a customs feed's page (app/customs/store.py)."""
+    from app.customs.records import parse  # noqa: PLC0415
+    from app.customs.store import CustomsStore  # noqa: PLC0415
+    from app.sources.ledger import IngestLedger  # noqa: PLC0415
+
+    IngestLedger(ctx.db, ctx.clock, CONSOLE).ingest(
+        [parse(feed, f"customs-{feed.value}", i) for i in items],
+        CustomsStore(ctx.clock, desk.id).store, desk.id)
+
+
+def _customs(ctx, users, desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.customs.records import Feed  # noqa: PLC0415
+    from tests.test_customs_core import declaration  # noqa: PLC0415
+
+    _customs_ingest(ctx, desk, Feed.DECLARATIONS, [declaration()])
+
+
+def _gate(ctx, users, desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.customs.records import Feed  # noqa: PLC0415
+    from tests.test_customs_core import gate_read  # noqa: PLC0415
+
+    _customs_ingest(ctx, desk, Feed.GATE, [gate_read("G1", "TGHU1000002", "in")])
+
+
+def _alert(ctx, users, desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.customs.records import Feed  # noqa: PLC0415
+    from tests.test_customs_core import gate_read  # noqa: PLC0415
+
+    _customs_ingest(ctx, desk, Feed.GATE, [gate_read("G2", "CAIU7777777")])  # no declaration
+
+
 WRITERS: dict[Topic, Writer] = {
     Topic.DUTYLOG: _dutylog,
     Topic.WORKFLOW: _workflow,
@@ -202,6 +234,9 @@ WRITERS: dict[Topic, Writer] = {
     Topic.SOURCE_OUTAGE: _source_outage,
     Topic.SOURCE_LEASE: _source_lease,
     Topic.QUARANTINE: _quarantine,
+    Topic.CUSTOMS: _customs,
+    Topic.GATE: _gate,
+    Topic.ALERT: _alert,
 }
 
 #: members whose writer is known not to record them (a bug to fix, not to hide)
