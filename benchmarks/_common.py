@@ -60,3 +60,8 @@ def emit_json(obj: dict) -> None:
 def r(value: float, nd: int = 2) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) \
         else round(value, nd)
+
+
+def progress(line: str) -> None:
+    """A progress line on stderr (the figures go to stdout)."""
+    print(line, file=sys.stderr, flush=True)  # noqa: T201

@@ -5,6 +5,7 @@ off the GUI thread, login, the main window, and the --screenshot mode."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from dataclasses import dataclass
@@ -58,6 +59,15 @@ class Connected:
     shift: CachedShift | None
     office_hours: OfficeHours | None
     error: str = ""
+
+
+def settle_heap() -> None:
+    """Once the console has started: what it built stays, so the garbage collector's
+    full passes stop walking it (`gc.freeze`). Without this, a full collection on a
+    source's ingest thread held the GIL for ~100 ms and the window missed its frames
+    (benchmarks/customs_sources.py measures the event loop's worst delay)."""
+    gc.collect()
+    gc.freeze()
 
 
 class Startup(QObject):
@@ -205,6 +215,7 @@ class Startup(QObject):
         self.window.show()
         self.window.dutylog.reload()
         self.window.start_panels()
+        settle_heap()
         walls = self.window.walls
         if self.args.demo:
             # the demo's cameras follow the simulators' ports of this run: seeded once
