@@ -291,3 +291,19 @@ def test_reading_never_changes_the_item_it_was_given() -> None:
     frozen = copy.deepcopy(item)
     parse(Feed.DECLARATIONS, SRC, item)
     assert item == frozen
+
+
+def test_an_incident_raised_from_an_alert_handles_it(ctx, users, desk) -> None:
+    from app.workflow.incidents import IncidentDraft  # noqa: PLC0415
+    from app.workflow.views import RaiseRequest, raise_incident  # noqa: PLC0415
+
+    _world(ctx, desk.id)
+    _ingest(ctx, desk.id, Feed.GATE, GATE, [gate_read("G2", "MSKU1234565")])
+    [alert] = ctx.alerts.alerts(desk.id)
+    inc = raise_incident(ctx, users["giamsat1"], RaiseRequest(
+        desk_id=desk.id, draft=IncidentDraft(content=alert.reason, place=alert.place,
+                                             container_no=alert.container_no),
+        alert_id=alert.id))
+    handled = ctx.alerts.get(alert.id)
+    assert (handled.state, handled.incident_id) == ("incident", inc.id)
+    assert ctx.alerts.alerts(desk.id) == []

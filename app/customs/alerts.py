@@ -135,9 +135,18 @@ class AlertService:
             log.info("alert %s dismissed by %s", row.id, actor.username)
             return view_of(row)
 
+    def mark_incident(self, actor: CurrentUser, alert_id: int, incident_id: int) -> None:
+        """The incident raised from the alert handles it (an alert already dismissed or
+        handled stays as it is: the incident stands on its own)."""
+        require(actor, Permission.LOG_WRITE)
+        with self.db.write() as s:
+            row = self._row(s, alert_id)
+            if row.state not in ("dismissed", "incident"):
+                self.became_incident(s, actor, alert_id, incident_id)
+
     def became_incident(self, s: Session, actor: CurrentUser, alert_id: int,
                         incident_id: int) -> None:
-        """In the incident's transaction: the alert is handled as that incident."""
+        """In the caller's transaction: the alert is handled as that incident."""
         row = self._row(s, alert_id)
         if row.state in ("dismissed", "incident"):
             raise conflict("The alert")

@@ -59,6 +59,7 @@ class IncidentPrefill:
     passenger: str = ""
     source_entry_id: int | None = None    # raised from a duty-log entry
     evidence: Evidence | None = None
+    alert_id: int | None = None           # raised from a data alert: it is handled by it
 
     @classmethod
     def from_entry(cls, entry) -> IncidentPrefill:

@@ -232,6 +232,7 @@ class RaiseRequest:
     source_entry_id: int | None = None
     evidence: Evidence | None = None
     prevention: Prevention | None = None
+    alert_id: int | None = None
 
 
 def raise_incident(ctx, user: CurrentUser, req: RaiseRequest) -> Incident:
@@ -254,6 +255,8 @@ def raise_incident(ctx, user: CurrentUser, req: RaiseRequest) -> Incident:
                           description=e.description or f"Camera {e.camera_code}")
     if req.prevention is not None:
         inc = ctx.incidents.transition(user, inc.id, Action.PREVENT, prevention=req.prevention)
+    if req.alert_id is not None:      # the data alert it came from is handled by it
+        ctx.alerts.mark_incident(user, req.alert_id, inc.id)
     return inc
 
 

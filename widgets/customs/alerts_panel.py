@@ -51,7 +51,7 @@ def alert_incident(a: AlertView) -> IncidentPrefill:
         content = f"{content}\n{prevention_proposal(a)}"
     return IncidentPrefill(content=content, title=a.title, occurred_at=a.raised_at,
                            place=a.place or "", declaration_no=a.declaration_key or "",
-                           container_no=a.container_no or "")
+                           container_no=a.container_no or "", alert_id=a.id)
 
 
 def alert_log(a: AlertView) -> LogPrefill:

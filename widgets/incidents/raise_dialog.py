@@ -191,7 +191,8 @@ class RaiseIncidentDialog(QDialog):
                                     identification=self.prevent_ident.text())
         return RaiseRequest(desk_id=s.desk.id, draft=draft,
                             source_entry_id=self.prefill.source_entry_id,
-                            evidence=self.prefill.evidence, prevention=prevention)
+                            evidence=self.prefill.evidence, prevention=prevention,
+                            alert_id=self.prefill.alert_id)
 
     def submit(self) -> None:
         if self._busy:
