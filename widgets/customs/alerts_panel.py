@@ -80,11 +80,11 @@ class AlertsPanel(Panel):
             Column(self.tr("Severity"), lambda a: label(SEVERITY_TEXT, a.severity),
                    sort=lambda a: {"critical": 0, "high": 1}.get(a.severity, 2)),
             Column(self.tr("Rule"), lambda a: RULE_VI.get(a.rule, a.rule)),
-            Column(self.tr("Title"), lambda a: a.title),
+            Column(self.tr("State"), lambda a: label(ALERT_STATE_TEXT, a.state)),
             Column(self.tr("Place"), lambda a: a.place or ""),
             Column(self.tr("Container"), lambda a: a.container_no or ""),
             Column(self.tr("Declaration"), lambda a: a.declaration_key or ""),
-            Column(self.tr("State"), lambda a: label(ALERT_STATE_TEXT, a.state)),
+            Column(self.tr("Title"), lambda a: a.title),    # last: it takes the width
         ], "alertsTable", row_colour=lambda a: SEVERITY_COLOUR.get(a.severity),
             row_bold=lambda a: a.severity == "critical")
         self.reason = QLabel()
