@@ -33,6 +33,7 @@ from widgets.customs.area import ControlledAreaPanel
 from widgets.customs.declarations import DeclarationsPanel, saved_filters
 from widgets.customs.gate import GatePanel
 from widgets.customs.manifest import ManifestPanel
+from widgets.incidents.raise_dialog import RaiseIncidentDialog
 from widgets.panels import Navigator
 
 LEFT = Qt.MouseButton.LeftButton
@@ -402,6 +403,12 @@ def test_alerts_are_acknowledged_dismissed_and_a_new_critical_one_announced(
         assert incident.declaration_no == RED[:11]
         assert "luồng đỏ chưa có kết quả kiểm tra" in incident.content
         assert "ngăn chặn" in incident.content and "8.1c" in incident.content
+        assert incident.alert_id is not None and incident.prevention_case == "gate"
+        dialog = RaiseIncidentDialog(session, incident, panel)   # where the window opens it
+        qtbot.addWidget(dialog)
+        assert dialog.prevent.isChecked() and dialog.prevent_case.currentData() == "gate"
+        assert dialog.request().alert_id == incident.alert_id
+        dialog.reject()
         qtbot.waitUntil(lambda: table.current() is not None
                         and table.current().state == "acknowledged", timeout=10000)
         with qtbot.waitSignal(nav.showCameras, timeout=10000) as cams:

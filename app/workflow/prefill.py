@@ -60,6 +60,9 @@ class IncidentPrefill:
     source_entry_id: int | None = None    # raised from a duty-log entry
     evidence: Evidence | None = None
     alert_id: int | None = None           # raised from a data alert: it is handled by it
+    #: the immediate prevention the raise proposes (Đ8.1, a PreventionCase value): the
+    #: officer still names whom he notified and sends it
+    prevention_case: str | None = None
 
     @classmethod
     def from_entry(cls, entry) -> IncidentPrefill:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.customs.alerts import RULE_VI, AlertView
 from app.topics import Topic
 from app.workflow.prefill import IncidentPrefill, LogPrefill
+from app.workflow.rules import PreventionCase
 from widgets import theme
 from widgets.customs import (
     ALERT_STATE_TEXT,
@@ -51,7 +52,9 @@ def alert_incident(a: AlertView) -> IncidentPrefill:
         content = f"{content}\n{prevention_proposal(a)}"
     return IncidentPrefill(content=content, title=a.title, occurred_at=a.raised_at,
                            place=a.place or "", declaration_no=a.declaration_key or "",
-                           container_no=a.container_no or "", alert_id=a.id)
+                           container_no=a.container_no or "", alert_id=a.id,
+                           prevention_case=PreventionCase.GATE.value
+                           if a.rule == "gate_clearance" else None)
 
 
 def alert_log(a: AlertView) -> LogPrefill:

@@ -162,6 +162,10 @@ class RaiseIncidentDialog(QDialog):
                      (self.tax_code, p.enterprise_tax_code), (self.enterprise, p.enterprise_name),
                      (self.passenger, p.passenger)):
             w.setText(v)
+        if p.prevention_case is not None:   # proposed (a data alert at the gate, Đ8.1c)
+            self.prevent.setChecked(True)
+            self.prevent_case.setCurrentIndex(max(0, self.prevent_case.findData(
+                p.prevention_case)))
         e = p.evidence
         if e is not None:
             self.evidence.setText(self.tr("{file} (camera {camera}, SHA-256 {sha})").format(
