@@ -123,7 +123,7 @@ def test_the_declarations_are_filtered_by_channel_tax_code_and_container(qtbot, 
         # the channel's raw value, coloured; the status in Vietnamese
         red_row = numbers(panel).index(RED)
         cell = panel.table.proxy.index(red_row, 1)
-        assert cell.data() == "3"
+        assert cell.data() == "Đỏ (3)"
         assert cell.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(theme.ALARM)
         assert panel.table.proxy.index(red_row, 2).data() == "đã phân luồng"
 

@@ -117,7 +117,12 @@ def delete_filter(name: str) -> None:
 
 
 def channel_text(r: DeclarationRow) -> str:
-    return r.channel_raw or CHANNEL_VI.get(r.channel or "", "")
+    """"Đỏ (3D)": the channel in words with the code as the system sent it."""
+    name = CHANNEL_VI.get(r.channel or "", "")
+    name = name[:1].upper() + name[1:]
+    if name and r.channel_raw:
+        return f"{name} ({r.channel_raw})"
+    return name or (r.channel_raw or "")
 
 
 def declaration_log(r: DeclarationRow) -> LogPrefill:
